@@ -1,0 +1,10 @@
+//! The engine's public surface, imported by the language server, the CLI and the tests.
+export { analyze, scan, type AnalyzeResult } from './analyze';
+export { applyEdits, applyFixes, type AppliedFixes } from './fixes';
+export { fileKind, fileKindFromPath } from './file-kind';
+export { predict, type Outcome, type OutcomeKind } from './outcome';
+export { parseTransportUrl, type TransportUrl } from './parse';
+export { RULES, RULES_BY_ID, type Rule, type RuleMeta } from './rules/index';
+export { DEFAULTS, normalizeSettings, type RuleLevel, type Settings } from './settings';
+export { makeTarget, type Target } from './target';
+export * from './types';

@@ -1,0 +1,45 @@
+//! The registry: the one list of every rule.
+import { bracketSyntax } from './bracket-syntax';
+import { fsockopenPort } from './fsockopen-port';
+import { invalidHost } from './invalid-host';
+import { ipv6Brackets } from './ipv6-brackets';
+import { malformedScheme } from './malformed-scheme';
+import { missingPort } from './missing-port';
+import { outdatedTls } from './outdated-tls';
+import { portTrailingJunk } from './port-trailing-junk';
+import { portValue } from './port-value';
+import type { Rule } from './rule';
+import { serverWildcardHost } from './server-wildcard-host';
+import { tlsIpv6PeerName } from './tls-ipv6-peer-name';
+import { tlsPortMismatch } from './tls-port-mismatch';
+import { udpServerFlags } from './udp-server-flags';
+import { unixPathSuffix } from './unix-path-suffix';
+import { unixPathTooLong } from './unix-path-too-long';
+import { unixRelativePath } from './unix-relative-path';
+import { unknownTransport } from './unknown-transport';
+import { weakCryptoMethod } from './weak-crypto-method';
+
+export type { Rule, RuleMeta, RuleFinding } from './rule';
+
+export const RULES: readonly Rule[] = [
+	unknownTransport,
+	malformedScheme,
+	ipv6Brackets,
+	bracketSyntax,
+	missingPort,
+	invalidHost,
+	portValue,
+	portTrailingJunk,
+	fsockopenPort,
+	serverWildcardHost,
+	outdatedTls,
+	weakCryptoMethod,
+	tlsIpv6PeerName,
+	tlsPortMismatch,
+	unixRelativePath,
+	unixPathTooLong,
+	unixPathSuffix,
+	udpServerFlags,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,0 +1,55 @@
+//! parse_ip_address_ex() (main/streams/xp_socket.c) cuts host and port at the FIRST colon unless the name starts
+//! with "[", so an IPv6 address must be written in brackets: "tcp://fe80::1:80" looks up host "fe80".
+import { editSpan } from '../target';
+import { parseIpv6 } from '../hosts';
+import type { Fix } from '../types';
+import { ALL_ORIGINS, isFsockopen, type Rule } from './rule';
+
+export const ipv6Brackets: Rule = {
+	meta: {
+		id: 'ipv6-brackets',
+		defaultSeverity: 'error',
+		summary: 'An IPv6 address without brackets: PHP splits host and port at the first colon.',
+		origins: ALL_ORIGINS,
+		syntax: true,
+	},
+	checkUrl(t) {
+		const { url } = t;
+		if (url.info?.family !== 'inet' || url.name.startsWith('[')) return [];
+		const base = url.nameStart;
+		const literalName = url.raw.slice(base, Math.max(base, t.literalLength));
+		const end = /[/?#\s]/.exec(literalName)?.index ?? literalName.length;
+		const written = literalName.slice(0, end);
+		if ((written.match(/:/g)?.length ?? 0) < (isFsockopen(t) && !t.partial ? 1 : 2)) return [];
+		const last = written.lastIndexOf(':');
+		const withPort = written.slice(last + 1);
+		const readings: { addr: string; port?: string }[] = [];
+		if (/^\d{1,5}$/.test(withPort) && parseIpv6(written.slice(0, last)) && !(isFsockopen(t) && t.knownPort?.fromArgument)) {
+			readings.push({ addr: written.slice(0, last), port: withPort });
+		}
+		const whole = t.partial && written.endsWith(':') ? written.slice(0, -1) : written;
+		if (parseIpv6(whole)) readings.push({ addr: whole });
+		if (!readings.length) return [];
+		const host = url.host ?? '';
+		const span = { start: base, end: base + written.length };
+		const fixes: Fix[] = readings
+			.filter((r) => r.port !== undefined || isFsockopen(t) || t.partial)
+			.map((r, i) => ({
+				title:
+					r.port !== undefined
+						? `Bracket the address: [${r.addr}]:${r.port} (port ${r.port})`
+						: `Bracket the address: [${r.addr}]${isFsockopen(t) ? '' : ':'}`,
+				edits: [editSpan(t, span, r.port !== undefined ? `[${r.addr}]:${r.port}` : `[${r.addr}]${t.partial && written.endsWith(':') ? ':' : ''}`)],
+				preferred: i === 0,
+			}));
+		const example = readings[0]!.port !== undefined ? `[${readings[0]!.addr}]:${readings[0]!.port}` : `[${readings[0]!.addr}]`;
+		const what = t.partial ? 'it will look up' : `it looks up host "${host}"${url.port !== undefined ? ` with port ${url.port}` : ''}`;
+		return [
+			{
+				...editSpan(t, span, ''),
+				message: `IPv6 address without brackets: PHP splits host and port at the first colon, so ${what} (${host === '' ? '"getaddrinfo for  failed"' : 'a DNS lookup that fails or reaches the wrong host'}). Write ${example}.`,
+				fixes,
+			},
+		];
+	},
+};

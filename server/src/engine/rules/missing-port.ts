@@ -1,0 +1,27 @@
+//! parse_ip_address_ex() needs "host:port" (the colon search skips the last byte, so "host:" fails too); PHP has
+//! no default port: "Failed to parse address". fsockopen() appends its port argument only when it is > 0.
+import { editSpan, wholeRange } from '../target';
+import { CALLS_ONLY, isFsockopen, type Rule } from './rule';
+
+export const missingPort: Rule = {
+	meta: {
+		id: 'missing-port',
+		defaultSeverity: 'error',
+		summary: 'No port on an IP transport: PHP fails with "Failed to parse address" (there is no default port).',
+		origins: CALLS_ONLY,
+		syntax: true,
+	},
+	checkUrl(t) {
+		const { url } = t;
+		if (t.partial || t.portArgumentUnknown || url.error?.kind !== 'address') return [];
+		const port = t.candidate.call?.port;
+		const hint = isFsockopen(t)
+			? port?.known
+				? ` fsockopen() appends its port argument only when it is greater than 0 (here ${port.int}).`
+				: ' Pass the port as fsockopen()\'s second argument.'
+			: ' Add ":port" to the address.';
+		const what = url.name === '' ? 'The address is empty' : `No port in "${url.name}"`;
+		const range = url.name === '' ? wholeRange(t) : editSpan(t, { start: url.nameStart, end: t.literalLength }, '');
+		return [{ ...range, message: `${what}: PHP fails with "${url.error.message}" — it has no default port.${hint}`, fixes: [] }];
+	},
+};

@@ -1,0 +1,28 @@
+//! tlsv1.0:// and tlsv1.1:// pin one protocol version (ext/openssl/xp_ssl.c php_openssl_ssl_socket_factory()).
+//! RFC 8996 deprecates both, and OpenSSL 3's default security level refuses them ("tlsv1 alert internal error").
+import { editSpan } from '../target';
+import { ALL_ORIGINS, type Rule } from './rule';
+
+export const outdatedTls: Rule = {
+	meta: {
+		id: 'outdated-tls',
+		defaultSeverity: 'warning',
+		summary: 'tlsv1.0:// or tlsv1.1://: deprecated by RFC 8996 and refused by OpenSSL 3 defaults.',
+		origins: ALL_ORIGINS,
+	},
+	checkUrl(t) {
+		const { scheme, schemeSpan } = t.url;
+		if ((scheme !== 'tlsv1.0' && scheme !== 'tlsv1.1') || !schemeSpan) return [];
+		return [
+			{
+				...editSpan(t, schemeSpan, ''),
+				message: `${scheme}:// allows only ${scheme === 'tlsv1.0' ? 'TLS 1.0' : 'TLS 1.1'}, deprecated by RFC 8996; with OpenSSL 3 defaults the handshake fails ("tlsv1 alert internal error" or "unsupported protocol"). Use tls:// (TLS 1.0–1.3, 1.3 when offered) or tlsv1.2:// / tlsv1.3://.`,
+				fixes: [
+					{ title: 'Use tls:// (negotiates the best version)', edits: [editSpan(t, schemeSpan, 'tls')], preferred: true },
+					{ title: 'Use tlsv1.2://', edits: [editSpan(t, schemeSpan, 'tlsv1.2')] },
+					{ title: 'Use tlsv1.3://', edits: [editSpan(t, schemeSpan, 'tlsv1.3')] },
+				],
+			},
+		];
+	},
+};

@@ -1,0 +1,52 @@
+//! The shape of a rule (ESLint's meta + check, rust-analyzer's fixes born with their finding).
+import type { RuleContext, Target } from '../target';
+import type { ConstantUse, Fix, Origin, Related, Severity } from '../types';
+
+export interface RuleMeta {
+	id: string;
+	defaultSeverity: Severity;
+	/** One line for the docs index and the settings description. */
+	summary: string;
+	/** Where the rule looks. Outside socket calls a literal is judged only on what holds for every reader. */
+	origins: readonly Origin[];
+	/** A syntax rule reports what stops PHP before it ever connects; once one fires, the later rules stay quiet. */
+	syntax?: boolean;
+}
+
+/** A finding before analyze() adds the rule id and the configured severity. Offsets are document offsets. */
+export interface RuleFinding {
+	start: number;
+	end: number;
+	message: string;
+	fixes: Fix[];
+	related?: Related[];
+}
+
+export interface Rule {
+	meta: RuleMeta;
+	checkUrl?(t: Target, ctx: RuleContext): RuleFinding[];
+	checkConstant?(c: ConstantUse, ctx: RuleContext): RuleFinding[];
+}
+
+export const ALL_ORIGINS: readonly Origin[] = ['call', 'literal', 'config'];
+export const CALLS_ONLY: readonly Origin[] = ['call'];
+
+/** The name of the function a target is passed to, for messages. */
+export function callName(t: Target): string {
+	return t.candidate.call ? `${t.candidate.call.fn}()` : 'PHP';
+}
+
+export function isServer(t: Target): boolean {
+	return t.candidate.call?.fn === 'stream_socket_server';
+}
+
+export function isFsockopen(t: Target): boolean {
+	const fn = t.candidate.call?.fn;
+	return fn === 'fsockopen' || fn === 'pfsockopen';
+}
+
+/** The target with its scheme, as PHP resolved it, for messages: `tcp://fe80::1:80`. */
+export function shown(t: Target): string {
+	const raw = t.url.raw.length > 80 ? t.url.raw.slice(0, 77) + '...' : t.url.raw;
+	return JSON.stringify(raw).slice(1, -1);
+}

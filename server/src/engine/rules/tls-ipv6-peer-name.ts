@@ -1,0 +1,24 @@
+//! php_openssl_get_url_name() (ext/openssl/xp_ssl.c) runs php_url_parse_ex() on "[::1]:443", which yields no host,
+//! so peer verification has no name and fails with only "Failed to enable crypto" unless 'peer_name' is set.
+import { editSpan } from '../target';
+import { CALLS_ONLY, type Rule } from './rule';
+
+export const tlsIpv6PeerName: Rule = {
+	meta: {
+		id: 'tls-ipv6-peer-name',
+		defaultSeverity: 'warning',
+		summary: 'TLS to a bracketed IPv6 literal: PHP cannot derive the peer name to verify without the peer_name option.',
+		origins: CALLS_ONLY,
+	},
+	checkUrl(t) {
+		const { url } = t;
+		if (t.partial || url.info?.tls !== 'implicit' || !url.bracketed || !url.host?.includes(':') || !url.hostSpan) return [];
+		return [
+			{
+				...editSpan(t, { start: url.hostSpan.start - 1, end: url.hostSpan.end + 1 }, ''),
+				message: `PHP cannot take a peer name from "[${url.host}]": certificate verification fails with only "Failed to enable crypto" / "(Unknown error)". Set the ssl context option 'peer_name' to the name on the certificate, or connect by host name.`,
+				fixes: [],
+			},
+		];
+	},
+};

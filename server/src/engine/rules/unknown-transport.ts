@@ -1,0 +1,72 @@
+//! PHP looks the scheme up, case-sensitively, in the transports it registered (main/streams/transports.c
+//! _php_stream_xport_create()); anything else fails with "Unable to find the socket transport".
+import { editSpan, type Target } from '../target';
+import { REMOVED_TRANSPORTS, unknownTransportMessage } from '../transports';
+import { closestTransports } from '../scan/schemes';
+import type { Fix } from '../types';
+import { ALL_ORIGINS, type Rule, type RuleFinding } from './rule';
+
+const URL_WRAPPERS: Record<string, { transport: string; port: number }> = {
+	http: { transport: 'tcp', port: 80 },
+	https: { transport: 'ssl', port: 443 },
+	ws: { transport: 'tcp', port: 80 },
+	wss: { transport: 'ssl', port: 443 },
+};
+
+export const unknownTransport: Rule = {
+	meta: {
+		id: 'unknown-transport',
+		defaultSeverity: 'error',
+		summary: 'The scheme is not a socket transport PHP 8 registers (wrong case, a typo, sslv2/sslv3, a URL scheme).',
+		origins: ALL_ORIGINS,
+		syntax: true,
+	},
+	checkUrl(t) {
+		const { scheme, schemeSpan, info } = t.url;
+		if (scheme === undefined || schemeSpan === undefined || info) return [];
+		const lower = scheme.toLowerCase();
+		const range = editSpan(t, schemeSpan, '');
+		let why: string;
+		let fixes: Fix[];
+		const wrapper = URL_WRAPPERS[lower];
+		if (REMOVED_TRANSPORTS.has(lower)) {
+			why = `"${scheme}" is ${REMOVED_TRANSPORTS.get(lower)}; use tls:// (TLS 1.2 or 1.3 is negotiated)`;
+			fixes = [replaceScheme(t, 'tls', true)];
+		} else if (wrapper && t.candidate.origin === 'call') {
+			why = `${lower}:// is a URL wrapper for fopen(), not a socket transport; use ${wrapper.transport}://host:${wrapper.port}`;
+			fixes = [wrapperFix(t, wrapper.transport, wrapper.port)];
+			if (wrapper.transport === 'ssl') fixes.push(wrapperFix(t, 'tls', wrapper.port, false));
+		} else {
+			const close = closestTransports(scheme);
+			why =
+				close[0] === lower
+					? `transport names are case-sensitive; write "${lower}"`
+					: close.length
+						? `did you mean ${close.map((c) => `"${c}"`).join(' or ')}?`
+						: 'PHP 8 registers tcp, udp, unix, udg, ssl, tls and tlsv1.0 to tlsv1.3';
+			fixes = close.slice(0, 3).map((c, i) => replaceScheme(t, c, i === 0 && close.length === 1));
+		}
+		const finding: RuleFinding = {
+			...range,
+			message: `${unknownTransportMessage(scheme)} — ${why}${why.endsWith('?') ? '' : '.'}`,
+			fixes,
+		};
+		return [finding];
+	},
+};
+
+function replaceScheme(t: Target, scheme: string, preferred: boolean): Fix {
+	return { title: `Replace with ${scheme}://`, edits: [editSpan(t, t.url.schemeSpan!, scheme)], preferred };
+}
+
+function wrapperFix(t: Target, transport: string, port: number, preferred = true): Fix {
+	const edits = [editSpan(t, t.url.schemeSpan!, transport)];
+	const hostEnd = /[/?#]/.exec(t.url.name);
+	const hostPart = hostEnd ? t.url.name.slice(0, hostEnd.index) : t.url.name;
+	const cut = t.url.nameStart + hostPart.length;
+	const withPort = /:\d+$/.test(hostPart) || /^\[.*\]:\d+$/.test(hostPart);
+	if (!t.partial && cut <= t.literalLength) {
+		edits.push(editSpan(t, { start: cut, end: t.literalLength }, withPort ? '' : `:${port}`));
+	}
+	return { title: `Use ${transport}://${withPort ? hostPart : `${hostPart}:${port}`}`, edits, preferred };
+}

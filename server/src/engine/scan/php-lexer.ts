@@ -1,0 +1,228 @@
+//! A single-pass PHP lexer that keeps what the scanner needs: string values (unescaped, with offsets), names,
+//! numbers and punctuation. Comments and inline HTML are skipped, as the Zend scanner does.
+
+export type TokenKind = 'str' | 'ident' | 'var' | 'num' | 'punct';
+
+export interface Token {
+	kind: TokenKind;
+	start: number;
+	end: number;
+	/** str: the known value (the text before the first interpolation); ident/punct/num/var: the source text. */
+	text: string;
+	/** str: document offset of each value index, length text.length + 1. */
+	map?: number[];
+	/** str with interpolation: the literal text after the last interpolated expression. */
+	suffix?: { text: string; start: number };
+}
+
+const IDENT_START = /[A-Za-z_\x80-\uffff]/;
+const IDENT_CHAR = /[A-Za-z0-9_\x80-\uffff]/;
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', v: '\v', e: '\x1b', f: '\f', '\\': '\\', $: '$', '"': '"' };
+
+export function lexPhp(src: string): Token[] {
+	const tokens: Token[] = [];
+	let i = 0;
+	const n = src.length;
+	const htmlUntilTag = (): void => {
+		const open = src.indexOf('<?', i);
+		if (open < 0) {
+			i = n;
+			return;
+		}
+		i = open + 2;
+		if (src.slice(i, i + 3).toLowerCase() === 'php') i += 3;
+		else if (src[i] === '=') i += 1;
+	};
+	htmlUntilTag();
+	while (i < n) {
+		const c = src[i]!;
+		if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+			i++;
+		} else if (c === '?' && src[i + 1] === '>') {
+			i += 2;
+			htmlUntilTag();
+		} else if ((c === '/' && src[i + 1] === '/') || (c === '#' && src[i + 1] !== '[')) {
+			while (i < n && src[i] !== '\n' && !(src[i] === '?' && src[i + 1] === '>')) i++;
+		} else if (c === '/' && src[i + 1] === '*') {
+			const close = src.indexOf('*/', i + 2);
+			i = close < 0 ? n : close + 2;
+		} else if (c === "'") {
+			i = singleQuoted(src, i, tokens);
+		} else if (c === '"' || c === '`') {
+			i = interpolated(src, i + 1, c, i, tokens);
+		} else if (c === '<' && src.startsWith('<<<', i)) {
+			i = heredoc(src, i, tokens);
+		} else if (c === '$' && IDENT_START.test(src[i + 1] ?? '')) {
+			const s = i++;
+			while (i < n && IDENT_CHAR.test(src[i]!)) i++;
+			tokens.push({ kind: 'var', start: s, end: i, text: src.slice(s, i) });
+		} else if (IDENT_START.test(c) || (c === '\\' && IDENT_START.test(src[i + 1] ?? ''))) {
+			const s = i++;
+			while (i < n && (IDENT_CHAR.test(src[i]!) || (src[i] === '\\' && IDENT_START.test(src[i + 1] ?? '')))) i++;
+			tokens.push({ kind: 'ident', start: s, end: i, text: src.slice(s, i) });
+		} else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
+			const s = i;
+			const m = /^(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|[0-9][0-9_]*(\.[0-9_]*)?([eE][+-]?[0-9_]+)?|\.[0-9_]+([eE][+-]?[0-9_]+)?)/.exec(
+				src.slice(i, i + 80),
+			);
+			i += m ? m[0].length : 1;
+			tokens.push({ kind: 'num', start: s, end: i, text: src.slice(s, i) });
+		} else {
+			const three = src.slice(i, i + 3);
+			const two = src.slice(i, i + 2);
+			const op = three === '?->' || three === '...' ? three : ['->', '::', '=>'].includes(two) ? two : c;
+			tokens.push({ kind: 'punct', start: i, end: i + op.length, text: op });
+			i += op.length;
+		}
+	}
+	return tokens;
+}
+
+function singleQuoted(src: string, open: number, tokens: Token[]): number {
+	let i = open + 1;
+	let text = '';
+	const map: number[] = [];
+	while (i < src.length && src[i] !== "'") {
+		if (src[i] === '\\' && (src[i + 1] === "'" || src[i + 1] === '\\')) {
+			map.push(i);
+			text += src[i + 1];
+			i += 2;
+		} else {
+			map.push(i);
+			text += src[i];
+			i++;
+		}
+	}
+	map.push(i);
+	tokens.push({ kind: 'str', start: open, end: Math.min(i + 1, src.length), text, map });
+	return i + 1;
+}
+
+/** Reads a double-quoted, backtick or heredoc body up to `close` (a quote char, or an end index for heredoc). */
+function interpolated(src: string, from: number, close: string | number, tokenStart: number, tokens: Token[]): number {
+	const end = typeof close === 'number' ? close : src.length;
+	let i = from;
+	let text = '';
+	let map: number[] = [];
+	let prefix: { text: string; map: number[] } | undefined;
+	let suffixStart = from;
+	const atEnd = (): boolean => i >= end || (typeof close === 'string' && src[i] === close);
+	while (!atEnd()) {
+		const c = src[i]!;
+		if (c === '\\' && i + 1 < end) {
+			const esc = escape(src, i + 1, close === '"');
+			for (let k = 0; k < esc.text.length; k++) map.push(i + k);
+			text += esc.text;
+			i = esc.end;
+		} else if ((c === '$' && /[A-Za-z_{\x80-\uffff]/.test(src[i + 1] ?? '')) || (c === '{' && src[i + 1] === '$')) {
+			prefix ??= { text, map: [...map, i] };
+			i = skipInterpolation(src, i, end);
+			text = '';
+			map = [];
+			suffixStart = i;
+		} else {
+			map.push(i);
+			text += c;
+			i++;
+		}
+	}
+	const tokenEnd = typeof close === 'number' ? i : Math.min(i + 1, src.length);
+	if (prefix) {
+		tokens.push({ kind: 'str', start: tokenStart, end: tokenEnd, text: prefix.text, map: prefix.map, suffix: { text, start: suffixStart } });
+	} else {
+		map.push(i);
+		tokens.push({ kind: 'str', start: tokenStart, end: tokenEnd, text, map });
+	}
+	return typeof close === 'number' ? i : i + 1;
+}
+
+function escape(src: string, at: number, doubleQuoted: boolean): { text: string; end: number } {
+	const d = src[at]!;
+	if (SIMPLE_ESCAPES[d] !== undefined && (doubleQuoted || d !== '"')) return { text: SIMPLE_ESCAPES[d]!, end: at + 1 };
+	const oct = /^[0-7]{1,3}/.exec(src.slice(at, at + 3));
+	if (oct) return { text: String.fromCharCode(parseInt(oct[0], 8) & 255), end: at + oct[0].length };
+	const hex = /^x([0-9A-Fa-f]{1,2})/.exec(src.slice(at, at + 3));
+	if (hex) return { text: String.fromCharCode(parseInt(hex[1]!, 16)), end: at + hex[0].length };
+	const uni = /^u\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(at, at + 10));
+	if (uni) {
+		const cp = parseInt(uni[1]!, 16);
+		if (cp <= 0x10ffff) return { text: String.fromCodePoint(cp), end: at + uni[0].length };
+	}
+	return { text: '\\' + d, end: at + 1 };
+}
+
+function skipInterpolation(src: string, i: number, end: number): number {
+	if (src[i] === '{' || src[i + 1] === '{') {
+		let depth = 0;
+		for (; i < end; i++) {
+			if (src[i] === '{') depth++;
+			else if (src[i] === '}' && --depth === 0) return i + 1;
+		}
+		return end;
+	}
+	i++;
+	while (i < end && /[A-Za-z0-9_\x80-\uffff]/.test(src[i]!)) i++;
+	if (src[i] === '[') {
+		const close = src.indexOf(']', i);
+		return close < 0 || close > end ? end : close + 1;
+	}
+	if (src[i] === '-' && src[i + 1] === '>' && /[A-Za-z_]/.test(src[i + 2] ?? '')) {
+		i += 2;
+		while (i < end && /[A-Za-z0-9_]/.test(src[i]!)) i++;
+	}
+	return i;
+}
+
+/** Heredoc (`<<<ID`, `<<<"ID"`) and nowdoc (`<<<'ID'`), with PHP 7.3's closing-marker indentation removed. */
+function heredoc(src: string, at: number, tokens: Token[]): number {
+	const m = /^<<<[ \t]*(['"]?)([A-Za-z_\x80-\uffff][A-Za-z0-9_\x80-\uffff]*)\1\r?\n/.exec(src.slice(at, at + 300));
+	if (!m) {
+		tokens.push({ kind: 'punct', start: at, end: at + 1, text: '<' });
+		return at + 1;
+	}
+	const id = m[2]!;
+	const bodyStart = at + m[0].length;
+	const closeRe = new RegExp(`(^|\\n)([ \\t]*)${id}(?![A-Za-z0-9_\\x80-\\uffff])`, 'g');
+	closeRe.lastIndex = bodyStart - 1;
+	const close = closeRe.exec(src);
+	const bodyEnd = close ? close.index : src.length;
+	const indent = close ? close[2]!.length : 0;
+	const end = close ? close.index + close[0].length : src.length;
+	const before = tokens.length;
+	if (m[1] === "'") {
+		const map: number[] = [];
+		let text = '';
+		for (let i = bodyStart; i < bodyEnd; i++) {
+			map.push(i);
+			text += src[i];
+		}
+		map.push(bodyEnd);
+		tokens.push({ kind: 'str', start: at, end, text, map });
+	} else {
+		interpolated(src, bodyStart, bodyEnd, at, tokens);
+		tokens[before]!.end = end;
+	}
+	const tok = tokens[before]!;
+	if (indent > 0) dedent(tok, indent);
+	return end;
+}
+
+/** Removes up to `indent` leading blanks from every line of a heredoc value, keeping the offset map aligned. */
+function dedent(tok: Token, indent: number): void {
+	let text = '';
+	const map: number[] = [];
+	let col = 0;
+	for (let k = 0; k < tok.text.length; k++) {
+		const ch = tok.text[k]!;
+		if (col < indent && (ch === ' ' || ch === '\t')) {
+			col++;
+			continue;
+		}
+		col = ch === '\n' ? 0 : indent;
+		text += ch;
+		map.push(tok.map![k]!);
+	}
+	map.push(tok.map![tok.text.length]!);
+	tok.text = text;
+	tok.map = map;
+}

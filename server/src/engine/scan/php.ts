@@ -1,0 +1,162 @@
+//! Finds transport targets in PHP: the first argument of the socket functions (a target even without a scheme),
+//! fsockopen's port and stream_socket_server's flags, STREAM_CRYPTO_METHOD_* constants, and other string
+//! literals whose value is a transport URL.
+import type { ArgValue, Candidate, CallContext, ConstantUse, ScanResult, SocketFunction } from '../types';
+import { lexPhp, type Token } from './php-lexer';
+import { looksLikeTransportUrl } from './schemes';
+
+const PARAMS: Record<string, string[]> = {
+	fsockopen: ['hostname', 'port', 'error_code', 'error_message', 'timeout'],
+	pfsockopen: ['hostname', 'port', 'error_code', 'error_message', 'timeout'],
+	stream_socket_client: ['address', 'error_code', 'error_message', 'timeout', 'flags', 'context'],
+	stream_socket_server: ['address', 'error_code', 'error_message', 'flags', 'context'],
+	stream_socket_enable_crypto: ['stream', 'enable', 'crypto_method', 'session_stream'],
+	stream_context_create: ['options', 'params'],
+	stream_context_set_option: ['context', 'wrapper_or_options', 'option_name', 'value'],
+};
+const SOCKET_FUNCTIONS = new Set<string>(['fsockopen', 'pfsockopen', 'stream_socket_client', 'stream_socket_server']);
+const NOT_A_CALL_BEFORE = new Set(['->', '?->', '::', 'function', 'fn', 'new', 'const']);
+
+interface Frame {
+	fn?: string;
+	args: Token[][];
+	nested: boolean[];
+}
+
+export function scanPhp(src: string): ScanResult {
+	const tokens = lexPhp(src);
+	const candidates: Candidate[] = [];
+	const constants: ConstantUse[] = [];
+	const consumed = new Set<Token>();
+	const stack: Frame[] = [];
+	for (let k = 0; k < tokens.length; k++) {
+		const t = tokens[k]!;
+		const top = stack[stack.length - 1];
+		if (t.kind === 'punct' && (t.text === '(' || t.text === '[' || t.text === '{')) {
+			if (top) top.nested[top.nested.length - 1] = true;
+			const prev = tokens[k - 1];
+			const fn = t.text === '(' && prev?.kind === 'ident' && isCallee(tokens, k - 1) ? bareName(prev.text) : undefined;
+			stack.push({ fn: fn && PARAMS[fn] ? fn : undefined, args: [[]], nested: [false] });
+			continue;
+		}
+		if (t.kind === 'punct' && (t.text === ')' || t.text === ']' || t.text === '}')) {
+			const frame = stack.pop();
+			if (frame?.fn && SOCKET_FUNCTIONS.has(frame.fn)) {
+				const c = callCandidate(frame.fn as SocketFunction, byName(frame), consumed);
+				if (c) candidates.push(c);
+			}
+			continue;
+		}
+		if (top) {
+			if (t.kind === 'punct' && t.text === ',') {
+				top.args.push([]);
+				top.nested.push(false);
+			} else top.args[top.args.length - 1]!.push(t);
+		}
+		if (t.kind === 'ident' && /^\\?STREAM_CRYPTO_METHOD_/.test(t.text)) {
+			const name = bareName(t.text);
+			constants.push({ name, start: t.start + t.text.length - name.length, end: t.end, fn: top?.fn });
+		}
+	}
+	for (let k = 0; k < tokens.length; k++) {
+		const t = tokens[k]!;
+		if (t.kind !== 'str' || consumed.has(t) || isPunct(tokens[k - 1], '.')) continue;
+		const c = strCandidate(tokens, k, 'literal');
+		if (c && looksLikeTransportUrl(c.value)) candidates.push(c);
+	}
+	candidates.sort((a, b) => a.start - b.start);
+	return { candidates, constants };
+}
+
+function isCallee(tokens: Token[], k: number): boolean {
+	const before = tokens[k - 1];
+	return !before || !NOT_A_CALL_BEFORE.has(before.text.toLowerCase());
+}
+
+/** `\fsockopen` is the global function; `Foo\fsockopen` is not. Names are case-insensitive in PHP. */
+function bareName(text: string): string {
+	const name = text.startsWith('\\') ? text.slice(1) : text;
+	return name.includes('\\') ? name : name.startsWith('STREAM_') ? name : name.toLowerCase();
+}
+
+function isPunct(t: Token | undefined, text: string): boolean {
+	return t?.kind === 'punct' && t.text === text;
+}
+
+/** Puts named arguments (PHP 8) in their positions. */
+function byName(frame: Frame): (Token[] | undefined)[] {
+	const params = PARAMS[frame.fn!]!;
+	const out: (Token[] | undefined)[] = [];
+	frame.args.forEach((arg, pos) => {
+		if (arg.length >= 2 && arg[0]!.kind === 'ident' && isPunct(arg[1], ':')) {
+			const at = params.indexOf(arg[0]!.text);
+			if (at >= 0) out[at] = frame.nested[pos] ? undefined : arg.slice(2);
+		} else out[pos] = frame.nested[pos] ? undefined : arg;
+	});
+	return out;
+}
+
+function callCandidate(fn: SocketFunction, args: (Token[] | undefined)[], consumed: Set<Token>): Candidate | undefined {
+	const target = args[0];
+	if (!target?.length || target[0]!.kind !== 'str') return undefined;
+	const c = strCandidate(target, 0, 'call');
+	if (!c) return undefined;
+	consumed.add(target[0]!);
+	const call: CallContext = { fn };
+	if (fn === 'fsockopen' || fn === 'pfsockopen') {
+		if (args[1]?.length) call.port = intArg(args[1]);
+	}
+	if (fn === 'stream_socket_server' && args[3]?.length) call.flags = constantsArg(args[3]);
+	c.call = call;
+	return c;
+}
+
+/** A string token, or a concatenation starting with one: `'tls://' . $host . ':587'` keeps prefix and suffix. */
+function strCandidate(tokens: Token[], k: number, origin: 'call' | 'literal'): Candidate | undefined {
+	const t = tokens[k]!;
+	const c: Candidate = { value: t.text, start: t.map![0]!, end: t.map![t.text.length]!, map: t.map, origin };
+	if (t.suffix) c.partial = { suffix: t.suffix.text, suffixStart: t.suffix.start };
+	let j = k + 1;
+	while (isPunct(tokens[j], '.') && tokens[j + 1] && tokens[j + 1]!.kind !== 'punct') {
+		const next = tokens[j + 1]!;
+		c.partial = next.kind === 'str' ? { suffix: next.suffix?.text ?? next.text, suffixStart: next.suffix?.start ?? next.map![0]! } : { suffix: '', suffixStart: next.end };
+		j += 2;
+	}
+	if (origin === 'call' && j < tokens.length) return undefined;
+	return c;
+}
+
+function intArg(arg: Token[]): ArgValue & { known: boolean } {
+	const start = arg[0]!.start;
+	const end = arg[arg.length - 1]!.end;
+	const negative = arg.length === 2 && isPunct(arg[0], '-');
+	const lit = negative ? arg[1]! : arg.length === 1 ? arg[0]! : undefined;
+	let int: number | undefined;
+	if (lit?.kind === 'num') int = phpInt(lit.text);
+	else if (lit?.kind === 'str' && !lit.suffix && /^[ \t\n\r\v\f]*[+-]?\d+(\.\d*)?[ \t\n\r\v\f]*$/.test(lit.text)) int = Math.trunc(Number(lit.text));
+	if (int === undefined) return { start, end, known: false };
+	return { start, end, known: true, int: negative ? -int : int };
+}
+
+function phpInt(text: string): number | undefined {
+	const t = text.replace(/_/g, '');
+	if (/^0[xX]/.test(t)) return parseInt(t.slice(2), 16);
+	if (/^0[bB]/.test(t)) return parseInt(t.slice(2), 2);
+	if (/^0[oO]/.test(t)) return parseInt(t.slice(2), 8);
+	if (/^0[0-7]+$/.test(t)) return parseInt(t, 8);
+	if (/^\d+$/.test(t)) return Number(t);
+	const f = Number(t);
+	return Number.isFinite(f) ? Math.trunc(f) : undefined;
+}
+
+function constantsArg(arg: Token[]): ArgValue & { known: boolean } {
+	const start = arg[0]!.start;
+	const end = arg[arg.length - 1]!.end;
+	const names: string[] = [];
+	for (let i = 0; i < arg.length; i++) {
+		const t = arg[i]!;
+		if (i % 2 === 0 ? t.kind !== 'ident' : !isPunct(t, '|')) return { start, end, known: false };
+		if (i % 2 === 0) names.push(bareName(t.text));
+	}
+	return { start, end, known: true, constants: names };
+}

@@ -1,0 +1,56 @@
+//! Which `scheme://` prefixes are transports or near-misses of one (a typo, the wrong case, a removed transport),
+//! as opposed to ordinary URL schemes, which outside socket calls are never candidates.
+import { REMOVED_TRANSPORTS, TRANSPORTS, URL_SCHEMES } from '../transports';
+
+const KNOWN = [...TRANSPORTS.keys(), ...REMOVED_TRANSPORTS.keys()];
+
+/** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), capped at `max + 1`. */
+export function editDistance(a: string, b: string, max = 3): number {
+	if (Math.abs(a.length - b.length) > max) return max + 1;
+	const rows: number[][] = [];
+	for (let i = 0; i <= a.length; i++) {
+		rows.push([i]);
+		for (let j = 1; j <= b.length; j++) {
+			if (i === 0) {
+				rows[0]!.push(j);
+				continue;
+			}
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+			rows[i]!.push(d);
+		}
+	}
+	return Math.min(rows[a.length]![b.length]!, max + 1);
+}
+
+/** The closest transports to a name, nearest first (case differences count as nearest). */
+export function closestTransports(name: string): string[] {
+	const lower = name.toLowerCase();
+	if (TRANSPORTS.has(lower)) return [lower];
+	const scored = [...TRANSPORTS.keys()]
+		.map((t) => ({ t, d: editDistance(lower, t) }))
+		.filter(({ t, d }) => d <= allowedDistance(lower, t))
+		.sort((x, y) => x.d - y.d);
+	return scored.map(({ t }) => t);
+}
+
+function allowedDistance(name: string, transport: string): number {
+	return Math.min(name.length, transport.length) <= 4 ? 1 : 2;
+}
+
+/** A scheme that is a transport, or that someone meant as one. Ordinary URL schemes are not. */
+export function isTransportLike(scheme: string): boolean {
+	if (TRANSPORTS.has(scheme)) return true;
+	const lower = scheme.toLowerCase();
+	if (URL_SCHEMES.has(lower)) return false;
+	return KNOWN.some((t) => editDistance(lower, t) <= allowedDistance(lower, t));
+}
+
+const URL_START = /^([A-Za-z0-9+.-]+):\/\//;
+
+/** A plain string literal or config value that is a transport URL. */
+export function looksLikeTransportUrl(value: string): boolean {
+	const m = URL_START.exec(value);
+	return m !== null && isTransportLike(m[1]!);
+}

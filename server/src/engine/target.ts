@@ -1,0 +1,81 @@
+//! A candidate as PHP will see it: fsockopen() appends ":port" to its host when port > 0 (ext/standard/fsock.c
+//! php_fsockopen_stream()), and the spans of the parse map back to document offsets in the literal or the port argument.
+import { parseTransportUrl, port16, type Span, type TransportUrl } from './parse';
+import type { Candidate, Edit, FileKind } from './types';
+import type { Settings } from './settings';
+
+export interface Target {
+	candidate: Candidate;
+	url: TransportUrl;
+	/** Interpolated or concatenated: only the prefix (and `suffixPort`) is known. */
+	partial: boolean;
+	/** A port known from a literal suffix (`"tls://$host:587"`) or from fsockopen's port argument. */
+	knownPort?: { port: number; start: number; end: number; fromArgument: boolean };
+	/** fsockopen was given a port argument that is not a literal: PHP may append ":port", we cannot tell. */
+	portArgumentUnknown: boolean;
+	/** Length of the part of `url.raw` written in the literal; the rest is fsockopen's appended ":port". */
+	literalLength: number;
+}
+
+export interface RuleContext {
+	settings: Settings;
+	kind: FileKind;
+}
+
+export function makeTarget(c: Candidate): Target {
+	const portArg = c.call?.port;
+	const appended = portArg?.known && portArg.int !== undefined && portArg.int > 0 ? portArg.int : undefined;
+	const url = parseTransportUrl(appended === undefined ? c.value : `${c.value}:${appended}`);
+	const fromArgument = (port: number): Target['knownPort'] =>
+		portArg && { port: port16(port), start: portArg.start, end: portArg.end, fromArgument: true };
+	let knownPort: Target['knownPort'];
+	if (c.partial) {
+		const m = /^:(\d{1,5})$/.exec(c.partial.suffix);
+		if (appended !== undefined) knownPort = fromArgument(appended);
+		else if (m) {
+			const start = c.partial.suffixStart + 1;
+			knownPort = { port: Number(m[1]), start, end: start + m[1]!.length, fromArgument: false };
+		}
+	} else if (url.port !== undefined) {
+		const digits = url.portDigits!;
+		knownPort =
+			digits.start >= c.value.length
+				? fromArgument(url.port)
+				: { port: url.port, ...docSpanOf(c, c.value.length, digits), fromArgument: false };
+	}
+	return {
+		candidate: c,
+		url,
+		partial: c.partial !== undefined,
+		knownPort,
+		portArgumentUnknown: portArg !== undefined && !portArg.known,
+		literalLength: c.value.length,
+	};
+}
+
+function docSpanOf(c: Candidate, literalLength: number, span: Span): { start: number; end: number } {
+	const at = (k: number): number => {
+		if (k > literalLength) return c.call?.port?.end ?? c.end;
+		return c.map ? c.map[k]! : c.start + k;
+	};
+	return { start: at(span.start), end: Math.max(at(span.end), at(span.start)) };
+}
+
+/** Document range of a span of `url.raw`; the appended fsockopen port maps to the port argument. */
+export function docRange(t: Target, span: Span): { start: number; end: number } {
+	const c = t.candidate;
+	if (span.start >= t.literalLength && c.call?.port) return { start: c.call.port.start, end: c.call.port.end };
+	const end = Math.min(span.end, t.literalLength);
+	return docSpanOf(c, t.literalLength, { start: span.start, end });
+}
+
+/** The whole literal (what a diagnostic about the target as a whole underlines). */
+export function wholeRange(t: Target): { start: number; end: number } {
+	return docRange(t, { start: 0, end: t.literalLength });
+}
+
+/** An edit replacing a span of `url.raw` that lies inside the literal. */
+export function editSpan(t: Target, span: Span, text: string): Edit {
+	const r = docRange(t, span);
+	return { start: r.start, end: r.end, text };
+}

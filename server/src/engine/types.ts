@@ -1,0 +1,86 @@
+//! Plain data shared by the engine, the language server, the CLI and the tests. Offsets are UTF-16 code units.
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface Edit {
+	start: number;
+	end: number;
+	text: string;
+}
+
+export interface Fix {
+	title: string;
+	edits: Edit[];
+	preferred?: boolean;
+}
+
+export interface Related {
+	start: number;
+	end: number;
+	message: string;
+}
+
+export interface Finding {
+	ruleId: string;
+	severity: Severity;
+	start: number;
+	end: number;
+	message: string;
+	fixes: Fix[];
+	related?: Related[];
+}
+
+export type FileKind = 'php' | 'env' | 'ini' | 'yaml' | 'json' | 'xml' | 'neon' | 'toml' | 'conf';
+
+/** The PHP function a target is passed to, when it is passed to one. */
+export type SocketFunction = 'fsockopen' | 'pfsockopen' | 'stream_socket_client' | 'stream_socket_server';
+
+/** A literal argument value: what the scanner could read of it. */
+export interface ArgValue {
+	start: number;
+	end: number;
+	/** The integer PHP passes, when the argument is an integer literal or a numeric string. */
+	int?: number;
+	/** Constant names joined with `|`, when the argument is only constants. */
+	constants?: string[];
+}
+
+/** Where a candidate string came from and what surrounds it. */
+export interface CallContext {
+	fn: SocketFunction;
+	/** fsockopen's port argument; undefined when absent. `known: false` means present but not a literal. */
+	port?: ArgValue & { known: boolean };
+	/** stream_socket_server's flags argument. */
+	flags?: ArgValue & { known: boolean };
+}
+
+export type Origin = 'call' | 'literal' | 'config';
+
+/**
+ * A string that may be a transport URL. `value` is what PHP (or the config reader) sees after unescaping;
+ * `map`, when present, gives the document offset of each value index (length value.length + 1).
+ */
+export interface Candidate {
+	value: string;
+	start: number;
+	end: number;
+	map?: number[];
+	origin: Origin;
+	call?: CallContext;
+	/** Interpolated or concatenated: only `value` (the prefix) and `suffix` are known. */
+	partial?: { suffix: string; suffixStart: number };
+}
+
+/** A `STREAM_CRYPTO_METHOD_*` constant written in PHP code. */
+export interface ConstantUse {
+	name: string;
+	start: number;
+	end: number;
+	/** The function whose argument list holds it, when it is directly in one. */
+	fn?: string;
+}
+
+export interface ScanResult {
+	candidates: Candidate[];
+	constants: ConstantUse[];
+}
