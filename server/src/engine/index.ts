@@ -8,3 +8,4 @@ export { RULES, RULES_BY_ID, type Rule, type RuleMeta } from './rules/index';
 export { DEFAULTS, normalizeSettings, type RuleLevel, type Settings } from './settings';
 export { makeTarget, type Target } from './target';
 export * from './types';
+export { lineIndex, type Position } from './lines';

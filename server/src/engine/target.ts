@@ -36,12 +36,15 @@ export function makeTarget(c: Candidate): Target {
 			const start = c.partial.suffixStart + 1;
 			knownPort = { port: Number(m[1]), start, end: start + m[1]!.length, fromArgument: false };
 		}
-	} else if (url.port !== undefined) {
-		const digits = url.portDigits!;
+	} else if (appended !== undefined) {
+		const own = parseTransportUrl(c.value);
+		const digits = own.portDigits;
 		knownPort =
-			digits.start >= c.value.length
-				? fromArgument(url.port)
-				: { port: url.port, ...docSpanOf(c, c.value.length, digits), fromArgument: false };
+			own.port !== undefined && !own.error && digits && digits.end > digits.start
+				? { port: own.port, ...docSpanOf(c, c.value.length, digits), fromArgument: false }
+				: fromArgument(appended);
+	} else if (url.port !== undefined) {
+		knownPort = { port: url.port, ...docSpanOf(c, c.value.length, url.portDigits!), fromArgument: false };
 	}
 	return {
 		candidate: c,

@@ -36,7 +36,7 @@ export const bracketSyntax: Rule = {
 			return out(0, name.length, `Unclosed "[": ${phpSays}. Write [address]:port.`);
 		}
 		if (name.startsWith('[[') || name[close + 1] === ']') {
-			const inner = name.replace(/^\[+/, '').replace(/\]+/, '');
+			const inner = name.replace(/^\[+/, '').replace(/\]+/, ']');
 			return out(0, name.indexOf(':', close) < 0 ? name.length : name.indexOf(':', close), `Doubled brackets: ${phpSays}. Use one pair: [${inner.split(']')[0]}].`, [
 				{
 					title: 'Use one pair of brackets',

@@ -1,7 +1,7 @@
 //! parse_ip_address_ex() (main/streams/xp_socket.c) cuts host and port at the FIRST colon unless the name starts
 //! with "[", so an IPv6 address must be written in brackets: "tcp://fe80::1:80" looks up host "fe80".
 import { editSpan } from '../target';
-import { parseIpv6 } from '../hosts';
+import { classifyHost, parseIpv6 } from '../hosts';
 import type { Fix } from '../types';
 import { ALL_ORIGINS, isFsockopen, type Rule } from './rule';
 
@@ -32,22 +32,29 @@ export const ipv6Brackets: Rule = {
 		if (!readings.length) return [];
 		const host = url.host ?? '';
 		const span = { start: base, end: base + written.length };
-		const fixes: Fix[] = readings
-			.filter((r) => r.port !== undefined || isFsockopen(t) || t.partial)
-			.map((r, i) => ({
-				title:
-					r.port !== undefined
-						? `Bracket the address: [${r.addr}]:${r.port} (port ${r.port})`
-						: `Bracket the address: [${r.addr}]${isFsockopen(t) ? '' : ':'}`,
-				edits: [editSpan(t, span, r.port !== undefined ? `[${r.addr}]:${r.port}` : `[${r.addr}]${t.partial && written.endsWith(':') ? ':' : ''}`)],
-				preferred: i === 0,
-			}));
+		const portSupplied = t.knownPort?.fromArgument === true || (t.partial && written.endsWith(':'));
+		const fixes: Fix[] = readings.map((r, i) => ({
+			title:
+				r.port !== undefined
+					? `Bracket as [${r.addr}]:${r.port} (port ${r.port})`
+					: portSupplied
+						? `Bracket as [${r.addr}]`
+						: `Bracket as [${r.addr}] (no port yet: type it after ":")`,
+			edits: [editSpan(t, span, r.port !== undefined ? `[${r.addr}]:${r.port}` : `[${r.addr}]${portSupplied && !t.partial ? '' : ':'}`)],
+			preferred: i === 0 && (r.port !== undefined || portSupplied),
+		}));
 		const example = readings[0]!.port !== undefined ? `[${readings[0]!.addr}]:${readings[0]!.port}` : `[${readings[0]!.addr}]`;
-		const what = t.partial ? 'it will look up' : `it looks up host "${host}"${url.port !== undefined ? ` with port ${url.port}` : ''}`;
+		const numeric = classifyHost(host, false);
+		const port = url.port !== undefined ? ` port ${url.port}` : '';
+		const what = t.partial
+			? 'the host is cut at the first colon'
+			: numeric.address
+				? `it reads "${host}" as the IPv4 address ${numeric.address} and connects to${port} there`
+				: `it looks up host "${host}"${port && ' with' + port} (${host === '' ? '"getaddrinfo for  failed"' : 'a DNS lookup that fails or reaches the wrong host'})`;
 		return [
 			{
 				...editSpan(t, span, ''),
-				message: `IPv6 address without brackets: PHP splits host and port at the first colon, so ${what} (${host === '' ? '"getaddrinfo for  failed"' : 'a DNS lookup that fails or reaches the wrong host'}). Write ${example}.`,
+				message: `IPv6 address without brackets: PHP splits host and port at the first colon, so ${what}. Write ${example}.`,
 				fixes,
 			},
 		];

@@ -6,6 +6,8 @@ import { isTransportLike } from './schemes';
 const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
 /** Where an unquoted value ends. */
 const UNQUOTED_END = /[\s"'`<>,;]/;
+/** A list of URLs in one quoted value: "tcp://a:1,tcp://b:2". */
+const LIST_NEXT = /^\s*[A-Za-z0-9+.-]{2,}:\/\//;
 /** Config-level substitutions (`${VAR}`, `%env(X)%`, `%param%`, `{{ x }}`): the value is only partly known. */
 const PLACEHOLDER = /\$\{|\$[A-Za-z_]|%env\(|%[A-Za-z_.]+%|\{\{/;
 
@@ -31,7 +33,20 @@ function plainValue(src: string, s: number): Candidate {
 	const quote = src[s - 1];
 	const quoted = quote === '"' || quote === "'";
 	let e = s;
-	while (e < src.length && src[e] !== '\n' && src[e] !== '\r' && (quoted ? src[e] !== quote : !UNQUOTED_END.test(src[e]!))) e++;
+	let brackets = 0;
+	let braces = 0;
+	for (; e < src.length && src[e] !== '\n' && src[e] !== '\r'; e++) {
+		const ch = src[e]!;
+		if (quoted ? ch === quote : UNQUOTED_END.test(ch)) break;
+		if (quoted) {
+			if ((ch === ',' || ch === ';') && LIST_NEXT.test(src.slice(e + 1, e + 40))) break;
+			continue;
+		}
+		if (ch === '[') brackets++;
+		else if (ch === ']' && brackets-- === 0) break;
+		else if (ch === '{' && (src[e - 1] === '$' || src[e - 1] === '{')) braces++;
+		else if (ch === '}' && braces-- === 0) break;
+	}
 	return withPlaceholders({ value: src.slice(s, e), start: s, end: e, origin: 'config' });
 }
 

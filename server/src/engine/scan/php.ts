@@ -83,32 +83,43 @@ function isPunct(t: Token | undefined, text: string): boolean {
 	return t?.kind === 'punct' && t.text === text;
 }
 
+interface Arg {
+	tokens: Token[];
+	/** Holds a nested call, array or closure: not a plain literal. */
+	complex: boolean;
+}
+
 /** Puts named arguments (PHP 8) in their positions. */
-function byName(frame: Frame): (Token[] | undefined)[] {
+function byName(frame: Frame): (Arg | undefined)[] {
 	const params = PARAMS[frame.fn!]!;
-	const out: (Token[] | undefined)[] = [];
-	frame.args.forEach((arg, pos) => {
-		if (arg.length >= 2 && arg[0]!.kind === 'ident' && isPunct(arg[1], ':')) {
-			const at = params.indexOf(arg[0]!.text);
-			if (at >= 0) out[at] = frame.nested[pos] ? undefined : arg.slice(2);
-		} else out[pos] = frame.nested[pos] ? undefined : arg;
+	const out: (Arg | undefined)[] = [];
+	frame.args.forEach((tokens, pos) => {
+		const complex = frame.nested[pos] === true;
+		if (tokens.length >= 2 && tokens[0]!.kind === 'ident' && isPunct(tokens[1], ':')) {
+			const at = params.indexOf(tokens[0]!.text);
+			if (at >= 0) out[at] = { tokens: tokens.slice(2), complex };
+		} else out[pos] = { tokens, complex };
 	});
 	return out;
 }
 
-function callCandidate(fn: SocketFunction, args: (Token[] | undefined)[], consumed: Set<Token>): Candidate | undefined {
+function callCandidate(fn: SocketFunction, args: (Arg | undefined)[], consumed: Set<Token>): Candidate | undefined {
 	const target = args[0];
-	if (!target?.length || target[0]!.kind !== 'str') return undefined;
-	const c = strCandidate(target, 0, 'call');
+	if (!target?.tokens.length || target.complex || target.tokens[0]!.kind !== 'str') return undefined;
+	const c = strCandidate(target.tokens, 0, 'call');
 	if (!c) return undefined;
-	consumed.add(target[0]!);
+	consumed.add(target.tokens[0]!);
 	const call: CallContext = { fn };
-	if (fn === 'fsockopen' || fn === 'pfsockopen') {
-		if (args[1]?.length) call.port = intArg(args[1]);
-	}
-	if (fn === 'stream_socket_server' && args[3]?.length) call.flags = constantsArg(args[3]);
+	const port = args[1];
+	if ((fn === 'fsockopen' || fn === 'pfsockopen') && port?.tokens.length) call.port = port.complex ? unknownArg(port.tokens) : intArg(port.tokens);
+	const flags = args[3];
+	if (fn === 'stream_socket_server' && flags?.tokens.length) call.flags = flags.complex ? unknownArg(flags.tokens) : constantsArg(flags.tokens);
 	c.call = call;
 	return c;
+}
+
+function unknownArg(arg: Token[]): ArgValue & { known: boolean } {
+	return { start: arg[0]!.start, end: arg[arg.length - 1]!.end, known: false };
 }
 
 /** A string token, or a concatenation starting with one: `'tls://' . $host . ':587'` keeps prefix and suffix. */

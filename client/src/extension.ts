@@ -1,0 +1,43 @@
+//! The extension: starts the bundled language server over IPC and owns the editor UI (output channel, commands).
+import * as path from 'node:path';
+import { window, workspace, type ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export const DOCUMENT_SELECTOR = [
+	{ language: 'php' },
+	{ language: 'dotenv' },
+	{ language: 'ini' },
+	{ language: 'yaml' },
+	{ language: 'json' },
+	{ language: 'jsonc' },
+	{ language: 'xml' },
+	{ language: 'neon' },
+	{ language: 'toml' },
+	{ scheme: 'file', pattern: '**/.env{,.*}' },
+	{ scheme: 'file', pattern: '**/*.{conf,cnf}' },
+];
+
+export async function activate(context: ExtensionContext): Promise<void> {
+	const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
+	const serverOptions: ServerOptions = {
+		run: { module, transport: TransportKind.ipc },
+		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+	};
+	const outputChannel = window.createOutputChannel('Transport Lint', { log: true });
+	context.subscriptions.push(outputChannel);
+	const clientOptions: LanguageClientOptions = {
+		documentSelector: DOCUMENT_SELECTOR,
+		outputChannel,
+		workspaceFolder: workspace.workspaceFolders?.[0],
+	};
+	client = new LanguageClient('transportLint', 'Transport Lint', serverOptions, clientOptions);
+	context.subscriptions.push(client);
+	await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+	await client?.stop();
+	client = undefined;
+}

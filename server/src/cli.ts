@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+//! transport-lint [paths...]: lints files and folders with the engine; text, JSON or SARIF; --fix writes fixes.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { analyze, applyFixes, fileKind, lineIndex, normalizeSettings, type Finding, type Settings } from './engine/index';
+import { DOCS_BASE } from './docs-link';
+import { filterOf, readText, walk } from './files';
+import { toSarif, type FileFindings } from './sarif';
+import { version } from '../../package.json';
+
+const USAGE = `Usage: transport-lint [options] [paths...]
+
+Lints PHP and config files for broken socket transport URLs (tcp://, ssl://, tls://, unix://...).
+Paths default to the current directory.
+
+Options:
+  --format <text|json|sarif>  output format (default: text)
+  --fix                       apply the preferred fix of every finding, in place
+  --config <file>             settings file (default: .transportlintrc.json, or "transportLint" in package.json)
+  -h, --help                  show this help
+  -v, --version               show the version
+
+Exit status: 0 no errors, 1 errors found, 2 bad usage.`;
+
+class UsageError extends Error {}
+
+interface Options {
+	format: 'text' | 'json' | 'sarif';
+	fix: boolean;
+	config?: string;
+	paths: string[];
+}
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+	const o: Options = { format: 'text', fix: false, paths: [] };
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i]!;
+		const value = (): string => {
+			const v = argv[++i];
+			if (v === undefined) throw new UsageError(`${a} needs a value`);
+			return v;
+		};
+		if (a === '-h' || a === '--help') return 'help';
+		if (a === '-v' || a === '--version') return 'version';
+		if (a === '--fix') o.fix = true;
+		else if (a === '--format' || a.startsWith('--format=')) {
+			const f = a.includes('=') ? a.slice(9) : value();
+			if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}" (use text, json or sarif)`);
+			o.format = f;
+		} else if (a === '--config' || a.startsWith('--config=')) o.config = a.includes('=') ? a.slice(9) : value();
+		else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+		else o.paths.push(a);
+	}
+	if (!o.paths.length) o.paths.push('.');
+	return o;
+}
+
+async function loadSettings(explicit: string | undefined): Promise<Settings> {
+	if (explicit) {
+		let text: string;
+		try {
+			text = await fs.readFile(explicit, 'utf8');
+		} catch {
+			throw new UsageError(`cannot read the config file ${explicit}`);
+		}
+		try {
+			return normalizeSettings(JSON.parse(text));
+		} catch {
+			throw new UsageError(`${explicit} is not valid JSON`);
+		}
+	}
+	for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+		for (const [name, key] of [['.transportlintrc.json', undefined], ['package.json', 'transportLint']] as const) {
+			try {
+				const json = JSON.parse(await fs.readFile(path.join(dir, name), 'utf8')) as Record<string, unknown>;
+				if (!key) return normalizeSettings(json);
+				if (json[key] !== undefined) return normalizeSettings(json[key]);
+			} catch {
+				/* absent or unreadable: keep looking */
+			}
+		}
+		if (path.dirname(dir) === dir) return normalizeSettings({});
+	}
+}
+
+function rel(file: string): string {
+	return path.relative(process.cwd(), file).split(path.sep).join('/') || file;
+}
+
+async function main(argv: string[]): Promise<number> {
+	const parsed = parseArgs(argv);
+	if (parsed === 'help') return void console.log(USAGE), 0;
+	if (parsed === 'version') return void console.log(version), 0;
+	const settings = await loadSettings(parsed.config);
+	const filter = filterOf(settings);
+	const results: FileFindings[] = [];
+	const seen = new Set<string>();
+	for (const p of parsed.paths) {
+		try {
+			await fs.stat(p);
+		} catch {
+			throw new UsageError(`no such file or directory: ${p}`);
+		}
+		for await (const file of walk(p, filter, seen)) {
+			const kind = fileKind(file);
+			if (!kind) continue;
+			const read = await readText(file, settings.maxFileSize);
+			if ('skipped' in read) {
+				console.error(`${rel(file)}: skipped, ${read.skipped}`);
+				continue;
+			}
+			let { text } = read;
+			let findings = analyze(text, kind, settings).findings;
+			if (parsed.fix && findings.some((f) => f.fixes.some((x) => x.preferred))) {
+				for (let round = 0; round < 3; round++) {
+					const fixed = applyFixes(text, findings);
+					if (fixed.applied === 0 || fixed.text === text) break;
+					text = fixed.text;
+					findings = analyze(text, kind, settings).findings;
+				}
+				if (text !== read.text) await fs.writeFile(file, text);
+			}
+			results.push({ uri: rel(file), text, findings });
+		}
+	}
+	print(parsed.format, results);
+	return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function print(format: Options['format'], results: FileFindings[]): void {
+	if (format === 'sarif') return void process.stdout.write(JSON.stringify(toSarif(results, version, DOCS_BASE), null, 2) + '\n');
+	if (format === 'json') {
+		const out = results.flatMap((r) => {
+			const at = lineIndex(r.text);
+			return r.findings.map((f) => ({ file: r.uri, ...position(at, f), ...f }));
+		});
+		return void process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+	}
+	let errors = 0;
+	let warnings = 0;
+	for (const r of results) {
+		const at = lineIndex(r.text);
+		for (const f of r.findings) {
+			const p = position(at, f);
+			if (f.severity === 'error') errors++;
+			else if (f.severity === 'warning') warnings++;
+			process.stdout.write(`${r.uri}:${p.line}:${p.column} ${f.severity} ${f.ruleId} ${f.message}\n`);
+		}
+	}
+	const total = results.reduce((n, r) => n + r.findings.length, 0);
+	process.stderr.write(`${results.length} files checked, ${total} problems (${errors} errors, ${warnings} warnings)\n`);
+}
+
+function position(at: ReturnType<typeof lineIndex>, f: Finding) {
+	const s = at(f.start);
+	const e = at(f.end);
+	return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+main(process.argv.slice(2)).then(
+	(code) => (process.exitCode = code),
+	(e: unknown) => {
+		if (e instanceof UsageError) {
+			console.error(`transport-lint: ${e.message}\n\n${USAGE}`);
+			process.exitCode = 2;
+		} else {
+			console.error(`transport-lint: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+			process.exitCode = 3;
+		}
+	},
+);

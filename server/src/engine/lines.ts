@@ -1,0 +1,22 @@
+//! Offset → zero-based line and UTF-16 column, for the CLI and SARIF (the server uses TextDocument.positionAt).
+
+export type Position = { line: number; character: number };
+
+export function lineIndex(text: string): (offset: number) => Position {
+	const starts = [0];
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10) starts.push(i + 1);
+		else if (c === 13) starts.push(text.charCodeAt(i + 1) === 10 ? ++i + 1 : i + 1);
+	}
+	return (offset) => {
+		let lo = 0;
+		let hi = starts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (starts[mid]! <= offset) lo = mid;
+			else hi = mid - 1;
+		}
+		return { line: lo, character: offset - starts[lo]! };
+	};
+}

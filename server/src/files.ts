@@ -1,0 +1,108 @@
+//! Finding and reading the files to lint, shared by the CLI and the language server's workspace scan.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { minimatch } from 'minimatch';
+import type { Settings } from './engine/index';
+
+export interface FileFilter {
+	include: string[];
+	exclude: string[];
+}
+
+export function filterOf(settings: Settings, extraExclude: string[] = []): FileFilter {
+	return { include: settings.include, exclude: [...settings.exclude, ...extraExclude] };
+}
+
+const opts = { dot: true, nocase: process.platform === 'win32' };
+
+/** `rel` is relative to the root being walked, with forward slashes. */
+export function isIncluded(rel: string, filter: FileFilter): boolean {
+	return filter.include.some((g) => minimatch(rel, g, opts)) && !filter.exclude.some((g) => minimatch(rel, g, opts));
+}
+
+function isExcludedDir(rel: string, filter: FileFilter): boolean {
+	return filter.exclude.some((g) => minimatch(rel, g, opts) || minimatch(rel + '/', g, opts) || minimatch(rel + '/x', g, opts));
+}
+
+/**
+ * Yields every included file under `root` (a file or a directory). Symlinked directories are followed once
+ * (by real path), so loops end; entries that vanish or cannot be read while walking are skipped.
+ */
+export async function* walk(root: string, filter: FileFilter, seen = new Set<string>()): AsyncGenerator<string> {
+	let stat;
+	try {
+		stat = await fs.stat(root);
+	} catch {
+		return;
+	}
+	if (!stat.isDirectory()) {
+		yield root;
+		return;
+	}
+	const stack: string[] = [root];
+	while (stack.length) {
+		const dir = stack.pop()!;
+		let real: string;
+		try {
+			real = await fs.realpath(dir);
+		} catch {
+			continue;
+		}
+		if (seen.has(real)) continue;
+		seen.add(real);
+		let entries;
+		try {
+			entries = await fs.readdir(dir, { withFileTypes: true });
+		} catch {
+			continue;
+		}
+		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+		const subdirs: string[] = [];
+		for (const e of entries) {
+			const full = path.join(dir, e.name);
+			const rel = path.relative(root, full).split(path.sep).join('/');
+			let isDir = e.isDirectory();
+			let isFile = e.isFile();
+			if (e.isSymbolicLink()) {
+				try {
+					const s = await fs.stat(full);
+					isDir = s.isDirectory();
+					isFile = s.isFile();
+				} catch {
+					continue;
+				}
+			}
+			if (isDir && !isExcludedDir(rel, filter)) subdirs.push(full);
+			else if (isFile && isIncluded(rel, filter)) yield full;
+		}
+		stack.push(...subdirs.reverse());
+	}
+}
+
+export type ReadResult = { text: string } | { skipped: string };
+
+/** Reads a file as VS Code would show it: UTF-8 with the BOM removed; UTF-16 with a BOM decoded. */
+export async function readText(file: string, maxBytes: number): Promise<ReadResult> {
+	let buf: Buffer;
+	try {
+		const stat = await fs.stat(file);
+		if (stat.size > maxBytes) return { skipped: `larger than the size limit (${stat.size} > ${maxBytes} bytes)` };
+		buf = await fs.readFile(file);
+	} catch (e) {
+		return { skipped: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+	}
+	return decode(buf);
+}
+
+export function decode(buf: Buffer): ReadResult {
+	if (buf[0] === 0xff && buf[1] === 0xfe) return { text: buf.subarray(2).toString('utf16le') };
+	if (buf[0] === 0xfe && buf[1] === 0xff) {
+		const swapped = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1)));
+		swapped.swap16();
+		return { text: swapped.toString('utf16le') };
+	}
+	const head = buf.subarray(0, 8192);
+	if (head.includes(0)) return { skipped: 'binary file (NUL bytes)' };
+	const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+	return { text: buf.subarray(start).toString('utf8') };
+}

@@ -1,0 +1,129 @@
+//! Analyses documents and publishes diagnostics: open documents on every change (stale runs dropped), closed
+//! workspace files at start and when they change on disk. Findings are cached by (uri, version) for code actions.
+import * as path from 'node:path';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { analyze, fileKind, type Finding } from '../engine/index';
+import { filterOf, isIncluded, readText, walk } from '../files';
+import { toDiagnostic } from './convert';
+import type { SettingsCache } from './settings';
+
+export interface Analysed {
+	doc: TextDocument;
+	findings: Finding[];
+	diagnostics: Diagnostic[];
+}
+
+export class Diagnostics {
+	private readonly results = new Map<string, Analysed>();
+	private readonly pending = new Map<string, TextDocument>();
+	private readonly onDisk = new Set<string>();
+	private folders: string[] = [];
+
+	constructor(
+		private readonly connection: Connection,
+		private readonly settings: SettingsCache,
+		private readonly openDocument: (uri: string) => TextDocument | undefined,
+	) {}
+
+	/** The analysis of the current version of a document, if it is up to date. */
+	get(uri: string, version?: number): Analysed | undefined {
+		const r = this.results.get(uri);
+		return r && (version === undefined || r.doc.version === version) ? r : undefined;
+	}
+
+	/** Coalesces bursts of changes: only the newest version of a document is analysed. */
+	schedule(doc: TextDocument): void {
+		const first = !this.pending.has(doc.uri);
+		this.pending.set(doc.uri, doc);
+		if (first) setImmediate(() => void this.flush(doc.uri));
+	}
+
+	private async flush(uri: string): Promise<void> {
+		const doc = this.pending.get(uri);
+		this.pending.delete(uri);
+		if (doc) await this.validate(doc);
+	}
+
+	async validate(doc: TextDocument): Promise<void> {
+		const settings = await this.settings.get(doc.uri);
+		const current = this.openDocument(doc.uri);
+		if (current && current.version !== doc.version) return;
+		const kind = fileKind(URI.parse(doc.uri).path, doc.languageId);
+		let findings: Finding[] = [];
+		if (kind) {
+			const result = analyze(doc.getText(), kind, settings);
+			findings = result.findings;
+			for (const e of result.errors) this.connection.console.error(`${doc.uri}: ${e}`);
+			if (result.skipped) this.connection.console.info(`Skipped ${doc.uri}: ${result.skipped}`);
+		}
+		const diagnostics = findings.map((f) => toDiagnostic(doc, f));
+		this.results.set(doc.uri, { doc, findings, diagnostics });
+		await this.connection.sendDiagnostics({ uri: doc.uri, version: current ? doc.version : undefined, diagnostics });
+	}
+
+	/** A document was closed: show its saved content again, as the workspace scan would. */
+	async closed(uri: string): Promise<void> {
+		this.results.delete(uri);
+		if (this.onDisk.has(uri)) await this.validateFile(uri);
+		else await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+	}
+
+	async validateFile(uri: string): Promise<void> {
+		if (this.openDocument(uri)) return;
+		const file = URI.parse(uri).fsPath;
+		const kind = fileKind(file);
+		const settings = await this.settings.get(uri);
+		const read = kind && settings.enable ? await readText(file, settings.maxFileSize) : undefined;
+		if (!read || 'skipped' in read) {
+			if (read) this.connection.console.info(`Skipped ${file}: ${read.skipped}`);
+			this.results.delete(uri);
+			await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+			return;
+		}
+		this.onDisk.add(uri);
+		await this.validate(TextDocument.create(uri, kind!, 0, read.text));
+	}
+
+	/** Lints every included file of the workspace folders that is not open. */
+	async scanWorkspace(folders: string[]): Promise<number> {
+		this.folders = folders;
+		let count = 0;
+		const seen = new Set<string>();
+		for (const folder of folders) {
+			const root = URI.parse(folder).fsPath;
+			const settings = await this.settings.get(folder);
+			if (!settings.enable) continue;
+			const filter = filterOf(settings, await this.settings.filesExclude(folder));
+			for await (const file of walk(root, filter, seen)) {
+				await this.validateFile(URI.file(file).toString());
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** A watched file changed on disk. */
+	async fileChanged(uri: string, deleted: boolean): Promise<void> {
+		if (deleted) {
+			this.onDisk.delete(uri);
+			this.results.delete(uri);
+			await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+			return;
+		}
+		const file = URI.parse(uri).fsPath;
+		const folder = this.folders.find((f) => file.startsWith(URI.parse(f).fsPath + path.sep));
+		if (!folder) return;
+		const settings = await this.settings.get(folder);
+		const rel = path.relative(URI.parse(folder).fsPath, file).split(path.sep).join('/');
+		if (isIncluded(rel, filterOf(settings, await this.settings.filesExclude(folder)))) await this.validateFile(uri);
+	}
+
+	/** Settings changed: re-lint open documents and the workspace. */
+	async refreshAll(open: TextDocument[]): Promise<void> {
+		for (const doc of open) await this.validate(doc);
+		for (const uri of [...this.onDisk]) await this.validateFile(uri);
+		await this.scanWorkspace(this.folders);
+	}
+}

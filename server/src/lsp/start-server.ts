@@ -1,0 +1,73 @@
+//! Wires the language server: capabilities gated on the client's, document sync, settings, workspace scan.
+import {
+	DidChangeConfigurationNotification,
+	DidChangeWatchedFilesNotification,
+	FileChangeType,
+	TextDocuments,
+	TextDocumentSyncKind,
+	type Connection,
+	type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_INCLUDE } from '../engine/settings';
+import { Diagnostics } from './diagnostics';
+import { SettingsCache } from './settings';
+
+export function startServer(connection: Connection): void {
+	const documents = new TextDocuments(TextDocument);
+	let settings = new SettingsCache(connection, false);
+	let diagnostics = new Diagnostics(connection, settings, (uri) => documents.get(uri));
+	let folders: string[] = [];
+	let canRegisterConfig = false;
+	let canRegisterWatchers = false;
+
+	connection.onInitialize((params): InitializeResult => {
+		const caps = params.capabilities;
+		settings = new SettingsCache(connection, caps.workspace?.configuration === true);
+		diagnostics = new Diagnostics(connection, settings, (uri) => documents.get(uri));
+		canRegisterConfig = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+		canRegisterWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+		folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+		return {
+			capabilities: {
+				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+				workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+			},
+			serverInfo: { name: 'transport-lint' },
+		};
+	});
+
+	connection.onInitialized(async () => {
+		if (canRegisterConfig) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'transportLint' });
+		if (canRegisterWatchers) {
+			const globs = DEFAULT_INCLUDE.map((globPattern) => ({ globPattern }));
+			await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs });
+		}
+		if (folders.length) {
+			const started = Date.now();
+			const count = await diagnostics.scanWorkspace(folders);
+			connection.console.info(`Workspace scan: ${count} files in ${Date.now() - started} ms`);
+		}
+	});
+
+	connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
+		folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+		await diagnostics.scanWorkspace(folders);
+	});
+
+	connection.onDidChangeConfiguration(async () => {
+		settings.clear();
+		await diagnostics.refreshAll(documents.all());
+	});
+
+	connection.onDidChangeWatchedFiles(async (params) => {
+		for (const change of params.changes) await diagnostics.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+	});
+
+	documents.onDidOpen((e) => diagnostics.schedule(e.document));
+	documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
+	documents.onDidClose((e) => void diagnostics.closed(e.document.uri));
+
+	documents.listen(connection);
+	connection.listen();
+}

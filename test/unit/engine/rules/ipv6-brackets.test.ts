@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check, checkFix, findings, fixTitles, quiet } from '../../../helpers/marked';
+
+const R = 'ipv6-brackets';
+
+test('fires on unbracketed IPv6 in URLs and fsockopen hosts', () => {
+	check(R, 'stream_socket_client("tcp://«fe80::1:80»");');
+	check(R, 'fsockopen("«fe80::1»", 80);');
+	check(R, 'fsockopen("«::1»", 18080);');
+	check(R, 'fsockopen("tcp://«::1»", 18080);');
+	check(R, 'stream_socket_client(\'tls://«2001:db8::1:443»\');');
+	check(R, 'X="tcp://«fe80::1:6379»"', 'env');
+	check(R, 'url: udp://«2001:db8::53:53»', 'yaml');
+	check(R, '{"a": "tcp:\\/\\/«fe80::1:80»"}', 'json');
+});
+
+test('the message says what PHP does with the host', () => {
+	const [f] = findings('stream_socket_client("tcp://fe80::1:80");');
+	assert.match(f!.message, /looks up host "fe80"/);
+	const [g] = findings('stream_socket_client("tcp://2001:db8::1:80");');
+	assert.match(g!.message, /IPv4 address 0\.0\.7\.209/);
+	const [h] = findings('fsockopen("::1", 80);');
+	assert.match(h!.message, /getaddrinfo for  failed/);
+});
+
+test('quiet on bracketed, IPv4, hostnames and non-IPv6 colons', () => {
+	for (const ok of [
+		'fsockopen("[fe80::1]", 80);',
+		'fsockopen("127.0.0.1", 80);',
+		'fsockopen("www.example.com", 80);',
+		'stream_socket_client("tcp://[fe80::1]:80");',
+		'stream_socket_client("tcp://127.0.0.1:80");',
+		'stream_socket_client("tcp://www.example.com:80");',
+		'stream_socket_client("unix:///run/a:b:c.sock");',
+	]) {
+		quiet(R, ok);
+	}
+	quiet(R, 'A=tcp://[::1]:6379\nB=http://[fe80::1]:80', 'env');
+});
+
+test('fixes add brackets; both readings are offered when the last group may be a port', () => {
+	checkFix(R, 'stream_socket_client("tcp://fe80::1:80");', 'stream_socket_client("tcp://[fe80::1]:80");');
+	checkFix(R, 'fsockopen("fe80::1", 80);', 'fsockopen("[fe80::1]", 80);');
+	assert.deepEqual(fixTitles(R, 'fsockopen("tcp://fe80::1:80");'), [
+		'Bracket as [fe80::1]:80 (port 80)',
+		'Bracket as [fe80::1:80] (no port yet: type it after ":")',
+	]);
+});
