@@ -1,17 +1,51 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const networkAndEditor = ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*', 'node:fs', 'fs', 'node:net', 'net', 'node:tls', 'tls', 'node:dgram', 'dgram', 'node:dns', 'dns'];
+const networkAndEditor = [
+	'vscode',
+	'vscode-languageserver',
+	'vscode-languageserver/*',
+	'vscode-languageclient',
+	'vscode-languageclient/*',
+	'node:fs',
+	'fs',
+	'node:net',
+	'net',
+	'node:tls',
+	'tls',
+	'node:dgram',
+	'dgram',
+	'node:dns',
+	'dns',
+];
 
 export default tseslint.config(
-	{ ignores: ['out/**', 'client/out/**', 'server/out/**', 'node_modules/**', 'examples/**', 'test/fixtures/**', '.vscode-test/**', 'bench/out/**'] },
+	{
+		ignores: [
+			'out/**',
+			'client/out/**',
+			'server/out/**',
+			'node_modules/**',
+			'examples/**',
+			'test/fixtures/**',
+			'.vscode-test/**',
+			'bench/out/**',
+		],
+	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
 		files: ['**/*.ts'],
 		languageOptions: { parserOptions: { project: './tsconfig.json' } },
 		rules: {
-			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-floating-promises': [
+				'error',
+				{
+					allowForKnownSafeCalls: [
+						{ from: 'package', name: ['test', 'describe', 'it', 'suite'], package: 'node:test' },
+					],
+				},
+			],
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
 		},
 	},

@@ -1,7 +1,12 @@
 //! The extension: starts the bundled language server over IPC and owns the editor UI (output channel, commands).
 import * as path from 'node:path';
 import { window, workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+	LanguageClient,
+	TransportKind,
+	type LanguageClientOptions,
+	type ServerOptions,
+} from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 

@@ -2,7 +2,15 @@
 //! transport-lint [paths...]: lints files and folders with the engine; text, JSON or SARIF; --fix writes fixes.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, applyFixes, fileKind, lineIndex, normalizeSettings, type Finding, type Settings } from './engine/index';
+import {
+	analyze,
+	applyFixes,
+	fileKind,
+	lineIndex,
+	normalizeSettings,
+	type Finding,
+	type Settings,
+} from './engine/index';
 import { DOCS_BASE } from './docs-link';
 import { filterOf, readText, walk } from './files';
 import { toSarif, type FileFindings } from './sarif';
@@ -45,7 +53,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 		if (a === '--fix') o.fix = true;
 		else if (a === '--format' || a.startsWith('--format=')) {
 			const f = a.includes('=') ? a.slice(9) : value();
-			if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}" (use text, json or sarif)`);
+			if (f !== 'text' && f !== 'json' && f !== 'sarif')
+				throw new UsageError(`unknown format "${f}" (use text, json or sarif)`);
 			o.format = f;
 		} else if (a === '--config' || a.startsWith('--config=')) o.config = a.includes('=') ? a.slice(9) : value();
 		else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
@@ -70,7 +79,10 @@ async function loadSettings(explicit: string | undefined): Promise<Settings> {
 		}
 	}
 	for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-		for (const [name, key] of [['.transportlintrc.json', undefined], ['package.json', 'transportLint']] as const) {
+		for (const [name, key] of [
+			['.transportlintrc.json', undefined],
+			['package.json', 'transportLint'],
+		] as const) {
 			try {
 				const json = JSON.parse(await fs.readFile(path.join(dir, name), 'utf8')) as Record<string, unknown>;
 				if (!key) return normalizeSettings(json);
@@ -89,8 +101,8 @@ function rel(file: string): string {
 
 async function main(argv: string[]): Promise<number> {
 	const parsed = parseArgs(argv);
-	if (parsed === 'help') return void console.log(USAGE), 0;
-	if (parsed === 'version') return void console.log(version), 0;
+	if (parsed === 'help') return (void console.log(USAGE), 0);
+	if (parsed === 'version') return (void console.log(version), 0);
 	const settings = await loadSettings(parsed.config);
 	const filter = filterOf(settings);
 	const results: FileFindings[] = [];
@@ -128,7 +140,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function print(format: Options['format'], results: FileFindings[]): void {
-	if (format === 'sarif') return void process.stdout.write(JSON.stringify(toSarif(results, version, DOCS_BASE), null, 2) + '\n');
+	if (format === 'sarif')
+		return void process.stdout.write(JSON.stringify(toSarif(results, version, DOCS_BASE), null, 2) + '\n');
 	if (format === 'json') {
 		const out = results.flatMap((r) => {
 			const at = lineIndex(r.text);

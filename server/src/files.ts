@@ -21,7 +21,9 @@ export function isIncluded(rel: string, filter: FileFilter): boolean {
 }
 
 function isExcludedDir(rel: string, filter: FileFilter): boolean {
-	return filter.exclude.some((g) => minimatch(rel, g, opts) || minimatch(rel + '/', g, opts) || minimatch(rel + '/x', g, opts));
+	return filter.exclude.some(
+		(g) => minimatch(rel, g, opts) || minimatch(rel + '/', g, opts) || minimatch(rel + '/x', g, opts),
+	);
 }
 
 /**

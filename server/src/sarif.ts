@@ -26,7 +26,12 @@ export function toSarif(files: FileFindings[], version: string, docsBase: string
 					{
 						physicalLocation: {
 							artifactLocation: { uri: file.uri, uriBaseId: '%SRCROOT%' },
-							region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 },
+							region: {
+								startLine: s.line + 1,
+								startColumn: s.character + 1,
+								endLine: e.line + 1,
+								endColumn: e.character + 1,
+							},
 						},
 					},
 				],

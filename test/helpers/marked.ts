@@ -68,5 +68,9 @@ export function checkFix(rule: string, before: string, after: string, kind: File
 
 /** The titles of the fixes offered for the rule's first finding. */
 export function fixTitles(rule: string, text: string, kind: FileKind = 'php'): string[] {
-	return findings(text, kind).find((f) => f.ruleId === rule)?.fixes.map((f) => f.title) ?? [];
+	return (
+		findings(text, kind)
+			.find((f) => f.ruleId === rule)
+			?.fixes.map((f) => f.title) ?? []
+	);
 }

@@ -6,8 +6,12 @@ const values = (src: string) => scan(src, 'php').candidates.map((c) => [c.value,
 
 test('string forms: single, double, heredoc, nowdoc, with escapes mapped to offsets', () => {
 	assert.deepEqual(values(`<?php stream_socket_client('tcp://a:1');`), [['tcp://a:1', 'call', 'stream_socket_client']]);
-	assert.deepEqual(values(`<?php stream_socket_client("tcp:\\/\\/a:1");`), [['tcp:\\/\\/a:1', 'call', 'stream_socket_client']]);
-	assert.deepEqual(values(`<?php stream_socket_client("tcp://\\x61:1");`), [['tcp://a:1', 'call', 'stream_socket_client']]);
+	assert.deepEqual(values(`<?php stream_socket_client("tcp:\\/\\/a:1");`), [
+		['tcp:\\/\\/a:1', 'call', 'stream_socket_client'],
+	]);
+	assert.deepEqual(values(`<?php stream_socket_client("tcp://\\x61:1");`), [
+		['tcp://a:1', 'call', 'stream_socket_client'],
+	]);
 	const heredoc = `<?php\n$a = <<<EOT\n    tcp://fe80::1:80\n    EOT;\n$b = <<<'EOT'\n  tls://h:443\n  EOT;\n`;
 	assert.deepEqual(values(heredoc), [
 		['tcp://fe80::1:80', 'literal', ''],
@@ -19,7 +23,12 @@ test('string forms: single, double, heredoc, nowdoc, with escapes mapped to offs
 });
 
 test('comments, inline HTML and method calls are not targets', () => {
-	assert.deepEqual(values(`<p>fsockopen("fe80::1", 80)</p><?php // fsockopen("x")\n# tcp://a\n/* "tcp://b:1" */ $o->fsockopen("c"); Foo::fsockopen("d");`), []);
+	assert.deepEqual(
+		values(
+			`<p>fsockopen("fe80::1", 80)</p><?php // fsockopen("x")\n# tcp://a\n/* "tcp://b:1" */ $o->fsockopen("c"); Foo::fsockopen("d");`,
+		),
+		[],
+	);
 	assert.deepEqual(values(`<?php ?> "tcp://a:1" <?php "tcp://b:2";`), [['tcp://b:2', 'literal', '']]);
 });
 
@@ -28,9 +37,14 @@ test('arguments: fsockopen port, named arguments, server flags, nested calls', (
 	assert.equal(c!.call!.port!.int, 587);
 	const [d] = scan(`<?php \\FSOCKOPEN("h", -0x10);`, 'php').candidates;
 	assert.equal(d!.call!.port!.int, -16);
-	const [e] = scan(`<?php stream_socket_server("udp://0:1", $e, $s, STREAM_SERVER_BIND | \\STREAM_SERVER_LISTEN);`, 'php').candidates;
+	const [e] = scan(
+		`<?php stream_socket_server("udp://0:1", $e, $s, STREAM_SERVER_BIND | \\STREAM_SERVER_LISTEN);`,
+		'php',
+	).candidates;
 	assert.deepEqual(e!.call!.flags!.constants, ['STREAM_SERVER_BIND', 'STREAM_SERVER_LISTEN']);
-	assert.deepEqual(values(`<?php fclose(fsockopen(trim("x"), 1)); fsockopen("h", intval($p));`), [['h', 'call', 'fsockopen']]);
+	assert.deepEqual(values(`<?php fclose(fsockopen(trim("x"), 1)); fsockopen("h", intval($p));`), [
+		['h', 'call', 'fsockopen'],
+	]);
 	const [f] = scan(`<?php fsockopen("h", intval($p));`, 'php').candidates;
 	assert.equal(f!.call!.port!.known, false);
 });
@@ -45,5 +59,8 @@ test('interpolation and concatenation keep the known prefix and suffix', () => {
 
 test('crypto constants are collected with their call', () => {
 	const { constants } = scan(`<?php stream_socket_enable_crypto($s, true, STREAM_CRYPTO_METHOD_TLS_CLIENT);`, 'php');
-	assert.deepEqual(constants.map((c) => [c.name, c.fn]), [['STREAM_CRYPTO_METHOD_TLS_CLIENT', 'stream_socket_enable_crypto']]);
+	assert.deepEqual(
+		constants.map((c) => [c.name, c.fn]),
+		[['STREAM_CRYPTO_METHOD_TLS_CLIENT', 'stream_socket_enable_crypto']],
+	);
 });

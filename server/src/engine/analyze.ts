@@ -23,7 +23,11 @@ export function analyze(text: string, kind: FileKind, settings: Settings = DEFAU
 	const errors: string[] = [];
 	if (!settings.enable) return { findings: [], errors };
 	if (text.length > settings.maxFileSize) {
-		return { findings: [], errors, skipped: `larger than transportLint.maxFileSize (${text.length} > ${settings.maxFileSize})` };
+		return {
+			findings: [],
+			errors,
+			skipped: `larger than transportLint.maxFileSize (${text.length} > ${settings.maxFileSize})`,
+		};
 	}
 	if (text.slice(0, 8192).includes('\0')) return { findings: [], errors, skipped: 'binary file (NUL bytes)' };
 	const ctx: RuleContext = { settings, kind };
@@ -39,7 +43,8 @@ export function analyze(text: string, kind: FileKind, settings: Settings = DEFAU
 	};
 	const add = (rule: Rule, found: RuleFinding[]): void => {
 		const severity = settings.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
-		for (const f of found) findings.push({ ruleId: rule.meta.id, severity: severity === 'off' ? 'info' : severity, ...f });
+		for (const f of found)
+			findings.push({ ruleId: rule.meta.id, severity: severity === 'off' ? 'info' : severity, ...f });
 	};
 	let scanned: ScanResult;
 	try {
@@ -60,7 +65,12 @@ export function analyze(text: string, kind: FileKind, settings: Settings = DEFAU
 		}
 	}
 	for (const constant of scanned.constants) {
-		for (const rule of active) if (rule.checkConstant) add(rule, run(rule, () => rule.checkConstant!(constant, ctx)));
+		for (const rule of active)
+			if (rule.checkConstant)
+				add(
+					rule,
+					run(rule, () => rule.checkConstant!(constant, ctx)),
+				);
 	}
 	findings.sort((a, b) => a.start - b.start || a.end - b.end);
 	return { findings: suppress(text, findings), errors };

@@ -81,7 +81,8 @@ export function hostnameProblem(host: string, bracketed: boolean): string | unde
 	if (host.includes(':')) return bracketed ? `"${host}" is not a valid IPv6 address` : 'the host contains ":"';
 	if (host.includes('@')) return 'the host contains "@" (user info is not part of a socket address)';
 	if (host.includes('/')) return 'the host contains "/" (a path is not part of a socket address)';
-	if (/[^\x21-\x7e]/.test(host)) return 'the host has non-ASCII characters; PHP does no IDNA conversion, write the xn-- (punycode) form';
+	if (/[^\x21-\x7e]/.test(host))
+		return 'the host has non-ASCII characters; PHP does no IDNA conversion, write the xn-- (punycode) form';
 	if (host.length > 253 + (host.endsWith('.') ? 1 : 0)) return 'the host name is longer than 253 characters';
 	const bad = /[^A-Za-z0-9._-]/.exec(host);
 	if (bad) return `the host contains "${bad[0]}", which is not allowed in a host name`;

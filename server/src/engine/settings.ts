@@ -34,7 +34,13 @@ export const DEFAULT_INCLUDE = [
 	'**/*.{conf,cnf}',
 ];
 
-export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/vendor/**', '**/.git/**', '**/package-lock.json', '**/composer.lock'];
+export const DEFAULT_EXCLUDE = [
+	'**/node_modules/**',
+	'**/vendor/**',
+	'**/.git/**',
+	'**/package-lock.json',
+	'**/composer.lock',
+];
 
 export const DEFAULTS: Settings = {
 	enable: true,

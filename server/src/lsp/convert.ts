@@ -1,11 +1,17 @@
 //! The only place that turns engine offsets into LSP positions, findings into diagnostics and fixes into edits.
-import { CodeAction, CodeActionKind, DiagnosticSeverity, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+	CodeAction,
+	CodeActionKind,
+	DiagnosticSeverity,
+	type Diagnostic,
+	type TextEdit,
+	type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit, Finding, Fix, Severity } from '../engine/index';
 import { DOCS_BASE } from '../docs-link';
 
 export const SOURCE = 'transport-lint';
-
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 	error: DiagnosticSeverity.Error,
@@ -28,7 +34,10 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
 		message: f.message,
 	};
 	if (f.related?.length) {
-		d.relatedInformation = f.related.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.start, r.end) }, message: r.message }));
+		d.relatedInformation = f.related.map((r) => ({
+			location: { uri: doc.uri, range: toRange(doc, r.start, r.end) },
+			message: r.message,
+		}));
 	}
 	return d;
 }
@@ -39,7 +48,9 @@ export function toTextEdits(doc: TextDocument, edits: Edit[]): TextEdit[] {
 
 /** A TextDocumentEdit pinned to the version the fix was computed for, so a stale fix is refused by the client. */
 export function toWorkspaceEdit(doc: TextDocument, edits: Edit[]): WorkspaceEdit {
-	return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: toTextEdits(doc, edits) }] };
+	return {
+		documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: toTextEdits(doc, edits) }],
+	};
 }
 
 export function toCodeAction(doc: TextDocument, fix: Fix, diagnostic: Diagnostic): CodeAction {

@@ -20,6 +20,7 @@ export function startServer(connection: Connection): void {
 	let folders: string[] = [];
 	let canRegisterConfig = false;
 	let canRegisterWatchers = false;
+	let hasFolderEvents = false;
 
 	connection.onInitialize((params): InitializeResult => {
 		const caps = params.capabilities;
@@ -27,6 +28,7 @@ export function startServer(connection: Connection): void {
 		diagnostics = new Diagnostics(connection, settings, (uri) => documents.get(uri));
 		canRegisterConfig = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
 		canRegisterWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+		hasFolderEvents = caps.workspace?.workspaceFolders === true;
 		folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
 		return {
 			capabilities: {
@@ -38,7 +40,14 @@ export function startServer(connection: Connection): void {
 	});
 
 	connection.onInitialized(async () => {
-		if (canRegisterConfig) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'transportLint' });
+		if (hasFolderEvents) {
+			connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
+				folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+				await diagnostics.scanWorkspace(folders);
+			});
+		}
+		if (canRegisterConfig)
+			await connection.client.register(DidChangeConfigurationNotification.type, { section: 'transportLint' });
 		if (canRegisterWatchers) {
 			const globs = DEFAULT_INCLUDE.map((globPattern) => ({ globPattern }));
 			await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs });
@@ -50,18 +59,14 @@ export function startServer(connection: Connection): void {
 		}
 	});
 
-	connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
-		folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
-		await diagnostics.scanWorkspace(folders);
-	});
-
 	connection.onDidChangeConfiguration(async () => {
 		settings.clear();
 		await diagnostics.refreshAll(documents.all());
 	});
 
 	connection.onDidChangeWatchedFiles(async (params) => {
-		for (const change of params.changes) await diagnostics.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+		for (const change of params.changes)
+			await diagnostics.fileChanged(change.uri, change.type === FileChangeType.Deleted);
 	});
 
 	documents.onDidOpen((e) => diagnostics.schedule(e.document));

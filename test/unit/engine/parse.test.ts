@@ -73,7 +73,9 @@ test('predict names what PHP will do', () => {
 	assert.equal(predict(parseTransportUrl('TCP://h:1')).kind, 'unknown-transport');
 	assert.equal(predict(parseTransportUrl('tcp://[::1]')).kind, 'parse-error');
 	assert.deepEqual(
-		(({ kind, hostKind, address, port, tls }) => ({ kind, hostKind, address, port, tls }))(predict(parseTransportUrl('tls://0x7f.1:443'))),
+		(({ kind, hostKind, address, port, tls }) => ({ kind, hostKind, address, port, tls }))(
+			predict(parseTransportUrl('tls://0x7f.1:443')),
+		),
 		{ kind: 'connect', hostKind: 'ipv4', address: '127.0.0.1', port: 443, tls: true },
 	);
 	assert.equal(predict(parseTransportUrl('tcp://127.0.0.256:80')).kind, 'resolve-error');

@@ -8,7 +8,8 @@ export const bracketSyntax: Rule = {
 	meta: {
 		id: 'bracket-syntax',
 		defaultSeverity: 'error',
-		summary: 'Brackets PHP cannot parse: unclosed, doubled, no port after "]", text between "]" and ":", or an empty port.',
+		summary:
+			'Brackets PHP cannot parse: unclosed, doubled, no port after "]", text between "]" and ":", or an empty port.',
 		origins: ALL_ORIGINS,
 		syntax: true,
 	},
@@ -25,9 +26,18 @@ export const bracketSyntax: Rule = {
 		if (!name.startsWith('[')) {
 			const close = name.indexOf(']');
 			if (close >= 0 && /^[0-9A-Fa-f:.%]*\]/.test(name)) {
-				return out(0, close + 1, `"]" without "[": PHP splits at the first colon and looks up host "${url.host ?? ''}". Write [address]:port.`, [
-					{ title: 'Add the opening bracket', edits: [editSpan(t, { start: base, end: base }, '[')], preferred: true },
-				]);
+				return out(
+					0,
+					close + 1,
+					`"]" without "[": PHP splits at the first colon and looks up host "${url.host ?? ''}". Write [address]:port.`,
+					[
+						{
+							title: 'Add the opening bracket',
+							edits: [editSpan(t, { start: base, end: base }, '[')],
+							preferred: true,
+						},
+					],
+				);
 			}
 			return [];
 		}
@@ -37,32 +47,62 @@ export const bracketSyntax: Rule = {
 		}
 		if (name.startsWith('[[') || name[close + 1] === ']') {
 			const inner = name.replace(/^\[+/, '').replace(/\]+/, ']');
-			return out(0, name.indexOf(':', close) < 0 ? name.length : name.indexOf(':', close), `Doubled brackets: ${phpSays}. Use one pair: [${inner.split(']')[0]}].`, [
-				{
-					title: 'Use one pair of brackets',
-					edits: [editSpan(t, { start: base, end: base + name.length }, `[${inner}`)],
-					preferred: true,
-				},
-			]);
+			return out(
+				0,
+				name.indexOf(':', close) < 0 ? name.length : name.indexOf(':', close),
+				`Doubled brackets: ${phpSays}. Use one pair: [${inner.split(']')[0]}].`,
+				[
+					{
+						title: 'Use one pair of brackets',
+						edits: [editSpan(t, { start: base, end: base + name.length }, `[${inner}`)],
+						preferred: true,
+					},
+				],
+			);
 		}
 		const appended = (t.candidate.call?.port?.int ?? 0) > 0;
 		if (close === name.length - 1) {
 			if (!inCall || t.portArgumentUnknown || appended) return [];
-			return out(0, name.length, `Brackets without a port: ${phpSays} (there is no default port). Add ":port" after "]".`);
+			return out(
+				0,
+				name.length,
+				`Brackets without a port: ${phpSays} (there is no default port). Add ":port" after "]".`,
+			);
 		}
 		if (name[close + 1] !== ':') {
 			const colon = name.indexOf(':', close);
 			const junk = colon < 0 ? name.slice(close + 1) : name.slice(close + 1, colon);
 			const fixes: Fix[] =
 				colon >= 0 && /^\s+$/.test(junk)
-					? [{ title: 'Remove the space after "]"', edits: [editSpan(t, { start: base + close + 1, end: base + colon }, '')], preferred: true }]
+					? [
+							{
+								title: 'Remove the space after "]"',
+								edits: [editSpan(t, { start: base + close + 1, end: base + colon }, '')],
+								preferred: true,
+							},
+						]
 					: /^\d+$/.test(junk)
-						? [{ title: `Add ":" before the port`, edits: [editSpan(t, { start: base + close + 1, end: base + close + 1 }, ':')], preferred: true }]
+						? [
+								{
+									title: `Add ":" before the port`,
+									edits: [editSpan(t, { start: base + close + 1, end: base + close + 1 }, ':')],
+									preferred: true,
+								},
+							]
 						: [];
-			return out(close + 1, colon < 0 ? name.length : colon + 1, `Text between "]" and ":" (${JSON.stringify(junk)}): ${phpSays}. The port must follow "]:" directly.`, fixes);
+			return out(
+				close + 1,
+				colon < 0 ? name.length : colon + 1,
+				`Text between "]" and ":" (${JSON.stringify(junk)}): ${phpSays}. The port must follow "]:" directly.`,
+				fixes,
+			);
 		}
 		if (close === name.length - 2 && inCall && !t.portArgumentUnknown && !appended) {
-			return out(close + 1, name.length, `"]:" with no port: PHP accepts it and uses port 0, so the connection is refused. Add the port after the colon.`);
+			return out(
+				close + 1,
+				name.length,
+				`"]:" with no port: PHP accepts it and uses port 0, so the connection is refused. Add the port after the colon.`,
+			);
 		}
 		return [];
 	},

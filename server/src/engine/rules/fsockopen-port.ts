@@ -15,7 +15,11 @@ export const fsockopenPort: Rule = {
 		if (!isFsockopen(t) || !arg?.known || arg.int === undefined || arg.int <= 0 || t.partial) return [];
 		const fn = t.candidate.call!.fn;
 		const argRange = { start: arg.start, end: arg.end };
-		const dropPort = { title: 'Pass -1 as the port (the default)', edits: [{ ...argRange, text: '-1' }], preferred: true };
+		const dropPort = {
+			title: 'Pass -1 as the port (the default)',
+			edits: [{ ...argRange, text: '-1' }],
+			preferred: true,
+		};
 		if (t.url.info?.family === 'unix') {
 			return [
 				{

@@ -9,7 +9,8 @@ export const invalidHost: Rule = {
 	meta: {
 		id: 'invalid-host',
 		defaultSeverity: 'error',
-		summary: 'A host getaddrinfo() cannot resolve as meant: whitespace, user:pass@, a path, empty, bad IPv4/IPv6 or name.',
+		summary:
+			'A host getaddrinfo() cannot resolve as meant: whitespace, user:pass@, a path, empty, bad IPv4/IPv6 or name.',
 		origins: ALL_ORIGINS,
 		syntax: true,
 	},
@@ -18,7 +19,13 @@ export const invalidHost: Rule = {
 		if (url.info?.family !== 'inet' || t.partial) return [];
 		const inCall = t.candidate.origin === 'call';
 		if (url.error?.kind === 'null-byte') {
-			return [{ ...editSpan(t, { start: url.nameStart, end: t.literalLength }, ''), message: `The address contains a NUL byte: PHP 8.2.29+ fails with "${url.error.message}".`, fixes: [] }];
+			return [
+				{
+					...editSpan(t, { start: url.nameStart, end: t.literalLength }, ''),
+					message: `The address contains a NUL byte: PHP 8.2.29+ fails with "${url.error.message}".`,
+					fixes: [],
+				},
+			];
 		}
 		if (url.error || url.host === undefined || !url.hostSpan) return [];
 		const host = url.host;
@@ -43,12 +50,18 @@ export const invalidHost: Rule = {
 		const fixes: Fix[] = [];
 		const trimmed = host.replace(/\s+/g, '');
 		if (/\s/.test(host) && trimmed && !classifyHost(trimmed, url.bracketed).invalid) {
-			fixes.push({ title: `Remove the whitespace: "${trimmed}"`, edits: [editSpan(t, span, trimmed)], preferred: true });
+			fixes.push({
+				title: `Remove the whitespace: "${trimmed}"`,
+				edits: [editSpan(t, span, trimmed)],
+				preferred: true,
+			});
 		}
 		const outcome = host === '' ? 'getaddrinfo for  failed' : `getaddrinfo for ${host} failed`;
 		return [
 			{
-				...(host === '' ? editSpan(t, { start: url.nameStart, end: Math.min(t.literalLength, url.portSpan!.start) }, '') : range),
+				...(host === ''
+					? editSpan(t, { start: url.nameStart, end: Math.min(t.literalLength, url.portSpan!.start) }, '')
+					: range),
 				message: `Invalid host: ${verdict.invalid}. PHP passes it to getaddrinfo() as it is and fails with "php_network_getaddresses: ${outcome}: Name or service not known".`,
 				fixes,
 			},

@@ -24,7 +24,11 @@ export const ipv6Brackets: Rule = {
 		const last = written.lastIndexOf(':');
 		const withPort = written.slice(last + 1);
 		const readings: { addr: string; port?: string }[] = [];
-		if (/^\d{1,5}$/.test(withPort) && parseIpv6(written.slice(0, last)) && !(isFsockopen(t) && t.knownPort?.fromArgument)) {
+		if (
+			/^\d{1,5}$/.test(withPort) &&
+			parseIpv6(written.slice(0, last)) &&
+			!(isFsockopen(t) && t.knownPort?.fromArgument)
+		) {
 			readings.push({ addr: written.slice(0, last), port: withPort });
 		}
 		const whole = t.partial && written.endsWith(':') ? written.slice(0, -1) : written;
@@ -40,10 +44,17 @@ export const ipv6Brackets: Rule = {
 					: portSupplied
 						? `Bracket as [${r.addr}]`
 						: `Bracket as [${r.addr}] (no port yet: type it after ":")`,
-			edits: [editSpan(t, span, r.port !== undefined ? `[${r.addr}]:${r.port}` : `[${r.addr}]${portSupplied && !t.partial ? '' : ':'}`)],
+			edits: [
+				editSpan(
+					t,
+					span,
+					r.port !== undefined ? `[${r.addr}]:${r.port}` : `[${r.addr}]${portSupplied && !t.partial ? '' : ':'}`,
+				),
+			],
 			preferred: i === 0 && (r.port !== undefined || portSupplied),
 		}));
-		const example = readings[0]!.port !== undefined ? `[${readings[0]!.addr}]:${readings[0]!.port}` : `[${readings[0]!.addr}]`;
+		const example =
+			readings[0]!.port !== undefined ? `[${readings[0]!.addr}]:${readings[0]!.port}` : `[${readings[0]!.addr}]`;
 		const numeric = classifyHost(host, false);
 		const port = url.port !== undefined ? ` port ${url.port}` : '';
 		const what = t.partial

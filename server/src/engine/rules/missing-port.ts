@@ -18,10 +18,16 @@ export const missingPort: Rule = {
 		const hint = isFsockopen(t)
 			? port?.known
 				? ` fsockopen() appends its port argument only when it is greater than 0 (here ${port.int}).`
-				: ' Pass the port as fsockopen()\'s second argument.'
+				: " Pass the port as fsockopen()'s second argument."
 			: ' Add ":port" to the address.';
 		const what = url.name === '' ? 'The address is empty' : `No port in "${url.name}"`;
 		const range = url.name === '' ? wholeRange(t) : editSpan(t, { start: url.nameStart, end: t.literalLength }, '');
-		return [{ ...range, message: `${what}: PHP fails with "${url.error.message}" — it has no default port.${hint}`, fixes: [] }];
+		return [
+			{
+				...range,
+				message: `${what}: PHP fails with "${url.error.message}" — it has no default port.${hint}`,
+				fixes: [],
+			},
+		];
 	},
 };

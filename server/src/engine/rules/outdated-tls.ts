@@ -18,7 +18,11 @@ export const outdatedTls: Rule = {
 				...editSpan(t, schemeSpan, ''),
 				message: `${scheme}:// allows only ${scheme === 'tlsv1.0' ? 'TLS 1.0' : 'TLS 1.1'}, deprecated by RFC 8996; with OpenSSL 3 defaults the handshake fails ("tlsv1 alert internal error" or "unsupported protocol"). Use tls:// (TLS 1.0–1.3, 1.3 when offered) or tlsv1.2:// / tlsv1.3://.`,
 				fixes: [
-					{ title: 'Use tls:// (negotiates the best version)', edits: [editSpan(t, schemeSpan, 'tls')], preferred: true },
+					{
+						title: 'Use tls:// (negotiates the best version)',
+						edits: [editSpan(t, schemeSpan, 'tls')],
+						preferred: true,
+					},
 					{ title: 'Use tlsv1.2://', edits: [editSpan(t, schemeSpan, 'tlsv1.2')] },
 					{ title: 'Use tlsv1.3://', edits: [editSpan(t, schemeSpan, 'tlsv1.3')] },
 				],

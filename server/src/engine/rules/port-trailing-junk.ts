@@ -17,7 +17,9 @@ export const portTrailingJunk: Rule = {
 		if (digits.end === digits.start || digits.end >= t.literalLength) return [];
 		const junk = url.raw.slice(digits.end, t.literalLength);
 		if (/^\s*$/.test(junk) && !/[\n\r]/.test(junk)) return [];
-		const what = /^:\d/.test(junk) ? `a second port (${junk})` : JSON.stringify(junk.length > 30 ? junk.slice(0, 27) + '...' : junk);
+		const what = /^:\d/.test(junk)
+			? `a second port (${junk})`
+			: JSON.stringify(junk.length > 30 ? junk.slice(0, 27) + '...' : junk);
 		const span = { start: digits.end, end: t.literalLength };
 		return [
 			{

@@ -16,18 +16,30 @@ export const portValue: Rule = {
 		const digits = url.portDigits!;
 		const portText = url.raw.slice(url.portSpan!.start, url.portSpan!.end);
 		const port = url.port;
-		const range = knownPort.fromArgument ? { start: knownPort.start, end: knownPort.end } : editSpan(t, { start: url.portSpan!.start, end: Math.max(digits.end, Math.min(url.portSpan!.end, t.literalLength)) }, '');
+		const range = knownPort.fromArgument
+			? { start: knownPort.start, end: knownPort.end }
+			: editSpan(
+					t,
+					{ start: url.portSpan!.start, end: Math.max(digits.end, Math.min(url.portSpan!.end, t.literalLength)) },
+					'',
+				);
 		const finding = (message: string): RuleFinding[] => [{ ...range, message, fixes: [] }];
 		const shownText = knownPort.fromArgument ? String(t.candidate.call?.port?.int) : portText;
 		if (digits.end === digits.start) {
 			if (url.portSpan!.start === url.portSpan!.end) return [];
-			return finding(`PHP reads the port "${shownText.slice(0, 20)}" with atoi() and gets 0, so it connects to port 0 and is refused. Write the port as digits.`);
+			return finding(
+				`PHP reads the port "${shownText.slice(0, 20)}" with atoi() and gets 0, so it connects to port 0 and is refused. Write the port as digits.`,
+			);
 		}
 		if (url.portInt !== port) {
-			return finding(`Port ${url.portInt} is outside 0–65535: PHP silently uses port ${port} (the value modulo 65536). Use a port between 1 and 65535.`);
+			return finding(
+				`Port ${url.portInt} is outside 0–65535: PHP silently uses port ${port} (the value modulo 65536). Use a port between 1 and 65535.`,
+			);
 		}
 		if (port === 0 && !isServer(t) && t.candidate.origin === 'call') {
-			return finding(`Port 0: ${isFsockopen(t) ? 'fsockopen()' : 'PHP'} connects to port 0, which is always refused (only stream_socket_server() gives 0 a meaning: any free port).`);
+			return finding(
+				`Port 0: ${isFsockopen(t) ? 'fsockopen()' : 'PHP'} connects to port 0, which is always refused (only stream_socket_server() gives 0 a meaning: any free port).`,
+			);
 		}
 		return [];
 	},

@@ -12,7 +12,8 @@ export const tlsIpv6PeerName: Rule = {
 	},
 	checkUrl(t) {
 		const { url } = t;
-		if (t.partial || url.info?.tls !== 'implicit' || !url.bracketed || !url.host?.includes(':') || !url.hostSpan) return [];
+		if (t.partial || url.info?.tls !== 'implicit' || !url.bracketed || !url.host?.includes(':') || !url.hostSpan)
+			return [];
 		return [
 			{
 				...editSpan(t, { start: url.hostSpan.start - 1, end: url.hostSpan.end + 1 }, ''),

@@ -9,7 +9,8 @@ export const tlsPortMismatch: Rule = {
 	meta: {
 		id: 'tls-port-mismatch',
 		defaultSeverity: 'warning',
-		summary: 'Implicit TLS (ssl://, tls://) to a STARTTLS port such as 587, or plain tcp:// to an implicit-TLS port such as 465.',
+		summary:
+			'Implicit TLS (ssl://, tls://) to a STARTTLS port such as 587, or plain tcp:// to an implicit-TLS port such as 465.',
 		origins: CALLS_ONLY,
 	},
 	checkUrl(t, ctx) {
@@ -18,12 +19,21 @@ export const tlsPortMismatch: Rule = {
 		if (t.partial && url.scheme === undefined) return [];
 		const port = knownPort.port;
 		const portRange = { start: knownPort.start, end: knownPort.end };
-		const starttls = STARTTLS_PORTS.get(port) ?? (ctx.settings.starttlsPorts.includes(port) ? 'a STARTTLS port (settings)' : undefined);
-		const implicit = IMPLICIT_TLS_PORTS.get(port) ?? (ctx.settings.implicitTlsPorts.includes(port) ? 'an implicit-TLS port (settings)' : undefined);
+		const starttls =
+			STARTTLS_PORTS.get(port) ??
+			(ctx.settings.starttlsPorts.includes(port) ? 'a STARTTLS port (settings)' : undefined);
+		const implicit =
+			IMPLICIT_TLS_PORTS.get(port) ??
+			(ctx.settings.implicitTlsPorts.includes(port) ? 'an implicit-TLS port (settings)' : undefined);
 		if (url.info.tls === 'implicit' && starttls) {
 			const twin = IMPLICIT_TLS_TWIN.get(port);
 			const fixes: Fix[] = [];
-			if (twin) fixes.push({ title: `Use port ${twin} (implicit TLS)`, edits: [{ ...portRange, text: String(twin) }], preferred: true });
+			if (twin)
+				fixes.push({
+					title: `Use port ${twin} (implicit TLS)`,
+					edits: [{ ...portRange, text: String(twin) }],
+					preferred: true,
+				});
 			fixes.push({
 				title: 'Use tcp:// and upgrade with STARTTLS, then stream_socket_enable_crypto() (see the rule page)',
 				edits: [schemeEdit(t, 'tcp')],
@@ -42,7 +52,11 @@ export const tlsPortMismatch: Rule = {
 				{ title: 'Use tls:// (implicit TLS)', edits: [schemeEdit(t, 'tls')], preferred: true },
 				{ title: 'Use ssl:// (the same in PHP 8)', edits: [schemeEdit(t, 'ssl')] },
 			];
-			if (twin) fixes.push({ title: `Use port ${twin} (plaintext${STARTTLS_PORTS.has(twin) ? ' + STARTTLS' : ''})`, edits: [{ ...portRange, text: String(twin) }] });
+			if (twin)
+				fixes.push({
+					title: `Use port ${twin} (plaintext${STARTTLS_PORTS.has(twin) ? ' + STARTTLS' : ''})`,
+					edits: [{ ...portRange, text: String(twin) }],
+				});
 			return [
 				{
 					...portRange,

@@ -16,7 +16,20 @@ export const udpServerFlags: Rule = {
 		if (flags && (!flags.known || !flags.constants?.includes('STREAM_SERVER_LISTEN'))) return [];
 		const message = `${t.url.scheme}:// is a datagram socket: with ${flags ? 'STREAM_SERVER_LISTEN' : 'the default flags (STREAM_SERVER_BIND | STREAM_SERVER_LISTEN)'} listen() fails and PHP reports "Unable to connect to ${t.url.raw.slice(0, 60)} (Unknown error)". Pass STREAM_SERVER_BIND as the flags.`;
 		if (flags) {
-			return [{ start: flags.start, end: flags.end, message, fixes: [{ title: 'Use STREAM_SERVER_BIND', edits: [{ start: flags.start, end: flags.end, text: 'STREAM_SERVER_BIND' }], preferred: true }] }];
+			return [
+				{
+					start: flags.start,
+					end: flags.end,
+					message,
+					fixes: [
+						{
+							title: 'Use STREAM_SERVER_BIND',
+							edits: [{ start: flags.start, end: flags.end, text: 'STREAM_SERVER_BIND' }],
+							preferred: true,
+						},
+					],
+				},
+			];
 		}
 		return [{ ...wholeRange(t), message, fixes: [] }];
 	},

@@ -18,7 +18,11 @@ export const unixPathSuffix: Rule = {
 		const m = (inCall ? /(:\d+|[?#].*|\s+)$/ : /(:\d+)$/).exec(path);
 		if (!m || m.index === 0) return [];
 		const span = { start: url.nameStart + m.index, end: url.nameStart + path.length };
-		const what = m[1]!.startsWith(':') ? `port "${m[1]}"` : /^\s/.test(m[1]!) ? 'trailing whitespace' : `"${m[1]!.slice(0, 30)}"`;
+		const what = m[1]!.startsWith(':')
+			? `port "${m[1]}"`
+			: /^\s/.test(m[1]!)
+				? 'trailing whitespace'
+				: `"${m[1]!.slice(0, 30)}"`;
 		return [
 			{
 				...editSpan(t, span, ''),

@@ -13,14 +13,27 @@ export const unixRelativePath: Rule = {
 	checkUrl(t) {
 		const { url } = t;
 		const path = url.path;
-		if (url.info?.family !== 'unix' || path === undefined || path === '' || path.startsWith('/') || path.startsWith('\0')) return [];
+		if (
+			url.info?.family !== 'unix' ||
+			path === undefined ||
+			path === '' ||
+			path.startsWith('/') ||
+			path.startsWith('\0')
+		)
+			return [];
 		if (t.partial && path === '') return [];
 		const at = { start: url.nameStart, end: url.nameStart };
 		return [
 			{
 				...editSpan(t, { start: url.nameStart, end: Math.min(t.literalLength, url.nameStart + path.length) }, ''),
 				message: `"${url.scheme}://${path.slice(0, 40)}" is the relative path "${path.slice(0, 40)}", resolved from the PHP process's working directory ("No such file or directory" elsewhere). Write ${url.scheme}:///${path.slice(0, 40)} for an absolute path.`,
-				fixes: [{ title: `Make it absolute: ${url.scheme}:///${path.slice(0, 40)}`, edits: [editSpan(t, at, '/')], preferred: true }],
+				fixes: [
+					{
+						title: `Make it absolute: ${url.scheme}:///${path.slice(0, 40)}`,
+						edits: [editSpan(t, at, '/')],
+						preferred: true,
+					},
+				],
 			},
 		];
 	},

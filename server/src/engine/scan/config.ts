@@ -61,7 +61,16 @@ function jsonValue(src: string, s: number): Candidate | undefined {
 	while (i < src.length && src[i] !== '"' && src[i] !== '\n') {
 		if (src[i] === '\\') {
 			const d = src[i + 1];
-			const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+			const simple: Record<string, string> = {
+				'"': '"',
+				'\\': '\\',
+				'/': '/',
+				b: '\b',
+				f: '\f',
+				n: '\n',
+				r: '\r',
+				t: '\t',
+			};
 			if (d === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) {
 				map.push(i);
 				value += String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16));

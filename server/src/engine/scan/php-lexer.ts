@@ -17,7 +17,17 @@ export interface Token {
 
 const IDENT_START = /[A-Za-z_\x80-\uffff]/;
 const IDENT_CHAR = /[A-Za-z0-9_\x80-\uffff]/;
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', v: '\v', e: '\x1b', f: '\f', '\\': '\\', $: '$', '"': '"' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+	n: '\n',
+	t: '\t',
+	r: '\r',
+	v: '\v',
+	e: '\x1b',
+	f: '\f',
+	'\\': '\\',
+	$: '$',
+	'"': '"',
+};
 
 export function lexPhp(src: string): Token[] {
 	const tokens: Token[] = [];
@@ -62,9 +72,10 @@ export function lexPhp(src: string): Token[] {
 			tokens.push({ kind: 'ident', start: s, end: i, text: src.slice(s, i) });
 		} else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
 			const s = i;
-			const m = /^(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|[0-9][0-9_]*(\.[0-9_]*)?([eE][+-]?[0-9_]+)?|\.[0-9_]+([eE][+-]?[0-9_]+)?)/.exec(
-				src.slice(i, i + 80),
-			);
+			const m =
+				/^(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|[0-9][0-9_]*(\.[0-9_]*)?([eE][+-]?[0-9_]+)?|\.[0-9_]+([eE][+-]?[0-9_]+)?)/.exec(
+					src.slice(i, i + 80),
+				);
 			i += m ? m[0].length : 1;
 			tokens.push({ kind: 'num', start: s, end: i, text: src.slice(s, i) });
 		} else {
@@ -128,7 +139,14 @@ function interpolated(src: string, from: number, close: string | number, tokenSt
 	}
 	const tokenEnd = typeof close === 'number' ? i : Math.min(i + 1, src.length);
 	if (prefix) {
-		tokens.push({ kind: 'str', start: tokenStart, end: tokenEnd, text: prefix.text, map: prefix.map, suffix: { text, start: suffixStart } });
+		tokens.push({
+			kind: 'str',
+			start: tokenStart,
+			end: tokenEnd,
+			text: prefix.text,
+			map: prefix.map,
+			suffix: { text, start: suffixStart },
+		});
 	} else {
 		map.push(i);
 		tokens.push({ kind: 'str', start: tokenStart, end: tokenEnd, text, map });

@@ -111,9 +111,11 @@ function callCandidate(fn: SocketFunction, args: (Arg | undefined)[], consumed: 
 	consumed.add(target.tokens[0]!);
 	const call: CallContext = { fn };
 	const port = args[1];
-	if ((fn === 'fsockopen' || fn === 'pfsockopen') && port?.tokens.length) call.port = port.complex ? unknownArg(port.tokens) : intArg(port.tokens);
+	if ((fn === 'fsockopen' || fn === 'pfsockopen') && port?.tokens.length)
+		call.port = port.complex ? unknownArg(port.tokens) : intArg(port.tokens);
 	const flags = args[3];
-	if (fn === 'stream_socket_server' && flags?.tokens.length) call.flags = flags.complex ? unknownArg(flags.tokens) : constantsArg(flags.tokens);
+	if (fn === 'stream_socket_server' && flags?.tokens.length)
+		call.flags = flags.complex ? unknownArg(flags.tokens) : constantsArg(flags.tokens);
 	c.call = call;
 	return c;
 }
@@ -130,7 +132,10 @@ function strCandidate(tokens: Token[], k: number, origin: 'call' | 'literal'): C
 	let j = k + 1;
 	while (isPunct(tokens[j], '.') && tokens[j + 1] && tokens[j + 1]!.kind !== 'punct') {
 		const next = tokens[j + 1]!;
-		c.partial = next.kind === 'str' ? { suffix: next.suffix?.text ?? next.text, suffixStart: next.suffix?.start ?? next.map![0]! } : { suffix: '', suffixStart: next.end };
+		c.partial =
+			next.kind === 'str'
+				? { suffix: next.suffix?.text ?? next.text, suffixStart: next.suffix?.start ?? next.map![0]! }
+				: { suffix: '', suffixStart: next.end };
 		j += 2;
 	}
 	if (origin === 'call' && j < tokens.length) return undefined;
@@ -144,7 +149,8 @@ function intArg(arg: Token[]): ArgValue & { known: boolean } {
 	const lit = negative ? arg[1]! : arg.length === 1 ? arg[0]! : undefined;
 	let int: number | undefined;
 	if (lit?.kind === 'num') int = phpInt(lit.text);
-	else if (lit?.kind === 'str' && !lit.suffix && /^[ \t\n\r\v\f]*[+-]?\d+(\.\d*)?[ \t\n\r\v\f]*$/.test(lit.text)) int = Math.trunc(Number(lit.text));
+	else if (lit?.kind === 'str' && !lit.suffix && /^[ \t\n\r\v\f]*[+-]?\d+(\.\d*)?[ \t\n\r\v\f]*$/.test(lit.text))
+		int = Math.trunc(Number(lit.text));
 	if (int === undefined) return { start, end, known: false };
 	return { start, end, known: true, int: negative ? -int : int };
 }

@@ -20,7 +20,10 @@ test('hosts that cannot resolve as meant', () => {
 });
 
 test('explains getaddrinfo', () => {
-	assert.match(findings('stream_socket_client("tcp://127.0.0.256:80");')[0]!.message, /getaddrinfo for 127\.0\.0\.256 failed/);
+	assert.match(
+		findings('stream_socket_client("tcp://127.0.0.256:80");')[0]!.message,
+		/getaddrinfo for 127\.0\.0\.256 failed/,
+	);
 });
 
 test('quiet on valid hosts, underscores, zone ids and outside-call user info', () => {

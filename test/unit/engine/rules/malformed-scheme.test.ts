@@ -15,7 +15,10 @@ test('schemes PHP does not recognise', () => {
 });
 
 test('quiet on well-formed targets', () => {
-	quiet(R, 'stream_socket_client("tcp://127.0.0.1:80"); stream_socket_client("127.0.0.1:80"); fsockopen("localhost", 80);');
+	quiet(
+		R,
+		'stream_socket_client("tcp://127.0.0.1:80"); stream_socket_client("127.0.0.1:80"); fsockopen("localhost", 80);',
+	);
 	quiet(R, 'stream_socket_client("tcp1.example.com:80");');
 });
 

@@ -11,7 +11,10 @@ test('tlsv1.0 and tlsv1.1 everywhere', () => {
 });
 
 test('quiet on modern TLS', () => {
-	quiet(R, 'stream_socket_client("tlsv1.2://h:443"); stream_socket_client("tlsv1.3://h:443"); stream_socket_client("tls://h:443");');
+	quiet(
+		R,
+		'stream_socket_client("tlsv1.2://h:443"); stream_socket_client("tlsv1.3://h:443"); stream_socket_client("tls://h:443");',
+	);
 });
 
 test('fix uses tls://', () => {

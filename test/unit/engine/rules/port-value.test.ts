@@ -22,7 +22,10 @@ test('names the port PHP will use', () => {
 });
 
 test('quiet on valid ports, server port 0 and placeholders', () => {
-	quiet(R, 'stream_socket_client("tcp://127.0.0.1:80"); fsockopen("h", 65535); stream_socket_client("tcp://[::1]:443");');
+	quiet(
+		R,
+		'stream_socket_client("tcp://127.0.0.1:80"); fsockopen("h", 65535); stream_socket_client("tcp://[::1]:443");',
+	);
 	quiet(R, 'stream_socket_server("tcp://127.0.0.1:0");');
 	quiet(R, 'A=tcp://redis:${REDIS_PORT}\nB=tcp://h:6379', 'env');
 	quiet(R, 'stream_socket_client("tcp://127.0.0.1:$port");');

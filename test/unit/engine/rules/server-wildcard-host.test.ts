@@ -9,7 +9,10 @@ test('* and empty hosts in stream_socket_server', () => {
 });
 
 test('quiet on real wildcards and clients', () => {
-	quiet(R, 'stream_socket_server("tcp://0.0.0.0:8000"); stream_socket_server("tcp://[::]:8000"); stream_socket_server("tcp://127.0.0.1:0");');
+	quiet(
+		R,
+		'stream_socket_server("tcp://0.0.0.0:8000"); stream_socket_server("tcp://[::]:8000"); stream_socket_server("tcp://127.0.0.1:0");',
+	);
 	quiet(R, 'stream_socket_client("tcp://*:8000");');
 });
 

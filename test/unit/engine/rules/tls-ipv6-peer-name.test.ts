@@ -9,7 +9,10 @@ test('TLS to a bracketed IPv6 literal', () => {
 });
 
 test('quiet on names, IPv4, plain tcp and outside calls', () => {
-	quiet(R, 'stream_socket_client("tls://localhost:443"); stream_socket_client("tls://127.0.0.1:443"); stream_socket_client("tcp://[::1]:80");');
+	quiet(
+		R,
+		'stream_socket_client("tls://localhost:443"); stream_socket_client("tls://127.0.0.1:443"); stream_socket_client("tcp://[::1]:80");',
+	);
 	quiet(R, 'stream_socket_client("tls://[127.0.0.1]:443");');
 	quiet(R, 'A=tls://[::1]:6380', 'env');
 });

@@ -27,7 +27,10 @@ test('extra ports from settings', () => {
 
 test('quiet on correct pairs, libraries and unknown schemes', () => {
 	quiet(R, 'stream_socket_client("ssl://smtp.example.com:465"); stream_socket_client("tcp://smtp.example.com:587");');
-	quiet(R, 'fsockopen("tls://smtp.example.com", 465); fsockopen("smtp.example.com", 25); stream_socket_client("udp://h:443");');
+	quiet(
+		R,
+		'fsockopen("tls://smtp.example.com", 465); fsockopen("smtp.example.com", 25); stream_socket_client("udp://h:443");',
+	);
 	quiet(R, '$mail->Host = "tls://smtp.gmail.com:587";');
 	quiet(R, 'MAIL=tls://smtp.gmail.com:587', 'env');
 	quiet(R, 'stream_socket_client("$scheme://$host:465");');

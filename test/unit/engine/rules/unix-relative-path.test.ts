@@ -10,7 +10,10 @@ test('two slashes make a relative path', () => {
 });
 
 test('quiet on absolute and abstract paths', () => {
-	quiet(R, 'stream_socket_client("unix:///tmp/x.sock"); stream_socket_client("unix://\\0abstract"); stream_socket_server("unix://");');
+	quiet(
+		R,
+		'stream_socket_client("unix:///tmp/x.sock"); stream_socket_client("unix://\\0abstract"); stream_socket_server("unix://");',
+	);
 });
 
 test('fix adds the third slash', () => {

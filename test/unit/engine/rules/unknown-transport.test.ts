@@ -18,7 +18,10 @@ test('wrong case, typos, removed transports and URL schemes in calls', () => {
 
 test("quotes PHP's error, cut to 31 bytes", () => {
 	const [f] = findings('stream_socket_client("TCP://127.0.0.1:80");');
-	assert.match(f!.message, /^Unable to find the socket transport "TCP" - did you forget to enable it when you configured PHP\?/);
+	assert.match(
+		f!.message,
+		/^Unable to find the socket transport "TCP" - did you forget to enable it when you configured PHP\?/,
+	);
 	const [g] = findings(`stream_socket_client("${'q'.repeat(40)}://h:1");`);
 	assert.match(g!.message, new RegExp(`"${'q'.repeat(31)}"`));
 });
@@ -30,7 +33,8 @@ test('near-misses in config files, but never ordinary URLs', () => {
 });
 
 test('every registered transport is accepted', () => {
-	for (const t of ['tcp', 'udp', 'ssl', 'tls', 'tlsv1.2', 'tlsv1.3']) quiet(R, `stream_socket_client("${t}://127.0.0.1:80");`);
+	for (const t of ['tcp', 'udp', 'ssl', 'tls', 'tlsv1.2', 'tlsv1.3'])
+		quiet(R, `stream_socket_client("${t}://127.0.0.1:80");`);
 	quiet(R, 'stream_socket_client("unix:///run/x.sock"); stream_socket_client("udg:///run/y.sock");');
 });
 
@@ -39,5 +43,8 @@ test('fixes', () => {
 	checkFix(R, 'fsockopen("sslv3://h", 443);', 'fsockopen("tls://h", 443);');
 	checkFix(R, 'stream_socket_client("http://example.com");', 'stream_socket_client("tcp://example.com:80");');
 	checkFix(R, 'stream_socket_client("https://example.com/path");', 'stream_socket_client("ssl://example.com:443");');
-	assert.deepEqual(fixTitles(R, 'stream_socket_client("https://example.com");'), ['Use ssl://example.com:443', 'Use tls://example.com:443']);
+	assert.deepEqual(fixTitles(R, 'stream_socket_client("https://example.com");'), [
+		'Use ssl://example.com:443',
+		'Use tls://example.com:443',
+	]);
 });

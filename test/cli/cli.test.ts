@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import { ROOT } from '../helpers/paths';
+
+const CLI = path.join(ROOT, 'server/out/cli.js');
+const tmp = mkdtempSync(path.join(tmpdir(), 'transport-lint-cli-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(args: string[], cwd = ROOT) {
+	const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+	return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('text output on examples/: compiler-style lines, exit 1 on errors', () => {
+	const r = run(['examples']);
+	assert.equal(r.code, 1, r.err);
+	const lines = r.out.trim().split('\n');
+	assert.ok(lines.length >= 10);
+	for (const l of lines) assert.match(l, /^examples\/\S+:\d+:\d+ (error|warning|info|hint) [a-z0-9-]+ .+/);
+	assert.ok(lines.some((l) => l.startsWith('examples/mailer.php:7:58 warning tls-port-mismatch ')));
+	assert.ok(
+		lines.some((l) =>
+			l.startsWith('examples/.env:11:17 error unknown-transport Unable to find the socket transport "tpc"'),
+		),
+	);
+	assert.ok(!r.out.includes('APP_URL'), 'https URLs are not candidates');
+	assert.match(r.err, /files checked, \d+ problems/);
+});
+
+test('JSON output has file, 1-based positions, rule and fixes', () => {
+	const r = run(['--format', 'json', 'examples/mailer.php']);
+	const out = JSON.parse(r.out) as { file: string; line: number; column: number; ruleId: string; fixes: unknown[] }[];
+	assert.ok(out.length > 0);
+	assert.ok(out.every((f) => f.file === 'examples/mailer.php'));
+	const ipv6 = out.find((f) => f.ruleId === 'ipv6-brackets')!;
+	assert.deepEqual([ipv6.line, ipv6.column], [22, 38]);
+	assert.ok(ipv6.fixes.length >= 1);
+});
+
+test('SARIF output is 2.1.0 with every rule and the results', () => {
+	const r = run(['--format=sarif', 'examples']);
+	const log = JSON.parse(r.out) as {
+		version: string;
+		runs: { tool: { driver: { rules: unknown[] } }; results: unknown[] }[];
+	};
+	assert.equal(log.version, '2.1.0');
+	assert.equal(log.runs[0]!.tool.driver.rules.length, 18);
+	assert.equal(log.runs[0]!.results.length, run(['--format', 'json', 'examples']).out.match(/"ruleId"/g)!.length);
+});
+
+test('exit 0 on a clean tree; 2 on bad usage with a message', () => {
+	const clean = path.join(tmp, 'clean');
+	mkdirSync(clean);
+	writeFileSync(
+		path.join(clean, 'ok.php'),
+		'<?php fsockopen("[fe80::1]", 80); stream_socket_client("tls://smtp.example.com:465");',
+	);
+	writeFileSync(path.join(clean, '.env'), 'REDIS=tcp://redis:6379\nURL=https://x');
+	assert.equal(run([clean]).code, 0);
+	const warnOnly = path.join(tmp, 'warn');
+	mkdirSync(warnOnly);
+	writeFileSync(path.join(warnOnly, 'w.php'), '<?php stream_socket_client("tls://smtp.example.com:587");');
+	assert.equal(run([warnOnly]).code, 0);
+	for (const bad of [['--format', 'xml'], ['--nope'], ['/no/such/path'], ['--format']]) {
+		const r = run(bad);
+		assert.equal(r.code, 2, bad.join(' '));
+		assert.match(r.err, /^transport-lint: .+\n\nUsage:/);
+	}
+	assert.equal(run(['--help']).code, 0);
+	assert.match(run(['--version']).out, /^\d+\.\d+\.\d+/);
+});
+
+test('settings file: rules off and severity overrides', () => {
+	const dir = path.join(tmp, 'cfg');
+	mkdirSync(dir);
+	writeFileSync(path.join(dir, 'a.php'), '<?php stream_socket_client("tcp://127.0.0.1");');
+	assert.equal(run(['.'], dir).code, 1);
+	writeFileSync(path.join(dir, '.transportlintrc.json'), JSON.stringify({ rules: { 'missing-port': 'warning' } }));
+	const r = run(['.'], dir);
+	assert.equal(r.code, 0);
+	assert.match(r.out, /warning missing-port/);
+	writeFileSync(path.join(dir, 'other.json'), JSON.stringify({ rules: { 'missing-port': 'off' } }));
+	assert.equal(run(['--config', 'other.json', 'a.php'], dir).out, '');
+	rmSync(path.join(dir, '.transportlintrc.json'));
+	writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify({ name: 'x', transportLint: { rules: { 'missing-port': 'info' } } }),
+	);
+	assert.match(run(['a.php'], dir).out, /info missing-port/);
+});
+
+test('--fix writes the preferred fixes to a copy of examples/ and is idempotent', () => {
+	const copy = path.join(tmp, 'examples');
+	cpSync(path.join(ROOT, 'examples'), copy, { recursive: true });
+	run(['--fix', '.'], copy);
+	const php = readFileSync(path.join(copy, 'mailer.php'), 'utf8');
+	assert.match(php, /'tcp:\/\/\[fd00::6379\]:6379'/);
+	assert.match(php, /'tls:\/\/smtp\.example\.com:465'/);
+	assert.match(php, /fsockopen\('unix:\/\/\/var\/run\/redis\/redis\.sock', -1\)/);
+	assert.match(php, /STREAM_CRYPTO_METHOD_TLS_CLIENT/);
+	assert.match(php, /\$mail->Host = 'tls:\/\/smtp\.gmail\.com:587'/);
+	const env = readFileSync(path.join(copy, '.env'), 'utf8');
+	assert.match(env, /REDIS_CACHE_URL=tcp:\/\/cache:6379/);
+	const before = readFileSync(path.join(copy, 'mailer.php'), 'utf8');
+	run(['--fix', '.'], copy);
+	assert.equal(readFileSync(path.join(copy, 'mailer.php'), 'utf8'), before);
+});
+
+test('skips binary and oversized files with a message', () => {
+	const dir = path.join(tmp, 'bad');
+	mkdirSync(dir);
+	writeFileSync(path.join(dir, 'bin.php'), Buffer.from([0x3c, 0x3f, 0, 1, 2]));
+	writeFileSync(path.join(dir, 'big.env'), 'A=tpc://h:1\n'.repeat(10));
+	writeFileSync(path.join(dir, '.transportlintrc.json'), JSON.stringify({ maxFileSize: 50 }));
+	const r = run(['.'], dir);
+	assert.match(r.err, /bin\.php: skipped, binary file/);
+	assert.match(r.err, /big\.env: skipped, larger than the size limit/);
+	assert.equal(r.code, 0);
+});
