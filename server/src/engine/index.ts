@@ -2,7 +2,7 @@
 export { analyze, scan, type AnalyzeResult } from './analyze';
 export { applyEdits, applyFixes, type AppliedFixes } from './fixes';
 export { fileKind, fileKindFromPath } from './file-kind';
-export { predict, type Outcome, type OutcomeKind } from './outcome';
+export { predict, whatPhpDoes, type Outcome, type OutcomeKind } from './outcome';
 export { parseTransportUrl, type TransportUrl } from './parse';
 export { RULES, RULES_BY_ID, type Rule, type RuleMeta } from './rules/index';
 export { DEFAULTS, normalizeSettings, type RuleLevel, type Settings } from './settings';

@@ -2,7 +2,9 @@
 //! network I/O, or which address and port it will connect to / bind. Used by hovers and the PHP differential test.
 import { classifyHost, type HostKind } from './hosts';
 import { UNIX_PATH_MAX, utf8Length, type TransportUrl } from './parse';
+import { makeTarget } from './target';
 import { unknownTransportMessage } from './transports';
+import type { SocketFunction } from './types';
 
 export type OutcomeKind = 'unknown-transport' | 'parse-error' | 'resolve-error' | 'connect' | 'unix';
 
@@ -42,4 +44,14 @@ export function predict(url: TransportUrl): Outcome {
 		};
 	}
 	return { ...base, kind: 'connect', host, hostKind: verdict.kind, address: verdict.address, port: url.port };
+}
+
+/**
+ * What PHP does with `value` passed to `fn` (and fsockopen's integer `port`): the same target the rules judge,
+ * including fsockopen's ":port" append, then predict().
+ */
+export function whatPhpDoes(fn: SocketFunction, value: string, port?: number): Outcome & { raw: string } {
+	const call = port === undefined ? { fn } : { fn, port: { start: 0, end: 0, known: true, int: port } };
+	const url = makeTarget({ value, start: 0, end: value.length, origin: 'call', call }).url;
+	return { ...predict(url), raw: url.raw };
 }

@@ -22,14 +22,14 @@ export const bracketSyntax: Rule = {
 		const out = (start: number, end: number, why: string, fixes: Fix[] = []): RuleFinding[] => [
 			{ ...editSpan(t, { start: base + start, end: base + end }, ''), message: why, fixes },
 		];
-		const phpSays = url.error?.kind === 'ipv6' ? `PHP fails with "${url.error.message}"` : 'PHP cannot parse it';
+		const phpSays = url.error ? `PHP fails with "${url.error.message}"` : 'PHP cannot parse it';
 		if (!name.startsWith('[')) {
 			const close = name.indexOf(']');
 			if (close >= 0 && /^[0-9A-Fa-f:.%]*\]/.test(name)) {
 				return out(
 					0,
 					close + 1,
-					`"]" without "[": PHP splits at the first colon and looks up host "${url.host ?? ''}". Write [address]:port.`,
+					`"]" without "[": ${url.error ? phpSays : `PHP splits at the first colon and looks up host "${url.host ?? ''}"`}. Write [address]:port.`,
 					[
 						{
 							title: 'Add the opening bracket',
