@@ -1,12 +1,15 @@
 //! The extension: starts the bundled language server over IPC and owns the editor UI (output channel, commands).
 import * as path from 'node:path';
-import { window, workspace, type ExtensionContext } from 'vscode';
+import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import {
 	LanguageClient,
 	TransportKind,
 	type LanguageClientOptions,
 	type ServerOptions,
 } from 'vscode-languageclient/node';
+import { Commands } from '../../server/src/protocol';
+import { disableRule } from './disable-rule';
+import { fixAllInFile } from './fix-all';
 
 let client: LanguageClient | undefined;
 
@@ -38,7 +41,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
 		workspaceFolder: workspace.workspaceFolders?.[0],
 	};
 	client = new LanguageClient('transportLint', 'Transport Lint', serverOptions, clientOptions);
-	context.subscriptions.push(client);
+	const started = client;
+	context.subscriptions.push(
+		client,
+		commands.registerCommand(Commands.fixAll, () => fixAllInFile(started)),
+		commands.registerCommand(Commands.disableRule, disableRule),
+	);
 	await client.start();
 }
 

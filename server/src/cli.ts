@@ -2,15 +2,7 @@
 //! transport-lint [paths...]: lints files and folders with the engine; text, JSON or SARIF; --fix writes fixes.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import {
-	analyze,
-	applyFixes,
-	fileKind,
-	lineIndex,
-	normalizeSettings,
-	type Finding,
-	type Settings,
-} from './engine/index';
+import { analyze, fileKind, fixAll, lineIndex, normalizeSettings, type Finding, type Settings } from './engine/index';
 import { DOCS_BASE } from './docs-link';
 import { filterOf, readText, walk } from './files';
 import { toSarif, type FileFindings } from './sarif';
@@ -122,16 +114,11 @@ async function main(argv: string[]): Promise<number> {
 				continue;
 			}
 			let { text } = read;
-			let findings = analyze(text, kind, settings).findings;
-			if (parsed.fix && findings.some((f) => f.fixes.some((x) => x.preferred))) {
-				for (let round = 0; round < 3; round++) {
-					const fixed = applyFixes(text, findings);
-					if (fixed.applied === 0 || fixed.text === text) break;
-					text = fixed.text;
-					findings = analyze(text, kind, settings).findings;
-				}
+			if (parsed.fix) {
+				text = fixAll(text, kind, settings).text;
 				if (text !== read.text) await fs.writeFile(file, text);
 			}
+			const findings = analyze(text, kind, settings).findings;
 			results.push({ uri: rel(file), text, findings });
 		}
 	}

@@ -1,6 +1,6 @@
 //! scan → parse → rules → severity overrides → inline suppressions. Never throws: a rule that fails is reported
 //! in `errors` and the other rules still run (rust-analyzer's (T, errors)).
-import { makeTarget, type RuleContext } from './target';
+import { makeTarget, type RuleContext, type Target } from './target';
 import { RULES } from './rules/index';
 import type { Rule, RuleFinding } from './rules/rule';
 import { scanConfig } from './scan/config';
@@ -10,6 +10,8 @@ import type { FileKind, Finding, ScanResult } from './types';
 
 export interface AnalyzeResult {
 	findings: Finding[];
+	/** Every transport target found, as the rules saw it (for hovers, code lenses and Test connection). */
+	targets: Target[];
 	/** Why the file was not scanned (binary, too large), when it was not. */
 	skipped?: string;
 	errors: string[];
@@ -21,15 +23,17 @@ export function scan(text: string, kind: FileKind): ScanResult {
 
 export function analyze(text: string, kind: FileKind, settings: Settings = DEFAULTS): AnalyzeResult {
 	const errors: string[] = [];
-	if (!settings.enable) return { findings: [], errors };
+	if (!settings.enable) return { findings: [], targets: [], errors };
 	if (text.length > settings.maxFileSize) {
 		return {
 			findings: [],
+			targets: [],
 			errors,
 			skipped: `larger than transportLint.maxFileSize (${text.length} > ${settings.maxFileSize})`,
 		};
 	}
-	if (text.slice(0, 8192).includes('\0')) return { findings: [], errors, skipped: 'binary file (NUL bytes)' };
+	if (text.slice(0, 8192).includes('\0'))
+		return { findings: [], targets: [], errors, skipped: 'binary file (NUL bytes)' };
 	const ctx: RuleContext = { settings, kind };
 	const findings: Finding[] = [];
 	const active = RULES.filter((r) => settings.rules[r.meta.id] !== 'off');
@@ -51,10 +55,11 @@ export function analyze(text: string, kind: FileKind, settings: Settings = DEFAU
 		scanned = scan(text, kind);
 	} catch (e) {
 		errors.push(`scan: ${e instanceof Error ? e.message : String(e)}`);
-		return { findings, errors };
+		return { findings, targets: [], errors };
 	}
-	for (const candidate of scanned.candidates) {
-		const target = makeTarget(candidate);
+	const targets = scanned.candidates.map(makeTarget);
+	for (const target of targets) {
+		const candidate = target.candidate;
 		let blocked = false;
 		for (const rule of active) {
 			if (blocked) break;
@@ -73,7 +78,7 @@ export function analyze(text: string, kind: FileKind, settings: Settings = DEFAU
 				);
 	}
 	findings.sort((a, b) => a.start - b.start || a.end - b.end);
-	return { findings: suppress(text, findings), errors };
+	return { findings: suppress(text, findings), targets, errors };
 }
 
 const DIRECTIVE = /transport-lint-disable-next-line(?:[ \t]+([a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*))?/g;

@@ -1,5 +1,7 @@
 //! Applies fixes to a text, for the CLI's --fix and for fix-all. Overlapping edits are refused, not merged.
-import type { Edit, Finding } from './types';
+import { analyze } from './analyze';
+import type { Settings } from './settings';
+import type { Edit, FileKind, Finding } from './types';
 
 export interface AppliedFixes {
 	text: string;
@@ -35,4 +37,40 @@ export function applyFixes(text: string, findings: Finding[]): AppliedFixes {
 		return fix ? [fix.edits] : [];
 	});
 	return applyEdits(text, sets);
+}
+
+/**
+ * Applies preferred fixes until nothing changes (a fix can uncover a finding a syntax rule was hiding), so that
+ * fixing all twice gives the same text as once. Bounded: a fix never produces the text it started from.
+ */
+export function fixAll(
+	text: string,
+	kind: FileKind,
+	settings?: Settings,
+	maxRounds = 5,
+): { text: string; applied: number } {
+	let current = text;
+	let applied = 0;
+	for (let round = 0; round < maxRounds; round++) {
+		const fixed = applyFixes(current, analyze(current, kind, settings).findings);
+		if (fixed.applied === 0 || fixed.text === current) break;
+		applied += fixed.applied;
+		current = fixed.text;
+	}
+	return { text: current, applied };
+}
+
+/** One edit that turns `before` into `after`: the span between their common prefix and suffix. */
+export function diffEdit(before: string, after: string): Edit | undefined {
+	if (before === after) return undefined;
+	let start = 0;
+	while (start < before.length && start < after.length && before[start] === after[start]) start++;
+	let end = 0;
+	while (
+		end < before.length - start &&
+		end < after.length - start &&
+		before[before.length - 1 - end] === after[after.length - 1 - end]
+	)
+		end++;
+	return { start, end: before.length - end, text: after.slice(start, after.length - end) };
 }

@@ -1,6 +1,8 @@
 //! The engine's public surface, imported by the language server, the CLI and the tests.
 export { analyze, scan, type AnalyzeResult } from './analyze';
-export { applyEdits, applyFixes, type AppliedFixes } from './fixes';
+export { applyEdits, applyFixes, diffEdit, fixAll, type AppliedFixes } from './fixes';
+export { describe } from './describe';
+export { suppressionEdit } from './suppress';
 export { fileKind, fileKindFromPath } from './file-kind';
 export { predict, whatPhpDoes, type Outcome, type OutcomeKind } from './outcome';
 export { parseTransportUrl, type TransportUrl } from './parse';

@@ -14,6 +14,8 @@ export interface Settings {
 	/** Globs of files to lint (workspace scan and CLI) and globs to leave out. */
 	include: string[];
 	exclude: string[];
+	/** "Test connection" code lenses above transport URLs. */
+	codeLens: boolean;
 }
 
 export const DEFAULT_INCLUDE = [
@@ -50,6 +52,7 @@ export const DEFAULTS: Settings = {
 	maxFileSize: 5 * 1024 * 1024,
 	include: DEFAULT_INCLUDE,
 	exclude: DEFAULT_EXCLUDE,
+	codeLens: true,
 };
 
 const LEVELS = new Set<string>(['off', 'error', 'warning', 'info', 'hint']);
@@ -84,5 +87,7 @@ export function normalizeSettings(raw: unknown): Settings {
 		maxFileSize: typeof size === 'number' && size > 0 ? size : DEFAULTS.maxFileSize,
 		include: strings(raw.include, DEFAULT_INCLUDE),
 		exclude: strings(raw.exclude, DEFAULT_EXCLUDE),
+		codeLens:
+			isRecord(raw.codeLens) && typeof raw.codeLens.enable === 'boolean' ? raw.codeLens.enable : DEFAULTS.codeLens,
 	};
 }

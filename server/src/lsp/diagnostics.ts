@@ -4,14 +4,16 @@ import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { analyze, fileKind, type Finding } from '../engine/index';
+import { analyze, fileKind, type FileKind, type Finding, type Target } from '../engine/index';
 import { filterOf, isIncluded, readText, walk } from '../files';
 import { toDiagnostic } from './convert';
 import type { SettingsCache } from './settings';
 
 export interface Analysed {
 	doc: TextDocument;
+	kind: FileKind;
 	findings: Finding[];
+	targets: Target[];
 	diagnostics: Diagnostic[];
 }
 
@@ -27,10 +29,12 @@ export class Diagnostics {
 		private readonly openDocument: (uri: string) => TextDocument | undefined,
 	) {}
 
-	/** The analysis of the current version of a document, if it is up to date. */
-	get(uri: string, version?: number): Analysed | undefined {
-		const r = this.results.get(uri);
-		return r && (version === undefined || r.doc.version === version) ? r : undefined;
+	/** The analysis of this version of an open document, computed now if the cached one is stale. */
+	async current(doc: TextDocument): Promise<Analysed | undefined> {
+		const r = this.results.get(doc.uri);
+		if (r && r.doc.version === doc.version) return r;
+		await this.validate(doc);
+		return this.results.get(doc.uri);
 	}
 
 	/** Coalesces bursts of changes: only the newest version of a document is analysed. */
@@ -52,14 +56,16 @@ export class Diagnostics {
 		if (current && current.version !== doc.version) return;
 		const kind = fileKind(URI.parse(doc.uri).path, doc.languageId);
 		let findings: Finding[] = [];
+		let targets: Target[] = [];
 		if (kind) {
 			const result = analyze(doc.getText(), kind, settings);
 			findings = result.findings;
+			targets = result.targets;
 			for (const e of result.errors) this.connection.console.error(`${doc.uri}: ${e}`);
 			if (result.skipped) this.connection.console.info(`Skipped ${doc.uri}: ${result.skipped}`);
 		}
 		const diagnostics = findings.map((f) => toDiagnostic(doc, f));
-		this.results.set(doc.uri, { doc, findings, diagnostics });
+		if (kind) this.results.set(doc.uri, { doc, kind, findings, targets, diagnostics });
 		await this.connection.sendDiagnostics({ uri: doc.uri, version: current ? doc.version : undefined, diagnostics });
 	}
 

@@ -1,5 +1,7 @@
 //! Wires the language server: capabilities gated on the client's, document sync, settings, workspace scan.
 import {
+	CodeActionKind,
+	CodeLensRefreshRequest,
 	DidChangeConfigurationNotification,
 	DidChangeWatchedFilesNotification,
 	FileChangeType,
@@ -10,6 +12,10 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_INCLUDE } from '../engine/settings';
+import { FIX_ALL_KIND, FixAllRequest } from '../protocol';
+import { codeActions, fixAllEdit } from './code-actions';
+import { codeLenses } from './code-lens';
+import { hover } from './hover';
 import { Diagnostics } from './diagnostics';
 import { SettingsCache } from './settings';
 
@@ -21,6 +27,7 @@ export function startServer(connection: Connection): void {
 	let canRegisterConfig = false;
 	let canRegisterWatchers = false;
 	let hasFolderEvents = false;
+	let canRefreshLenses = false;
 
 	connection.onInitialize((params): InitializeResult => {
 		const caps = params.capabilities;
@@ -29,10 +36,16 @@ export function startServer(connection: Connection): void {
 		canRegisterConfig = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
 		canRegisterWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
 		hasFolderEvents = caps.workspace?.workspaceFolders === true;
+		canRefreshLenses = caps.workspace?.codeLens?.refreshSupport === true;
 		folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
 		return {
 			capabilities: {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+				codeActionProvider: caps.textDocument?.codeAction?.codeActionLiteralSupport
+					? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] }
+					: true,
+				hoverProvider: true,
+				codeLensProvider: { resolveProvider: false },
 				workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 			},
 			serverInfo: { name: 'transport-lint' },
@@ -62,11 +75,34 @@ export function startServer(connection: Connection): void {
 	connection.onDidChangeConfiguration(async () => {
 		settings.clear();
 		await diagnostics.refreshAll(documents.all());
+		if (canRefreshLenses) await connection.sendRequest(CodeLensRefreshRequest.type);
 	});
 
 	connection.onDidChangeWatchedFiles(async (params) => {
 		for (const change of params.changes)
 			await diagnostics.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+	});
+
+	const analysed = async (uri: string) => {
+		const doc = documents.get(uri);
+		return doc ? diagnostics.current(doc) : undefined;
+	};
+	connection.onCodeAction(async (params) => {
+		const a = await analysed(params.textDocument.uri);
+		return a ? codeActions(params, a, await settings.get(a.doc.uri)) : [];
+	});
+	connection.onHover(async (params) => {
+		const a = await analysed(params.textDocument.uri);
+		return a ? hover(a, params.position) : null;
+	});
+	connection.onCodeLens(async (params) => {
+		const a = await analysed(params.textDocument.uri);
+		return a && (await settings.get(a.doc.uri)).codeLens ? codeLenses(a) : [];
+	});
+	connection.onRequest(FixAllRequest.type, async (params) => {
+		const a = await analysed(params.textDocument.uri);
+		if (!a || a.doc.version !== params.textDocument.version) return null;
+		return fixAllEdit(a.doc, a.kind, await settings.get(a.doc.uri)) ?? null;
 	});
 
 	documents.onDidOpen((e) => diagnostics.schedule(e.document));

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+	CodeAction,
+	CodeLens,
+	Diagnostic,
+	Hover,
+	MarkupContent,
+	TextDocumentEdit,
+	WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
+import { TestClient } from '../helpers/lsp';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'transport-lint-features-'));
+const docUri = pathToFileURL(path.join(dir, 'mail.php')).href;
+const TEXT = [
+	'<?php',
+	"$a = stream_socket_client('tls://smtp.example.com:587', $errno, $errstr, 10);",
+	"$b = fsockopen('fe80::1', 80);",
+	"$c = stream_socket_client('TCP://fe80::1:80');",
+	"$d = stream_socket_client('ssl://smtp.example.com:465');",
+	'',
+].join('\n');
+let client: TestClient;
+let version = 1;
+
+before(async () => {
+	client = new TestClient();
+	await client.connection.sendRequest('initialize', {
+		processId: process.pid,
+		rootUri: null,
+		workspaceFolders: null,
+		capabilities: {
+			textDocument: {
+				codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+				hover: { contentFormat: ['markdown'] },
+			},
+			workspace: { configuration: true },
+		},
+	});
+	await client.connection.sendNotification('initialized', {});
+	await client.connection.sendNotification('textDocument/didOpen', {
+		textDocument: { uri: docUri, languageId: 'php', version, text: TEXT },
+	});
+});
+
+after(async () => {
+	await client.stop();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+function apply(text: string, edit: WorkspaceEdit): string {
+	const change = edit.documentChanges![0] as TextDocumentEdit;
+	assert.equal(change.textDocument.uri, docUri);
+	assert.equal(change.textDocument.version, version, 'edits are pinned to the document version');
+	return TextDocument.applyEdits(TextDocument.create(docUri, 'php', version, text), change.edits as never);
+}
+
+async function diagnostics(): Promise<Diagnostic[]> {
+	return (await client.waitFor(docUri, (p) => p.version === version)).diagnostics;
+}
+
+async function actionsFor(d: Diagnostic): Promise<CodeAction[]> {
+	return (await client.connection.sendRequest('textDocument/codeAction', {
+		textDocument: { uri: docUri },
+		range: d.range,
+		context: { diagnostics: [d], only: ['quickfix'] },
+	})) as CodeAction[];
+}
+
+test('quick fixes are attached to their diagnostics; the preferred one applies cleanly', async () => {
+	const diags = await diagnostics();
+	assert.deepEqual(
+		diags.map((d) => d.code),
+		['tls-port-mismatch', 'ipv6-brackets', 'unknown-transport'],
+	);
+	const tlsActions = await actionsFor(diags[0]!);
+	assert.deepEqual(
+		tlsActions.map((a) => [a.title, a.isPreferred ?? false]),
+		[
+			['Use port 465 (implicit TLS)', true],
+			['Use tcp:// and upgrade with STARTTLS, then stream_socket_enable_crypto() (see the rule page)', false],
+			['Disable tls-port-mismatch for this line', false],
+			['Disable tls-port-mismatch in settings', false],
+		],
+	);
+	assert.deepEqual(tlsActions[0]!.diagnostics, [diags[0]]);
+	assert.match(apply(TEXT, tlsActions[0]!.edit!), /'tls:\/\/smtp\.example\.com:465'/);
+	assert.equal(tlsActions[3]!.command!.command, 'transportLint.disableRule');
+	const line = apply(TEXT, tlsActions[2]!.edit!);
+	assert.match(line, /\n\/\/ transport-lint-disable-next-line tls-port-mismatch\n\$a = /);
+	const ipv6 = await actionsFor(diags[1]!);
+	assert.equal(apply(TEXT, ipv6.find((a) => a.isPreferred)!.edit!).split('\n')[2], "$b = fsockopen('[fe80::1]', 80);");
+});
+
+test('source.fixAll.transportLint fixes everything, including what a first fix uncovers', async () => {
+	const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+		textDocument: { uri: docUri },
+		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+		context: { diagnostics: [], only: ['source.fixAll'] },
+	})) as CodeAction[];
+	assert.deepEqual(
+		actions.map((a) => a.kind),
+		['source.fixAll.transportLint'],
+	);
+	const fixed = apply(TEXT, actions[0]!.edit!);
+	assert.equal(fixed.split('\n')[3], "$c = stream_socket_client('tcp://[fe80::1]:80');");
+	const viaRequest = (await client.connection.sendRequest('transportLint/fixAll', {
+		textDocument: { uri: docUri, version },
+	})) as WorkspaceEdit;
+	assert.equal(apply(TEXT, viaRequest), fixed);
+	version++;
+	await client.connection.sendNotification('textDocument/didChange', {
+		textDocument: { uri: docUri, version },
+		contentChanges: [{ text: fixed }],
+	});
+	assert.deepEqual(await diagnostics(), []);
+	assert.equal(
+		await client.connection.sendRequest('transportLint/fixAll', { textDocument: { uri: docUri, version } }),
+		null,
+	);
+	assert.equal(
+		await client.connection.sendRequest('transportLint/fixAll', {
+			textDocument: { uri: docUri, version: version - 1 },
+		}),
+		null,
+	);
+});
+
+test('hover explains a URL, valid or not', async () => {
+	const h = (await client.connection.sendRequest('textDocument/hover', {
+		textDocument: { uri: docUri },
+		position: { line: 4, character: 35 },
+	})) as Hover;
+	const md = (h.contents as MarkupContent).value;
+	assert.match(md, /\| port \| 465 — SMTPS/);
+	assert.match(md, /PHP will connect to the addresses of `smtp\.example\.com` port 465 with TLS/);
+	assert.deepEqual(h.range, { start: { line: 4, character: 27 }, end: { line: 4, character: 53 } });
+	const none = await client.connection.sendRequest('textDocument/hover', {
+		textDocument: { uri: docUri },
+		position: { line: 0, character: 1 },
+	});
+	assert.equal(none, null);
+});
+
+test('code lenses offer Test connection above each URL, and a setting turns them off', async () => {
+	const lenses = (await client.connection.sendRequest('textDocument/codeLens', {
+		textDocument: { uri: docUri },
+	})) as CodeLens[];
+	assert.equal(lenses.length, 4);
+	assert.deepEqual(lenses[0]!.command, {
+		title: 'Test connection',
+		command: 'transportLint.testConnection',
+		arguments: [{ uri: docUri, offset: TEXT.indexOf('tls://') }],
+	});
+	client.config = { transportLint: { codeLens: { enable: false } } };
+	await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+	await new Promise((r) => setTimeout(r, 50));
+	assert.deepEqual(await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: docUri } }), []);
+});
