@@ -10,6 +10,7 @@ import {
 import { Commands } from '../../server/src/protocol';
 import { disableRule } from './disable-rule';
 import { fixAllInFile } from './fix-all';
+import { testConnection, type LensArgs } from './test-connection';
 
 let client: LanguageClient | undefined;
 
@@ -46,6 +47,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
 		client,
 		commands.registerCommand(Commands.fixAll, () => fixAllInFile(started)),
 		commands.registerCommand(Commands.disableRule, disableRule),
+		commands.registerCommand(Commands.testConnection, (arg?: LensArgs) =>
+			testConnection(started, outputChannel, false, arg),
+		),
+		commands.registerCommand(Commands.testConnectionStarttls, (arg?: LensArgs) =>
+			testConnection(started, outputChannel, true, arg),
+		),
 	);
 	await client.start();
 }

@@ -5,10 +5,12 @@ import * as path from 'node:path';
 import { analyze, fileKind, fixAll, lineIndex, normalizeSettings, type Finding, type Settings } from './engine/index';
 import { DOCS_BASE } from './docs-link';
 import { filterOf, readText, walk } from './files';
+import { PROBE_USAGE, ProbeUsageError, probeMain } from './probe-cli';
 import { toSarif, type FileFindings } from './sarif';
 import { version } from '../../package.json';
 
 const USAGE = `Usage: transport-lint [options] [paths...]
+       transport-lint probe [options] <url>    (see transport-lint probe --help)
 
 Lints PHP and config files for broken socket transport URLs (tcp://, ssl://, tls://, unix://...).
 Paths default to the current directory.
@@ -92,6 +94,7 @@ function rel(file: string): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+	if (argv[0] === 'probe') return probeMain(argv.slice(1));
 	const parsed = parseArgs(argv);
 	if (parsed === 'help') return (void console.log(USAGE), 0);
 	if (parsed === 'version') return (void console.log(version), 0);
@@ -160,8 +163,8 @@ function position(at: ReturnType<typeof lineIndex>, f: Finding) {
 main(process.argv.slice(2)).then(
 	(code) => (process.exitCode = code),
 	(e: unknown) => {
-		if (e instanceof UsageError) {
-			console.error(`transport-lint: ${e.message}\n\n${USAGE}`);
+		if (e instanceof UsageError || e instanceof ProbeUsageError) {
+			console.error(`transport-lint: ${e.message}\n\n${e instanceof ProbeUsageError ? PROBE_USAGE : USAGE}`);
 			process.exitCode = 2;
 		} else {
 			console.error(`transport-lint: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

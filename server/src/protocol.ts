@@ -5,6 +5,7 @@ import { RequestType, type VersionedTextDocumentIdentifier, type WorkspaceEdit }
 /** Command ids contributed in package.json and used in code actions and code lenses. */
 export const Commands = {
 	testConnection: 'transportLint.testConnection',
+	testConnectionStarttls: 'transportLint.testConnectionStarttls',
 	fixAll: 'transportLint.fixAll',
 	disableRule: 'transportLint.disableRule',
 } as const;
@@ -25,4 +26,40 @@ export namespace FixAllRequest {
 export interface DisableRuleArgs {
 	ruleId: string;
 	uri: string;
+}
+
+/** The probe's report, as the server sends it (see server/src/probe/types.ts), and its text form. */
+export type { ProbeReport, StarttlsProtocol } from './probe/types';
+export { formatReport } from './probe/format';
+
+export interface TestConnectionParams {
+	/** A URL in a document (at `offset`), or a typed `target`. */
+	uri?: string;
+	offset?: number;
+	target?: string;
+	starttls?: import('./probe/types').StarttlsProtocol | 'auto';
+}
+
+export type TestConnectionResult = { report: import('./probe/types').ProbeReport } | { refused: string };
+
+/** Runs a probe. Only ever sent on an explicit user action, and only in trusted workspaces (the client checks). */
+export namespace TestConnectionRequest {
+	export const method = 'transportLint/testConnection' as const;
+	export const type = new RequestType<TestConnectionParams, TestConnectionResult, void>(method);
+}
+
+export interface TargetItem {
+	offset: number;
+	end: number;
+	line: number;
+	/** What PHP will be given, e.g. "tls://smtp.example.com:587" for fsockopen("tls://smtp.example.com", 587). */
+	target: string;
+	/** Why it cannot be tested, when it cannot. */
+	refused?: string;
+}
+
+/** The transport URLs of a document, for the Test connection quick pick. */
+export namespace ListTargetsRequest {
+	export const method = 'transportLint/listTargets' as const;
+	export const type = new RequestType<{ uri: string }, TargetItem[], void>(method);
 }

@@ -121,3 +121,30 @@ test('skips binary and oversized files with a message', () => {
 	assert.match(r.err, /big\.env: skipped, larger than the size limit/);
 	assert.equal(r.code, 0);
 });
+
+test('probe subcommand: text and JSON, exit codes', async () => {
+	const net = await import('node:net');
+	const server = net.createServer((s) => s.end());
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const port = (server.address() as { port: number }).port;
+	try {
+		const { spawn } = await import('node:child_process');
+		const runAsync = (args: string[]) =>
+			new Promise<{ code: number | null; out: string }>((resolve) => {
+				const p = spawn(process.execPath, [CLI, ...args], { cwd: ROOT });
+				let out = '';
+				p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+				p.on('close', (code) => resolve({ code, out }));
+			});
+		const ok = await runAsync(['probe', `tcp://127.0.0.1:${port}`]);
+		assert.equal(ok.code, 0);
+		assert.match(ok.out, /ok {3}connect .* ms {2}connected to 127\.0\.0\.1/);
+		const json = await runAsync(['probe', '--format', 'json', '--timeout', '500', 'tcp://127.0.0.1:1']);
+		assert.equal(json.code, 1);
+		assert.equal((JSON.parse(json.out) as { ok: boolean }).ok, false);
+	} finally {
+		server.close();
+	}
+	assert.equal(run(['probe']).code, 2);
+	assert.equal(run(['probe', '--starttls=xmpp', 'tcp://h:1']).code, 2);
+});

@@ -16,6 +16,7 @@ export interface Settings {
 	exclude: string[];
 	/** "Test connection" code lenses above transport URLs. */
 	codeLens: boolean;
+	probe: { timeoutMs: number; caFile?: string; udpPayload?: string };
 }
 
 export const DEFAULT_INCLUDE = [
@@ -53,6 +54,7 @@ export const DEFAULTS: Settings = {
 	include: DEFAULT_INCLUDE,
 	exclude: DEFAULT_EXCLUDE,
 	codeLens: true,
+	probe: { timeoutMs: 5000 },
 };
 
 const LEVELS = new Set<string>(['off', 'error', 'warning', 'info', 'hint']);
@@ -89,5 +91,16 @@ export function normalizeSettings(raw: unknown): Settings {
 		exclude: strings(raw.exclude, DEFAULT_EXCLUDE),
 		codeLens:
 			isRecord(raw.codeLens) && typeof raw.codeLens.enable === 'boolean' ? raw.codeLens.enable : DEFAULTS.codeLens,
+		probe: probeSettings(raw.probe),
+	};
+}
+
+function probeSettings(raw: unknown): Settings['probe'] {
+	if (!isRecord(raw)) return { ...DEFAULTS.probe };
+	const t = raw.timeoutMs;
+	return {
+		timeoutMs: typeof t === 'number' && t >= 100 && t <= 60_000 ? t : DEFAULTS.probe.timeoutMs,
+		...(typeof raw.caFile === 'string' && raw.caFile ? { caFile: raw.caFile } : {}),
+		...(typeof raw.udpPayload === 'string' ? { udpPayload: raw.udpPayload } : {}),
 	};
 }

@@ -12,7 +12,9 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_INCLUDE } from '../engine/settings';
-import { FIX_ALL_KIND, FixAllRequest } from '../protocol';
+import { FIX_ALL_KIND, FixAllRequest, ListTargetsRequest, TestConnectionRequest } from '../protocol';
+import { readCa } from './ca';
+import { listTargets, testConnection } from './test-connection';
 import { codeActions, fixAllEdit } from './code-actions';
 import { codeLenses } from './code-lens';
 import { hover } from './hover';
@@ -103,6 +105,17 @@ export function startServer(connection: Connection): void {
 		const a = await analysed(params.textDocument.uri);
 		if (!a || a.doc.version !== params.textDocument.version) return null;
 		return fixAllEdit(a.doc, a.kind, await settings.get(a.doc.uri)) ?? null;
+	});
+
+	connection.onRequest(ListTargetsRequest.type, async (params) => {
+		const a = await analysed(params.uri);
+		return a ? listTargets(a) : [];
+	});
+	connection.onRequest(TestConnectionRequest.type, async (params, token) => {
+		const a = params.uri ? await analysed(params.uri) : undefined;
+		const s = (await settings.get(params.uri ?? '')).probe;
+		const ca = await readCa(s.caFile, params.uri);
+		return testConnection(params, a, { timeoutMs: s.timeoutMs, ca, udpPayload: s.udpPayload }, token);
 	});
 
 	documents.onDidOpen((e) => diagnostics.schedule(e.document));

@@ -1,0 +1,72 @@
+//! "Transport Lint: Test Connection": the URL under the cursor (or from the code lens), else a quick pick of the
+//! document's URLs, else an input box → TestConnectionRequest with progress and Cancel → verdict + output channel.
+import { ProgressLocation, window, workspace, type OutputChannel } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+	formatReport,
+	ListTargetsRequest,
+	TestConnectionRequest,
+	type TestConnectionParams,
+} from '../../server/src/protocol';
+
+export interface LensArgs {
+	uri: string;
+	offset: number;
+}
+
+export async function testConnection(
+	client: LanguageClient,
+	output: OutputChannel,
+	starttls: boolean,
+	arg?: LensArgs,
+): Promise<void> {
+	if (!workspace.isTrusted) {
+		void window.showWarningMessage('Transport Lint: Test connection is off in untrusted workspaces.');
+		return;
+	}
+	const params = arg ? { uri: arg.uri, offset: arg.offset } : await pickTarget(client);
+	if (!params) return;
+	if (starttls) Object.assign(params, { starttls: 'auto' });
+	const result = await window.withProgress(
+		{
+			location: ProgressLocation.Notification,
+			title: `Transport Lint: testing${starttls ? ' with STARTTLS' : ''}…`,
+			cancellable: true,
+		},
+		(_progress, token) => client.sendRequest(TestConnectionRequest.type, params, token),
+	);
+	if ('refused' in result) {
+		void window.showErrorMessage(`Transport Lint: cannot test this target: ${result.refused}`);
+		return;
+	}
+	const { report } = result;
+	output.appendLine(
+		`[${new Date().toISOString()}] Test connection${starttls ? ' (STARTTLS)' : ''}\n${formatReport(report)}`,
+	);
+	const show = report.ok ? window.showInformationMessage : window.showWarningMessage;
+	const choice = await show(`Transport Lint: ${report.verdict}`, 'Show details');
+	if (choice === 'Show details') output.show(true);
+}
+
+async function pickTarget(client: LanguageClient): Promise<TestConnectionParams | undefined> {
+	const editor = window.activeTextEditor;
+	if (editor) {
+		const uri = editor.document.uri.toString();
+		const items = await client.sendRequest(ListTargetsRequest.type, { uri });
+		const offset = editor.document.offsetAt(editor.selection.active);
+		const under = items.find((i) => i.offset <= offset && offset <= i.end);
+		if (under) return { uri, offset: under.offset };
+		if (items.length) {
+			const picked = await window.showQuickPick(
+				items.map((i) => ({ label: i.target, description: `line ${i.line + 1}`, detail: i.refused, item: i })),
+				{ placeHolder: 'Which transport URL should be tested?' },
+			);
+			return picked ? { uri, offset: picked.item.offset } : undefined;
+		}
+	}
+	const target = await window.showInputBox({
+		prompt: 'Transport URL to test',
+		placeHolder: 'tls://smtp.example.com:465',
+	});
+	return target ? { target } : undefined;
+}

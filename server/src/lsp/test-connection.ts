@@ -1,0 +1,71 @@
+//! Handles TestConnectionRequest and ListTargetsRequest: picks the target PHP would get (fsockopen's port appended),
+//! refuses what cannot work with the diagnostic's message, and runs probe() with the request's cancellation.
+import type { CancellationToken } from 'vscode-languageserver';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { RULES_BY_ID, type Finding, type Target } from '../engine/index';
+import type { TargetItem, TestConnectionParams, TestConnectionResult } from '../protocol';
+import { probe } from '../probe/probe';
+import type { Analysed } from './diagnostics';
+
+export interface ProbeSettings {
+	timeoutMs: number;
+	ca: string[];
+	udpPayload?: string;
+}
+
+/** What to test for a target, or why not. */
+export function testable(t: Target, findings: Finding[]): { target: string } | { refused: string } {
+	if (t.partial) return { refused: 'Part of this target is computed at run time; type the full URL to test it.' };
+	const c = t.candidate;
+	const end = c.call?.port?.end ?? c.end;
+	const blocking = findings.find(
+		(f) => f.severity === 'error' && f.start >= c.start && f.end <= end && RULES_BY_ID.get(f.ruleId)?.meta.syntax,
+	);
+	if (blocking) return { refused: blocking.message };
+	return { target: t.url.raw };
+}
+
+export function listTargets(a: Analysed): TargetItem[] {
+	return a.targets.map((t) => {
+		const r = testable(t, a.findings);
+		const line = a.doc.positionAt(t.candidate.start).line;
+		const at = { offset: t.candidate.start, end: t.candidate.end, line };
+		return 'target' in r ? { ...at, target: r.target } : { ...at, target: t.candidate.value, refused: r.refused };
+	});
+}
+
+export async function testConnection(
+	params: TestConnectionParams,
+	analysed: Analysed | undefined,
+	settings: ProbeSettings,
+	token: CancellationToken,
+): Promise<TestConnectionResult> {
+	let target = params.target;
+	if (target === undefined) {
+		const t = analysed?.targets.find((x) => x.candidate.start <= params.offset! && params.offset! <= x.candidate.end);
+		if (!t || !analysed) return { refused: 'There is no transport URL at that position.' };
+		const r = testable(t, analysed.findings);
+		if ('refused' in r) return r;
+		target = r.target;
+	}
+	const controller = new AbortController();
+	const sub = token.onCancellationRequested(() => controller.abort());
+	try {
+		const docDir = params.uri ? path.dirname(URI.parse(params.uri).fsPath) : process.cwd();
+		const report = await probe(
+			target,
+			{
+				timeoutMs: settings.timeoutMs,
+				ca: settings.ca,
+				udpPayload: settings.udpPayload,
+				starttls: params.starttls,
+				signal: controller.signal,
+			},
+			docDir,
+		);
+		return { report };
+	} finally {
+		sub.dispose();
+	}
+}

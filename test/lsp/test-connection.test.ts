@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as net from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { TargetItem, TestConnectionResult } from '../../server/src/protocol';
+import { TestClient } from '../helpers/lsp';
+import { greeter, listen } from '../helpers/peers';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'transport-lint-probe-lsp-'));
+const uri = pathToFileURL(path.join(dir, 'a.php')).href;
+let client: TestClient;
+let port: number;
+let smtp: number;
+const servers: net.Server[] = [];
+
+before(async () => {
+	const s = net.createServer((c) => c.end());
+	const g = greeter();
+	servers.push(s, g);
+	port = await listen(s);
+	smtp = await listen(g);
+	client = new TestClient();
+	await client.connection.sendRequest('initialize', {
+		processId: process.pid,
+		rootUri: null,
+		workspaceFolders: null,
+		capabilities: { workspace: { configuration: true } },
+	});
+	await client.connection.sendNotification('initialized', {});
+	const text = `<?php\n$a = fsockopen('127.0.0.1', ${port});\n$b = stream_socket_client('tls://127.0.0.1:${smtp}');\n$c = stream_socket_client('tcp://[::1]');\n$d = stream_socket_client("tcp://$h:1");\n`;
+	await client.connection.sendNotification('textDocument/didOpen', {
+		textDocument: { uri, languageId: 'php', version: 1, text },
+	});
+	await client.waitFor(uri, (p) => p.version === 1);
+});
+
+after(async () => {
+	await client.stop();
+	servers.forEach((s) => s.close());
+	rmSync(dir, { recursive: true, force: true });
+});
+
+test('listTargets gives what PHP will be given, and why a target cannot be tested', async () => {
+	const items = (await client.connection.sendRequest('transportLint/listTargets', { uri })) as TargetItem[];
+	assert.deepEqual(
+		items.map((i) => [i.line, i.target, i.refused ?? '']),
+		[
+			[1, `127.0.0.1:${port}`, ''],
+			[2, `tls://127.0.0.1:${smtp}`, ''],
+			[
+				3,
+				'tcp://[::1]',
+				'Brackets without a port: PHP fails with "Failed to parse IPv6 address "[::1]"" (there is no default port). Add ":port" after "]".',
+			],
+			[4, 'tcp://', 'Part of this target is computed at run time; type the full URL to test it.'],
+		],
+	);
+});
+
+test('testConnection probes the URL at an offset (fsockopen port appended) and diagnoses STARTTLS', async () => {
+	const items = (await client.connection.sendRequest('transportLint/listTargets', { uri })) as TargetItem[];
+	const ok = (await client.connection.sendRequest('transportLint/testConnection', {
+		uri,
+		offset: items[0]!.offset,
+	})) as TestConnectionResult;
+	assert.ok('report' in ok);
+	assert.equal(ok.report.ok, true, ok.report.verdict);
+	const tls = (await client.connection.sendRequest('transportLint/testConnection', {
+		uri,
+		offset: items[1]!.offset + 3,
+	})) as TestConnectionResult;
+	assert.ok('report' in tls);
+	assert.match(tls.report.verdict, /plaintext first/);
+	const refused = (await client.connection.sendRequest('transportLint/testConnection', {
+		uri,
+		offset: items[2]!.offset,
+	})) as TestConnectionResult;
+	assert.deepEqual(refused, { refused: items[2]!.refused });
+	const typed = (await client.connection.sendRequest('transportLint/testConnection', {
+		target: `tcp://127.0.0.1:${port}`,
+	})) as TestConnectionResult;
+	assert.ok('report' in typed && typed.report.ok);
+});
