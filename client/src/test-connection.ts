@@ -6,6 +6,7 @@ import {
 	formatReport,
 	ListTargetsRequest,
 	TestConnectionRequest,
+	type ProbeReport,
 	type TestConnectionParams,
 } from '../../server/src/protocol';
 
@@ -14,18 +15,19 @@ export interface LensArgs {
 	offset: number;
 }
 
+/** Returns the report (for tests and other extensions); the notification does not wait for the user. */
 export async function testConnection(
 	client: LanguageClient,
 	output: OutputChannel,
 	starttls: boolean,
 	arg?: LensArgs,
-): Promise<void> {
+): Promise<ProbeReport | undefined> {
 	if (!workspace.isTrusted) {
 		void window.showWarningMessage('Transport Lint: Test connection is off in untrusted workspaces.');
-		return;
+		return undefined;
 	}
 	const params = arg ? { uri: arg.uri, offset: arg.offset } : await pickTarget(client);
-	if (!params) return;
+	if (!params) return undefined;
 	if (starttls) Object.assign(params, { starttls: 'auto' });
 	const result = await window.withProgress(
 		{
@@ -37,15 +39,17 @@ export async function testConnection(
 	);
 	if ('refused' in result) {
 		void window.showErrorMessage(`Transport Lint: cannot test this target: ${result.refused}`);
-		return;
+		return undefined;
 	}
 	const { report } = result;
 	output.appendLine(
 		`[${new Date().toISOString()}] Test connection${starttls ? ' (STARTTLS)' : ''}\n${formatReport(report)}`,
 	);
 	const show = report.ok ? window.showInformationMessage : window.showWarningMessage;
-	const choice = await show(`Transport Lint: ${report.verdict}`, 'Show details');
-	if (choice === 'Show details') output.show(true);
+	void show(`Transport Lint: ${report.verdict}`, 'Show details').then((choice) => {
+		if (choice === 'Show details') output.show(true);
+	});
+	return report;
 }
 
 async function pickTarget(client: LanguageClient): Promise<TestConnectionParams | undefined> {

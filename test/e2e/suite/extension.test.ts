@@ -1,0 +1,125 @@
+import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
+import * as vscode from 'vscode';
+import { codeOf, diagnosticsFor, EXTENSION_ID, workspaceUri } from './helpers';
+
+suite('Transport Lint in VS Code', () => {
+	test('does not activate on an unrelated file', async () => {
+		const doc = await vscode.workspace.openTextDocument(workspaceUri('notes.txt'));
+		await vscode.window.showTextDocument(doc);
+		// A negative can only be observed by letting the editor settle; activation events fire synchronously on open.
+		await new Promise((r) => setTimeout(r, 500));
+		assert.equal(vscode.extensions.getExtension(EXTENSION_ID)!.isActive, false);
+		assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
+	});
+
+	test('activates on a PHP file and shows its diagnostics with codes, ranges and severities', async () => {
+		const uri = workspaceUri('app.php');
+		const doc = await vscode.workspace.openTextDocument(uri);
+		await vscode.window.showTextDocument(doc);
+		const diags = await diagnosticsFor(uri, (d) => d.length >= 2);
+		assert.equal(vscode.extensions.getExtension(EXTENSION_ID)!.isActive, true);
+		const byCode = Object.fromEntries(diags.map((d) => [codeOf(d), d]));
+		assert.deepEqual(Object.keys(byCode).sort(), ['ipv6-brackets', 'tls-port-mismatch']);
+		const ipv6 = byCode['ipv6-brackets']!;
+		assert.equal(ipv6.severity, vscode.DiagnosticSeverity.Error);
+		assert.equal(doc.getText(ipv6.range), 'fd00::6379:6379');
+		assert.equal(byCode['tls-port-mismatch']!.severity, vscode.DiagnosticSeverity.Warning);
+		assert.equal(doc.getText(byCode['tls-port-mismatch']!.range), '587');
+		assert.match(String((ipv6.code as { target: vscode.Uri }).target), /docs\/rules\/ipv6-brackets\.md$/);
+	});
+
+	test('files in the workspace that were never opened get diagnostics', async () => {
+		const env = await diagnosticsFor(workspaceUri('.env'), (d) => d.length === 1);
+		assert.equal(codeOf(env[0]!), 'unknown-transport');
+		const yaml = await diagnosticsFor(workspaceUri('config/services.yaml'), (d) => d.length === 1);
+		assert.equal(codeOf(yaml[0]!), 'outdated-tls');
+	});
+
+	test('editing updates diagnostics, and fixing the URL clears them', async () => {
+		const uri = workspaceUri('app.php');
+		const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+		const line = editor.document.lineAt(5);
+		await editor.edit((b) => b.replace(line.range, "$local = fsockopen('TCP://127.0.0.1', 1);"));
+		await diagnosticsFor(uri, (d) => d.some((x) => codeOf(x) === 'unknown-transport'));
+		await editor.edit((b) => b.replace(editor.document.lineAt(5).range, "$local = fsockopen('127.0.0.1', 1);"));
+		await diagnosticsFor(uri, (d) => !d.some((x) => codeOf(x) === 'unknown-transport') && d.length === 2);
+	});
+
+	test('quick fixes are offered and the preferred one gives the expected text', async () => {
+		const uri = workspaceUri('app.php');
+		const doc = await vscode.workspace.openTextDocument(uri);
+		const ipv6 = (await diagnosticsFor(uri, (d) => d.some((x) => codeOf(x) === 'ipv6-brackets'))).find(
+			(x) => codeOf(x) === 'ipv6-brackets',
+		)!;
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+			'vscode.executeCodeActionProvider',
+			uri,
+			ipv6.range,
+			vscode.CodeActionKind.QuickFix.value,
+		);
+		const titles = actions.map((a) => a.title);
+		assert.ok(titles.includes('Bracket as [fd00::6379]:6379 (port 6379)'), titles.join(' | '));
+		assert.ok(titles.includes('Disable ipv6-brackets for this line'));
+		const preferred = actions.find((a) => a.isPreferred)!;
+		assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
+		assert.equal(doc.lineAt(3).text, "$redis = stream_socket_client('tcp://[fd00::6379]:6379', $errno, $errstr, 2);");
+		await diagnosticsFor(uri, (d) => d.length === 1 && codeOf(d[0]!) === 'tls-port-mismatch');
+	});
+
+	test('hover explains a URL', async () => {
+		const uri = workspaceUri('app.php');
+		const doc = await vscode.workspace.openTextDocument(uri);
+		const pos = doc.positionAt(doc.getText().indexOf('ssl://smtp') + 3);
+		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos);
+		const text = hovers
+			.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+			.join('\n');
+		assert.match(text, /PHP will connect to the addresses of `smtp\.example\.com` port 465 with TLS/);
+		assert.match(text, /465 — SMTPS/);
+	});
+
+	test('Test connection against a loopback server returns the verdict', async () => {
+		const server = net.createServer((s) => {
+			s.on('error', () => undefined);
+			s.end('220 e2e ESMTP\r\n');
+		});
+		await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+		const port = (server.address() as net.AddressInfo).port;
+		try {
+			const uri = workspaceUri('app.php');
+			const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+			await editor.edit((b) => b.replace(editor.document.lineAt(5).range, `$local = fsockopen('127.0.0.1', ${port});`));
+			const offset = editor.document.getText().indexOf("'127.0.0.1'") + 1;
+			const ok = await vscode.commands.executeCommand<{ ok: boolean; verdict: string }>(
+				'transportLint.testConnection',
+				{ uri: uri.toString(), offset },
+			);
+			assert.equal(ok.ok, true, ok.verdict);
+			assert.match(ok.verdict, new RegExp(`TCP connection to 127\\.0\\.0\\.1 port ${port} works`));
+			await editor.edit((b) =>
+				b.replace(editor.document.lineAt(5).range, `$local = fsockopen('tls://127.0.0.1', ${port});`),
+			);
+			const tls = await vscode.commands.executeCommand<{ ok: boolean; verdict: string }>(
+				'transportLint.testConnection',
+				{ uri: uri.toString(), offset },
+			);
+			assert.equal(tls.ok, false);
+			assert.match(tls.verdict, /plaintext first \(an SMTP greeting/);
+		} finally {
+			server.close();
+		}
+	});
+
+	test('changing a setting changes the diagnostics', async () => {
+		const uri = workspaceUri('.env');
+		const config = vscode.workspace.getConfiguration('transportLint');
+		await config.update('rules', { 'unknown-transport': 'off' }, vscode.ConfigurationTarget.Workspace);
+		await diagnosticsFor(uri, (d) => d.length === 0);
+		await config.update('rules', { 'unknown-transport': 'info' }, vscode.ConfigurationTarget.Workspace);
+		const info = await diagnosticsFor(uri, (d) => d.length === 1);
+		assert.equal(info[0]!.severity, vscode.DiagnosticSeverity.Information);
+		await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+		await diagnosticsFor(uri, (d) => d.length === 1 && d[0]!.severity === vscode.DiagnosticSeverity.Error);
+	});
+});

@@ -1,0 +1,45 @@
+//! Waiting on editor events with a timeout (never a fixed sleep), inside the real extension host.
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'transport-lint.transport-lint';
+
+export function workspaceUri(rel: string): vscode.Uri {
+	return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, rel);
+}
+
+/** Resolves once the diagnostics of `uri` satisfy `ok`; rejects after `ms` with what was there. */
+export function diagnosticsFor(
+	uri: vscode.Uri,
+	ok: (d: vscode.Diagnostic[]) => boolean,
+	ms = 20_000,
+): Promise<vscode.Diagnostic[]> {
+	return new Promise((resolve, reject) => {
+		const check = (): boolean => {
+			const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'transport-lint');
+			if (!ok(d)) return false;
+			cleanup();
+			resolve(d);
+			return true;
+		};
+		const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+			if (e.uris.some((u) => u.toString() === uri.toString())) check();
+		});
+		const timer = setTimeout(() => {
+			cleanup();
+			reject(
+				new Error(
+					`diagnostics of ${uri.path} did not match within ${ms} ms: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((x) => [x.code, x.message]))}`,
+				),
+			);
+		}, ms);
+		const cleanup = (): void => {
+			clearTimeout(timer);
+			sub.dispose();
+		};
+		check();
+	});
+}
+
+export function codeOf(d: vscode.Diagnostic): string {
+	return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
