@@ -47,6 +47,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 		client,
 		commands.registerCommand(Commands.fixAll, () => fixAllInFile(started)),
 		commands.registerCommand(Commands.disableRule, disableRule),
+		commands.registerCommand(Commands.showOutput, () => outputChannel.show(true)),
 		commands.registerCommand(Commands.testConnection, (arg?: LensArgs) =>
 			testConnection(started, outputChannel, false, arg),
 		),

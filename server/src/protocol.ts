@@ -8,6 +8,7 @@ export const Commands = {
 	testConnectionStarttls: 'transportLint.testConnectionStarttls',
 	fixAll: 'transportLint.fixAll',
 	disableRule: 'transportLint.disableRule',
+	showOutput: 'transportLint.showOutput',
 } as const;
 
 export const FIX_ALL_KIND = 'source.fixAll.transportLint';

@@ -102,6 +102,7 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
 			'workbench.startupEditor': 'none',
 			'workbench.tips.enabled': false,
 			'chat.disableAIFeatures': true,
+			'files.exclude': { '**/.screens': true },
 		}),
 	);
 	const common = ['--user-data-dir', path.join(tmp, 'user'), '--extensions-dir', extensionsDir];

@@ -111,6 +111,26 @@ suite('Transport Lint in VS Code', () => {
 		}
 	});
 
+	test('the transport URL grammar is contributed, injected into PHP and config languages', () => {
+		const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+			contributes: { grammars: { scopeName: string; injectTo?: string[] }[] };
+		};
+		const injection = pkg.contributes.grammars.find((g) => g.scopeName === 'transport-url.injection');
+		assert.ok(injection, 'injection grammar contributed');
+		for (const host of ['text.html.php', 'source.yaml', 'source.json', 'source.ini', 'source.dotenv', 'text.xml'])
+			assert.ok(injection.injectTo!.includes(host), host);
+		assert.deepEqual(
+			vscode.workspace.textDocuments.filter((d) => d.uri.path.endsWith('/.env')).map((d) => d.languageId),
+			[],
+			'the .env file was never opened by the suite',
+		);
+	});
+
+	test('.env files get the dotenv language', async () => {
+		const doc = await vscode.workspace.openTextDocument(workspaceUri('.env'));
+		assert.equal(doc.languageId, 'dotenv');
+	});
+
 	test('changing a setting changes the diagnostics', async () => {
 		const uri = workspaceUri('.env');
 		const config = vscode.workspace.getConfiguration('transportLint');
