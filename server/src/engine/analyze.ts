@@ -1,5 +1,6 @@
 //! scan → parse → rules → severity overrides → inline suppressions. Never throws: a rule that fails is reported
 //! in `errors` and the other rules still run (rust-analyzer's (T, errors)).
+import { lineIndex } from './lines';
 import { makeTarget, type RuleContext, type Target } from './target';
 import { RULES } from './rules/index';
 import type { Rule, RuleFinding } from './rules/rule';
@@ -87,17 +88,15 @@ const COMMENT_BEFORE = /(\/\/|#|;|\/\*|<!--|\*)[^\n]*$/;
 /** `transport-lint-disable-next-line [rule, ...]` in a comment silences the next line. */
 function suppress(text: string, findings: Finding[]): Finding[] {
 	if (!findings.length || !text.includes('transport-lint-disable-next-line')) return findings;
+	const lineOf = lineIndex(text);
 	const silenced = new Map<number, Set<string> | 'all'>();
 	for (const m of text.matchAll(DIRECTIVE)) {
-		const lineStart = text.lastIndexOf('\n', m.index) + 1;
-		if (!COMMENT_BEFORE.test(text.slice(lineStart, m.index))) continue;
-		const nextLine = text.indexOf('\n', m.index);
-		if (nextLine < 0) continue;
-		silenced.set(nextLine + 1, m[1] ? new Set(m[1].split(',').map((s) => s.trim())) : 'all');
+		const { line, character } = lineOf(m.index);
+		if (!COMMENT_BEFORE.test(text.slice(m.index - character, m.index))) continue;
+		silenced.set(line + 1, m[1] ? new Set(m[1].split(',').map((s) => s.trim())) : 'all');
 	}
 	return findings.filter((f) => {
-		const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
-		const rules = silenced.get(lineStart);
+		const rules = silenced.get(lineOf(f.start).line);
 		return !(rules === 'all' || rules?.has(f.ruleId));
 	});
 }

@@ -13,6 +13,7 @@ const PLACEHOLDER = /\$\{|\$[A-Za-z_]|%env\(|%[A-Za-z_.]+%|\{\{/;
 
 export function scanConfig(src: string, kind: FileKind): ScanResult {
 	const candidates: Candidate[] = [];
+	let json: JsonStrings | undefined;
 	const separator = kind === 'json' ? /:(?:\\?\/){2}/g : /:\/\//g;
 	for (let m = separator.exec(src); m; m = separator.exec(src)) {
 		const at = m.index;
@@ -20,7 +21,7 @@ export function scanConfig(src: string, kind: FileKind): ScanResult {
 		while (s > 0 && SCHEME_CHAR.test(src[s - 1]!)) s--;
 		const scheme = src.slice(s, at);
 		if (!scheme || !isTransportLike(scheme)) continue;
-		const c = kind === 'json' ? jsonValue(src, s) : plainValue(src, s);
+		const c = kind === 'json' ? jsonValue((json ??= new JsonStrings(src)), src, s) : plainValue(src, s);
 		if (c) {
 			candidates.push(c);
 			separator.lastIndex = Math.max(separator.lastIndex, c.end);
@@ -50,47 +51,74 @@ function plainValue(src: string, s: number): Candidate {
 	return withPlaceholders({ value: src.slice(s, e), start: s, end: e, origin: 'config' });
 }
 
-/** A JSON string value, unescaped (PHP's json_encode writes "tcp:\/\/host" by default). */
-function jsonValue(src: string, s: number): Candidate | undefined {
-	let open = s - 1;
-	while (open >= 0 && src[open] !== '"' && src[open] !== '\n') open--;
-	if (open < 0 || src[open] !== '"') return undefined;
+/** The JSON string around `s` (found by one forward pass per file), unescaped: PHP's json_encode writes "tcp:\/\/h". */
+function jsonValue(strings: JsonStrings, src: string, s: number): Candidate | undefined {
+	const str = strings.around(s);
+	if (!str) return undefined;
 	let value = '';
 	const map: number[] = [];
-	let i = open + 1;
-	while (i < src.length && src[i] !== '"' && src[i] !== '\n') {
+	let i = str.start + 1;
+	while (i < str.end) {
+		map.push(i);
 		if (src[i] === '\\') {
 			const d = src[i + 1];
-			const simple: Record<string, string> = {
-				'"': '"',
-				'\\': '\\',
-				'/': '/',
-				b: '\b',
-				f: '\f',
-				n: '\n',
-				r: '\r',
-				t: '\t',
-			};
 			if (d === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) {
-				map.push(i);
 				value += String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16));
 				i += 6;
 				continue;
 			}
-			map.push(i);
-			value += d !== undefined && simple[d] !== undefined ? simple[d] : (d ?? '');
+			value += d !== undefined && JSON_ESCAPES[d] !== undefined ? JSON_ESCAPES[d] : (d ?? '');
 			i += 2;
 			continue;
 		}
-		map.push(i);
 		value += src[i];
 		i++;
 	}
 	map.push(i);
 	const startIdx = map.indexOf(s);
 	if (startIdx < 0) return undefined;
-	const sub = map.slice(startIdx);
-	return withPlaceholders({ value: value.slice(startIdx), start: s, end: i, map: sub, origin: 'config' });
+	return withPlaceholders({
+		value: value.slice(startIdx),
+		start: s,
+		end: i,
+		map: map.slice(startIdx),
+		origin: 'config',
+	});
+}
+
+const JSON_ESCAPES: Record<string, string> = {
+	'"': '"',
+	'\\': '\\',
+	'/': '/',
+	b: '\b',
+	f: '\f',
+	n: '\n',
+	r: '\r',
+	t: '\t',
+};
+
+/** The extents of a JSON text's strings, found lazily in one forward pass (so lookups stay linear overall). */
+class JsonStrings {
+	private pos = 0;
+	private nextOpen = -1;
+	private current?: { start: number; end: number };
+
+	constructor(private readonly src: string) {}
+
+	/** The string containing offset `at`; offsets must be asked in increasing order. */
+	around(at: number): { start: number; end: number } | undefined {
+		while (this.current === undefined || this.current.end < at) {
+			if (this.nextOpen < this.pos) this.nextOpen = this.src.indexOf('"', this.pos);
+			const open = this.nextOpen;
+			if (open < 0) this.nextOpen = this.pos = this.src.length;
+			if (open < 0 || open > at) return undefined;
+			let i = open + 1;
+			while (i < this.src.length && this.src[i] !== '"' && this.src[i] !== '\n') i += this.src[i] === '\\' ? 2 : 1;
+			this.current = { start: open, end: Math.min(i, this.src.length) };
+			this.pos = i + 1;
+		}
+		return this.current.start < at ? this.current : undefined;
+	}
 }
 
 function withPlaceholders(c: Candidate): Candidate {

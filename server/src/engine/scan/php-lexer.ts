@@ -9,12 +9,16 @@ export interface Token {
 	end: number;
 	/** str: the known value (the text before the first interpolation); ident/punct/num/var: the source text. */
 	text: string;
-	/** str: document offset of each value index, length text.length + 1. */
+	/** str: document offset of each value index, length text.length + 1; absent when the value is a plain slice. */
 	map?: number[];
+	/** str without a map: document offset of value index 0. */
+	base?: number;
 	/** str with interpolation: the literal text after the last interpolated expression. */
 	suffix?: { text: string; start: number };
 }
 
+/** Punctuation the scanner reads (calls, arguments, concatenation, signs, flags, named arguments); the rest is skipped. */
+const KEPT_PUNCT = new Set(['(', ')', '[', ']', '{', '}', ',', '.', ':', '-', '|', '->', '?->', '::']);
 const IDENT_START = /[A-Za-z_\x80-\uffff]/;
 const IDENT_CHAR = /[A-Za-z0-9_\x80-\uffff]/;
 const SIMPLE_ESCAPES: Record<string, string> = {
@@ -82,7 +86,7 @@ export function lexPhp(src: string): Token[] {
 			const three = src.slice(i, i + 3);
 			const two = src.slice(i, i + 2);
 			const op = three === '?->' || three === '...' ? three : ['->', '::', '=>'].includes(two) ? two : c;
-			tokens.push({ kind: 'punct', start: i, end: i + op.length, text: op });
+			if (KEPT_PUNCT.has(op)) tokens.push({ kind: 'punct', start: i, end: i + op.length, text: op });
 			i += op.length;
 		}
 	}
@@ -90,6 +94,18 @@ export function lexPhp(src: string): Token[] {
 }
 
 function singleQuoted(src: string, open: number, tokens: Token[]): number {
+	const close = src.indexOf("'", open + 1);
+	const plainEnd = close < 0 ? src.length : close;
+	if (!src.slice(open + 1, plainEnd).includes('\\')) {
+		tokens.push({
+			kind: 'str',
+			start: open,
+			end: Math.min(plainEnd + 1, src.length),
+			text: src.slice(open + 1, plainEnd),
+			base: open + 1,
+		});
+		return plainEnd + 1;
+	}
 	let i = open + 1;
 	let text = '';
 	const map: number[] = [];
@@ -112,6 +128,25 @@ function singleQuoted(src: string, open: number, tokens: Token[]): number {
 /** Reads a double-quoted, backtick or heredoc body up to `close` (a quote char, or an end index for heredoc). */
 function interpolated(src: string, from: number, close: string | number, tokenStart: number, tokens: Token[]): number {
 	const end = typeof close === 'number' ? close : src.length;
+	let stop: number;
+	if (typeof close === 'number') {
+		const at = src.slice(from, end).search(/[\\$]/);
+		stop = at < 0 ? end : from + at;
+	} else {
+		const special = close === '"' ? /["\\${]/g : /[`\\${]/g;
+		special.lastIndex = from;
+		stop = special.exec(src)?.index ?? end;
+	}
+	if (stop === end || src[stop] === close) {
+		tokens.push({
+			kind: 'str',
+			start: tokenStart,
+			end: typeof close === 'number' ? stop : Math.min(stop + 1, src.length),
+			text: src.slice(from, stop),
+			base: from,
+		});
+		return typeof close === 'number' ? stop : stop + 1;
+	}
 	let i = from;
 	let text = '';
 	let map: number[] = [];
@@ -227,6 +262,7 @@ function heredoc(src: string, at: number, tokens: Token[]): number {
 
 /** Removes up to `indent` leading blanks from every line of a heredoc value, keeping the offset map aligned. */
 function dedent(tok: Token, indent: number): void {
+	tok.map ??= Array.from({ length: tok.text.length + 1 }, (_, k) => tok.base! + k);
 	let text = '';
 	const map: number[] = [];
 	let col = 0;

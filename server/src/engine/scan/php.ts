@@ -17,13 +17,19 @@ const PARAMS: Record<string, string[]> = {
 const SOCKET_FUNCTIONS = new Set<string>(['fsockopen', 'pfsockopen', 'stream_socket_client', 'stream_socket_server']);
 const NOT_A_CALL_BEFORE = new Set(['->', '?->', '::', 'function', 'fn', 'new', 'const']);
 
+/** An open call of interest; brackets nested inside its arguments are only counted. */
 interface Frame {
-	fn?: string;
+	fn: string;
 	args: Token[][];
 	nested: boolean[];
+	depth: number;
 }
 
+/** Nothing here can produce a candidate or a constant: skip the lexer. */
+const PREFILTER = /:\/\/|sockopen|stream_socket_|STREAM_CRYPTO_METHOD/i;
+
 export function scanPhp(src: string): ScanResult {
+	if (!PREFILTER.test(src)) return { candidates: [], constants: [] };
 	const tokens = lexPhp(src);
 	const candidates: Candidate[] = [];
 	const constants: ConstantUse[] = [];
@@ -33,21 +39,27 @@ export function scanPhp(src: string): ScanResult {
 		const t = tokens[k]!;
 		const top = stack[stack.length - 1];
 		if (t.kind === 'punct' && (t.text === '(' || t.text === '[' || t.text === '{')) {
-			if (top) top.nested[top.nested.length - 1] = true;
 			const prev = tokens[k - 1];
 			const fn = t.text === '(' && prev?.kind === 'ident' && isCallee(tokens, k - 1) ? bareName(prev.text) : undefined;
-			stack.push({ fn: fn && PARAMS[fn] ? fn : undefined, args: [[]], nested: [false] });
+			if (top) top.nested[top.nested.length - 1] = true;
+			if (fn && PARAMS[fn]) stack.push({ fn, args: [[]], nested: [false], depth: 0 });
+			else if (top) top.depth++;
 			continue;
 		}
 		if (t.kind === 'punct' && (t.text === ')' || t.text === ']' || t.text === '}')) {
-			const frame = stack.pop();
-			if (frame?.fn && SOCKET_FUNCTIONS.has(frame.fn)) {
-				const c = callCandidate(frame.fn as SocketFunction, byName(frame), consumed);
+			if (!top) continue;
+			if (top.depth > 0) {
+				top.depth--;
+				continue;
+			}
+			stack.pop();
+			if (SOCKET_FUNCTIONS.has(top.fn)) {
+				const c = callCandidate(top.fn as SocketFunction, byName(top), consumed);
 				if (c) candidates.push(c);
 			}
 			continue;
 		}
-		if (top) {
+		if (top && top.depth === 0) {
 			if (t.kind === 'punct' && t.text === ',') {
 				top.args.push([]);
 				top.nested.push(false);
@@ -91,7 +103,7 @@ interface Arg {
 
 /** Puts named arguments (PHP 8) in their positions. */
 function byName(frame: Frame): (Arg | undefined)[] {
-	const params = PARAMS[frame.fn!]!;
+	const params = PARAMS[frame.fn]!;
 	const out: (Arg | undefined)[] = [];
 	frame.args.forEach((tokens, pos) => {
 		const complex = frame.nested[pos] === true;
@@ -127,14 +139,16 @@ function unknownArg(arg: Token[]): ArgValue & { known: boolean } {
 /** A string token, or a concatenation starting with one: `'tls://' . $host . ':587'` keeps prefix and suffix. */
 function strCandidate(tokens: Token[], k: number, origin: 'call' | 'literal'): Candidate | undefined {
 	const t = tokens[k]!;
-	const c: Candidate = { value: t.text, start: t.map![0]!, end: t.map![t.text.length]!, map: t.map, origin };
+	const c: Candidate = t.map
+		? { value: t.text, start: t.map[0]!, end: t.map[t.text.length]!, map: t.map, origin }
+		: { value: t.text, start: t.base!, end: t.base! + t.text.length, origin };
 	if (t.suffix) c.partial = { suffix: t.suffix.text, suffixStart: t.suffix.start };
 	let j = k + 1;
 	while (isPunct(tokens[j], '.') && tokens[j + 1] && tokens[j + 1]!.kind !== 'punct') {
 		const next = tokens[j + 1]!;
 		c.partial =
 			next.kind === 'str'
-				? { suffix: next.suffix?.text ?? next.text, suffixStart: next.suffix?.start ?? next.map![0]! }
+				? { suffix: next.suffix?.text ?? next.text, suffixStart: next.suffix?.start ?? next.map?.[0] ?? next.base! }
 				: { suffix: '', suffixStart: next.end };
 		j += 2;
 	}

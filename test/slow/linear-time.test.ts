@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze, normalizeSettings, type FileKind } from '../../server/src/engine/index';
+
+/** Median of three runs, in ms. */
+function timed(run: () => void): number {
+	const t: number[] = [];
+	for (let i = 0; i < 3; i++) {
+		const s = performance.now();
+		run();
+		t.push(performance.now() - s);
+	}
+	return t.sort((a, b) => a - b)[1]!;
+}
+
+test('pathological inputs: doubling the input at most roughly doubles the work (against a linear reference)', () => {
+	const BIG = normalizeSettings({ maxFileSize: 1 << 30 });
+	const MB = 1 << 20;
+	// [name, kind, generator, size of the smaller input]: sizes keep each run in the tens of milliseconds or more.
+	const cases: [string, FileKind, (n: number) => string, number][] = [
+		[':', 'php', (n) => '<?php ' + ':'.repeat(n), 8 * MB],
+		['[', 'php', (n) => '<?php ' + '['.repeat(n), 8 * MB],
+		['tcp:// without end', 'php', (n) => '<?php "' + 'tcp://'.repeat(n / 6), 8 * MB],
+		['tcp:// without end', 'env', (n) => 'A=' + 'tcp://'.repeat(n / 6), 4 * MB],
+		['tcp:// without end', 'json', (n) => '"' + 'tcp://'.repeat(n / 6), 4 * MB],
+		['literals', 'php', (n) => '<?php ' + "'tcp://a:1' ".repeat(n / 12), MB / 4],
+		['one line of URLs', 'yaml', (n) => 'k: ' + 'tcp://fe80::1:80,'.repeat(n / 17), MB / 4],
+		['one line of calls', 'php', (n) => '<?php ' + "fsockopen('fe80::1', 80);".repeat(n / 25), MB / 4],
+	];
+	const reference = (text: string) => () => {
+		let h = 0;
+		for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+		return h;
+	};
+	for (const [name, kind, make, size] of cases) {
+		const small = make(size);
+		const large = make(2 * size);
+		const ratio = timed(() => analyze(large, kind, BIG)) / timed(() => analyze(small, kind, BIG));
+		const refRatio = timed(reference(large)) / timed(reference(small));
+		assert.ok(
+			ratio < Math.max(2.8, refRatio * 1.4),
+			`${name} (${kind}): 2× input took ${ratio.toFixed(2)}× the time (reference ${refRatio.toFixed(2)}×)`,
+		);
+	}
+});
