@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageclient/node';
 import { Commands } from '../../server/src/protocol';
 import { disableRule } from './disable-rule';
+import { RestartingErrorHandler } from './error-handler';
 import { fixAllInFile } from './fix-all';
 import { testConnection, type LensArgs } from './test-connection';
 
@@ -39,6 +40,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: DOCUMENT_SELECTOR,
 		outputChannel,
+		errorHandler: new RestartingErrorHandler(),
 		workspaceFolder: workspace.workspaceFolders?.[0],
 	};
 	client = new LanguageClient('transportLint', 'Transport Lint', serverOptions, clientOptions);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
 import { codeOf, diagnosticsFor, EXTENSION_ID, workspaceUri } from './helpers';
@@ -9,7 +10,8 @@ suite('Transport Lint in VS Code', () => {
 		await vscode.window.showTextDocument(doc);
 		// A negative can only be observed by letting the editor settle; activation events fire synchronously on open.
 		await new Promise((r) => setTimeout(r, 500));
-		assert.equal(vscode.extensions.getExtension(EXTENSION_ID)!.isActive, false);
+		const open = vscode.workspace.textDocuments.map((d) => `${d.uri.toString()} (${d.languageId})`);
+		assert.equal(vscode.extensions.getExtension(EXTENSION_ID)!.isActive, false, `active; open documents: ${open.join(', ')}`);
 		assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
 	});
 
@@ -131,6 +133,23 @@ suite('Transport Lint in VS Code', () => {
 		assert.equal(doc.languageId, 'dotenv');
 	});
 
+	test('a killed language server is restarted and diagnostics come back', async () => {
+		const pids = serverPids();
+		assert.equal(pids.length, 1, `one server process under this extension host (${pids.join(', ')})`);
+		process.kill(Number(pids[0]), 'SIGKILL');
+		const uri = workspaceUri('app.php');
+		const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+		const deadline = Date.now() + 20_000;
+		for (;;) {
+			const again = serverPids().filter((p) => p !== pids[0]);
+			if (again.length) break;
+			if (Date.now() > deadline) throw new Error('the server was not restarted');
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		await editor.edit((b) => b.replace(editor.document.lineAt(5).range, "$local = fsockopen('sslv3://127.0.0.1', 443);"));
+		await diagnosticsFor(uri, (d) => d.some((x) => codeOf(x) === 'unknown-transport'));
+	});
+
 	test('changing a setting changes the diagnostics', async () => {
 		const uri = workspaceUri('.env');
 		const config = vscode.workspace.getConfiguration('transportLint');
@@ -143,3 +162,23 @@ suite('Transport Lint in VS Code', () => {
 		await diagnosticsFor(uri, (d) => d.length === 1 && d[0]!.severity === vscode.DiagnosticSeverity.Error);
 	});
 });
+
+/** The language server processes started by this extension host (its children running server/out/server.js). */
+function serverPids(): string[] {
+	return readdirSync('/proc').filter((p) => {
+		if (!/^\d+$/.test(p) || !readCmdline(p).includes('server/out/server.js')) return false;
+		try {
+			return readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ')[1] === String(process.pid);
+		} catch {
+			return false;
+		}
+	});
+}
+
+function readCmdline(pid: string): string {
+	try {
+		return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+	} catch {
+		return '';
+	}
+}
