@@ -83,12 +83,82 @@ const PIECES = [
 
 export const KINDS: FileKind[] = ['php', 'env', 'ini', 'yaml', 'json', 'xml', 'neon', 'toml', 'conf'];
 
-export const textArb = fc.oneof(
-	fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((a) => a.join('')),
-	fc.string({ unit: 'binary', maxLength: 200 }),
+const piece = fc.constantFrom(...PIECES);
+const maybe = (a: fc.Arbitrary<string>) =>
+	fc.oneof(
+		a,
+		fc.constant(''),
+		fc.array(piece, { maxLength: 3 }).map((x) => x.join('')),
+	);
+
+/** A transport URL assembled from parts, each part possibly replaced by noise: most inputs reach the rules. */
+const urlArb = fc
+	.tuple(
+		maybe(
+			fc.constantFrom(
+				'tcp',
+				'udp',
+				'ssl',
+				'tls',
+				'tlsv1.0',
+				'tlsv1.2',
+				'unix',
+				'udg',
+				'TCP',
+				'tpc',
+				'sslv3',
+				'http',
+				'a',
+			),
+		),
+		maybe(fc.constantFrom('://', ':/', ':', '//', ':///')),
+		maybe(
+			fc.constantFrom(
+				'127.0.0.1',
+				'[::1]',
+				'fe80::1',
+				'[fe80::1',
+				'localhost',
+				'smtp.example.com',
+				'127.0.0.256',
+				'user:pw@h',
+				' h',
+				'*',
+				'',
+				'/tmp/x.sock',
+				'tmp/x.sock',
+			),
+		),
+		maybe(fc.constantFrom(':80', ':587', ':465', ':99999', ':-1', ':abc', '::80', ':', ':80/p', ':80:81', '')),
+	)
+	.map((parts) => parts.join(''));
+
+const PHP_WRAP = [
+	"fsockopen('%', 587);",
+	'stream_socket_client("%");',
+	"stream_socket_server('%', $e, $s, STREAM_SERVER_BIND | STREAM_SERVER_LISTEN);",
+	"$x = '%';",
+	'$y = "% $z";',
+	"fsockopen('%', $p);",
+	"stream_socket_client('%' . $h . ':25');",
+];
+const CONFIG_WRAP = ['KEY=%', 'k: "%"', 'k = %', '{"k": "%"}', '<a href="%">%</a>', 'k: [%, %]'];
+
+const CONFIG_KINDS: FileKind[] = ['env', 'ini', 'yaml', 'json', 'xml', 'neon', 'toml', 'conf'];
+
+/** [text, kind] pairs: assembled PHP and config texts in their own kind, and free-form noise in any kind. */
+export const caseArb: fc.Arbitrary<[string, FileKind]> = fc.oneof(
 	fc
-		.tuple(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), fc.string({ maxLength: 40 }))
-		.map(([a, s]) => a.join('') + s),
+		.tuple(fc.constantFrom(...PHP_WRAP), urlArb, fc.array(piece, { maxLength: 4 }))
+		.map(([w, u, noise]): [string, FileKind] => [`<?php ${w.replaceAll('%', u)}${noise.join('')}`, 'php']),
+	fc
+		.tuple(fc.constantFrom(...CONFIG_WRAP), urlArb, fc.array(piece, { maxLength: 4 }), fc.constantFrom(...CONFIG_KINDS))
+		.map(([w, u, noise, kind]): [string, FileKind] => [`${w.replaceAll('%', u)}\n${noise.join('')}`, kind]),
+	fc.tuple(
+		fc.array(piece, { maxLength: 60 }).map((a) => a.join('')),
+		fc.constantFrom(...KINDS),
+	),
+	fc.tuple(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom(...KINDS)),
 );
 
 const BIG = normalizeSettings({ maxFileSize: 1 << 30 });

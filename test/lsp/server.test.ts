@@ -145,3 +145,18 @@ test('the server survives malformed requests', async () => {
 	const p = await client.waitFor(docUri, (x) => x.version === 1);
 	assert.equal(p.diagnostics[0]!.code, 'ipv6-brackets');
 });
+
+test('garbage on the wire does not kill the server', async () => {
+	const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+	client.process.stdin!.write(frame('{"oops": '));
+	client.process.stdin!.write(frame('{"jsonrpc":"2.0","id":99,"method":"nope"}'));
+	client.process.stdin!.write(frame('{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":7}}'));
+	await new Promise((r) => setTimeout(r, 200));
+	assert.equal(client.process.exitCode, null, `server exited: ${client.stderr.join('')}`);
+	const docUri = uri('c.php');
+	await client.connection.sendNotification('textDocument/didOpen', {
+		textDocument: { uri: docUri, languageId: 'php', version: 1, text: '<?php stream_socket_client("TCP://h:1");' },
+	});
+	const p = await client.waitFor(docUri, (x) => x.version === 1);
+	assert.equal(p.diagnostics[0]!.code, 'unknown-transport');
+});

@@ -3,11 +3,11 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze, lineIndex } from '../../server/src/engine/index';
 import { decode } from '../../server/src/files';
-import { KINDS, textArb, violation } from '../fuzz/arbitraries';
+import { caseArb, violation } from '../fuzz/arbitraries';
 
 test('property: on random and mutated input the engine never throws, ranges stay on literals, fix-all is idempotent', () => {
 	fc.assert(
-		fc.property(textArb, fc.constantFrom(...KINDS), (text, kind) => {
+		fc.property(caseArb, ([text, kind]) => {
 			const v = violation(text, kind);
 			if (v) throw new Error(v);
 		}),

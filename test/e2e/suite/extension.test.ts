@@ -11,7 +11,11 @@ suite('Transport Lint in VS Code', () => {
 		// A negative can only be observed by letting the editor settle; activation events fire synchronously on open.
 		await new Promise((r) => setTimeout(r, 500));
 		const open = vscode.workspace.textDocuments.map((d) => `${d.uri.toString()} (${d.languageId})`);
-		assert.equal(vscode.extensions.getExtension(EXTENSION_ID)!.isActive, false, `active; open documents: ${open.join(', ')}`);
+		assert.equal(
+			vscode.extensions.getExtension(EXTENSION_ID)!.isActive,
+			false,
+			`active; open documents: ${open.join(', ')}`,
+		);
 		assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
 	});
 
@@ -146,7 +150,9 @@ suite('Transport Lint in VS Code', () => {
 			if (Date.now() > deadline) throw new Error('the server was not restarted');
 			await new Promise((r) => setTimeout(r, 100));
 		}
-		await editor.edit((b) => b.replace(editor.document.lineAt(5).range, "$local = fsockopen('sslv3://127.0.0.1', 443);"));
+		await editor.edit((b) =>
+			b.replace(editor.document.lineAt(5).range, "$local = fsockopen('sslv3://127.0.0.1', 443);"),
+		);
 		await diagnosticsFor(uri, (d) => d.some((x) => codeOf(x) === 'unknown-transport'));
 	});
 
