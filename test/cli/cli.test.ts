@@ -148,3 +148,27 @@ test('probe subcommand: text and JSON, exit codes', async () => {
 	assert.equal(run(['probe']).code, 2);
 	assert.equal(run(['probe', '--starttls=xmpp', 'tcp://h:1']).code, 2);
 });
+
+test('the packed npm tarball runs with npx in an empty directory', () => {
+	const dest = mkdtempSync(path.join(tmpdir(), 'tl-pack-'));
+	try {
+		const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', dest], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			timeout: 120_000,
+		});
+		assert.equal(pack.status, 0, pack.stderr);
+		const tgz = path.join(dest, pack.stdout.trim().split('\n').pop()!);
+		const work = path.join(dest, 'work');
+		cpSync(path.join(ROOT, 'examples'), work, { recursive: true });
+		const r = spawnSync('npm', ['exec', '--yes', `--package=${tgz}`, '--', 'transport-lint', '.'], {
+			cwd: work,
+			encoding: 'utf8',
+			timeout: 120_000,
+		});
+		assert.equal(r.status, 1, r.stderr);
+		assert.match(r.stdout, /^mailer\.php:7:58 warning tls-port-mismatch /m);
+	} finally {
+		rmSync(dest, { recursive: true, force: true });
+	}
+});

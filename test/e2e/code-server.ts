@@ -178,8 +178,13 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
 		page.on('console', (m) => void formatConsole(m).then(log));
 		page.on('pageerror', (e) => log(`[page error] ${e.message}`));
 		const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p}`;
-		const payload: [string, string][] = [['extensionTestsPath', remote(opts.suite)]];
-		if (!opts.vsix) payload.unshift(['extensionDevelopmentPath', remote(ROOT)]);
+		// VS Code runs extensionTestsPath only in an extension development host: with a .vsix installed, develop an
+		// empty extension instead, so what runs is the installed package.
+		const devPath = opts.vsix ? path.join(ROOT, 'test/e2e/host') : ROOT;
+		const payload: [string, string][] = [
+			['extensionDevelopmentPath', remote(devPath)],
+			['extensionTestsPath', remote(opts.suite)],
+		];
 		const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 		await page.goto(url);
 		return { page, workspace, exit, close };
