@@ -19,8 +19,12 @@ export interface Token {
 
 /** Punctuation the scanner reads (calls, arguments, concatenation, signs, flags, named arguments); the rest is skipped. */
 const KEPT_PUNCT = new Set(['(', ')', '[', ']', '{', '}', ',', '.', ':', '-', '|', '->', '?->', '::']);
+const SPACE = /[ \t\n\r]+/y;
+/** To the end of the line or a closing tag, which ends a line comment too. */
+const LINE_COMMENT = /(?:[^\n?]|\?(?!>))*/y;
+const NAME = /[A-Za-z0-9_\x80-\uffff]*/y;
+const QUALIFIED = /\\?[A-Za-z_\x80-\uffff][A-Za-z0-9_\x80-\uffff]*(?:\\[A-Za-z_\x80-\uffff][A-Za-z0-9_\x80-\uffff]*)*/y;
 const IDENT_START = /[A-Za-z_\x80-\uffff]/;
-const IDENT_CHAR = /[A-Za-z0-9_\x80-\uffff]/;
 const SIMPLE_ESCAPES: Record<string, string> = {
 	n: '\n',
 	t: '\t',
@@ -51,12 +55,16 @@ export function lexPhp(src: string): Token[] {
 	while (i < n) {
 		const c = src[i]!;
 		if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
-			i++;
+			SPACE.lastIndex = i;
+			SPACE.test(src);
+			i = SPACE.lastIndex;
 		} else if (c === '?' && src[i + 1] === '>') {
 			i += 2;
 			htmlUntilTag();
 		} else if ((c === '/' && src[i + 1] === '/') || (c === '#' && src[i + 1] !== '[')) {
-			while (i < n && src[i] !== '\n' && !(src[i] === '?' && src[i + 1] === '>')) i++;
+			LINE_COMMENT.lastIndex = i;
+			LINE_COMMENT.test(src);
+			i = LINE_COMMENT.lastIndex;
 		} else if (c === '/' && src[i + 1] === '*') {
 			const close = src.indexOf('*/', i + 2);
 			i = close < 0 ? n : close + 2;
@@ -67,12 +75,16 @@ export function lexPhp(src: string): Token[] {
 		} else if (c === '<' && src.startsWith('<<<', i)) {
 			i = heredoc(src, i, tokens);
 		} else if (c === '$' && IDENT_START.test(src[i + 1] ?? '')) {
-			const s = i++;
-			while (i < n && IDENT_CHAR.test(src[i]!)) i++;
+			const s = i;
+			NAME.lastIndex = i + 1;
+			NAME.test(src);
+			i = NAME.lastIndex;
 			tokens.push({ kind: 'var', start: s, end: i, text: src.slice(s, i) });
 		} else if (IDENT_START.test(c) || (c === '\\' && IDENT_START.test(src[i + 1] ?? ''))) {
-			const s = i++;
-			while (i < n && (IDENT_CHAR.test(src[i]!) || (src[i] === '\\' && IDENT_START.test(src[i + 1] ?? '')))) i++;
+			const s = i;
+			QUALIFIED.lastIndex = i;
+			QUALIFIED.test(src);
+			i = QUALIFIED.lastIndex;
 			tokens.push({ kind: 'ident', start: s, end: i, text: src.slice(s, i) });
 		} else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
 			const s = i;

@@ -1,0 +1,207 @@
+//! `npm run bench`: workspace lint vs ripgrep, keystroke latency vs a no-op server, the server's initial scan and
+//! cold start. Prints one Markdown table. Options: --files N (10000), --edits N (500), --runs N (3).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+	createProtocolConnection,
+	StreamMessageReader,
+	StreamMessageWriter,
+	type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { generate, rng } from './generate';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const arg = (name: string, def: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1] || def);
+const FILES = arg('files', 10_000);
+const EDITS = arg('edits', 500);
+const RUNS = arg('runs', 3);
+const rows: string[][] = [];
+const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
+const pct = (a: number[], p: number) =>
+	[...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor((a.length * p) / 100))]!;
+
+function timed(cmd: string, args: string[]): { seconds: number; rssMb: number } {
+	const r = spawnSync('/usr/bin/time', ['-f', '%e %M', 'sh', '-c', `"$0" "$@" > /dev/null`, cmd, ...args], {
+		encoding: 'utf8',
+		maxBuffer: 1 << 28,
+	});
+	const [seconds, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+	return { seconds: seconds!, rssMb: kb! / 1024 };
+}
+
+function workspaceLint(tree: string): void {
+	const lint: number[] = [];
+	const grep: number[] = [];
+	let rss = 0;
+	for (let i = 0; i < RUNS; i++) {
+		const l = timed(process.execPath, [path.join(ROOT, 'server/out/cli.js'), tree, '--format', 'json']);
+		lint.push(l.seconds);
+		rss = Math.max(rss, l.rssMb);
+		grep.push(timed('rg', ['-j1', '--hidden', '--no-ignore', '-c', '[A-Za-z0-9+.-]{2,}://', tree]).seconds);
+	}
+	rows.push([
+		'workspace lint (CLI, whole process)',
+		`${median(lint).toFixed(2)} s`,
+		`rg -j1: ${median(grep).toFixed(2)} s`,
+		`${(median(lint) / median(grep)).toFixed(1)}×`,
+		`peak RSS ${rss.toFixed(0)} MB`,
+	]);
+}
+
+interface Server {
+	send: <T>(method: string, params: unknown) => Promise<T>;
+	notify: (method: string, params: unknown) => Promise<void>;
+	next: (uri: string, version: number) => Promise<void>;
+	logs: string[];
+	pid: number;
+	stop: () => void;
+}
+
+function startServer(script: string): Server {
+	const child = spawn(process.execPath, [script, '--stdio'], { stdio: 'pipe' });
+	const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+	const waiting = new Map<string, () => void>();
+	const logs: string[] = [];
+	conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+		const key = `${p.uri}#${p.version}`;
+		waiting.get(key)?.();
+		waiting.delete(key);
+	});
+	conn.onNotification('window/logMessage', (m: { message: string }) => void logs.push(m.message));
+	conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ maxFileSize: 1 << 30 })));
+	conn.onRequest('client/registerCapability', () => null);
+	conn.listen();
+	return {
+		send: (m, p) => conn.sendRequest(m, p),
+		notify: (m, p) => conn.sendNotification(m, p),
+		next: (uri, version) => new Promise((r) => waiting.set(`${uri}#${version}`, r)),
+		logs,
+		pid: child.pid!,
+		stop: () => child.kill(),
+	};
+}
+
+async function keystrokes(text: string, label: string): Promise<void> {
+	const results: Record<string, number[]> = {};
+	for (const [name, script] of [
+		['transport-lint', path.join(ROOT, 'server/out/server.js')],
+		['no-op', path.join(ROOT, 'out/bench/noop-server.js')],
+	] as const) {
+		const s = startServer(script);
+		await s.send('initialize', {
+			processId: process.pid,
+			rootUri: null,
+			capabilities: { workspace: { configuration: true } },
+		});
+		await s.notify('initialized', {});
+		const uri = pathToFileURL(path.join(tmpdir(), `bench-${label}.php`)).href;
+		const opened = s.next(uri, 1);
+		await s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'php', version: 1, text } });
+		await opened;
+		const rand = rng(7);
+		const lines = text.split('\n').length;
+		const times: number[] = [];
+		for (let v = 2; v < EDITS + 2; v++) {
+			const line = Math.floor(rand() * (lines - 1));
+			const published = s.next(uri, v);
+			const t0 = performance.now();
+			await s.notify('textDocument/didChange', {
+				textDocument: { uri, version: v },
+				contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
+			});
+			await published;
+			times.push(performance.now() - t0);
+		}
+		results[name] = times;
+		s.stop();
+	}
+	const ours = results['transport-lint']!;
+	const floor = results['no-op']!;
+	rows.push([
+		`keystroke → diagnostics, ${label} document (${EDITS} edits)`,
+		`p50 ${pct(ours, 50).toFixed(2)} ms, p99 ${pct(ours, 99).toFixed(2)} ms`,
+		`no-op server: p50 ${pct(floor, 50).toFixed(2)} ms, p99 ${pct(floor, 99).toFixed(2)} ms`,
+		`p99 ${(pct(ours, 99) / pct(floor, 99)).toFixed(1)}×`,
+		'',
+	]);
+}
+
+async function initialScan(tree: string): Promise<void> {
+	const s = startServer(path.join(ROOT, 'server/out/server.js'));
+	const t0 = performance.now();
+	await s.send('initialize', {
+		processId: process.pid,
+		rootUri: pathToFileURL(tree).href,
+		workspaceFolders: [{ uri: pathToFileURL(tree).href, name: 'bench' }],
+		capabilities: { workspace: { configuration: true } },
+	});
+	await s.notify('initialized', {});
+	while (!s.logs.some((l) => l.startsWith('Workspace scan:'))) await new Promise((r) => setTimeout(r, 20));
+	const ms = performance.now() - t0;
+	const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${s.pid}/status`, 'utf8'))![1]!;
+	rows.push([
+		`server initial scan (${FILES} files)`,
+		`${(ms / 1000).toFixed(2)} s`,
+		'',
+		'',
+		`server peak RSS ${(Number(hwm) / 1024).toFixed(0)} MB`,
+	]);
+	s.stop();
+}
+
+async function coldStart(): Promise<void> {
+	const times: number[] = [];
+	for (let i = 0; i < 5; i++) {
+		const t0 = performance.now();
+		const s = startServer(path.join(ROOT, 'server/out/server.js'));
+		await s.send('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+		times.push(performance.now() - t0);
+		s.stop();
+	}
+	const kb = (f: string) => (statSync(path.join(ROOT, f)).size / 1024).toFixed(0);
+	rows.push([
+		'cold start (spawn → initialize result)',
+		`${median(times).toFixed(0)} ms`,
+		'',
+		'',
+		`bundles: server ${kb('server/out/server.js')} KiB, client ${kb('client/out/extension.js')} KiB`,
+	]);
+}
+
+async function main(): Promise<void> {
+	const tree = path.join(tmpdir(), `tl-bench-tree-${FILES}`);
+	if (!existsSync(path.join(tree, '.ready'))) {
+		mkdirSync(tree, { recursive: true });
+		const g = generate(tree, FILES, 10_000);
+		writeFileSync(path.join(tree, '.ready'), JSON.stringify(g));
+	}
+	const g = JSON.parse(readFileSync(path.join(tree, '.ready'), 'utf8')) as { files: number; bytes: number };
+	console.error(`tree: ${g.files} files, ${(g.bytes / 1e6).toFixed(0)} MB at ${tree}`);
+	workspaceLint(tree);
+	const php = (bytes: number) => {
+		const rand = rng(3);
+		const parts = ['<?php'];
+		let n = 5;
+		while (n < bytes) {
+			const l =
+				rand() < 0.01
+					? "$s = stream_socket_client('tcp://fd00::10:6379', $e, $m, 5);"
+					: '$total = array_sum(array_map(fn ($x) => $x * 2, $items));';
+			parts.push(l);
+			n += l.length + 1;
+		}
+		return parts.join('\n');
+	};
+	await keystrokes(php(1 << 20), '1 MB');
+	await keystrokes(php(10 << 20), '10 MB');
+	await initialScan(tree);
+	await coldStart();
+	console.log('| measurement | Transport Lint | reference | ratio | memory / size |');
+	console.log('| --- | --- | --- | --- | --- |');
+	for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+}
+
+void main().then(() => process.exit(0));
