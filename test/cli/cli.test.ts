@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
@@ -171,4 +171,16 @@ test('the packed npm tarball runs with npx in an empty directory', () => {
 	} finally {
 		rmSync(dest, { recursive: true, force: true });
 	}
+});
+
+test('symlink loops end and dangling links are skipped', () => {
+	const dir = path.join(tmp, 'links');
+	mkdirSync(path.join(dir, 'a'), { recursive: true });
+	writeFileSync(path.join(dir, 'a', 'x.env'), 'A=tpc://h:1\n');
+	symlinkSync('..', path.join(dir, 'a', 'loop'));
+	symlinkSync(path.join(dir, 'missing.php'), path.join(dir, 'dangling.php'));
+	const r = run(['.'], dir);
+	assert.equal(r.code, 1, r.err);
+	assert.equal(r.out.trim().split('\n').length, 1, r.out);
+	assert.match(r.out, /^a\/x\.env:1:3 error unknown-transport/);
 });

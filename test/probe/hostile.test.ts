@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { probe } from '../../server/src/probe/probe';
 import { ROOT } from '../helpers/paths';
-import { listen } from '../helpers/peers';
+import * as tls from 'node:tls';
+import { listen, makePki } from '../helpers/peers';
 
 const servers: net.Server[] = [];
 after(() => servers.forEach((s) => s.close()));
@@ -81,4 +82,30 @@ test('the probe module is only reached from an explicit request or the CLI', () 
 	walk(path.join(ROOT, 'server/src'));
 	walk(path.join(ROOT, 'client/src'));
 	assert.deepEqual(importers.sort(), ['server/src/lsp/test-connection.ts', 'server/src/probe-cli.ts']);
+});
+
+test('STARTTLS dialogues for IMAP, POP3 and FTP against loopback peers that upgrade', async () => {
+	const pki = makePki();
+	const peer = (greeting: string, command: RegExp, ok: string) =>
+		serve((s) => {
+			s.write(greeting + '\r\n');
+			s.once('data', (d) => {
+				if (!command.test(d.toString())) return void s.end('BAD\r\n');
+				s.write(ok + '\r\n', () => {
+					const secure = new tls.TLSSocket(s, { isServer: true, cert: pki.cert, key: pki.key });
+					secure.on('error', () => undefined);
+				});
+			});
+		});
+	for (const [proto, greeting, command, ok] of [
+		['imap', '* OK IMAP4rev1 ready', /^a1 STARTTLS\r\n$/, 'a1 OK Begin TLS negotiation now'],
+		['pop3', '+OK POP3 ready', /^STLS\r\n$/, '+OK Begin TLS negotiation'],
+		['ftp', '220 FTP server ready', /^AUTH TLS\r\n$/, '234 AUTH TLS successful'],
+	] as const) {
+		const port = await peer(greeting, command, ok);
+		const r = await probe(`tcp://127.0.0.1:${port}`, { starttls: 'auto', ca: [pki.caCert], timeoutMs: 3000 });
+		assert.equal(r.starttls, proto, r.verdict);
+		assert.equal(r.ok, true, r.verdict);
+		assert.match(r.verdict, new RegExp(`STARTTLS \\(${proto.toUpperCase()}\\) then TLSv1\\.3`));
+	}
 });

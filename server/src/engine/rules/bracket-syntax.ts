@@ -2,6 +2,7 @@
 //! ":" right after it, else "Failed to parse IPv6 address"; "[v6]:" with nothing after it is port 0.
 import { editSpan } from '../target';
 import type { Fix } from '../types';
+import { addPortFixes } from '../port-guess';
 import { ALL_ORIGINS, type Rule, type RuleFinding } from './rule';
 
 export const bracketSyntax: Rule = {
@@ -67,6 +68,7 @@ export const bracketSyntax: Rule = {
 				0,
 				name.length,
 				`Brackets without a port: ${phpSays} (there is no default port). Add ":port" after "]".`,
+				addPortFixes(t, base + name.length, '', true),
 			);
 		}
 		if (name[close + 1] !== ':') {
@@ -102,6 +104,7 @@ export const bracketSyntax: Rule = {
 				close + 1,
 				name.length,
 				`"]:" with no port: PHP accepts it and uses port 0, so the connection is refused. Add the port after the colon.`,
+				addPortFixes(t, base + name.length, '', false),
 			);
 		}
 		return [];

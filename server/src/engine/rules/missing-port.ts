@@ -1,6 +1,7 @@
 //! parse_ip_address_ex() needs "host:port" (the colon search skips the last byte, so "host:" fails too); PHP has
 //! no default port: "Failed to parse address". fsockopen() appends its port argument only when it is > 0.
 import { editSpan, wholeRange } from '../target';
+import { addPortFixes } from '../port-guess';
 import { CALLS_ONLY, isFsockopen, type Rule } from './rule';
 
 export const missingPort: Rule = {
@@ -22,12 +23,13 @@ export const missingPort: Rule = {
 			: ' Add ":port" to the address.';
 		const what = url.name === '' ? 'The address is empty' : `No port in "${url.name}"`;
 		const range = url.name === '' ? wholeRange(t) : editSpan(t, { start: url.nameStart, end: t.literalLength }, '');
+		const trailingColon = url.raw[t.literalLength - 1] === ':';
+		const fixes =
+			url.name === '' || isFsockopen(t)
+				? []
+				: addPortFixes(t, t.literalLength, url.name.replace(/:$/, ''), !trailingColon);
 		return [
-			{
-				...range,
-				message: `${what}: PHP fails with "${url.error.message}" — it has no default port.${hint}`,
-				fixes: [],
-			},
+			{ ...range, message: `${what}: PHP fails with "${url.error.message}" — it has no default port.${hint}`, fixes },
 		];
 	},
 };

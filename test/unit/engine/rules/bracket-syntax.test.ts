@@ -1,4 +1,6 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyze, applyEdits } from '../../../../server/src/engine/index';
 import { check, checkFix, quiet } from '../../../helpers/marked';
 
 const R = 'bracket-syntax';
@@ -33,4 +35,10 @@ test('fixes', () => {
 	checkFix(R, 'stream_socket_client("tcp://[::1]18080");', 'stream_socket_client("tcp://[::1]:18080");');
 	checkFix(R, 'stream_socket_client("tcp://[[::1]]:18080");', 'stream_socket_client("tcp://[::1]:18080");');
 	checkFix(R, 'stream_socket_client("tcp://::1]:18080");', 'stream_socket_client("tcp://[::1]:18080");');
+});
+
+test('brackets without a port get a placeholder fix', () => {
+	const src = '<?php stream_socket_client("tcp://[::1]");';
+	const f = analyze(src, 'php').findings.find((x) => x.ruleId === R)!;
+	assert.equal(applyEdits(src, [f.fixes[0]!.edits]).text, '<?php stream_socket_client("tcp://[::1]:PORT");');
 });

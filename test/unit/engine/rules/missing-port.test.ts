@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { check, findings, quiet } from '../../../helpers/marked';
+import { analyze, applyEdits } from '../../../../server/src/engine/index';
+import { check, findings, fixTitles, quiet } from '../../../helpers/marked';
 
 const R = 'missing-port';
 
@@ -27,4 +28,22 @@ test('quiet where a port is given or unknown, and outside calls', () => {
 	quiet(R, '$mail->Host = "tls://smtp.example.com";');
 	quiet(R, 'REDIS_URL=tcp://redis', 'env');
 	quiet(R, 'stream_socket_client("unix:///run/x.sock");');
+});
+
+test('fixes add the usual port of a named service (never preferred) or a placeholder to fill in', () => {
+	assert.deepEqual(fixTitles(R, 'stream_socket_client("tls://smtp.example.com");'), [
+		'Add port 465 (the usual port of "smtp" over TLS)',
+		'Add a port placeholder (:PORT) to fill in',
+	]);
+	assert.deepEqual(fixTitles(R, 'stream_socket_client("tcp://10.0.0.5");'), [
+		'Add a port placeholder (:PORT) to fill in',
+	]);
+	const src = '<?php stream_socket_client("tcp://redis:");';
+	const [f] = analyze(src, 'php').findings;
+	assert.ok(
+		f!.fixes.every((x) => !x.preferred),
+		'a guessed port is never preferred',
+	);
+	assert.equal(applyEdits(src, [f!.fixes[0]!.edits]).text, '<?php stream_socket_client("tcp://redis:6379");');
+	assert.equal(applyEdits(src, [f!.fixes[1]!.edits]).text, '<?php stream_socket_client("tcp://redis:PORT");');
 });
