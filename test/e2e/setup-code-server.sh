@@ -14,16 +14,9 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v rg >/dev/null 2>&1 || need+=(ripgrep)
 [ -e /usr/include/krb5.h ] || [ -e /usr/include/krb5/krb5.h ] || need+=(libkrb5-dev)
-if [ ${#need[@]} -gt 0 ]; then
-	if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-		echo "setup-code-server: missing ${need[*]}; install them (Debian: apt-get install ${need[*]})" >&2
-		exit 1
-	fi
-	echo "Installing ${need[*]} from Debian..." >&2
-	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq >/dev/null
-	apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+# shellcheck source=../setup/debian.sh
+. test/setup/debian.sh
+install_missing test/e2e/setup-code-server.sh "${need[@]}"
 
 echo "Installing code-server@$version into $dest (about two minutes, once)..." >&2
 rm -rf "$dest"

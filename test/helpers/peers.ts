@@ -23,21 +23,24 @@ export function makePki(): Pki {
 	const dir = mkdtempSync(path.join(tmpdir(), 'tl-pki-'));
 	const f = (n: string) => path.join(dir, n);
 	const ossl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
-	ossl(
-		'req',
-		'-x509',
-		'-newkey',
-		'rsa:2048',
-		'-nodes',
-		'-keyout',
-		f('ca.key'),
-		'-out',
-		f('ca.pem'),
-		'-days',
-		'2',
-		'-subj',
-		'/CN=Transport Lint Test CA',
-	);
+	const selfSigned = (name: string, subject: string, ...extra: string[]) =>
+		ossl(
+			'req',
+			'-x509',
+			'-newkey',
+			'rsa:2048',
+			'-nodes',
+			'-keyout',
+			f(`${name}.key`),
+			'-out',
+			f(`${name}.pem`),
+			'-days',
+			'2',
+			'-subj',
+			subject,
+			...extra,
+		);
+	selfSigned('ca', '/CN=Transport Lint Test CA');
 	ossl(
 		'req',
 		'-newkey',
@@ -68,23 +71,7 @@ export function makePki(): Pki {
 		'-extfile',
 		f('ext.cnf'),
 	);
-	ossl(
-		'req',
-		'-x509',
-		'-newkey',
-		'rsa:2048',
-		'-nodes',
-		'-keyout',
-		f('self.key'),
-		'-out',
-		f('self.pem'),
-		'-days',
-		'2',
-		'-subj',
-		'/CN=localhost',
-		'-addext',
-		'subjectAltName=DNS:localhost,IP:127.0.0.1',
-	);
+	selfSigned('self', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1');
 	const r = (n: string) => readFileSync(f(n), 'utf8');
 	return {
 		dir,
