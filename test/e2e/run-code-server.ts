@@ -1,27 +1,41 @@
-//! The offline end-to-end runner (what CI uses): the suite in the real VS Code 1.100.3 extension host.
+//! The offline end-to-end runner (what CI uses): the suites in the real VS Code 1.100.3 extension host, each in a
+//! fresh window. `--vsix=<file>` installs that package instead of loading the extension from the repository.
 import * as path from 'node:path';
 import { ROOT } from '../helpers/paths';
 import { startSession } from './code-server';
 
 const TIMEOUT_MS = 8 * 60_000;
+/** The main suite, then a short one that needs a window where nothing activated the extension yet. */
+const SUITES = ['suite', 'activation'];
 
-async function main(): Promise<number> {
-	const vsix = process.argv.find((a) => a.startsWith('--vsix='))?.slice(7);
+async function runSuite(name: string, vsix: string | undefined): Promise<number> {
 	const session = await startSession({
-		suite: path.join(ROOT, 'out/test/e2e/suite/index'),
+		suite: path.join(ROOT, 'out/test/e2e', name, 'index'),
 		fixture: path.join(ROOT, 'test/fixtures/workspace'),
 		vsix,
 	});
-	const timer = setTimeout(() => undefined, TIMEOUT_MS);
+	let timer: NodeJS.Timeout | undefined;
 	try {
-		const code = await Promise.race([session.exit, new Promise<number>((r) => setTimeout(() => r(124), TIMEOUT_MS))]);
-		if (code === 124) console.error(`e2e: the suite did not finish within ${TIMEOUT_MS / 1000} s`);
-		console.log(code === 0 ? 'e2e: passed' : `e2e: failed (exit ${code})`);
+		const code = await Promise.race([
+			session.exit,
+			new Promise<number>((r) => (timer = setTimeout(() => r(124), TIMEOUT_MS))),
+		]);
+		if (code === 124) console.error(`e2e ${name}: did not finish within ${TIMEOUT_MS / 1000} s`);
+		console.log(code === 0 ? `e2e ${name}: passed` : `e2e ${name}: failed (exit ${code})`);
 		return code;
 	} finally {
 		clearTimeout(timer);
 		await session.close();
 	}
+}
+
+async function main(): Promise<number> {
+	const vsix = process.argv.find((a) => a.startsWith('--vsix='))?.slice(7);
+	for (const name of SUITES) {
+		const code = await runSuite(name, vsix);
+		if (code !== 0) return code;
+	}
+	return 0;
 }
 
 main().then(
