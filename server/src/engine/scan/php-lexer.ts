@@ -37,10 +37,35 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 	'"': '"',
 };
 
+/**
+ * Outside the argument lists of the calls the scanner reads, only what can start such a call, a string, a crypto
+ * constant and concatenation matter; everything else becomes a shared placeholder or nothing (no allocation).
+ */
+const INTERESTING =
+	/^\\?(?:(?:p?fsockopen|stream_socket_(?:client|server|enable_crypto)|stream_context_(?:create|set_option))$|STREAM_CRYPTO_METHOD_)/i;
+const NOT_A_CALLEE_AFTER = new Set(['function', 'fn', 'new', 'const']);
+const OTHER_IDENT: Token = { kind: 'ident', start: -1, end: -1, text: '' };
+const OTHER_VAR: Token = { kind: 'var', start: -1, end: -1, text: '$' };
+const OTHER_NUM: Token = { kind: 'num', start: -1, end: -1, text: '' };
+/** Any other operator after an operand: it ends a concatenation chain. */
+const BREAK: Token = { kind: 'punct', start: -1, end: -1, text: ';' };
+
+/** Outside calls, an operand matters only as the right side of a concatenation (`'tls://' . $host`). */
+function afterDot(tokens: Token[]): boolean {
+	const last = tokens[tokens.length - 1];
+	return last !== undefined && last.kind === 'punct' && last.text === '.';
+}
+
 export function lexPhp(src: string): Token[] {
 	const tokens: Token[] = [];
 	let i = 0;
 	const n = src.length;
+	/** Bracket depth inside the outermost call the scanner reads; 0 outside. */
+	let inside = 0;
+	/** The previous token was a callee the scanner reads (so its "(" opens a call). */
+	let callee = false;
+	/** The previous token forbids a call here (->, ?->, ::, function, fn, new, const). */
+	let noCall = false;
 	const htmlUntilTag = (): void => {
 		const open = src.indexOf('<?', i);
 		if (open < 0) {
@@ -79,13 +104,20 @@ export function lexPhp(src: string): Token[] {
 			NAME.lastIndex = i + 1;
 			NAME.test(src);
 			i = NAME.lastIndex;
-			tokens.push({ kind: 'var', start: s, end: i, text: src.slice(s, i) });
+			if (inside) tokens.push({ kind: 'var', start: s, end: i, text: src.slice(s, i) });
+			else if (afterDot(tokens)) tokens.push(OTHER_VAR);
+			callee = noCall = false;
 		} else if (IDENT_START.test(c) || (c === '\\' && IDENT_START.test(src[i + 1] ?? ''))) {
 			const s = i;
 			QUALIFIED.lastIndex = i;
 			QUALIFIED.test(src);
 			i = QUALIFIED.lastIndex;
-			tokens.push({ kind: 'ident', start: s, end: i, text: src.slice(s, i) });
+			const text = src.slice(s, i);
+			const interesting = INTERESTING.test(text);
+			if (inside || interesting) tokens.push({ kind: 'ident', start: s, end: i, text });
+			else if (afterDot(tokens)) tokens.push(OTHER_IDENT);
+			callee = interesting && !noCall;
+			noCall = NOT_A_CALLEE_AFTER.has(text.toLowerCase());
 		} else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
 			const s = i;
 			const m =
@@ -93,12 +125,21 @@ export function lexPhp(src: string): Token[] {
 					src.slice(i, i + 80),
 				);
 			i += m ? m[0].length : 1;
-			tokens.push({ kind: 'num', start: s, end: i, text: src.slice(s, i) });
+			if (inside) tokens.push({ kind: 'num', start: s, end: i, text: src.slice(s, i) });
+			else if (afterDot(tokens)) tokens.push(OTHER_NUM);
+			callee = noCall = false;
 		} else {
 			const three = src.slice(i, i + 3);
 			const two = src.slice(i, i + 2);
 			const op = three === '?->' || three === '...' ? three : ['->', '::', '=>'].includes(two) ? two : c;
-			if (KEPT_PUNCT.has(op)) tokens.push({ kind: 'punct', start: i, end: i + op.length, text: op });
+			if (inside || (op === '(' && callee)) {
+				if (op === '(' || op === '[' || op === '{') inside++;
+				else if (op === ')' || op === ']' || op === '}') inside--;
+				if (KEPT_PUNCT.has(op)) tokens.push({ kind: 'punct', start: i, end: i + op.length, text: op });
+			} else if (op === '.') tokens.push({ kind: 'punct', start: i, end: i + 1, text: op });
+			else if (tokens.length && tokens[tokens.length - 1]!.kind !== 'punct') tokens.push(BREAK);
+			callee = false;
+			noCall = op === '->' || op === '?->' || op === '::';
 			i += op.length;
 		}
 	}
