@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { analyze, fileKind, type FileKind, type Finding, type Target } from '../engine/index';
+import { analyze, fileKind, type FileKind, type Finding, type Settings, type Target } from '../engine/index';
 import { filterOf, isIncluded, readText, walk } from '../files';
 import { toDiagnostic } from './convert';
 import type { SettingsCache } from './settings';
@@ -50,8 +50,9 @@ export class Diagnostics {
 		if (doc) await this.validate(doc);
 	}
 
-	async validate(doc: TextDocument): Promise<void> {
-		const settings = await this.settings.get(doc.uri);
+	/** `folderSettings`: the workspace scan passes its folder's, instead of a configuration request per file. */
+	async validate(doc: TextDocument, folderSettings?: Settings): Promise<void> {
+		const settings = folderSettings ?? (await this.settings.get(doc.uri));
 		const current = this.openDocument(doc.uri);
 		if (current && current.version !== doc.version) return;
 		const kind = fileKind(URI.parse(doc.uri).path, doc.languageId);
@@ -65,7 +66,8 @@ export class Diagnostics {
 			if (result.skipped) this.connection.console.info(`Skipped ${doc.uri}: ${result.skipped}`);
 		}
 		const diagnostics = findings.map((f) => toDiagnostic(doc, f));
-		if (kind) this.results.set(doc.uri, { doc, kind, findings, targets, diagnostics });
+		// Only open documents need their analysis kept (code actions, hovers, lenses); closed files keep nothing.
+		if (kind && current) this.results.set(doc.uri, { doc, kind, findings, targets, diagnostics });
 		await this.connection.sendDiagnostics({ uri: doc.uri, version: current ? doc.version : undefined, diagnostics });
 	}
 
@@ -76,11 +78,11 @@ export class Diagnostics {
 		else await this.connection.sendDiagnostics({ uri, diagnostics: [] });
 	}
 
-	async validateFile(uri: string): Promise<void> {
+	async validateFile(uri: string, folderSettings?: Settings): Promise<void> {
 		if (this.openDocument(uri)) return;
 		const file = URI.parse(uri).fsPath;
 		const kind = fileKind(file);
-		const settings = await this.settings.get(uri);
+		const settings = folderSettings ?? (await this.settings.get(uri));
 		const read = kind && settings.enable ? await readText(file, settings.maxFileSize) : undefined;
 		if (!read || 'skipped' in read) {
 			if (read) this.connection.console.info(`Skipped ${file}: ${read.skipped}`);
@@ -89,7 +91,7 @@ export class Diagnostics {
 			return;
 		}
 		this.onDisk.add(uri);
-		await this.validate(TextDocument.create(uri, kind!, 0, read.text));
+		await this.validate(TextDocument.create(uri, kind!, 0, read.text), settings);
 	}
 
 	/** Lints every included file of the workspace folders that is not open. */
@@ -103,7 +105,7 @@ export class Diagnostics {
 			if (!settings.enable) continue;
 			const filter = filterOf(settings, await this.settings.filesExclude(folder));
 			for await (const file of walk(root, filter, seen)) {
-				await this.validateFile(URI.file(file).toString());
+				await this.validateFile(URI.file(file).toString(), settings);
 				count++;
 			}
 		}
@@ -123,7 +125,8 @@ export class Diagnostics {
 		if (!folder) return;
 		const settings = await this.settings.get(folder);
 		const rel = path.relative(URI.parse(folder).fsPath, file).split(path.sep).join('/');
-		if (isIncluded(rel, filterOf(settings, await this.settings.filesExclude(folder)))) await this.validateFile(uri);
+		if (isIncluded(rel, filterOf(settings, await this.settings.filesExclude(folder))))
+			await this.validateFile(uri, settings);
 	}
 
 	/** Settings changed: re-lint open documents and the workspace. */
