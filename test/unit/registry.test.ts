@@ -37,3 +37,17 @@ test('every rule file opens with a doc comment naming what PHP does', () => {
 		assert.match(src, /^\/\/! /, r.meta.id);
 	}
 });
+
+test('package.json offers a severity setting for every rule, and the README lists every rule', () => {
+	const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	const config = pkg.contributes.configuration;
+	const sections = Array.isArray(config) ? config : [config];
+	const rules = sections
+		.map((s: { properties: Record<string, unknown> }) => s.properties['transportLint.rules'])
+		.find(Boolean) as {
+		properties: Record<string, unknown>;
+	};
+	assert.deepEqual(Object.keys(rules.properties).sort(), [...ids].sort());
+	const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+	for (const id of ids) assert.ok(readme.includes(`(docs/rules/${id}.md)`), `README links ${id}`);
+});

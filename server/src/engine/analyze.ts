@@ -1,7 +1,10 @@
 //! scan → parse → rules → severity overrides → inline suppressions. Never throws: a rule that fails is reported
 //! in `errors` and the other rules still run (rust-analyzer's (T, errors)).
 import { lineIndex } from './lines';
-import { makeTarget, type RuleContext, type Target } from './target';
+import { scanConfigClients } from './clients/config';
+import type { ClientConfig } from './clients/model';
+import { scanPhpClients } from './clients/php';
+import { majorVersion, makeTarget, type ProjectFacts, type RuleContext, type Target } from './target';
 import { RULES } from './rules/index';
 import type { Rule, RuleFinding } from './rules/rule';
 import { scanConfig } from './scan/config';
@@ -13,6 +16,8 @@ export interface AnalyzeResult {
 	findings: Finding[];
 	/** Every transport target found, as the rules saw it (for hovers, code lenses and Test connection). */
 	targets: Target[];
+	/** Mail and Redis client configurations found (for code lenses and Test connection). */
+	clients: ClientConfig[];
 	/** Why the file was not scanned (binary, too large), when it was not. */
 	skipped?: string;
 	errors: string[];
@@ -22,20 +27,30 @@ export function scan(text: string, kind: FileKind): ScanResult {
 	return kind === 'php' ? scanPhp(text) : scanConfig(text, kind);
 }
 
-export function analyze(text: string, kind: FileKind, settings: Settings = DEFAULTS): AnalyzeResult {
+export function scanClients(text: string, kind: FileKind): ClientConfig[] {
+	return kind === 'php' ? scanPhpClients(text) : scanConfigClients(text, kind);
+}
+
+export function analyze(
+	text: string,
+	kind: FileKind,
+	settings: Settings = DEFAULTS,
+	project?: ProjectFacts,
+): AnalyzeResult {
 	const errors: string[] = [];
-	if (!settings.enable) return { findings: [], targets: [], errors };
+	if (!settings.enable) return { findings: [], targets: [], clients: [], errors };
 	if (text.length > settings.maxFileSize) {
 		return {
 			findings: [],
 			targets: [],
+			clients: [],
 			errors,
 			skipped: `larger than transportLint.maxFileSize (${text.length} > ${settings.maxFileSize})`,
 		};
 	}
 	if (text.slice(0, 8192).includes('\0'))
-		return { findings: [], targets: [], errors, skipped: 'binary file (NUL bytes)' };
-	const ctx: RuleContext = { settings, kind };
+		return { findings: [], targets: [], clients: [], errors, skipped: 'binary file (NUL bytes)' };
+	const ctx: RuleContext = { settings, kind, project };
 	const findings: Finding[] = [];
 	const active = RULES.filter((r) => settings.rules[r.meta.id] !== 'off');
 	const run = (rule: Rule, check: () => RuleFinding[]): RuleFinding[] => {
@@ -47,16 +62,17 @@ export function analyze(text: string, kind: FileKind, settings: Settings = DEFAU
 		}
 	};
 	const add = (rule: Rule, found: RuleFinding[]): void => {
-		const severity = settings.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
-		for (const f of found)
-			findings.push({ ruleId: rule.meta.id, severity: severity === 'off' ? 'info' : severity, ...f });
+		for (const { severity: own, ...f } of found) {
+			const level = settings.rules[rule.meta.id] ?? own ?? rule.meta.defaultSeverity;
+			findings.push({ ruleId: rule.meta.id, severity: level === 'off' ? 'info' : level, ...f });
+		}
 	};
 	let scanned: ScanResult;
 	try {
 		scanned = scan(text, kind);
 	} catch (e) {
 		errors.push(`scan: ${e instanceof Error ? e.message : String(e)}`);
-		return { findings, targets: [], errors };
+		return { findings, targets: [], clients: [], errors };
 	}
 	const targets = scanned.candidates.map(makeTarget);
 	for (const target of targets) {
@@ -78,8 +94,26 @@ export function analyze(text: string, kind: FileKind, settings: Settings = DEFAU
 					run(rule, () => rule.checkConstant!(constant, ctx)),
 				);
 	}
+	let clients: ClientConfig[] = [];
+	const clientRules = active.filter((r) => r.checkClient);
+	if (clientRules.length) {
+		try {
+			clients = scanClients(text, kind);
+		} catch (e) {
+			errors.push(`clients: ${e instanceof Error ? e.message : String(e)}`);
+		}
+		const laravel = majorVersion(project, 'laravel/framework');
+		for (const c of clients) {
+			if (c.library === 'laravel-mail' && laravel !== undefined) c.version = laravel;
+			for (const rule of clientRules)
+				add(
+					rule,
+					run(rule, () => rule.checkClient!(c, ctx)),
+				);
+		}
+	}
 	findings.sort((a, b) => a.start - b.start || a.end - b.end);
-	return { findings: suppress(text, findings), targets, errors };
+	return { findings: suppress(text, findings), targets, clients, errors };
 }
 
 const DIRECTIVE = /transport-lint-disable-next-line(?:[ \t]+([a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*))?/g;

@@ -1,5 +1,6 @@
 //! The engine's public surface, imported by the language server, the CLI and the tests.
-export { analyze, scan, type AnalyzeResult } from './analyze';
+export { analyze, scan, scanClients, type AnalyzeResult } from './analyze';
+export { probeTarget, type ClientConfig, type Library, type TlsMode } from './clients/model';
 export { applyEdits, applyFixes, diffEdit, fixAll, type AppliedFixes } from './fixes';
 export { describe } from './describe';
 export { suppressionEdit } from './suppress';
@@ -8,6 +9,6 @@ export { predict, whatPhpDoes, type Outcome, type OutcomeKind } from './outcome'
 export { parseTransportUrl, type TransportUrl } from './parse';
 export { RULES, RULES_BY_ID, type Rule, type RuleMeta } from './rules/index';
 export { DEFAULTS, normalizeSettings, type RuleLevel, type Settings } from './settings';
-export { makeTarget, type Target } from './target';
+export { majorVersion, makeTarget, type ProjectFacts, type Target } from './target';
 export * from './types';
 export { lineIndex, type Position } from './lines';

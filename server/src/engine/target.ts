@@ -17,9 +17,22 @@ export interface Target {
 	literalLength: number;
 }
 
+/** What the project's composer files say: package name → installed (composer.lock) or required version. */
+export interface ProjectFacts {
+	packages: Record<string, string>;
+}
+
 export interface RuleContext {
 	settings: Settings;
 	kind: FileKind;
+	project?: ProjectFacts;
+}
+
+/** The major version of a package from a version or constraint ("v10.48.2", "^8.75|^9.0" → 8), if any. */
+export function majorVersion(project: ProjectFacts | undefined, name: string): number | undefined {
+	const v = project?.packages[name];
+	const m = v === undefined ? null : /(\d+)/.exec(v);
+	return m ? Number(m[1]) : undefined;
 }
 
 export function makeTarget(c: Candidate): Target {

@@ -2,6 +2,11 @@
 import { bracketSyntax } from './bracket-syntax';
 import { fsockopenPort } from './fsockopen-port';
 import { invalidHost } from './invalid-host';
+import { laravelMailEncryption } from './laravel-mail-encryption';
+import { phpmailerEncryption } from './phpmailer-encryption';
+import { redisTlsPort } from './redis-tls-port';
+import { swiftmailerEncryption } from './swiftmailer-encryption';
+import { symfonyMailerDsn } from './symfony-mailer-dsn';
 import { ipv6Brackets } from './ipv6-brackets';
 import { malformedScheme } from './malformed-scheme';
 import { missingPort } from './missing-port';
@@ -40,6 +45,11 @@ export const RULES: readonly Rule[] = [
 	unixPathTooLong,
 	unixPathSuffix,
 	udpServerFlags,
+	phpmailerEncryption,
+	symfonyMailerDsn,
+	laravelMailEncryption,
+	swiftmailerEncryption,
+	redisTlsPort,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,5 +1,6 @@
 //! The shape of a rule (ESLint's meta + check, rust-analyzer's fixes born with their finding).
 import type { RuleContext, Target } from '../target';
+import type { ClientConfig } from '../clients/model';
 import type { ConstantUse, Fix, Origin, Related, Severity } from '../types';
 
 export interface RuleMeta {
@@ -20,12 +21,16 @@ export interface RuleFinding {
 	message: string;
 	fixes: Fix[];
 	related?: Related[];
+	/** A severity for this finding when the rule's default does not fit it (the configured level still wins). */
+	severity?: Severity;
 }
 
 export interface Rule {
 	meta: RuleMeta;
 	checkUrl?(t: Target, ctx: RuleContext): RuleFinding[];
 	checkConstant?(c: ConstantUse, ctx: RuleContext): RuleFinding[];
+	/** Mail and Redis client configurations, judged by what their library will do. */
+	checkClient?(c: ClientConfig, ctx: RuleContext): RuleFinding[];
 }
 
 export const ALL_ORIGINS: readonly Origin[] = ['call', 'literal', 'config'];

@@ -56,12 +56,16 @@ function afterDot(tokens: Token[]): boolean {
 	return last !== undefined && last.kind === 'punct' && last.text === '.';
 }
 
-export function lexPhp(src: string): Token[] {
+/**
+ * `all`: emit every name, number, variable and operator (for the library-configuration reader, which follows
+ * assignments and arrays); otherwise only what the transport scanner reads.
+ */
+export function lexPhp(src: string, all = false): Token[] {
 	const tokens: Token[] = [];
 	let i = 0;
 	const n = src.length;
-	/** Bracket depth inside the outermost call the scanner reads; 0 outside. */
-	let inside = 0;
+	/** Bracket depth inside the outermost call the scanner reads; 0 outside. With `all`, never 0. */
+	let inside = all ? 1 : 0;
 	/** The previous token was a callee the scanner reads (so its "(" opens a call). */
 	let callee = false;
 	/** The previous token forbids a call here (->, ?->, ::, function, fn, new, const). */
@@ -134,8 +138,8 @@ export function lexPhp(src: string): Token[] {
 			const op = three === '?->' || three === '...' ? three : ['->', '::', '=>'].includes(two) ? two : c;
 			if (inside || (op === '(' && callee)) {
 				if (op === '(' || op === '[' || op === '{') inside++;
-				else if (op === ')' || op === ']' || op === '}') inside--;
-				if (KEPT_PUNCT.has(op)) tokens.push({ kind: 'punct', start: i, end: i + op.length, text: op });
+				else if ((op === ')' || op === ']' || op === '}') && !all) inside--;
+				if (all || KEPT_PUNCT.has(op)) tokens.push({ kind: 'punct', start: i, end: i + op.length, text: op });
 			} else if (op === '.') tokens.push({ kind: 'punct', start: i, end: i + 1, text: op });
 			else if (tokens.length && tokens[tokens.length - 1]!.kind !== 'punct') tokens.push(BREAK);
 			callee = false;

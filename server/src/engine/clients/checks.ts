@@ -1,0 +1,90 @@
+//! What the mail and Redis client rules share: which ports want which first byte, and a finding that sits on the
+//! setting that decides TLS, points at the port (relatedInformation), and offers to change either.
+import type { ClientConfig, Setting, TlsMode } from './model';
+import type { RuleContext } from '../target';
+import type { Fix, Related, Severity } from '../types';
+import type { RuleFinding } from '../rules/rule';
+
+/** SMTP ports where the server greets in plaintext (and may offer STARTTLS). */
+export const SMTP_PLAIN_PORTS: ReadonlyMap<number, string> = new Map([
+	[25, 'SMTP relay (plaintext, then STARTTLS)'],
+	[587, 'SMTP submission (plaintext, then STARTTLS)'],
+	[2525, 'an alternative submission port (plaintext, then STARTTLS)'],
+	[1025, 'a local test server such as MailHog or Mailpit (plaintext)'],
+]);
+export const SMTPS_PORT = 465;
+
+export type Mismatch = 'tls-on-plain-port' | 'plaintext-on-tls-port';
+
+/** The mail mismatch of a configuration, if any. */
+export function mailMismatch(c: ClientConfig, mode: TlsMode | undefined, ctx: RuleContext): Mismatch | undefined {
+	// Only a port written in the configuration: a library default may be overridden where we cannot see.
+	if (c.port === undefined || !mode || (!c.portAt && c.library !== 'symfony-mailer')) return undefined;
+	const plainPort = SMTP_PLAIN_PORTS.has(c.port) || ctx.settings.starttlsPorts.includes(c.port);
+	const tlsPort = c.port === SMTPS_PORT;
+	if (mode === 'implicit' && plainPort) return 'tls-on-plain-port';
+	if (mode !== 'implicit' && tlsPort) return 'plaintext-on-tls-port';
+	return undefined;
+}
+
+export function portName(port: number): string {
+	return SMTP_PLAIN_PORTS.get(port) ?? (port === SMTPS_PORT ? 'SMTPS (implicit TLS)' : `port ${port}`);
+}
+
+/** `host:port` for messages. */
+export function hostPort(c: ClientConfig): string {
+	return `${c.host ?? 'localhost'}:${c.port}`;
+}
+
+function related(at: Setting | undefined, message: string, finding: { start: number; end: number }): Related[] {
+	if (!at || (at.start === finding.start && at.end === finding.end)) return [];
+	return [{ start: at.start, end: at.end, message }];
+}
+
+/**
+ * A finding on the setting that decides TLS (else on the port, else on the configuration), with a fix that
+ * changes the mode to `toMode` and one that changes the port to `toPort`. Neither fix is preferred: which side is
+ * wrong is the user's call.
+ */
+export function pairFinding(
+	c: ClientConfig,
+	message: string,
+	toMode: { mode: TlsMode; title: string } | undefined,
+	toPort: { port: number; title: string } | undefined,
+	severity?: Severity,
+): RuleFinding {
+	const at = c.modeAt ?? c.portAt ?? { start: c.start, end: c.end };
+	const fixes: Fix[] = [];
+	const modeText = toMode && c.modeText[toMode.mode];
+	if (toMode && modeText !== undefined && c.modeAt)
+		fixes.push({ title: toMode.title, edits: [{ start: c.modeAt.start, end: c.modeAt.end, text: modeText }] });
+	else if (toMode && !c.modeAt && c.addMode?.text[toMode.mode] !== undefined)
+		fixes.push({
+			title: toMode.title,
+			edits: [{ start: c.addMode.at, end: c.addMode.at, text: c.addMode.text[toMode.mode]! }],
+		});
+	if (toPort && c.portAt)
+		fixes.push({
+			title: toPort.title,
+			edits: [{ start: c.portAt.start, end: c.portAt.end, text: String(toPort.port) }],
+		});
+	const rel = [
+		...related(c.portAt, `The port (${c.portAt?.name}) is set here.`, at),
+		...(c.modeAt === at ? [] : related(c.modeAt, `TLS is decided here (${c.modeAt?.name}).`, at)),
+	];
+	return {
+		start: at.start,
+		end: at.end,
+		message,
+		fixes,
+		...(rel.length && { related: rel }),
+		...(severity && { severity }),
+	};
+}
+
+/** How a setting reads in a message: `SMTPSecure 'ssl'`, `MAIL_PORT=587`. */
+export function written(at: Setting | undefined): string {
+	if (!at) return '';
+	if (at.text.includes('::')) return `${at.name} = ${at.text}`;
+	return /^[A-Z_]+$/.test(at.name) ? `${at.name}=${at.text}` : `${at.name} '${at.text}'`;
+}

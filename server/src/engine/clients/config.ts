@@ -1,0 +1,116 @@
+//! Reads mail and Redis client settings from config files: connection strings anywhere (Symfony Mailer DSNs,
+//! MAILER_URL, Redis URIs), and Laravel's MAIL_* / REDIS_* variables in .env files, docker-compose
+//! `environment:` entries and phpunit.xml `<env>` elements. Linear: one regex pass per kind of thing.
+import type { FileKind } from '../types';
+import { laravelMail, predisArray, type Entries } from './laravel';
+import type { ClientConfig } from './model';
+import type { Literal } from './php';
+import { urlString } from './urls';
+
+const URL_START = /(?<![A-Za-z0-9+.-])(?:smtps?|tcp|tls|ssl|rediss?):\/\//gi;
+const PLACEHOLDER = /\$\{|\$[A-Za-z_]|%env\(|%[A-Za-z_.]+%|\{\{/;
+const VARIABLE =
+	/^[ \t]*(?:-[ \t]*)?(?:export[ \t]+)?(["']?)((?:MAIL|REDIS)_[A-Z0-9_]+)\1[ \t]*[=:][ \t]*([^\r\n]*)|<env\b[^>\n]*?\bname="((?:MAIL|REDIS)_[A-Z0-9_]+)"[^>\n]*?\bvalue="([^"\n]*)"/gm;
+const KEY_ON_LINE =
+	/^[ \t]*(?:-[ \t]*)?(?:export[ \t]+)?["']?([A-Za-z0-9_.-]+)["']?[ \t]*[=:]|\bname="([A-Za-z0-9_.-]+)"/;
+
+export function scanConfigClients(src: string, kind: FileKind): ClientConfig[] {
+	const configs: ClientConfig[] = [];
+	if (src.includes('://')) configs.push(...urls(src));
+	if (src.includes('MAIL_') || src.includes('REDIS_')) configs.push(...variables(src, kind));
+	return configs;
+}
+
+function urls(src: string): ClientConfig[] {
+	const out: ClientConfig[] = [];
+	URL_START.lastIndex = 0;
+	for (let m = URL_START.exec(src); m; m = URL_START.exec(src)) {
+		const s = m.index;
+		const quote = src[s - 1];
+		const quoted = quote === '"' || quote === "'";
+		let e = s;
+		while (e < src.length && src[e] !== '\n' && src[e] !== '\r') {
+			const ch = src[e]!;
+			if (quoted ? ch === quote : /[\s"'`<>,;]/.test(ch)) break;
+			e++;
+		}
+		URL_START.lastIndex = e;
+		const value = src.slice(s, e);
+		if (PLACEHOLDER.test(value)) continue;
+		const lineStart = src.lastIndexOf('\n', s) + 1;
+		const k = KEY_ON_LINE.exec(src.slice(lineStart, s));
+		const c = urlString(value, (i) => s + i, k?.[1] ?? k?.[2] ?? '');
+		if (c) out.push(c);
+	}
+	return out;
+}
+
+/** The value of `KEY=value` / `KEY: value` as dotenv and YAML read it, with its offsets. */
+function valueOf(raw: string, at: number): { text: string; start: number; end: number } | undefined {
+	const q = raw[0];
+	if (q === '"' || q === "'") {
+		const close = raw.indexOf(q, 1);
+		if (close < 0) return undefined;
+		return { text: raw.slice(1, close), start: at + 1, end: at + close };
+	}
+	const hash = raw.search(/\s#/);
+	const text = (hash < 0 ? raw : raw.slice(0, hash)).trimEnd();
+	return { text, start: at, end: at + text.length };
+}
+
+const MAIL_KEYS: Record<string, string> = {
+	MAIL_MAILER: 'transport',
+	MAIL_DRIVER: 'driver',
+	MAIL_HOST: 'host',
+	MAIL_PORT: 'port',
+	MAIL_ENCRYPTION: 'encryption',
+	MAIL_SCHEME: 'scheme',
+};
+const REDIS_KEYS: Record<string, string> = { REDIS_HOST: 'host', REDIS_PORT: 'port', REDIS_SCHEME: 'scheme' };
+
+function variables(src: string, kind: FileKind): ClientConfig[] {
+	const mail: Entries = new Map();
+	const redis: Entries = new Map();
+	let first = -1;
+	let last = -1;
+	let redisFirst = -1;
+	let redisLast = -1;
+	VARIABLE.lastIndex = 0;
+	for (let m = VARIABLE.exec(src); m; m = VARIABLE.exec(src)) {
+		const name = m[2] ?? m[4]!;
+		const raw = m[3] ?? m[5]!;
+		const rawAt = m[5] !== undefined ? m.index + m[0].lastIndexOf('value="') + 7 : m.index + m[0].length - raw.length;
+		const v = m[5] !== undefined ? { text: raw, start: rawAt, end: rawAt + raw.length } : valueOf(raw, rawAt);
+		if (!v || PLACEHOLDER.test(v.text)) continue;
+		const lit: Literal = {
+			setting: { text: v.text, start: v.start, end: v.end, name },
+			kind: /^\d+$/.test(v.text) ? 'num' : 'str',
+			next: 0,
+		};
+		const lineStart = src.lastIndexOf('\n', m.index) + 1;
+		if (MAIL_KEYS[name]) {
+			mail.set(MAIL_KEYS[name]!, lit);
+			if (first < 0) first = lineStart;
+			last = v.end;
+		} else if (REDIS_KEYS[name]) {
+			redis.set(REDIS_KEYS[name]!, lit);
+			if (redisFirst < 0) redisFirst = lineStart;
+			redisLast = v.end;
+		}
+	}
+	const out: ClientConfig[] = [];
+	const where = kind === 'env' ? 'in .env' : `in this ${kind === 'yaml' ? 'YAML' : kind.toUpperCase()} file`;
+	// A .env without MAIL_MAILER is read with Laravel's default mailer (smtp) when it sets MAIL_PORT.
+	if (mail.has('port') && !mail.has('transport') && !mail.has('driver'))
+		mail.set('transport', { setting: { text: 'smtp', start: 0, end: 0, name: 'MAIL_MAILER' }, kind: 'str', next: 0 });
+	const m = mail.size ? laravelMail(mail, first, last, `MAIL_* ${where}`) : undefined;
+	if (m)
+		out.push({
+			...m,
+			start: (mail.get('host') as Literal | undefined)?.setting.start ?? first,
+			end: (mail.get('host') as Literal | undefined)?.setting.end ?? last,
+		});
+	const r = redis.size ? predisArray(redis, redisFirst, redisLast, true) : undefined;
+	if (r) out.push({ ...r, label: `REDIS_* ${where}` });
+	return out;
+}

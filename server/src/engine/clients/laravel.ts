@@ -1,0 +1,115 @@
+//! Laravel's mail and Redis settings, from config arrays ('transport' => 'smtp', 'port' => env('MAIL_PORT', 587))
+//! or from .env (MAIL_MAILER, MAIL_PORT, ...). Illuminate\Mail\MailManager::createSmtpTransport(): Laravel 9+ takes
+//! `scheme` when set, else turns encryption 'tls' on port 465 into smtps and leaves everything else to Symfony
+//! Mailer (implicit TLS on 465, STARTTLS when offered elsewhere); Laravel 8 and older hand `encryption` to
+//! Swift_SmtpTransport ('ssl' = implicit TLS, 'tls' = STARTTLS required).
+import type { ClientConfig, Setting, TlsMode } from './model';
+import type { Literal } from './php';
+import { REDIS_PLAIN_PORT, redisSchemeMode } from './redis';
+import { swiftMode } from './swift';
+
+export type Entries = Map<string, Literal | 'other'>;
+
+function text(e: Literal | 'other' | undefined): string | undefined | 'other' {
+	if (e === undefined) return undefined;
+	if (e === 'other') return 'other';
+	if (e.kind === 'null') return '';
+	return e.kind === 'str' && /^\(?null\)?$/i.test(e.setting.text) ? '' : e.setting.text;
+}
+
+function portOf(e: Literal | 'other' | undefined): number | undefined | 'other' {
+	const t = text(e);
+	if (t === undefined || t === 'other') return t;
+	return /^\d{1,5}$/.test(t) ? Number(t) : 'other';
+}
+
+/** Symfony Mailer's choice for a smtp:// DSN without an explicit scheme decision (EsmtpTransport::__construct). */
+export function symfonyAutoMode(port: number, host: string | undefined): TlsMode {
+	if (port === 465) return 'implicit';
+	if (port === 0) return host !== 'localhost' ? 'implicit' : 'plain';
+	return 'opportunistic';
+}
+
+export function laravelMail(
+	entries: Entries,
+	start: number,
+	end: number,
+	label = "config 'mailers.smtp'",
+): ClientConfig | undefined {
+	const transport = text(entries.get('transport') ?? entries.get('driver'));
+	if (transport === undefined || transport === 'other' || transport.toLowerCase() !== 'smtp') return undefined;
+	const port = portOf(entries.get('port'));
+	const host = text(entries.get('host'));
+	const enc = text(entries.get('encryption'));
+	const scheme = text(entries.get('scheme'));
+	if (port === undefined || port === 'other' || enc === 'other' || scheme === 'other') return undefined;
+	const hostName = host === 'other' ? undefined : host;
+	const portAt = (entries.get('port') as Literal).setting;
+	if (scheme) {
+		const s = scheme.toLowerCase();
+		const mode = s === 'smtps' ? 'implicit' : symfonyAutoMode(port, hostName);
+		return {
+			library: 'laravel-mail',
+			label,
+			host: hostName,
+			port,
+			portAt,
+			mode,
+			modeAt: (entries.get('scheme') as Literal).setting,
+			modeText: { implicit: 'smtps', opportunistic: 'smtp' },
+			start,
+			end,
+		};
+	}
+	const encAt = enc ? (entries.get('encryption') as Literal).setting : undefined;
+	const modern: TlsMode = enc === 'tls' && port === 465 ? 'implicit' : symfonyAutoMode(port, hostName);
+	return {
+		library: 'laravel-mail',
+		label,
+		host: hostName,
+		port,
+		portAt,
+		mode: swiftMode(enc),
+		modern,
+		modeAt: encAt,
+		modeText: { implicit: 'ssl', starttls: 'tls' },
+		start,
+		end,
+	};
+}
+
+/** Predis parameters and Laravel's config/database.php connections: `scheme`, `host`, `port`. */
+export function predisArray(entries: Entries, start: number, end: number, inRedis: boolean): ClientConfig | undefined {
+	const scheme = text(entries.get('scheme'));
+	const port = portOf(entries.get('port'));
+	const host = text(entries.get('host'));
+	if (scheme === 'other' || port === 'other' || host === 'other') return undefined;
+	if (scheme === undefined && !(inRedis && port !== undefined)) return undefined;
+	const prefixed = scheme ? undefined : /^(tls|ssl|tcp):\/\//i.exec(host ?? '');
+	const mode = redisSchemeMode(scheme ?? prefixed?.[1] ?? '');
+	if (!mode || scheme === 'unix') return undefined;
+	const hostAt = entries.get('host') as Literal | undefined;
+	const schemeAt: Setting | undefined = scheme
+		? (entries.get('scheme') as Literal).setting
+		: prefixed && hostAt
+			? {
+					text: prefixed[1]!,
+					start: hostAt.setting.start,
+					end: hostAt.setting.start + prefixed[1]!.length,
+					name: 'host prefix',
+				}
+			: undefined;
+	const portAt: Setting | undefined = port === undefined ? undefined : (entries.get('port') as Literal).setting;
+	return {
+		library: 'redis',
+		label: inRedis ? "config 'redis'" : 'Predis parameters',
+		host: (prefixed ? host!.slice(prefixed[0].length) : host) || undefined,
+		port: port ?? REDIS_PLAIN_PORT,
+		portAt,
+		mode,
+		modeAt: schemeAt,
+		modeText: { implicit: 'tls', plain: 'tcp' },
+		start,
+		end,
+	};
+}

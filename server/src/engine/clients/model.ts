@@ -1,0 +1,72 @@
+//! Mail and Redis client configurations as their library reads them: which host, which port, and whether the
+//! library starts TLS at once (implicit), upgrades with STARTTLS, or stays in plaintext. Plain data.
+
+export type Library = 'phpmailer' | 'swiftmailer' | 'symfony-mailer' | 'laravel-mail' | 'redis';
+
+/**
+ * implicit: TLS from the first byte (ssl://); starttls: plaintext, then STARTTLS, failing when it is refused;
+ * opportunistic: STARTTLS when the server offers it, else plaintext; plain: never TLS.
+ */
+export type TlsMode = 'implicit' | 'starttls' | 'opportunistic' | 'plain';
+
+/** Where a value is written: `start`/`end` cover the text a fix replaces (inside the quotes for strings). */
+export interface Setting {
+	text: string;
+	start: number;
+	end: number;
+	/** Written as `env('NAME', default)`: the default applies only when NAME is unset. */
+	envName?: string;
+	/** The key or property that holds it, for messages: "SMTPSecure", "MAIL_PORT", "scheme". */
+	name: string;
+}
+
+/** Text to write at a setting to get another mode, e.g. { starttls: 'tls', implicit: 'ssl' } for SMTPSecure. */
+export type ModeText = Partial<Record<TlsMode, string>>;
+
+export interface ClientConfig {
+	library: Library;
+	/** How messages name this configuration: "$mail", "Swift_SmtpTransport", "MAILER_DSN". */
+	label: string;
+	host?: string;
+	/** The port the library will use; undefined when it is not a literal. */
+	port?: number;
+	/** Where the port is written; absent when it is the library's default. */
+	portAt?: Setting;
+	/** The mode the library will use; undefined when it is not known. */
+	mode?: TlsMode;
+	/**
+	 * Laravel only: the mode Laravel 9+ uses (Symfony Mailer), when `mode` is Laravel 8's (SwiftMailer). Which one
+	 * applies depends on the version in composer.lock.
+	 */
+	modern?: TlsMode;
+	/** Where the mode is decided (SMTPSecure, a host prefix, a scheme, MAIL_ENCRYPTION); absent for a default. */
+	modeAt?: Setting;
+	/** What to write at `modeAt` for the other modes. */
+	modeText: ModeText;
+	/** Where to insert a statement or key that sets the mode when none is written, and what to insert. */
+	addMode?: { at: number; text: ModeText };
+	/** Options the library ignores or that switch checks off, found in the same configuration. */
+	notes?: ClientNote[];
+	/** A major version of the library or framework, when the project's composer files tell it. */
+	version?: number;
+	/** The range a code lens and Test connection use. */
+	start: number;
+	end: number;
+}
+
+export interface ClientNote {
+	kind: 'ignored-option' | 'verify-peer-off';
+	at: Setting;
+	/** The whole `name=value` span to remove, including its separator. */
+	remove: { start: number; end: number };
+}
+
+/** What Test connection should open for a configuration, in the probe's terms. */
+export function probeTarget(c: ClientConfig): { target: string; starttls?: 'smtp' } | undefined {
+	if (!c.host || c.port === undefined || !c.mode || !/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(c.host))
+		return undefined;
+	const scheme = c.mode === 'implicit' ? 'tls' : 'tcp';
+	const smtp = c.library !== 'redis';
+	const starttls = smtp && (c.mode === 'starttls' || c.mode === 'opportunistic') ? 'smtp' : undefined;
+	return { target: `${scheme}://${c.host}:${c.port}`, ...(starttls && { starttls }) };
+}

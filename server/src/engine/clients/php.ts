@@ -1,0 +1,337 @@
+//! Reads mail and Redis client configurations from PHP code: PHPMailer property assignments, Swift_SmtpTransport
+//! constructors and setters, config arrays (Laravel's config/mail.php and config/database.php, Predis parameters),
+//! phpredis connect() calls, and DSN strings. One pass over the full token stream; every look-ahead is bounded.
+import { lexPhp, type Token } from '../scan/php-lexer';
+import type { ClientConfig, Setting } from './model';
+import { laravelMail, predisArray } from './laravel';
+import { phpmailer, type MailerGroup } from './phpmailer';
+import { urlString } from './urls';
+import { swift, type SwiftCall } from './swift';
+import { redisConnect } from './redis';
+
+/** Nothing here can configure a mail or Redis client: skip the full lexer. */
+export const CLIENT_PREFILTER =
+	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|'scheme'|"scheme"|'encryption'|"encryption"|connect\s*\(|smtps?:\/\/|[Rr]edis|REDIS|:63[78]\d/;
+
+/** A literal value: a string, a number, true/false/null, a class constant or env('NAME', default). */
+export interface Literal {
+	setting: Setting;
+	kind: 'str' | 'num' | 'bool' | 'null' | 'const';
+	/** For strings: the token, to map value indexes back to document offsets. */
+	token?: Token;
+	/** Index of the first token after the value. */
+	next: number;
+}
+
+const ENV_FUNCTIONS = new Set(['env', 'getenv', '\\env']);
+
+export function isPunct(t: Token | undefined, text: string): boolean {
+	return t !== undefined && t.kind === 'punct' && t.text === text;
+}
+
+/** Document offset of value index k of a string token. */
+export function offsetIn(t: Token, k: number): number {
+	return t.map ? t.map[Math.min(k, t.map.length - 1)]! : t.base! + k;
+}
+
+/** The basename of a possibly qualified name: \PHPMailer\PHPMailer\PHPMailer → PHPMailer. */
+export function basename(name: string): string {
+	return name.slice(name.lastIndexOf('\\') + 1);
+}
+
+/** The literal starting at tokens[k], when the expression there is only that literal. */
+export function literalAt(tokens: Token[], k: number, name: string): Literal | undefined {
+	const t = tokens[k];
+	if (!t) return undefined;
+	let lit: Literal | undefined;
+	if (t.kind === 'str' && !t.suffix && (t.map !== undefined || t.base !== undefined)) {
+		const start = offsetIn(t, 0);
+		lit = {
+			setting: { text: t.text, start, end: offsetIn(t, t.text.length), name },
+			kind: 'str',
+			token: t,
+			next: k + 1,
+		};
+	} else if (t.kind === 'num' && /^[0-9]+$/.test(t.text)) {
+		lit = { setting: { text: t.text, start: t.start, end: t.end, name }, kind: 'num', next: k + 1 };
+	} else if (t.kind === 'ident' && /^(true|false|null)$/i.test(t.text)) {
+		const lower = t.text.toLowerCase();
+		lit = {
+			setting: { text: lower, start: t.start, end: t.end, name },
+			kind: lower === 'null' ? 'null' : 'bool',
+			next: k + 1,
+		};
+	} else if (t.kind === 'ident' && isPunct(tokens[k + 1], '::') && tokens[k + 2]?.kind === 'ident') {
+		const c = tokens[k + 2]!;
+		lit = {
+			setting: { text: `${basename(t.text)}::${c.text}`, start: c.start, end: c.end, name },
+			kind: 'const',
+			next: k + 3,
+		};
+	} else if (t.kind === 'ident' && ENV_FUNCTIONS.has(t.text.toLowerCase()) && isPunct(tokens[k + 1], '(')) {
+		const v = tokens[k + 2];
+		if (v?.kind !== 'str') return undefined;
+		if (isPunct(tokens[k + 3], ')')) return undefined;
+		if (!isPunct(tokens[k + 3], ',')) return undefined;
+		const inner = literalAt(tokens, k + 4, name);
+		if (!inner || !isPunct(tokens[inner.next], ')')) return undefined;
+		inner.setting.envName = v.text;
+		inner.next += 1;
+		lit = inner;
+	}
+	if (!lit) return undefined;
+	const after = tokens[lit.next];
+	const ends = after === undefined || (after.kind === 'punct' && /^[;,)\]]$/.test(after.text));
+	return ends ? lit : undefined;
+}
+
+/** The index after the bracket that closes the one at tokens[k] (or tokens.length). */
+export function skipBrackets(tokens: Token[], k: number): number {
+	let depth = 0;
+	for (let j = k; j < tokens.length; j++) {
+		const t = tokens[j]!;
+		if (t.kind !== 'punct') continue;
+		if (t.text === '(' || t.text === '[' || t.text === '{') depth++;
+		else if ((t.text === ')' || t.text === ']' || t.text === '}') && --depth === 0) return j + 1;
+	}
+	return tokens.length;
+}
+
+/** Argument start indexes of the call whose "(" is tokens[open], and the index after its ")". */
+export function callArgs(tokens: Token[], open: number): { args: number[]; end: number } {
+	const args: number[] = [];
+	let depth = 0;
+	let j = open;
+	for (; j < tokens.length; j++) {
+		const t = tokens[j]!;
+		if (t.kind !== 'punct') continue;
+		if (t.text === '(' || t.text === '[' || t.text === '{') {
+			if (depth++ === 0 && !isPunct(tokens[j + 1], ')')) args.push(j + 1);
+		} else if (t.text === ')' || t.text === ']' || t.text === '}') {
+			if (--depth === 0) return { args, end: j + 1 };
+		} else if (t.text === ',' && depth === 1 && !isPunct(tokens[j + 1], ')')) args.push(j + 1);
+	}
+	return { args, end: tokens.length };
+}
+
+/** An array literal being read: its `'key' => value` entries at depth 1. */
+interface ArrayFrame {
+	close: string;
+	/** The key this array is the value of, if any. */
+	key?: string;
+	parentKeys: string[];
+	entries: Map<string, Literal | 'other'>;
+	start: number;
+}
+
+export function scanPhpClients(src: string): ClientConfig[] {
+	if (!CLIENT_PREFILTER.test(src)) return [];
+	const tokens = lexPhp(src, true);
+	const configs: ClientConfig[] = [];
+	const mailers = new Map<string, MailerGroup>();
+	const swifts = new Map<string, SwiftCall>();
+	const flush = (): void => {
+		for (const g of mailers.values()) configs.push(...phpmailer(g));
+		for (const s of swifts.values()) configs.push(...swift(s));
+		mailers.clear();
+		swifts.clear();
+	};
+	const frames: ArrayFrame[] = [];
+	for (let k = 0; k < tokens.length; k++) {
+		const t = tokens[k]!;
+		if (t.kind === 'ident') {
+			const lower = t.text.toLowerCase();
+			if (lower === 'function' || lower === 'fn') {
+				flush();
+				continue;
+			}
+			if (lower === 'new' && tokens[k + 1]?.kind === 'ident') {
+				const cls = basename(tokens[k + 1]!.text);
+				const v = assignedVar(tokens, k);
+				if (cls === 'PHPMailer' && v) {
+					const old = mailers.get(v);
+					if (old) configs.push(...phpmailer(old));
+					mailers.set(v, { receiver: v, created: true, props: new Map(), smtp: false });
+				}
+				if (cls === 'Swift_SmtpTransport' && isPunct(tokens[k + 2], '(')) {
+					const call = swiftFrom(tokens, k + 2, t.start);
+					if (v) swifts.set(v, call);
+					else configs.push(...swift(call));
+				}
+				continue;
+			}
+			if (basename(t.text) === 'Swift_SmtpTransport' && isPunct(tokens[k + 1], '::')) {
+				const m = tokens[k + 2];
+				if (m?.kind === 'ident' && m.text === 'newInstance' && isPunct(tokens[k + 3], '(')) {
+					const call = swiftFrom(tokens, k + 3, t.start);
+					const v = assignedVar(tokens, k - 1);
+					if (v) swifts.set(v, call);
+					else configs.push(...swift(call));
+				}
+				continue;
+			}
+			if (lower === 'array' && isPunct(tokens[k + 1], '(')) {
+				openFrame(frames, tokens, k + 1, ')');
+				k++;
+			}
+			continue;
+		}
+		if (t.kind === 'str') {
+			const top = frames[frames.length - 1];
+			if (top && isPunct(tokens[k + 1], '=>')) {
+				const lit = literalAt(tokens, k + 2, t.text);
+				top.entries.set(t.text, lit ?? 'other');
+				if (
+					!lit &&
+					(isPunct(tokens[k + 2], '[') ||
+						(tokens[k + 2]?.text.toLowerCase() === 'array' && isPunct(tokens[k + 3], '(')))
+				) {
+					const open = isPunct(tokens[k + 2], '[') ? k + 2 : k + 3;
+					openFrame(frames, tokens, open, isPunct(tokens[k + 2], '[') ? ']' : ')', t.text);
+					k = open;
+				}
+				continue;
+			}
+			const url = urlString(t.text, (i) => offsetIn(t, i), keyBefore(tokens, k));
+			if (url) configs.push(url);
+			continue;
+		}
+		if (t.kind !== 'punct') continue;
+		if (t.text === '[') {
+			openFrame(frames, tokens, k, ']');
+			continue;
+		}
+		if (t.text === '(') {
+			frames.push({ close: ')', parentKeys: [], entries: new Map(), start: -1 });
+			continue;
+		}
+		if (t.text === ']' || t.text === ')') {
+			const top = frames.pop();
+			if (top && top.start >= 0) configs.push(...arrayConfigs(top, t.end));
+			continue;
+		}
+		if (t.text === '->' && tokens[k + 1]?.kind === 'ident') {
+			const prop = tokens[k + 1]!;
+			const receiver = receiverBefore(tokens, k);
+			if (!receiver) continue;
+			if (prop.text === 'isSMTP' && isPunct(tokens[k + 2], '(')) {
+				group(mailers, receiver).smtp = true;
+				continue;
+			}
+			if (
+				(prop.text === 'connect' || prop.text === 'pconnect') &&
+				isPunct(tokens[k + 2], '(') &&
+				/redis/i.test(receiver)
+			) {
+				const c = redisConnect(tokens, k + 2, receiver);
+				if (c) configs.push(c);
+				continue;
+			}
+			const s = swifts.get(receiver);
+			if (s && /^set(Host|Port|Encryption)$/.test(prop.text) && isPunct(tokens[k + 2], '(')) {
+				readSetter(tokens, k + 1, s);
+				continue;
+			}
+			if (
+				PHPMAILER_PROPS.has(prop.text) &&
+				isPunct(tokens[k + 2], '=') &&
+				!isPunct(tokens[k + 3], '=') &&
+				!isPunct(tokens[k + 3], '>')
+			) {
+				const lit = literalAt(tokens, k + 3, prop.text);
+				const end = tokens[lit?.next ?? k + 3];
+				const lineStart = src.lastIndexOf('\n', t.start) + 1;
+				group(mailers, receiver).props.set(prop.text, {
+					lit,
+					statementEnd: lit && isPunct(end, ';') ? end!.end : undefined,
+					indent: /^[ \t]*/.exec(src.slice(lineStart, t.start))![0],
+				});
+			}
+		}
+	}
+	flush();
+	return configs;
+}
+
+const PHPMAILER_PROPS = new Set(['Host', 'Port', 'SMTPSecure', 'SMTPAutoTLS']);
+
+function group(mailers: Map<string, MailerGroup>, receiver: string): MailerGroup {
+	let g = mailers.get(receiver);
+	if (!g) mailers.set(receiver, (g = { receiver, created: false, props: new Map(), smtp: false }));
+	return g;
+}
+
+/** `$a->b->c` ending just before tokens[k] (an "->"), or undefined. */
+function receiverBefore(tokens: Token[], k: number): string | undefined {
+	const parts: string[] = [];
+	let j = k - 1;
+	while (tokens[j]?.kind === 'ident' && isPunct(tokens[j - 1], '->')) {
+		parts.unshift(tokens[j]!.text);
+		j -= 2;
+	}
+	const v = tokens[j];
+	if (v?.kind !== 'var') return undefined;
+	return [v.text, ...parts].join('->');
+}
+
+/** `$x = new ...` / `$x = Class::...`: the variable assigned, when tokens[k] follows "=". */
+function assignedVar(tokens: Token[], k: number): string | undefined {
+	if (!isPunct(tokens[k - 1], '=')) return undefined;
+	if (isPunct(tokens[k - 2], '=') || isPunct(tokens[k - 2], '!')) return undefined;
+	return receiverBefore(tokens, k - 1) ?? (tokens[k - 2]?.kind === 'var' ? tokens[k - 2]!.text : undefined);
+}
+
+/** The key a string is assigned to (`'url' => '...'`, `$dsn = '...'`), for reading URL strings. */
+function keyBefore(tokens: Token[], k: number): string {
+	const p = tokens[k - 1];
+	if (isPunct(p, '=>') && tokens[k - 2]?.kind === 'str') return tokens[k - 2]!.text;
+	if (isPunct(p, '=') && tokens[k - 2]?.kind === 'var') return tokens[k - 2]!.text.slice(1);
+	return '';
+}
+
+function openFrame(frames: ArrayFrame[], tokens: Token[], open: number, close: string, key?: string): void {
+	const parent = frames[frames.length - 1];
+	const parentKeys = parent ? [...parent.parentKeys, ...(parent.key ? [parent.key] : [])] : [];
+	frames.push({ close, key, parentKeys, entries: new Map(), start: tokens[open]!.start });
+}
+
+function arrayConfigs(frame: ArrayFrame, end: number): ClientConfig[] {
+	const entries = frame.entries;
+	const keys = [...(frame.key ? [frame.key] : []), ...frame.parentKeys].map((s) => s.toLowerCase());
+	const mail = laravelMail(entries, frame.start, end);
+	if (mail) return [mail];
+	const redis = predisArray(entries, frame.start, end, keys.includes('redis'));
+	return redis ? [redis] : [];
+}
+
+function swiftFrom(tokens: Token[], open: number, start: number): SwiftCall {
+	const { args, end } = callArgs(tokens, open);
+	const names = ['host', 'port', 'encryption'];
+	const call: SwiftCall = { start, end: tokens[end - 1]?.end ?? start, values: {} };
+	args.slice(0, 3).forEach((a, i) => {
+		const lit = literalAt(tokens, a, names[i]!);
+		call.values[(['host', 'port', 'security'] as const)[i]!] = lit ?? 'other';
+	});
+	// (new Swift_SmtpTransport(...))->setPort(...)->setEncryption(...)
+	let j = end;
+	if (isPunct(tokens[j], ')')) j++;
+	while (isPunct(tokens[j], '->') && tokens[j + 1]?.kind === 'ident' && isPunct(tokens[j + 2], '(')) {
+		j = readSetter(tokens, j + 1, call);
+	}
+	return call;
+}
+
+/** Reads `setHost(x)`, `setPort(x)`, `setEncryption(x)` at tokens[k] into the call; returns the index after it. */
+function readSetter(tokens: Token[], k: number, call: SwiftCall): number {
+	const name = tokens[k]!.text;
+	const { args, end } = callArgs(tokens, k + 1);
+	const setters: Record<string, keyof SwiftCall['values']> = {
+		setHost: 'host',
+		setPort: 'port',
+		setEncryption: 'security',
+	};
+	const key = setters[name];
+	if (key && args[0] !== undefined)
+		call.values[key] = literalAt(tokens, args[0], key === 'security' ? 'encryption' : key) ?? 'other';
+	return end;
+}

@@ -1,0 +1,145 @@
+//! Connection strings: Symfony Mailer DSNs (smtp://, smtps://; Transport\Dsn::fromString() and
+//! EsmtpTransportFactory), SwiftmailerBundle's MAILER_URL (`?encryption=ssl|tls`), and Redis URIs that name the
+//! usual ports (tcp://, tls://, redis://, rediss:// with 6379 or 6380).
+import type { ClientConfig, ClientNote, Setting } from './model';
+import { symfonyAutoMode } from './laravel';
+import { REDIS_PLAIN_PORT, REDIS_TLS_PORT, redisSchemeMode } from './redis';
+import { swiftMode } from './swift';
+
+const DSN = /^(smtps?):\/\/(?:[^@/?#\s]*@)?(\[[0-9A-Fa-f:.]+\]|[^:/?#\s@]+)(?::(\d{1,5}))?\/?(\?[^#\s]*)?$/;
+const REDIS =
+	/^(tcp|tls|ssl|redis|rediss):\/\/(?:[^@/?#\s]*@)?(\[[0-9A-Fa-f:.]+\]|[^:/?#\s@]+):(\d{1,5})(?:[/?#]\S*)?$/i;
+/** Keys whose URL SwiftmailerBundle (Symfony 3/4) reads, with `encryption` meaning something. */
+const SWIFT_KEYS = /^(MAILER_URL|SWIFTMAILER_URL|swiftmailer\.url)$/i;
+/** Laravel's MAIL_URL goes through ConfigurationUrlParser into the mail config: not a Symfony DSN. */
+const NOT_A_DSN_KEYS = /^(MAIL_URL)$/i;
+
+/**
+ * `value` starts with the scheme; `at(i)` is the document offset of value index i; `key` is the setting or
+ * variable that holds the string ('' when unknown).
+ */
+export function urlString(value: string, at: (i: number) => number, key: string): ClientConfig | undefined {
+	if (value.length > 2000) return undefined;
+	const lower = value.slice(0, 8).toLowerCase();
+	if (lower.startsWith('smtp')) return dsn(value, at, key);
+	if (/^(tcp|tls|ssl|redis)/.test(lower)) return redisUrl(value, at);
+	return undefined;
+}
+
+function span(value: string, at: (i: number) => number, from: number, to: number, name: string): Setting {
+	return { text: value.slice(from, to), start: at(from), end: at(to), name };
+}
+
+function dsn(value: string, at: (i: number) => number, key: string): ClientConfig | undefined {
+	if (NOT_A_DSN_KEYS.test(key)) return undefined;
+	const m = DSN.exec(value);
+	if (!m) return undefined;
+	const scheme = m[1]!;
+	const host = m[2]!;
+	const port = m[3] === undefined ? 0 : Number(m[3]);
+	const query = m[4] ?? '';
+	const queryStart = value.length - query.length;
+	const portStart = m[3] === undefined ? -1 : queryStart - (value[queryStart - 1] === '/' ? 1 : 0) - m[3].length;
+	const portAt = portStart < 0 ? undefined : span(value, at, portStart, portStart + m[3]!.length, 'port');
+	const schemeAt = span(value, at, 0, scheme.length, 'scheme');
+	const options = new Map<string, { value: string; from: number; to: number; valueFrom: number }>();
+	let from = queryStart + 1;
+	for (const part of query.slice(1).split('&')) {
+		const eq = part.indexOf('=');
+		const name = decodeURIComponentSafe(eq < 0 ? part : part.slice(0, eq));
+		options.set(name, {
+			value: decodeURIComponentSafe(eq < 0 ? '' : part.slice(eq + 1)),
+			from,
+			to: from + part.length,
+			valueFrom: eq < 0 ? from + part.length : from + eq + 1,
+		});
+		from += part.length + 1;
+	}
+	/** The span that removes `name=value` with one of its separators. */
+	const removal = (o: { from: number; to: number }): { start: number; end: number } => {
+		const onlyOne = options.size === 1;
+		if (onlyOne) return { start: at(queryStart), end: at(value.length) };
+		return value[o.to] === '&' ? { start: at(o.from), end: at(o.to + 1) } : { start: at(o.from - 1), end: at(o.to) };
+	};
+	const notes: ClientNote[] = [];
+	const swift = SWIFT_KEYS.test(key);
+	const encryption = options.get('encryption');
+	if (swift) {
+		const enc = encryption?.value;
+		const effectivePort = port || (enc === 'ssl' ? 465 : 25);
+		return {
+			library: 'swiftmailer',
+			label: key,
+			host,
+			port: effectivePort,
+			portAt,
+			mode: swiftMode(enc),
+			modeAt: encryption ? span(value, at, encryption.valueFrom, encryption.to, 'encryption') : undefined,
+			modeText: { implicit: 'ssl', starttls: 'tls' },
+			start: at(0),
+			end: at(value.length),
+		};
+	}
+	if (encryption)
+		notes.push({
+			kind: 'ignored-option',
+			at: span(value, at, encryption.from, encryption.to, 'encryption'),
+			remove: removal(encryption),
+		});
+	const verify = options.get('verify_peer');
+	if (verify && verify.value !== '' && !/^(1|true|on|yes)$/i.test(verify.value))
+		notes.push({
+			kind: 'verify-peer-off',
+			at: span(value, at, verify.from, verify.to, 'verify_peer'),
+			remove: removal(verify),
+		});
+	const autoTls = options.get('auto_tls');
+	let mode = scheme === 'smtps' ? ('implicit' as const) : symfonyAutoMode(port, host);
+	if (mode === 'opportunistic' && autoTls && /^(0|false|off|no)$/i.test(autoTls.value)) mode = 'plain';
+	return {
+		library: 'symfony-mailer',
+		label: key || 'DSN',
+		host,
+		port: port || (mode === 'implicit' ? 465 : 25),
+		portAt,
+		mode,
+		modeAt: scheme === 'smtps' ? schemeAt : undefined,
+		modeText: { implicit: 'smtps', opportunistic: 'smtp' },
+		notes,
+		start: at(0),
+		end: at(value.length),
+	};
+}
+
+function redisUrl(value: string, at: (i: number) => number): ClientConfig | undefined {
+	const m = REDIS.exec(value);
+	if (!m) return undefined;
+	const port = Number(m[3]);
+	if (port !== REDIS_PLAIN_PORT && port !== REDIS_TLS_PORT) return undefined;
+	const scheme = m[1]!;
+	const portStart = value.indexOf(`:${m[3]}`, scheme.length + 3 + m[2]!.length) + 1;
+	const lowerScheme = scheme.toLowerCase();
+	return {
+		library: 'redis',
+		label: 'connection URI',
+		host: m[2],
+		port,
+		portAt: span(value, at, portStart, portStart + m[3]!.length, 'port'),
+		mode: redisSchemeMode(lowerScheme),
+		modeAt: span(value, at, 0, scheme.length, 'scheme'),
+		modeText:
+			lowerScheme === 'redis' || lowerScheme === 'rediss'
+				? { implicit: 'rediss', plain: 'redis' }
+				: { implicit: 'tls', plain: 'tcp' },
+		start: at(0),
+		end: at(value.length),
+	};
+}
+
+function decodeURIComponentSafe(s: string): string {
+	try {
+		return decodeURIComponent(s);
+	} catch {
+		return s;
+	}
+}

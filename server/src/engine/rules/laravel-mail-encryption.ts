@@ -1,0 +1,62 @@
+//! Laravel mail: MAIL_SCHEME / MAIL_ENCRYPTION against MAIL_PORT, judged by the Laravel version in composer.lock
+//! (MailManager::createSmtpTransport()). Laravel 9+ reads `scheme` (smtps = TLS at once) and otherwise lets Symfony
+//! Mailer choose by the port; Laravel 8 and older hand `encryption` to SwiftMailer.
+import { majorVersion } from '../target';
+import { hostPort, mailMismatch, pairFinding, portName, written } from '../clients/checks';
+import type { Rule } from './rule';
+import { ALL_ORIGINS } from './rule';
+
+export const laravelMailEncryption: Rule = {
+	meta: {
+		id: 'laravel-mail-encryption',
+		defaultSeverity: 'warning',
+		summary:
+			'Laravel MAIL_SCHEME / MAIL_ENCRYPTION that does not fit MAIL_PORT (smtps on 587; on Laravel 8 and older, ssl on 587 or tls on 465).',
+		origins: ALL_ORIGINS,
+	},
+	checkClient(c, ctx) {
+		if (c.library !== 'laravel-mail') return [];
+		const version = majorVersion(ctx.project, 'laravel/framework');
+		const envNote = c.modeAt?.envName ? ` (the default when ${c.modeAt.envName} is unset)` : '';
+		if (c.modern === undefined) {
+			// MAIL_SCHEME: read by Laravel 9+ and handed to Symfony Mailer.
+			if (version !== undefined && version < 9) return [];
+			if (mailMismatch(c, c.mode, ctx) !== 'tls-on-plain-port') return [];
+			return [
+				pairFinding(
+					c,
+					`${written(c.modeAt)}${envNote} makes Laravel's mailer (Symfony Mailer) start TLS at once, but port ${c.port} is ${portName(c.port!)}: "Connection could not be established with host "ssl://${hostPort(c)}": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use scheme smtp on port ${c.port} (STARTTLS is used when offered), or port 465.`,
+					{ mode: 'opportunistic', title: 'Use scheme smtp (STARTTLS on this port)' },
+					{ port: 465, title: 'Use port 465 (implicit TLS)' },
+				),
+			];
+		}
+		// MAIL_ENCRYPTION: only Laravel 8 and older (SwiftMailer) act on it the way it reads.
+		if (version !== undefined && version >= 9) return [];
+		const mismatch = mailMismatch(c, c.mode, ctx);
+		if (!mismatch) return [];
+		const known = version !== undefined;
+		const intro = known ? `On Laravel ${version}` : 'If this project runs Laravel 8 or older (composer.lock not found)';
+		const modern = 'Laravel 9+ chooses TLS by the port instead (implicit TLS on 465, STARTTLS when offered elsewhere).';
+		const severity = known ? undefined : ('info' as const);
+		if (mismatch === 'tls-on-plain-port')
+			return [
+				pairFinding(
+					c,
+					`${intro}, ${written(c.modeAt)}${envNote} makes SwiftMailer open ssl://${hostPort(c)}, but port ${c.port} is ${portName(c.port!)}: "Connection could not be established with host ${c.host ?? 'localhost'} :stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use encryption tls on port ${c.port}, or port 465 with ssl. ${modern}`,
+					{ mode: 'starttls', title: 'Use encryption tls (STARTTLS on this port)' },
+					{ port: 465, title: 'Use port 465 with ssl' },
+					severity,
+				),
+			];
+		return [
+			pairFinding(
+				c,
+				`${intro}, ${c.modeAt ? written(c.modeAt) + envNote : 'no encryption'} makes SwiftMailer connect with tcp://${hostPort(c)}, but 465 is SMTPS: the server waits for a TLS handshake, and SwiftMailer fails with "Connection to tcp://${hostPort(c)} Timed Out". Use encryption ssl on 465, or port 587 with tls. ${modern}`,
+				{ mode: 'implicit', title: 'Use encryption ssl (implicit TLS) on port 465' },
+				{ port: 587, title: 'Use port 587 with tls' },
+				severity,
+			),
+		];
+	},
+};

@@ -1,0 +1,45 @@
+//! PHPMailer: SMTPSecure (or an ssl:// / tls:// prefix in Host) that does not fit the port. 'ssl' opens ssl://
+//! (TLS at once), 'tls' connects in plaintext and sends STARTTLS (src/PHPMailer.php smtpConnect()).
+import { hostPort, mailMismatch, pairFinding, portName, written } from '../clients/checks';
+import type { Rule } from './rule';
+import { ALL_ORIGINS } from './rule';
+
+const FAILED = 'SMTP Error: Could not connect to SMTP host.';
+
+export const phpmailerEncryption: Rule = {
+	meta: {
+		id: 'phpmailer-encryption',
+		defaultSeverity: 'warning',
+		summary:
+			"PHPMailer SMTPSecure / Host prefix that does not fit the port: 'ssl' (SMTPS) on 587, 'tls' or none on 465.",
+		origins: ALL_ORIGINS,
+	},
+	checkClient(c, ctx) {
+		if (c.library !== 'phpmailer') return [];
+		const mismatch = mailMismatch(c, c.mode, ctx);
+		if (!mismatch) return [];
+		const how = c.modeAt?.name === 'Host prefix' ? 'the ssl:// prefix in Host' : written(c.modeAt);
+		if (mismatch === 'tls-on-plain-port') {
+			return [
+				pairFinding(
+					c,
+					`PHPMailer opens ssl://${hostPort(c)} (${how}): TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. The server greets in plaintext, the handshake fails ("Connection failed. Error #2: stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number") and send() fails with "${FAILED}". Use 'tls' (PHPMailer::ENCRYPTION_STARTTLS) on port ${c.port}, or port 465 with 'ssl'.`,
+					{ mode: 'starttls', title: "Use STARTTLS ('tls') on this port" },
+					{ port: 465, title: "Use port 465 (SMTPS) with 'ssl'" },
+				),
+			];
+		}
+		const why =
+			c.mode === 'starttls'
+				? `${c.modeAt?.name === 'Host prefix' ? 'the tls:// prefix in Host' : written(c.modeAt)} means plaintext, then STARTTLS`
+				: 'no SMTPSecure: plaintext, then STARTTLS if offered';
+		return [
+			pairFinding(
+				c,
+				`PHPMailer connects in plaintext to ${hostPort(c)} (${why}), but 465 is SMTPS: the server waits for a TLS handshake and never sends the SMTP greeting. PHPMailer waits Timeout seconds (300 by default), then fails with "${FAILED}". Use 'ssl' (PHPMailer::ENCRYPTION_SMTPS) on 465, or port 587 with 'tls'.`,
+				{ mode: 'implicit', title: "Use implicit TLS ('ssl') on port 465" },
+				{ port: 587, title: "Use port 587 (STARTTLS) with 'tls'" },
+			),
+		];
+	},
+};

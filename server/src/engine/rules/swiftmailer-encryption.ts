@@ -1,0 +1,36 @@
+//! SwiftMailer: Swift_SmtpTransport's encryption (constructor, setEncryption(), MAILER_URL's ?encryption=) that
+//! does not fit the port. 'ssl' opens ssl:// at once; 'tls' connects with tcp:// and requires STARTTLS.
+import { hostPort, mailMismatch, pairFinding, portName, written } from '../clients/checks';
+import type { Rule } from './rule';
+import { ALL_ORIGINS } from './rule';
+
+export const swiftmailerEncryption: Rule = {
+	meta: {
+		id: 'swiftmailer-encryption',
+		defaultSeverity: 'warning',
+		summary: "SwiftMailer encryption that does not fit the port: 'ssl' on 587 or 25, 'tls' or none on 465.",
+		origins: ALL_ORIGINS,
+	},
+	checkClient(c, ctx) {
+		if (c.library !== 'swiftmailer') return [];
+		const mismatch = mailMismatch(c, c.mode, ctx);
+		if (!mismatch) return [];
+		if (mismatch === 'tls-on-plain-port')
+			return [
+				pairFinding(
+					c,
+					`${c.label} with ${written(c.modeAt) || 'this encryption'} opens ssl://${hostPort(c)}: TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. SwiftMailer throws "Connection could not be established with host ${c.host} :stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use 'tls' (STARTTLS) on port ${c.port}, or port 465 with 'ssl'.`,
+					{ mode: 'starttls', title: "Use STARTTLS ('tls') on this port" },
+					{ port: 465, title: "Use port 465 with 'ssl'" },
+				),
+			];
+		return [
+			pairFinding(
+				c,
+				`${c.label} connects with tcp://${hostPort(c)} (${c.mode === 'starttls' ? `${written(c.modeAt)} means plaintext, then STARTTLS` : 'no encryption'}), but 465 is SMTPS: the server waits for a TLS handshake and never greets. SwiftMailer waits for its timeout, then throws "Connection to tcp://${hostPort(c)} Timed Out". Use 'ssl' on 465, or port 587 with 'tls'.`,
+				{ mode: 'implicit', title: "Use 'ssl' (implicit TLS) on port 465" },
+				{ port: 587, title: "Use port 587 with 'tls'" },
+			),
+		];
+	},
+};

@@ -1,0 +1,54 @@
+//! Symfony Mailer DSNs (MAILER_DSN, Transport::fromDsn()): smtps:// is TLS at once; smtp:// is TLS at once on 465
+//! and STARTTLS when offered elsewhere (EsmtpTransport). `encryption` is not a Symfony Mailer option, and
+//! verify_peer=0 turns certificate checks off.
+import { hostPort, mailMismatch, pairFinding, portName } from '../clients/checks';
+import type { Rule, RuleFinding } from './rule';
+import { ALL_ORIGINS } from './rule';
+
+export const symfonyMailerDsn: Rule = {
+	meta: {
+		id: 'symfony-mailer-dsn',
+		defaultSeverity: 'warning',
+		summary:
+			'Symfony Mailer DSN problems: smtps:// on a STARTTLS port such as 587, an ignored ?encryption=, verify_peer=0.',
+		origins: ALL_ORIGINS,
+	},
+	checkClient(c, ctx) {
+		if (c.library !== 'symfony-mailer') return [];
+		const out: RuleFinding[] = [];
+		if (mailMismatch(c, c.mode, ctx) === 'tls-on-plain-port')
+			out.push(
+				pairFinding(
+					c,
+					`smtps:// makes Symfony Mailer start TLS at once, but port ${c.port} is ${portName(c.port!)}: "Connection could not be established with host "ssl://${hostPort(c)}": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use smtp:// on port ${c.port} (Symfony Mailer upgrades with STARTTLS by itself), or port 465.`,
+					{ mode: 'opportunistic', title: 'Use smtp:// (STARTTLS on this port)' },
+					{ port: 465, title: 'Use port 465 (implicit TLS)' },
+				),
+			);
+		for (const note of c.notes ?? []) {
+			if (note.kind === 'ignored-option') {
+				const what =
+					c.mode === 'implicit'
+						? `implicit TLS (${c.modeAt ? 'smtps://' : 'port 465'})`
+						: c.mode === 'plain'
+							? 'plaintext (auto_tls is off)'
+							: `plaintext, then STARTTLS if the server offers it (port ${c.port})`;
+				out.push({
+					start: note.at.start,
+					end: note.at.end,
+					message: `Symfony Mailer ignores "${note.at.text}": it is a SwiftMailer MAILER_URL option. TLS comes from the scheme and the port; this DSN gets ${what}. Use smtps:// or port 465 for implicit TLS, smtp:// with 587 for STARTTLS.`,
+					fixes: [{ title: 'Remove the ignored option', edits: [{ ...note.remove, text: '' }] }],
+					severity: 'info',
+				});
+			} else {
+				out.push({
+					start: note.at.start,
+					end: note.at.end,
+					message: `${note.at.text} turns off certificate and host-name verification for this mailer: anything on the path can read the credentials and the mail. Fix the CA bundle or the host name instead (Test connection says which check fails).`,
+					fixes: [{ title: 'Remove verify_peer (verify certificates)', edits: [{ ...note.remove, text: '' }] }],
+				});
+			}
+		}
+		return out;
+	},
+};

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyEdits } from '../../../../server/src/engine/index';
+import { check, findings, fixTitles, quiet } from '../../../helpers/marked';
+
+const R = 'phpmailer-encryption';
+
+test("SMTPS ('ssl') on a STARTTLS port, as SMTPSecure or as a Host prefix", () => {
+	check(
+		R,
+		"$mail = new PHPMailer(true); $mail->isSMTP(); $mail->Host = 'smtp.example.com'; $mail->SMTPSecure = '«ssl»'; $mail->Port = 587;",
+	);
+	check(R, '$m = new PHPMailer; $m->SMTPSecure = PHPMailer::«ENCRYPTION_SMTPS»; $m->Port = 25;');
+	check(R, "$m = new PHPMailer; $m->Host = '«ssl»://smtp.gmail.com:587';");
+	check(R, "$m = new \\PHPMailer\\PHPMailer\\PHPMailer(); $m->Host = '«ssl»://smtp.gmail.com'; $m->Port = 587;");
+	const [f] = findings("$m = new PHPMailer; $m->SMTPSecure = 'ssl'; $m->Port = 587;").filter((x) => x.ruleId === R);
+	assert.match(f!.message, /wrong version number/);
+	assert.match(f!.message, /SMTP Error: Could not connect to SMTP host\./);
+});
+
+test("STARTTLS ('tls') or no SMTPSecure on 465", () => {
+	check(R, "$m = new PHPMailer; $m->SMTPSecure = '«tls»'; $m->Port = 465;");
+	check(R, '$m = new PHPMailer; $m->SMTPSecure = PHPMailer::«ENCRYPTION_STARTTLS»; $m->Port = 465;');
+	check(R, "$m = new PHPMailer; $m->Host = '«tls»://smtp.gmail.com:465';");
+	check(R, "$m = new PHPMailer; $m->Host = 'smtp.gmail.com'; $m->Port = «465»;");
+	assert.match(findings("$m = new PHPMailer; $m->SMTPSecure = 'tls'; $m->Port = 465;")[0]!.message, /300 by default/);
+});
+
+test('each entry of a ;-separated Host list is judged with its own prefix and port', () => {
+	check(
+		R,
+		"$m = new PHPMailer; $m->SMTPSecure = 'tls'; $m->Port = 587; $m->Host = 'smtp1.example.com;«ssl»://smtp2.example.com:587;ssl://smtp3.example.com:465';",
+	);
+});
+
+test('a prefix in Host overrides SMTPSecure, a port in Host overrides Port', () => {
+	quiet(R, "$m = new PHPMailer; $m->SMTPSecure = 'ssl'; $m->Port = 587; $m->Host = 'tls://smtp.example.com';");
+	quiet(R, "$m = new PHPMailer; $m->SMTPSecure = 'ssl'; $m->Port = 587; $m->Host = 'smtp.example.com:465';");
+});
+
+test('the diagnostic points at the port and offers to change either side', () => {
+	const src = "<?php $m = new PHPMailer;\n$m->SMTPSecure = 'ssl';\n$m->Port = 587;\n";
+	const [f] = findings(src).filter((x) => x.ruleId === R);
+	assert.equal(src.slice(f!.start, f!.end), 'ssl');
+	assert.deepEqual(
+		f!.related?.map((r) => src.slice(r.start, r.end)),
+		['587'],
+	);
+	assert.deepEqual(
+		f!.fixes.map((x) => applyEdits(src, [x.edits]).text),
+		[src.replace("'ssl'", "'tls'"), src.replace('587', '465')],
+	);
+	assert.ok(
+		f!.fixes.every((x) => !x.preferred),
+		'which side is wrong is the user’s call',
+	);
+	const add = findings('<?php $m = new PHPMailer;\n\t$m->Port = 465;\n').find((x) => x.ruleId === R)!;
+	assert.equal(
+		applyEdits('<?php $m = new PHPMailer;\n\t$m->Port = 465;\n', [add.fixes[0]!.edits]).text,
+		"<?php $m = new PHPMailer;\n\t$m->Port = 465;\n\t$m->SMTPSecure = 'ssl';\n",
+	);
+	assert.deepEqual(fixTitles(R, '$m = new PHPMailer; $m->SMTPSecure = PHPMailer::ENCRYPTION_SMTPS; $m->Port = 587;'), [
+		"Use STARTTLS ('tls') on this port",
+		"Use port 465 (SMTPS) with 'ssl'",
+	]);
+});
+
+test("PHPMailer's documented configurations are quiet", () => {
+	// README "A Simple Example" and the Gmail example (examples/gmail.phps), both modes.
+	quiet(
+		R,
+		`$mail = new PHPMailer(true);
+$mail->isSMTP();
+$mail->Host       = 'smtp.example.com';
+$mail->SMTPAuth   = true;
+$mail->Username   = 'user@example.com';
+$mail->Password   = 'secret';
+$mail->SMTPSecure = PHPMailer::ENCRYPTION_SMTPS;
+$mail->Port       = 465;`,
+	);
+	quiet(
+		R,
+		`$mail = new PHPMailer();
+$mail->isSMTP();
+$mail->Host = 'smtp.gmail.com';
+$mail->Port = 587;
+$mail->SMTPSecure = PHPMailer::ENCRYPTION_STARTTLS;
+$mail->SMTPAuth = true;`,
+	);
+	// Wiki (Troubleshooting): the tls:// prefix means STARTTLS on 587.
+	quiet(R, "$mail = new PHPMailer; $mail->Host = 'tls://smtp.gmail.com:587';");
+	// Defaults: port 25, STARTTLS when offered.
+	quiet(R, "$mail = new PHPMailer; $mail->isSMTP(); $mail->Host = 'localhost';");
+	quiet(R, '$mail = new PHPMailer; $mail->SMTPSecure = false; $mail->SMTPAutoTLS = false; $mail->Port = 25;');
+});
+
+test('unknown values and unrelated objects are quiet', () => {
+	quiet(R, '$m = new PHPMailer; $m->SMTPSecure = $config["secure"]; $m->Port = 587;');
+	quiet(R, "$m = new PHPMailer; $m->SMTPSecure = 'ssl'; $m->Port = $port;");
+	quiet(R, '$db->Host = "db.example.com"; $db->Port = 465;');
+	quiet(R, "function a() { $m = new PHPMailer; $m->SMTPSecure = 'ssl'; } function b() { $m->Port = 587; }");
+	quiet(R, "$m = new PHPMailer; $m->SMTPSecure = 'ssl'; if ($m->Port == 587) {}");
+});
