@@ -13,6 +13,8 @@ import {
 export interface LensArgs {
 	uri: string;
 	offset: number;
+	/** A mail or Redis client configuration (tested with its library's semantics). */
+	client?: boolean;
 }
 
 /** Returns the report (for tests and other extensions); the notification does not wait for the user. */
@@ -26,9 +28,11 @@ export async function testConnection(
 		void window.showWarningMessage('Transport Lint: Test connection is off in untrusted workspaces.');
 		return undefined;
 	}
-	const params = arg ? { uri: arg.uri, offset: arg.offset } : await pickTarget(client);
+	const params: TestConnectionParams | undefined = arg
+		? { uri: arg.uri, offset: arg.offset, ...(arg.client && { client: true }) }
+		: await pickTarget(client);
 	if (!params) return undefined;
-	if (starttls) Object.assign(params, { starttls: 'auto' });
+	if (starttls && !params.client) Object.assign(params, { starttls: 'auto' });
 	const result = await window.withProgress(
 		{
 			location: ProgressLocation.Notification,
@@ -59,13 +63,13 @@ async function pickTarget(client: LanguageClient): Promise<TestConnectionParams 
 		const items = await client.sendRequest(ListTargetsRequest.type, { uri });
 		const offset = editor.document.offsetAt(editor.selection.active);
 		const under = items.find((i) => i.offset <= offset && offset <= i.end);
-		if (under) return { uri, offset: under.offset };
+		if (under) return { uri, offset: under.offset, ...(under.client && { client: true }) };
 		if (items.length) {
 			const picked = await window.showQuickPick(
 				items.map((i) => ({ label: i.target, description: `line ${i.line + 1}`, detail: i.refused, item: i })),
 				{ placeHolder: 'Which transport URL should be tested?' },
 			);
-			return picked ? { uri, offset: picked.item.offset } : undefined;
+			return picked ? { uri, offset: picked.item.offset, ...(picked.item.client && { client: true }) } : undefined;
 		}
 	}
 	const target = await window.showInputBox({

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { analyze, fileKind, fixAll, lineIndex, normalizeSettings, type Finding, type Settings } from './engine/index';
 import { DOCS_BASE } from './docs-link';
 import { filterOf, readText, walk } from './files';
+import { ProjectFactsCache } from './project';
 import { PROBE_USAGE, ProbeUsageError, probeMain } from './probe-cli';
 import { toSarif, type FileFindings } from './sarif';
 import { version } from '../../package.json';
@@ -102,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
 	const filter = filterOf(settings);
 	const results: FileFindings[] = [];
 	const seen = new Set<string>();
+	const project = new ProjectFactsCache();
 	for (const p of parsed.paths) {
 		try {
 			await fs.stat(p);
@@ -121,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
 				text = fixAll(text, kind, settings).text;
 				if (text !== read.text) await fs.writeFile(file, text);
 			}
-			const findings = analyze(text, kind, settings).findings;
+			const findings = analyze(text, kind, settings, await project.forFile(file)).findings;
 			results.push({ uri: rel(file), text, findings });
 		}
 	}

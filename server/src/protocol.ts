@@ -39,6 +39,8 @@ export interface TestConnectionParams {
 	offset?: number;
 	target?: string;
 	starttls?: import('./probe/types').StarttlsProtocol | 'auto';
+	/** `offset` is a mail or Redis client configuration: test it with its library's semantics. */
+	client?: boolean;
 }
 
 export type TestConnectionResult = { report: import('./probe/types').ProbeReport } | { refused: string };
@@ -57,6 +59,8 @@ export interface TargetItem {
 	target: string;
 	/** Why it cannot be tested, when it cannot. */
 	refused?: string;
+	/** A mail or Redis client configuration rather than a transport URL. */
+	client?: boolean;
 }
 
 /** The transport URLs of a document, for the Test connection quick pick. */

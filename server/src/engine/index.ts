@@ -1,6 +1,6 @@
 //! The engine's public surface, imported by the language server, the CLI and the tests.
 export { analyze, scan, scanClients, type AnalyzeResult } from './analyze';
-export { probeTarget, type ClientConfig, type Library, type TlsMode } from './clients/model';
+export { effectiveMode, probeTarget, type ClientConfig, type Library, type TlsMode } from './clients/model';
 export { applyEdits, applyFixes, diffEdit, fixAll, type AppliedFixes } from './fixes';
 export { describe } from './describe';
 export { suppressionEdit } from './suppress';

@@ -4,8 +4,17 @@ import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { analyze, fileKind, type FileKind, type Finding, type Settings, type Target } from '../engine/index';
+import {
+	analyze,
+	fileKind,
+	type ClientConfig,
+	type FileKind,
+	type Finding,
+	type Settings,
+	type Target,
+} from '../engine/index';
 import { filterOf, isIncluded, readText, walk } from '../files';
+import { ProjectFactsCache } from '../project';
 import { toDiagnostic } from './convert';
 import type { SettingsCache } from './settings';
 
@@ -14,6 +23,8 @@ export interface Analysed {
 	kind: FileKind;
 	findings: Finding[];
 	targets: Target[];
+	/** Mail and Redis client configurations (Test SMTP connection lenses). */
+	clients: ClientConfig[];
 	diagnostics: Diagnostic[];
 }
 
@@ -22,6 +33,7 @@ export class Diagnostics {
 	private readonly pending = new Map<string, TextDocument>();
 	private readonly onDisk = new Set<string>();
 	private folders: string[] = [];
+	private readonly project = new ProjectFactsCache();
 
 	constructor(
 		private readonly connection: Connection,
@@ -58,16 +70,22 @@ export class Diagnostics {
 		const kind = fileKind(URI.parse(doc.uri).path, doc.languageId);
 		let findings: Finding[] = [];
 		let targets: Target[] = [];
+		let clients: ClientConfig[] = [];
 		if (kind) {
-			const result = analyze(doc.getText(), kind, settings);
+			const uri = URI.parse(doc.uri);
+			const project = uri.scheme === 'file' ? await this.project.forFile(uri.fsPath) : undefined;
+			const latest = this.openDocument(doc.uri);
+			if (latest && latest.version !== doc.version) return;
+			const result = analyze(doc.getText(), kind, settings, project);
 			findings = result.findings;
 			targets = result.targets;
+			clients = result.clients;
 			for (const e of result.errors) this.connection.console.error(`${doc.uri}: ${e}`);
 			if (result.skipped) this.connection.console.info(`Skipped ${doc.uri}: ${result.skipped}`);
 		}
 		const diagnostics = findings.map((f) => toDiagnostic(doc, f));
 		// Only open documents need their analysis kept (code actions, hovers, lenses); closed files keep nothing.
-		if (kind && current) this.results.set(doc.uri, { doc, kind, findings, targets, diagnostics });
+		if (kind && current) this.results.set(doc.uri, { doc, kind, findings, targets, clients, diagnostics });
 		await this.connection.sendDiagnostics({ uri: doc.uri, version: current ? doc.version : undefined, diagnostics });
 	}
 

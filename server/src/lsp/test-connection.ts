@@ -3,7 +3,7 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { RULES_BY_ID, type Finding, type Target } from '../engine/index';
+import { probeTarget, RULES_BY_ID, type Finding, type Target } from '../engine/index';
 import type { TargetItem, TestConnectionParams, TestConnectionResult } from '../protocol';
 import { probe } from '../probe/probe';
 import type { Analysed } from './diagnostics';
@@ -27,12 +27,27 @@ export function testable(t: Target, findings: Finding[]): { target: string } | {
 }
 
 export function listTargets(a: Analysed): TargetItem[] {
-	return a.targets.map((t) => {
-		const r = testable(t, a.findings);
-		const line = a.doc.positionAt(t.candidate.start).line;
-		const at = { offset: t.candidate.start, end: t.candidate.end, line };
-		return 'target' in r ? { ...at, target: r.target } : { ...at, target: t.candidate.value, refused: r.refused };
-	});
+	const clients: TargetItem[] = [];
+	for (const c of a.clients) {
+		const p = probeTarget(c);
+		if (!p) continue;
+		const line = a.doc.positionAt(c.start).line;
+		clients.push({
+			offset: c.start,
+			end: c.end,
+			line,
+			target: `${p.target}${p.starttls ? ' + STARTTLS' : ''} (${c.label})`,
+			client: true,
+		});
+	}
+	return clients.concat(
+		a.targets.map((t) => {
+			const r = testable(t, a.findings);
+			const line = a.doc.positionAt(t.candidate.start).line;
+			const at = { offset: t.candidate.start, end: t.candidate.end, line };
+			return 'target' in r ? { ...at, target: r.target } : { ...at, target: t.candidate.value, refused: r.refused };
+		}),
+	);
 }
 
 export async function testConnection(
@@ -42,7 +57,16 @@ export async function testConnection(
 	token: CancellationToken,
 ): Promise<TestConnectionResult> {
 	let target = params.target;
-	if (target === undefined) {
+	let starttls = params.starttls;
+	let library: string | undefined;
+	if (target === undefined && params.client) {
+		const c = analysed?.clients.find((x) => x.start <= params.offset! && params.offset! <= x.end);
+		const p = c && probeTarget(c);
+		if (!p) return { refused: 'There is no complete mail or Redis configuration (host and port) at that position.' };
+		target = p.target;
+		starttls = p.starttls;
+		library = p.says;
+	} else if (target === undefined) {
 		const t = analysed?.targets.find((x) => x.candidate.start <= params.offset! && params.offset! <= x.candidate.end);
 		if (!t || !analysed) return { refused: 'There is no transport URL at that position.' };
 		const r = testable(t, analysed.findings);
@@ -59,12 +83,12 @@ export async function testConnection(
 				timeoutMs: settings.timeoutMs,
 				ca: settings.ca,
 				udpPayload: settings.udpPayload,
-				starttls: params.starttls,
+				starttls,
 				signal: controller.signal,
 			},
 			docDir,
 		);
-		return { report };
+		return { report: library ? { ...report, library } : report };
 	} finally {
 		sub.dispose();
 	}

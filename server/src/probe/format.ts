@@ -2,7 +2,7 @@
 import type { ProbeReport } from './types';
 
 export function formatReport(r: ProbeReport): string {
-	const lines = [r.target];
+	const lines = r.library ? [r.library, r.target] : [r.target];
 	for (const s of r.steps)
 		lines.push(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.step.padEnd(9)} ${String(s.ms).padStart(5)} ms  ${s.detail}`);
 	lines.push(`${r.ok ? '✓' : '✗'} ${r.verdict}`);

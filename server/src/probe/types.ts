@@ -44,6 +44,8 @@ export interface ProbeReport {
 	greeting?: string;
 	starttls?: StarttlsProtocol;
 	cancelled?: boolean;
+	/** For a library configuration: how the library connects (so the test reads as the application will). */
+	library?: string;
 	/** One line for the notification, and whether the target works as written. */
 	verdict: string;
 	ok: boolean;

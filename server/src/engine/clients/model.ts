@@ -61,12 +61,40 @@ export interface ClientNote {
 	remove: { start: number; end: number };
 }
 
-/** What Test connection should open for a configuration, in the probe's terms. */
-export function probeTarget(c: ClientConfig): { target: string; starttls?: 'smtp' } | undefined {
-	if (!c.host || c.port === undefined || !c.mode || !/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(c.host))
-		return undefined;
-	const scheme = c.mode === 'implicit' ? 'tls' : 'tcp';
+/** The mode the library will use: for Laravel, Laravel 9+'s unless composer says 8 or older. */
+export function effectiveMode(c: ClientConfig): TlsMode | undefined {
+	if (c.modern !== undefined && !(c.version !== undefined && c.version < 9)) return c.modern;
+	return c.mode;
+}
+
+const LIBRARY_NAMES: Record<Library, string> = {
+	phpmailer: 'PHPMailer',
+	swiftmailer: 'SwiftMailer',
+	'symfony-mailer': 'Symfony Mailer',
+	'laravel-mail': 'Laravel',
+	redis: 'Redis client',
+};
+
+const HOW: Record<TlsMode, string> = {
+	implicit: 'TLS from the first byte',
+	starttls: 'plaintext, then STARTTLS (required)',
+	opportunistic: 'plaintext, then STARTTLS if offered',
+	plain: 'plaintext only',
+};
+
+/** What Test connection should open for a configuration, in the probe's terms, and how to say it. */
+export function probeTarget(
+	c: ClientConfig,
+): { target: string; starttls?: 'smtp'; protocol: 'SMTP' | 'Redis'; says: string } | undefined {
+	const mode = effectiveMode(c);
+	if (!c.host || c.port === undefined || !mode) return undefined;
+	if (!/^[A-Za-z0-9._-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(c.host)) return undefined;
 	const smtp = c.library !== 'redis';
-	const starttls = smtp && (c.mode === 'starttls' || c.mode === 'opportunistic') ? 'smtp' : undefined;
-	return { target: `${scheme}://${c.host}:${c.port}`, ...(starttls && { starttls }) };
+	const starttls = smtp && (mode === 'starttls' || mode === 'opportunistic') ? 'smtp' : undefined;
+	return {
+		target: `${mode === 'implicit' ? 'tls' : 'tcp'}://${c.host}:${c.port}`,
+		...(starttls && { starttls }),
+		protocol: smtp ? 'SMTP' : 'Redis',
+		says: `${LIBRARY_NAMES[c.library]} (${c.label}) connects to ${c.host}:${c.port} with ${HOW[mode]}.`,
+	};
 }

@@ -1,0 +1,84 @@
+//! What the project's composer files say about the libraries it uses, for rules whose verdict depends on a version
+//! (Laravel's MAIL_ENCRYPTION). The nearest composer.lock (installed versions) wins over composer.json (constraints).
+//! Reads are cached per directory and re-checked at most every few seconds, so keystrokes do not wait on the disk.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { ProjectFacts } from './engine/index';
+
+const MAX_BYTES = 32 * 1024 * 1024;
+const RECHECK_MS = 3000;
+
+interface Entry {
+	facts: ProjectFacts | undefined;
+	/** The composer file the facts came from, and its mtime, to notice edits. */
+	file?: string;
+	mtimeMs?: number;
+	checkedAt: number;
+}
+
+/** Package versions from a composer.lock or composer.json text; undefined when it is not one. */
+export function parseComposer(text: string, lock: boolean): ProjectFacts | undefined {
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+	if (typeof json !== 'object' || json === null) return undefined;
+	const packages: Record<string, string> = {};
+	const o = json as Record<string, unknown>;
+	if (lock) {
+		for (const list of [o.packages, o['packages-dev']])
+			if (Array.isArray(list))
+				for (const p of list)
+					if (p && typeof p.name === 'string' && typeof p.version === 'string') packages[p.name] = p.version;
+	} else {
+		for (const req of [o.require, o['require-dev']])
+			if (req && typeof req === 'object')
+				for (const [name, v] of Object.entries(req as Record<string, unknown>))
+					if (typeof v === 'string') packages[name] = v;
+	}
+	return { packages };
+}
+
+export class ProjectFactsCache {
+	private readonly dirs = new Map<string, Entry>();
+
+	/** Facts for a file: the nearest composer.lock or composer.json in its directory or above. */
+	async forFile(file: string): Promise<ProjectFacts | undefined> {
+		return this.forDir(path.dirname(path.resolve(file)));
+	}
+
+	private async forDir(dir: string): Promise<ProjectFacts | undefined> {
+		const now = Date.now();
+		const cached = this.dirs.get(dir);
+		if (cached && now - cached.checkedAt < RECHECK_MS) return cached.facts;
+		if (cached?.file) {
+			const st = await fs.stat(cached.file).catch(() => undefined);
+			if (st && st.mtimeMs === cached.mtimeMs) {
+				cached.checkedAt = now;
+				return cached.facts;
+			}
+		}
+		const entry = await this.read(dir, now);
+		this.dirs.set(dir, entry);
+		return entry.facts;
+	}
+
+	private async read(dir: string, now: number): Promise<Entry> {
+		for (const [name, lock] of [
+			['composer.lock', true],
+			['composer.json', false],
+		] as const) {
+			const file = path.join(dir, name);
+			const st = await fs.stat(file).catch(() => undefined);
+			if (!st?.isFile() || st.size > MAX_BYTES) continue;
+			const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+			const facts = text === undefined ? undefined : parseComposer(text, lock);
+			if (facts) return { facts, file, mtimeMs: st.mtimeMs, checkedAt: now };
+		}
+		const parent = path.dirname(dir);
+		if (parent === dir) return { facts: undefined, checkedAt: now };
+		return { facts: await this.forDir(parent), checkedAt: now };
+	}
+}

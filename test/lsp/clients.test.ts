@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver-protocol';
+import type { TargetItem, TestConnectionResult } from '../../server/src/protocol';
+import { TestClient } from '../helpers/lsp';
+import { makePki, smtpServer, type Pki } from '../helpers/peers';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'transport-lint-clients-'));
+const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).href;
+const lock = (version: string) =>
+	writeFileSync(
+		path.join(dir, 'composer.lock'),
+		JSON.stringify({ packages: [{ name: 'laravel/framework', version }], 'packages-dev': [] }),
+	);
+let client: TestClient;
+let pki: Pki;
+let smtp: Awaited<ReturnType<typeof smtpServer>>;
+
+before(async () => {
+	pki = makePki();
+	smtp = await smtpServer(pki);
+	writeFileSync(path.join(dir, 'ca.pem'), pki.caCert);
+	lock('v8.83.27');
+	client = new TestClient();
+	client.config = { transportLint: { probe: { caFile: path.join(dir, 'ca.pem') } }, 'files.exclude': {} };
+	await client.connection.sendRequest('initialize', {
+		processId: process.pid,
+		rootUri: null,
+		workspaceFolders: null,
+		capabilities: {
+			textDocument: {
+				codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+				publishDiagnostics: { relatedInformation: true },
+			},
+			workspace: { configuration: true },
+		},
+	});
+	await client.connection.sendNotification('initialized', {});
+});
+
+after(async () => {
+	await client.stop();
+	smtp.process.kill();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(name: string, languageId: string, text: string, version = 1): Promise<Diagnostic[]> {
+	await client.connection.sendNotification('textDocument/didOpen', {
+		textDocument: { uri: uriOf(name), languageId, version, text },
+	});
+	return (await client.waitFor(uriOf(name), (p) => p.version === version)).diagnostics;
+}
+
+test('a PHPMailer mismatch sits on SMTPSecure, points at Port, and offers to change either', async () => {
+	const text = "<?php\n$mail = new PHPMailer(true);\n$mail->SMTPSecure = 'ssl';\n$mail->Port = 587;\n";
+	const [d, ...rest] = await open('mailer.php', 'php', text);
+	assert.deepEqual(rest, []);
+	assert.equal(d!.code, 'phpmailer-encryption');
+	assert.deepEqual(d!.range, { start: { line: 2, character: 21 }, end: { line: 2, character: 24 } });
+	assert.equal(d!.relatedInformation?.length, 1);
+	assert.equal(d!.relatedInformation![0]!.location.uri, uriOf('mailer.php'));
+	assert.deepEqual(d!.relatedInformation![0]!.location.range, {
+		start: { line: 3, character: 14 },
+		end: { line: 3, character: 17 },
+	});
+	assert.match((d!.codeDescription as { href: string }).href, /docs\/rules\/phpmailer-encryption\.md$/);
+	const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+		textDocument: { uri: uriOf('mailer.php') },
+		range: d!.range,
+		context: { diagnostics: [d], only: ['quickfix'] },
+	})) as CodeAction[];
+	const edits = actions
+		.filter((a) => a.diagnostics?.[0]?.code === 'phpmailer-encryption' && !a.title.startsWith('Disable'))
+		.map((a) => {
+			const e = Object.values(a.edit!.changes ?? {})[0] ?? (a.edit!.documentChanges![0] as { edits: unknown[] }).edits;
+			return [
+				a.title,
+				(e as { range: { start: { line: number } }; newText: string }[]).map((x) => [x.range.start.line, x.newText]),
+			];
+		});
+	assert.deepEqual(edits, [
+		["Use STARTTLS ('tls') on this port", [[2, 'tls']]],
+		["Use port 465 (SMTPS) with 'ssl'", [[3, '465']]],
+	]);
+});
+
+test('Laravel .env: the verdict follows the version in composer.lock', async () => {
+	const env = 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_PORT=587\nMAIL_ENCRYPTION=ssl\n';
+	const [d] = await open('.env', 'dotenv', env);
+	assert.equal(d?.code, 'laravel-mail-encryption');
+	assert.equal(d!.severity, 2);
+	assert.match(String(d!.message), /^On Laravel 8, /);
+	lock('v10.48.2');
+	// The composer files are re-read at most every few seconds; an edit after that sees Laravel 10.
+	await new Promise((r) => setTimeout(r, 3200));
+	await client.connection.sendNotification('textDocument/didChange', {
+		textDocument: { uri: uriOf('.env'), version: 2 },
+		contentChanges: [{ text: env + '\n' }],
+	});
+	const after = await client.waitFor(uriOf('.env'), (p) => p.version === 2);
+	assert.deepEqual(after.diagnostics, [], 'Laravel 9+ chooses TLS by the port');
+});
+
+test('Test SMTP connection uses the library semantics: PHPMailer tls = plaintext + STARTTLS', async () => {
+	const text = `<?php\n$mail = new PHPMailer(true);\n$mail->isSMTP();\n$mail->Host = '127.0.0.1';\n$mail->SMTPSecure = PHPMailer::ENCRYPTION_STARTTLS;\n$mail->Port = ${smtp.port};\n`;
+	assert.deepEqual(await open('smtp.php', 'php', text), []);
+	const lenses = (await client.connection.sendRequest('textDocument/codeLens', {
+		textDocument: { uri: uriOf('smtp.php') },
+	})) as CodeLens[];
+	const lens = lenses.find((l) => l.command?.title === 'Test SMTP connection');
+	assert.ok(lens, JSON.stringify(lenses));
+	assert.equal(lens.range.start.line, 3);
+	const items = (await client.connection.sendRequest('transportLint/listTargets', {
+		uri: uriOf('smtp.php'),
+	})) as TargetItem[];
+	assert.deepEqual(
+		items.filter((i) => i.client).map((i) => i.target),
+		[`tcp://127.0.0.1:${smtp.port} + STARTTLS ($mail)`],
+	);
+	const result = (await client.connection.sendRequest(
+		'transportLint/testConnection',
+		lens.command!.arguments![0],
+	)) as TestConnectionResult;
+	assert.ok('report' in result, JSON.stringify(result));
+	const { report } = result;
+	assert.equal(report.ok, true, report.verdict);
+	assert.equal(report.starttls, 'smtp');
+	assert.ok(report.steps.some((s) => s.step === 'starttls' && s.ok));
+	assert.equal(report.tls?.chainVerified, true);
+	assert.match(
+		report.library!,
+		/^PHPMailer \(\$mail\) connects to 127\.0\.0\.1:\d+ with plaintext, then STARTTLS \(required\)\.$/,
+	);
+	const none = (await client.connection.sendRequest('transportLint/testConnection', {
+		uri: uriOf('smtp.php'),
+		offset: 0,
+		client: true,
+	})) as TestConnectionResult;
+	assert.ok('refused' in none);
+});
