@@ -5,13 +5,20 @@ import { ROOT } from '../helpers/paths';
 import { startSession } from './code-server';
 
 const TIMEOUT_MS = 8 * 60_000;
-/** The main suite, then a short one that needs a window where nothing activated the extension yet. */
-const SUITES = ['suite', 'activation'];
+/**
+ * The main suite; a short one that needs a window where nothing activated the extension yet; the mail and Redis
+ * client rules with examples/ as the workspace.
+ */
+const SUITES: { name: string; fixture: string }[] = [
+	{ name: 'suite', fixture: 'test/fixtures/workspace' },
+	{ name: 'activation', fixture: 'test/fixtures/workspace' },
+	{ name: 'clients', fixture: 'examples' },
+];
 
-async function runSuite(name: string, vsix: string | undefined): Promise<number> {
+async function runSuite(name: string, fixture: string, vsix: string | undefined): Promise<number> {
 	const session = await startSession({
 		suite: path.join(ROOT, 'out/test/e2e', name, 'index'),
-		fixture: path.join(ROOT, 'test/fixtures/workspace'),
+		fixture: path.join(ROOT, fixture),
 		vsix,
 	});
 	let timer: NodeJS.Timeout | undefined;
@@ -31,8 +38,8 @@ async function runSuite(name: string, vsix: string | undefined): Promise<number>
 
 async function main(): Promise<number> {
 	const vsix = process.argv.find((a) => a.startsWith('--vsix='))?.slice(7);
-	for (const name of SUITES) {
-		const code = await runSuite(name, vsix);
+	for (const { name, fixture } of SUITES) {
+		const code = await runSuite(name, fixture, vsix);
 		if (code !== 0) return code;
 	}
 	return 0;
