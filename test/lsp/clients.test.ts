@@ -135,6 +135,15 @@ test('Test SMTP connection uses the library semantics: PHPMailer tls = plaintext
 		report.library!,
 		/^PHPMailer \(\$mail\) connects to 127\.0\.0\.1:\d+ with plaintext, then STARTTLS \(required\)\.$/,
 	);
+	const hover = (await client.connection.sendRequest('textDocument/hover', {
+		textDocument: { uri: uriOf('smtp.php') },
+		position: { line: 4, character: 35 },
+	})) as { contents: { value: string } };
+	assert.match(
+		hover.contents.value,
+		/^\*\*PHPMailer \(\$mail\) connects to 127\.0\.0\.1:\d+ with plaintext, then STARTTLS \(required\)\.\*\*/,
+	);
+	assert.match(hover.contents.value, /sends STARTTLS/);
 	const none = (await client.connection.sendRequest('transportLint/testConnection', {
 		uri: uriOf('smtp.php'),
 		offset: 0,

@@ -26,6 +26,18 @@ test('pathological inputs: doubling the input at most roughly doubles the work (
 		['literals', 'php', (n) => '<?php ' + "'tcp://a:1' ".repeat(n / 12), MB / 4],
 		['one line of URLs', 'yaml', (n) => 'k: ' + 'tcp://fe80::1:80,'.repeat(n / 17), MB / 4],
 		['one line of calls', 'php', (n) => '<?php ' + "fsockopen('fe80::1', 80);".repeat(n / 25), MB / 4],
+		// The mail and Redis client pass: long chains, unclosed calls, assignments and URLs on one line.
+		[
+			'one line of PHPMailer',
+			'php',
+			(n) => '<?php ' + "$m->SMTPSecure = 'ssl'; $m->Port = 587; ".repeat(n / 40),
+			MB / 4,
+		],
+		['nested connect(', 'php', (n) => '<?php ' + '$redis->connect('.repeat(n / 16), MB / 4],
+		['a long -> chain', 'php', (n) => '<?php $a' + '->b'.repeat(n / 3) + ' = 1;', MB],
+		['unclosed arrays', 'php', (n) => "<?php ['scheme' => 'tls', 'port' => 6379, " + '['.repeat(n), MB],
+		['one line of DSNs', 'env', (n) => 'MAILER_DSN=' + 'smtp://h:587?a=1 '.repeat(n / 17), MB / 4],
+		['unclosed <env', 'xml', (n) => '<env <env name="MAIL_PORT"'.repeat(n / 26), MB / 4],
 	];
 	const reference = (text: string) => () => {
 		let h = 0;

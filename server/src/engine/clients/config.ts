@@ -10,7 +10,7 @@ import { urlString } from './urls';
 const URL_START = /(?<![A-Za-z0-9+.-])(?:smtps?|tcp|tls|ssl|rediss?):\/\//gi;
 const PLACEHOLDER = /\$\{|\$[A-Za-z_]|%env\(|%[A-Za-z_.]+%|\{\{/;
 const VARIABLE =
-	/^[ \t]*(?:-[ \t]*)?(?:export[ \t]+)?(["']?)((?:MAIL|REDIS)_[A-Z0-9_]+)\1[ \t]*[=:][ \t]*([^\r\n]*)|<env\b[^>\n]*?\bname="((?:MAIL|REDIS)_[A-Z0-9_]+)"[^>\n]*?\bvalue="([^"\n]*)"/gm;
+	/^[ \t]*(?:-[ \t]*)?(?:export[ \t]+)?(["']?)((?:MAIL|REDIS)_[A-Z0-9_]+)\1[ \t]*[=:][ \t]*([^\r\n]{0,500})|<env\b[^>\n]{0,200}?\bname="((?:MAIL|REDIS)_[A-Z0-9_]+)"[^>\n]{0,200}?\bvalue="([^"\n]{0,500})"/gm;
 const KEY_ON_LINE =
 	/^[ \t]*(?:-[ \t]*)?(?:export[ \t]+)?["']?([A-Za-z0-9_.-]+)["']?[ \t]*[=:]|\bname="([A-Za-z0-9_.-]+)"/;
 
@@ -37,12 +37,20 @@ function urls(src: string): ClientConfig[] {
 		URL_START.lastIndex = e;
 		const value = src.slice(s, e);
 		if (PLACEHOLDER.test(value)) continue;
-		const lineStart = src.lastIndexOf('\n', s) + 1;
-		const k = KEY_ON_LINE.exec(src.slice(lineStart, s));
+		const k = KEY_ON_LINE.exec(lineBefore(src, s));
 		const c = urlString(value, (i) => s + i, k?.[1] ?? k?.[2] ?? '');
 		if (c) out.push(c);
 	}
 	return out;
+}
+
+/** The text from the start of the line to `at`, when the line starts within reach ('' otherwise). */
+function lineBefore(src: string, at: number): string {
+	const from = Math.max(0, at - 300);
+	const before = src.slice(from, at);
+	const nl = before.lastIndexOf('\n');
+	if (nl >= 0) return before.slice(nl + 1);
+	return from === 0 ? before : '';
 }
 
 /** The value of `KEY=value` / `KEY: value` as dotenv and YAML read it, with its offsets. */
@@ -87,14 +95,13 @@ function variables(src: string, kind: FileKind): ClientConfig[] {
 			kind: /^\d+$/.test(v.text) ? 'num' : 'str',
 			next: 0,
 		};
-		const lineStart = src.lastIndexOf('\n', m.index) + 1;
 		if (MAIL_KEYS[name]) {
 			mail.set(MAIL_KEYS[name]!, lit);
-			if (first < 0) first = lineStart;
+			if (first < 0) first = m.index;
 			last = v.end;
 		} else if (REDIS_KEYS[name]) {
 			redis.set(REDIS_KEYS[name]!, lit);
-			if (redisFirst < 0) redisFirst = lineStart;
+			if (redisFirst < 0) redisFirst = m.index;
 			redisLast = v.end;
 		}
 	}

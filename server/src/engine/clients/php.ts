@@ -88,7 +88,7 @@ export function literalAt(tokens: Token[], k: number, name: string): Literal | u
 /** The index after the bracket that closes the one at tokens[k] (or tokens.length). */
 export function skipBrackets(tokens: Token[], k: number): number {
 	let depth = 0;
-	for (let j = k; j < tokens.length; j++) {
+	for (let j = k; j < tokens.length && j < k + MAX_LOOK; j++) {
 		const t = tokens[j]!;
 		if (t.kind !== 'punct') continue;
 		if (t.text === '(' || t.text === '[' || t.text === '{') depth++;
@@ -102,7 +102,7 @@ export function callArgs(tokens: Token[], open: number): { args: number[]; end: 
 	const args: number[] = [];
 	let depth = 0;
 	let j = open;
-	for (; j < tokens.length; j++) {
+	for (; j < tokens.length && j < open + MAX_LOOK; j++) {
 		const t = tokens[j]!;
 		if (t.kind !== 'punct') continue;
 		if (t.text === '(' || t.text === '[' || t.text === '{') {
@@ -111,7 +111,7 @@ export function callArgs(tokens: Token[], open: number): { args: number[]; end: 
 			if (--depth === 0) return { args, end: j + 1 };
 		} else if (t.text === ',' && depth === 1 && !isPunct(tokens[j + 1], ')')) args.push(j + 1);
 	}
-	return { args, end: tokens.length };
+	return { args, end: j };
 }
 
 /** An array literal being read: its `'key' => value` entries at depth 1. */
@@ -240,11 +240,10 @@ export function scanPhpClients(src: string): ClientConfig[] {
 			) {
 				const lit = literalAt(tokens, k + 3, prop.text);
 				const end = tokens[lit?.next ?? k + 3];
-				const lineStart = src.lastIndexOf('\n', t.start) + 1;
 				group(mailers, receiver).props.set(prop.text, {
 					lit,
 					statementEnd: lit && isPunct(end, ';') ? end!.end : undefined,
-					indent: /^[ \t]*/.exec(src.slice(lineStart, t.start))![0],
+					indent: indentBefore(src, t.start),
 				});
 			}
 		}
@@ -254,6 +253,18 @@ export function scanPhpClients(src: string): ClientConfig[] {
 }
 
 const PHPMAILER_PROPS = new Set(['Host', 'Port', 'SMTPSecure', 'SMTPAutoTLS']);
+/** Look-backs and look-aheads are bounded, so no input makes the pass super-linear. */
+const MAX_LOOK = 2000;
+const MAX_CHAIN = 16;
+
+/** The indentation of the line holding `at`, when the line starts within reach. */
+function indentBefore(src: string, at: number): string {
+	const from = Math.max(0, at - 200);
+	const before = src.slice(from, at);
+	const nl = before.lastIndexOf('\n');
+	if (nl < 0 && from > 0) return '';
+	return /^[ \t]*/.exec(before.slice(nl + 1))![0];
+}
 
 function group(mailers: Map<string, MailerGroup>, receiver: string): MailerGroup {
 	let g = mailers.get(receiver);
@@ -265,7 +276,7 @@ function group(mailers: Map<string, MailerGroup>, receiver: string): MailerGroup
 function receiverBefore(tokens: Token[], k: number): string | undefined {
 	const parts: string[] = [];
 	let j = k - 1;
-	while (tokens[j]?.kind === 'ident' && isPunct(tokens[j - 1], '->')) {
+	while (tokens[j]?.kind === 'ident' && isPunct(tokens[j - 1], '->') && parts.length < MAX_CHAIN) {
 		parts.unshift(tokens[j]!.text);
 		j -= 2;
 	}

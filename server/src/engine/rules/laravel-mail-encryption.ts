@@ -36,6 +36,8 @@ export const laravelMailEncryption: Rule = {
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		if (!mismatch) return [];
 		const known = version !== undefined;
+		// Without a version, only an encryption that is written and contradicts the port is worth a note.
+		if (!known && !c.modeAt) return [];
 		const intro = known ? `On Laravel ${version}` : 'If this project runs Laravel 8 or older (composer.lock not found)';
 		const modern = 'Laravel 9+ chooses TLS by the port instead (implicit TLS on 465, STARTTLS when offered elsewhere).';
 		const severity = known ? undefined : ('info' as const);
