@@ -7,10 +7,11 @@ import {
 	type LanguageClientOptions,
 	type ServerOptions,
 } from 'vscode-languageclient/node';
-import { Commands } from '../../server/src/protocol';
+import { Commands, PhpStateNotification, TrustGrantedNotification } from '../../server/src/protocol';
 import { disableRule } from './disable-rule';
 import { RestartingErrorHandler } from './error-handler';
 import { fixAllInFile } from './fix-all';
+import { PhpStatus } from './php-status';
 import { testConnection, type LensArgs } from './test-connection';
 
 let client: LanguageClient | undefined;
@@ -42,9 +43,21 @@ export async function activate(context: ExtensionContext): Promise<void> {
 		outputChannel,
 		errorHandler: new RestartingErrorHandler(),
 		workspaceFolder: workspace.workspaceFolders?.[0],
+		// The server runs the configured PHP binary only when the workspace is trusted.
+		initializationOptions: { trusted: workspace.isTrusted },
 	};
 	client = new LanguageClient('transportLint', 'Transport Lint', serverOptions, clientOptions);
 	const started = client;
+	const phpStatus = new PhpStatus(outputChannel);
+	context.subscriptions.push(
+		phpStatus.item,
+		client.onNotification(PhpStateNotification.type, (state) => phpStatus.show(state)),
+		workspace.onDidGrantWorkspaceTrust(() => void started.sendNotification(TrustGrantedNotification.type, {})),
+		commands.registerCommand(Commands.detectPhp, () => phpStatus.detect(started)),
+		commands.registerCommand(Commands.testConnectionWithPhp, (arg?: LensArgs) =>
+			testConnection(started, outputChannel, false, arg, true),
+		),
+	);
 	context.subscriptions.push(
 		client,
 		commands.registerCommand(Commands.fixAll, () => fixAllInFile(started)),

@@ -23,6 +23,7 @@ export async function testConnection(
 	output: OutputChannel,
 	starttls: boolean,
 	arg?: LensArgs,
+	withPhp = false,
 ): Promise<ProbeReport | undefined> {
 	if (!workspace.isTrusted) {
 		void window.showWarningMessage('Transport Lint: Test connection is off in untrusted workspaces.');
@@ -33,10 +34,11 @@ export async function testConnection(
 		: await pickTarget(client);
 	if (!params) return undefined;
 	if (starttls && !params.client) Object.assign(params, { starttls: 'auto' });
+	if (withPhp) Object.assign(params, { php: true });
 	const result = await window.withProgress(
 		{
 			location: ProgressLocation.Notification,
-			title: `Transport Lint: testing${starttls ? ' with STARTTLS' : ''}…`,
+			title: `Transport Lint: testing${starttls ? ' with STARTTLS' : ''}${withPhp ? ' (and with PHP)' : ''}…`,
 			cancellable: true,
 		},
 		(_progress, token) => client.sendRequest(TestConnectionRequest.type, params, token),
@@ -47,7 +49,7 @@ export async function testConnection(
 	}
 	const { report } = result;
 	output.appendLine(
-		`[${new Date().toISOString()}] Test connection${starttls ? ' (STARTTLS)' : ''}\n${formatReport(report)}`,
+		`[${new Date().toISOString()}] Test connection${starttls ? ' (STARTTLS)' : ''}${withPhp ? ' with PHP' : ''}\n${formatReport(report)}`,
 	);
 	const show = report.ok ? window.showInformationMessage : window.showWarningMessage;
 	void show(`Transport Lint: ${report.verdict}`, 'Show details').then((choice) => {

@@ -2,7 +2,18 @@
 //! transport-lint [paths...]: lints files and folders with the engine; text, JSON or SARIF; --fix writes fixes.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, fileKind, fixAll, lineIndex, normalizeSettings, type Finding, type Settings } from './engine/index';
+import {
+	analyze,
+	fileKind,
+	fixAll,
+	lineIndex,
+	lowestAllowed,
+	normalizeSettings,
+	type Finding,
+	type PhpEnvironment,
+	type Settings,
+} from './engine/index';
+import { askPhp, resolveExecutable } from './php-binary';
 import { DOCS_BASE } from './docs-link';
 import { filterOf, readText, walk } from './files';
 import { ProjectFactsCache } from './project';
@@ -20,6 +31,8 @@ Options:
   --format <text|json|sarif>  output format (default: text)
   --fix                       apply the preferred fix of every finding, in place
   --config <file>             settings file (default: .transportlintrc.json, or "transportLint" in package.json)
+  --php <binary>              judge for this PHP: asks it for its version, transports, OpenSSL and constants
+  --php-version <x.y>         judge for this PHP version (default: require.php in composer.json, else 8.2+)
   -h, --help                  show this help
   -v, --version               show the version
 
@@ -31,6 +44,8 @@ interface Options {
 	format: 'text' | 'json' | 'sarif';
 	fix: boolean;
 	config?: string;
+	php?: string;
+	phpVersion?: string;
 	paths: string[];
 }
 
@@ -52,7 +67,11 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 				throw new UsageError(`unknown format "${f}" (use text, json or sarif)`);
 			o.format = f;
 		} else if (a === '--config' || a.startsWith('--config=')) o.config = a.includes('=') ? a.slice(9) : value();
-		else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+		else if (a === '--php' || a.startsWith('--php=')) o.php = a.includes('=') ? a.slice(6) : value();
+		else if (a === '--php-version' || a.startsWith('--php-version=')) {
+			o.phpVersion = a.includes('=') ? a.slice(14) : value();
+			if (!/^\d+(\.\d+){0,2}$/.test(o.phpVersion)) throw new UsageError(`--php-version takes a version such as 7.4`);
+		} else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
 		else o.paths.push(a);
 	}
 	if (!o.paths.length) o.paths.push('.');
@@ -104,6 +123,22 @@ async function main(argv: string[]): Promise<number> {
 	const results: FileFindings[] = [];
 	const seen = new Set<string>();
 	const project = new ProjectFactsCache();
+	let asked: PhpEnvironment | undefined;
+	if (parsed.php) {
+		const binary = await resolveExecutable(parsed.php);
+		if (!binary) throw new UsageError(`--php: ${parsed.php} is not an executable file`);
+		try {
+			asked = await askPhp(binary);
+		} catch (e) {
+			throw new UsageError(`--php: ${e instanceof Error ? e.message : String(e)}`);
+		}
+	}
+	const phpFor = (composerPhp: string | undefined): PhpEnvironment | undefined => {
+		if (parsed.phpVersion) return { version: parsed.phpVersion, source: `--php-version ${parsed.phpVersion}` };
+		if (asked) return asked;
+		const lowest = composerPhp ? lowestAllowed(composerPhp) : undefined;
+		return lowest ? { version: lowest, source: `composer.json require.php "${composerPhp}"` } : undefined;
+	};
 	for (const p of parsed.paths) {
 		try {
 			await fs.stat(p);
@@ -123,7 +158,9 @@ async function main(argv: string[]): Promise<number> {
 				text = fixAll(text, kind, settings).text;
 				if (text !== read.text) await fs.writeFile(file, text);
 			}
-			const findings = analyze(text, kind, settings, await project.forFile(file)).findings;
+			const facts = await project.forFile(file);
+			const php = phpFor(facts?.packages.php);
+			const findings = analyze(text, kind, settings, { packages: facts?.packages ?? {}, ...(php && { php }) }).findings;
 			results.push({ uri: rel(file), text, findings });
 		}
 	}

@@ -32,6 +32,8 @@ export function parseComposer(text: string, lock: boolean): ProjectFacts | undef
 			if (Array.isArray(list))
 				for (const p of list)
 					if (p && typeof p.name === 'string' && typeof p.version === 'string') packages[p.name] = p.version;
+		const platform = o.platform as Record<string, unknown> | undefined;
+		if (platform && typeof platform.php === 'string') packages.php = platform.php;
 	} else {
 		for (const req of [o.require, o['require-dev']])
 			if (req && typeof req === 'object')

@@ -1,11 +1,18 @@
 //! Custom messages between the extension and the server, typed once (vscode-eslint, rust-analyzer lsp_ext.ts).
 //! The only server file the client imports.
-import { RequestType, type VersionedTextDocumentIdentifier, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import {
+	NotificationType,
+	RequestType,
+	type VersionedTextDocumentIdentifier,
+	type WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 
 /** Command ids contributed in package.json and used in code actions and code lenses. */
 export const Commands = {
 	testConnection: 'transportLint.testConnection',
 	testConnectionStarttls: 'transportLint.testConnectionStarttls',
+	testConnectionWithPhp: 'transportLint.testConnectionWithPhp',
+	detectPhp: 'transportLint.detectPhp',
 	fixAll: 'transportLint.fixAll',
 	disableRule: 'transportLint.disableRule',
 	showOutput: 'transportLint.showOutput',
@@ -41,6 +48,8 @@ export interface TestConnectionParams {
 	starttls?: import('./probe/types').StarttlsProtocol | 'auto';
 	/** `offset` is a mail or Redis client configuration: test it with its library's semantics. */
 	client?: boolean;
+	/** Also run the user's PHP on the same target ("Test connection with PHP"). */
+	php?: boolean;
 }
 
 export type TestConnectionResult = { report: import('./probe/types').ProbeReport } | { refused: string };
@@ -67,4 +76,31 @@ export interface TargetItem {
 export namespace ListTargetsRequest {
 	export const method = 'transportLint/listTargets' as const;
 	export const type = new RequestType<{ uri: string }, TargetItem[], void>(method);
+}
+
+/** Which PHP the analysis assumes: the binary's answer, or why there is none. */
+export interface PhpState {
+	env?: import('./engine/php-env').PhpEnvironment;
+	/** The binary could not be asked (not found, not PHP, timed out), or it is not asked (untrusted workspace). */
+	error?: string;
+	/** What the verdicts are for when no binary answered: a version from a setting or composer.json, or 8.2+. */
+	assumed: string;
+}
+
+/** Server → client after each detection: updates the status bar item. */
+export namespace PhpStateNotification {
+	export const method = 'transportLint/phpState' as const;
+	export const type = new NotificationType<PhpState>(method);
+}
+
+/** Client → server: ask the configured PHP again (the binary may have changed). Trusted workspaces only. */
+export namespace DetectPhpRequest {
+	export const method = 'transportLint/detectPhp' as const;
+	export const type = new RequestType<Record<string, never>, PhpState, void>(method);
+}
+
+/** Client → server: the user trusted the workspace; running the PHP binary is now allowed. */
+export namespace TrustGrantedNotification {
+	export const method = 'transportLint/trustGranted' as const;
+	export const type = new NotificationType<Record<string, never>>(method);
 }

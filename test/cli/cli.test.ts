@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
@@ -184,4 +184,37 @@ test('symlink loops end and dangling links are skipped', () => {
 	assert.equal(r.code, 1, r.err);
 	assert.equal(r.out.trim().split('\n').length, 1, r.out);
 	assert.match(r.out, /^a\/x\.env:1:3 error unknown-transport/);
+});
+
+test('--php asks a binary, --php-version and composer.json require.php set the version the rules judge for', () => {
+	const dir = path.join(tmp, 'php-env');
+	mkdirSync(dir);
+	writeFileSync(
+		path.join(dir, 'a.php'),
+		"<?php\nstream_socket_client('ssl://h:465');\nstream_socket_client('tlsv1.3://h:443');\n",
+	);
+	const fake = path.join(tmp, 'php-without-openssl');
+	writeFileSync(
+		fake,
+		`#!/bin/sh\necho '{"version":"8.1.2","transports":["tcp","udp","unix","udg"],"openssl":null,"constants":[]}'\n`,
+	);
+	chmodSync(fake, 0o755);
+	const codes = (args: string[]) =>
+		run([...args, '--format', 'json', dir]).out.length
+			? (JSON.parse(run([...args, '--format', 'json', dir]).out) as { line: number; ruleId: string }[]).map(
+					(f) => `${f.line} ${f.ruleId}`,
+				)
+			: [];
+	assert.deepEqual(codes(['--php', fake]), ['2 transport-unavailable', '3 transport-unavailable']);
+	assert.deepEqual(codes(['--php', '/usr/bin/php']), []);
+	assert.deepEqual(codes(['--php-version', '7.3']), ['3 transport-unavailable']);
+	assert.deepEqual(codes([]), []);
+	writeFileSync(path.join(dir, 'composer.json'), JSON.stringify({ require: { php: '^7.2 || ^8.0' } }));
+	assert.deepEqual(codes([]), ['3 transport-unavailable']);
+	const bad = run(['--php', path.join(tmp, 'nope'), dir]);
+	assert.equal(bad.code, 2);
+	assert.match(bad.err, /--php: .*nope is not an executable file/);
+	const notPhp = run(['--php', '/bin/true', dir]);
+	assert.equal(notPhp.code, 2);
+	assert.match(notPhp.err, /is not a working PHP CLI/);
 });

@@ -12,3 +12,4 @@ export { DEFAULTS, normalizeSettings, type RuleLevel, type Settings } from './se
 export { majorVersion, makeTarget, type ProjectFacts, type Target } from './target';
 export * from './types';
 export { lineIndex, type Position } from './lines';
+export { lowestAllowed, majorMinor, olderThan, versionParts, type PhpEnvironment } from './php-env';

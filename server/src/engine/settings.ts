@@ -17,6 +17,8 @@ export interface Settings {
 	/** "Test connection" code lenses above transport URLs. */
 	codeLens: boolean;
 	probe: { timeoutMs: number; caFile?: string; udpPayload?: string };
+	/** The PHP in use: a binary to ask (trusted workspaces only) and/or the version the code runs on. */
+	php: { executablePath?: string; version?: string };
 }
 
 export const DEFAULT_INCLUDE = [
@@ -55,6 +57,7 @@ export const DEFAULTS: Settings = {
 	exclude: DEFAULT_EXCLUDE,
 	codeLens: true,
 	probe: { timeoutMs: 5000 },
+	php: {},
 };
 
 const LEVELS = new Set<string>(['off', 'error', 'warning', 'info', 'hint']);
@@ -92,6 +95,16 @@ export function normalizeSettings(raw: unknown): Settings {
 		codeLens:
 			isRecord(raw.codeLens) && typeof raw.codeLens.enable === 'boolean' ? raw.codeLens.enable : DEFAULTS.codeLens,
 		probe: probeSettings(raw.probe),
+		php: phpSettings(raw.php),
+	};
+}
+
+function phpSettings(raw: unknown): Settings['php'] {
+	if (!isRecord(raw)) return {};
+	const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+	return {
+		...(nonEmpty(raw.executablePath) ? { executablePath: raw.executablePath.trim() } : {}),
+		...(nonEmpty(raw.version) && /^\d+(\.\d+){0,2}/.test(raw.version.trim()) ? { version: raw.version.trim() } : {}),
 	};
 }
 

@@ -2,6 +2,7 @@
 //! php_fsockopen_stream()), and the spans of the parse map back to document offsets in the literal or the port argument.
 import { parseTransportUrl, port16, type Span, type TransportUrl } from './parse';
 import type { Candidate, Edit, FileKind } from './types';
+import type { PhpEnvironment } from './php-env';
 import type { Settings } from './settings';
 
 export interface Target {
@@ -17,9 +18,13 @@ export interface Target {
 	literalLength: number;
 }
 
-/** What the project's composer files say: package name → installed (composer.lock) or required version. */
+/**
+ * What the project's composer files say (package name → installed version from composer.lock, or the constraint
+ * from composer.json; "php" is the platform requirement), and the PHP that will run the code, when known.
+ */
 export interface ProjectFacts {
 	packages: Record<string, string>;
+	php?: PhpEnvironment;
 }
 
 export interface RuleContext {

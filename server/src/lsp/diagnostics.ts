@@ -10,11 +10,13 @@ import {
 	type ClientConfig,
 	type FileKind,
 	type Finding,
+	type PhpEnvironment,
 	type Settings,
 	type Target,
 } from '../engine/index';
 import { filterOf, isIncluded, readText, walk } from '../files';
 import { ProjectFactsCache } from '../project';
+import type { PhpEnvironments } from './php-env';
 import { toDiagnostic } from './convert';
 import type { SettingsCache } from './settings';
 
@@ -25,6 +27,8 @@ export interface Analysed {
 	targets: Target[];
 	/** Mail and Redis client configurations (Test SMTP connection lenses). */
 	clients: ClientConfig[];
+	/** The PHP the verdicts are for, when one is known (hovers say so). */
+	php?: PhpEnvironment;
 	diagnostics: Diagnostic[];
 }
 
@@ -34,6 +38,8 @@ export class Diagnostics {
 	private readonly onDisk = new Set<string>();
 	private folders: string[] = [];
 	private readonly project = new ProjectFactsCache();
+	/** The PHP in use; set by the server once it knows whether the workspace is trusted. */
+	php?: PhpEnvironments;
 
 	constructor(
 		private readonly connection: Connection,
@@ -71,11 +77,15 @@ export class Diagnostics {
 		let findings: Finding[] = [];
 		let targets: Target[] = [];
 		let clients: ClientConfig[] = [];
+		let php: PhpEnvironment | undefined;
 		if (kind) {
 			const uri = URI.parse(doc.uri);
-			const project = uri.scheme === 'file' ? await this.project.forFile(uri.fsPath) : undefined;
+			const facts = uri.scheme === 'file' ? await this.project.forFile(uri.fsPath) : undefined;
 			const latest = this.openDocument(doc.uri);
 			if (latest && latest.version !== doc.version) return;
+			this.php?.kick();
+			php = this.php?.effective(settings, facts?.packages.php);
+			const project = facts || php ? { packages: facts?.packages ?? {}, ...(php && { php }) } : undefined;
 			const result = analyze(doc.getText(), kind, settings, project);
 			findings = result.findings;
 			targets = result.targets;
@@ -85,7 +95,7 @@ export class Diagnostics {
 		}
 		const diagnostics = findings.map((f) => toDiagnostic(doc, f));
 		// Only open documents need their analysis kept (code actions, hovers, lenses); closed files keep nothing.
-		if (kind && current) this.results.set(doc.uri, { doc, kind, findings, targets, clients, diagnostics });
+		if (kind && current) this.results.set(doc.uri, { doc, kind, findings, targets, clients, php, diagnostics });
 		await this.connection.sendDiagnostics({ uri: doc.uri, version: current ? doc.version : undefined, diagnostics });
 	}
 

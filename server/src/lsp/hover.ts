@@ -16,8 +16,11 @@ export function hover(analysed: Analysed, position: Position): Hover | null {
 	);
 	if (client && (!t || client.start > t.candidate.start)) return clientHover(client);
 	if (!t) return null;
+	const php = analysed.php
+		? `_Verdict for PHP ${analysed.php.version} (${analysed.php.source})._`
+		: '_Verdict for PHP 8.2+ with OpenSSL 3 (no PHP configured or detected)._';
 	return {
-		contents: { kind: MarkupKind.Markdown, value: describe(t) },
+		contents: { kind: MarkupKind.Markdown, value: `${describe(t)}\n\n${php}` },
 		range: toRange(doc, t.candidate.start, t.candidate.end),
 	};
 }

@@ -42,6 +42,18 @@ export class SettingsCache {
 		return e;
 	}
 
+	/** VS Code's php.validate.executablePath, the default for transportLint.php.executablePath. */
+	async phpValidatePath(): Promise<string | undefined> {
+		if (!this.canPull) return undefined;
+		const v: unknown = await this.connection.workspace
+			.getConfiguration({ section: 'php.validate.executablePath' })
+			.then(
+				(x: unknown) => x,
+				() => undefined,
+			);
+		return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+	}
+
 	clear(): void {
 		this.cache.clear();
 		this.excludes.clear();

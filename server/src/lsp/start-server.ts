@@ -12,9 +12,17 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_INCLUDE } from '../engine/settings';
-import { FIX_ALL_KIND, FixAllRequest, ListTargetsRequest, TestConnectionRequest } from '../protocol';
+import {
+	DetectPhpRequest,
+	FIX_ALL_KIND,
+	FixAllRequest,
+	ListTargetsRequest,
+	TestConnectionRequest,
+	TrustGrantedNotification,
+} from '../protocol';
+import { PhpEnvironments } from './php-env';
 import { readCa } from './ca';
-import { listTargets, testConnection } from './test-connection';
+import { listTargets, testConnection, type ProbeSettings } from './test-connection';
 import { codeActions, fixAllEdit } from './code-actions';
 import { codeLenses } from './code-lens';
 import { hover } from './hover';
@@ -30,6 +38,11 @@ export function startServer(connection: Connection): void {
 	let canRegisterWatchers = false;
 	let hasFolderEvents = false;
 	let canRefreshLenses = false;
+	let php: PhpEnvironments | undefined;
+	const relintAll = async (): Promise<void> => {
+		await diagnostics.refreshAll(documents.all());
+		if (canRefreshLenses) await connection.sendRequest(CodeLensRefreshRequest.type);
+	};
 
 	connection.onInitialize((params): InitializeResult => {
 		const caps = params.capabilities;
@@ -40,6 +53,11 @@ export function startServer(connection: Connection): void {
 		hasFolderEvents = caps.workspace?.workspaceFolders === true;
 		canRefreshLenses = caps.workspace?.codeLens?.refreshSupport === true;
 		folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+		php = new PhpEnvironments(connection, settings, relintAll);
+		// The client says whether the workspace is trusted; without that word, the binary is never run.
+		const options = params.initializationOptions as { trusted?: unknown } | undefined;
+		php.trusted = options?.trusted === true;
+		diagnostics.php = php;
 		return {
 			capabilities: {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -67,6 +85,7 @@ export function startServer(connection: Connection): void {
 			const globs = DEFAULT_INCLUDE.map((globPattern) => ({ globPattern }));
 			await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs });
 		}
+		php?.kick();
 		if (folders.length) {
 			const started = Date.now();
 			const count = await diagnostics.scanWorkspace(folders);
@@ -76,6 +95,7 @@ export function startServer(connection: Connection): void {
 
 	connection.onDidChangeConfiguration(async () => {
 		settings.clear();
+		void php?.detect(false);
 		await diagnostics.refreshAll(documents.all());
 		if (canRefreshLenses) await connection.sendRequest(CodeLensRefreshRequest.type);
 	});
@@ -115,7 +135,25 @@ export function startServer(connection: Connection): void {
 		const a = params.uri ? await analysed(params.uri) : undefined;
 		const s = (await settings.get(params.uri ?? '')).probe;
 		const ca = await readCa(s.caFile, params.uri);
-		return testConnection(params, a, { timeoutMs: s.timeoutMs, ca, udpPayload: s.udpPayload }, token);
+		let phpBinary: ProbeSettings['php'];
+		if (params.php) {
+			const state = php ? await php.detect(false) : undefined;
+			phpBinary = state?.env?.path
+				? { binary: state.env.path }
+				: { refused: `No PHP binary answered: ${state?.error ?? 'not initialized'}` };
+		}
+		return testConnection(params, a, { timeoutMs: s.timeoutMs, ca, udpPayload: s.udpPayload, php: phpBinary }, token);
+	});
+
+	connection.onRequest(DetectPhpRequest.type, async () => {
+		if (!php) return { assumed: 'PHP 8.2+', error: 'The server is not initialized.' };
+		const state = await php.detect(true);
+		return { ...state, assumed: php.state(await settings.get('')).assumed };
+	});
+	connection.onNotification(TrustGrantedNotification.type, () => {
+		if (!php) return;
+		php.trusted = true;
+		void php.detect(true);
 	});
 
 	documents.onDidOpen((e) => diagnostics.schedule(e.document));

@@ -6,12 +6,15 @@ import { URI } from 'vscode-uri';
 import { probeTarget, RULES_BY_ID, type Finding, type Target } from '../engine/index';
 import type { TargetItem, TestConnectionParams, TestConnectionResult } from '../protocol';
 import { probe } from '../probe/probe';
+import { testWithPhp, type PhpOutcome } from '../probe/php-run';
 import type { Analysed } from './diagnostics';
 
 export interface ProbeSettings {
 	timeoutMs: number;
 	ca: string[];
 	udpPayload?: string;
+	/** The PHP binary for params.php, or why there is none. */
+	php?: { binary: string } | { refused: string };
 }
 
 /** What to test for a target, or why not. */
@@ -73,10 +76,18 @@ export async function testConnection(
 		if ('refused' in r) return r;
 		target = r.target;
 	}
+	if (params.php && (!settings.php || 'refused' in settings.php))
+		return {
+			refused: settings.php && 'refused' in settings.php ? settings.php.refused : 'No PHP binary is configured.',
+		};
+	const phpBinary = params.php && settings.php && 'binary' in settings.php ? settings.php.binary : undefined;
 	const controller = new AbortController();
 	const sub = token.onCancellationRequested(() => controller.abort());
 	try {
 		const docDir = params.uri ? path.dirname(URI.parse(params.uri).fsPath) : process.cwd();
+		const phpRun = phpBinary
+			? testWithPhp(phpBinary, target, { timeoutMs: settings.timeoutMs, starttls: starttls === 'smtp' })
+			: undefined;
 		const report = await probe(
 			target,
 			{
@@ -88,8 +99,20 @@ export async function testConnection(
 			},
 			docDir,
 		);
-		return { report: library ? { ...report, library } : report };
+		const php = phpRun ? await phpRun : undefined;
+		const verdict = php ? `${report.verdict} ${phpVerdict(php)}` : report.verdict;
+		return { report: { ...report, verdict, ...(library && { library }), ...(php && { php }) } };
 	} finally {
 		sub.dispose();
 	}
+}
+
+/** One sentence on what the user's PHP got, for the notification. */
+function phpVerdict(p: PhpOutcome): string {
+	const who = `PHP ${p.version ?? ''}`.trim();
+	if (p.failure) return `${who}: ${p.failure}.`;
+	if (p.ok) return `${who} connected${p.crypto?.protocol ? ` (${p.crypto.protocol})` : ''}.`;
+	const detail =
+		p.warnings.find((w) => /OpenSSL Error|Connection refused|timed out|getaddrinfo/i.test(w)) ?? p.warnings[0];
+	return `${who} failed: ${(detail ?? p.errstr ?? 'no detail').replace(/\s+/g, ' ')}`;
 }

@@ -44,6 +44,8 @@ export interface ProbeReport {
 	greeting?: string;
 	starttls?: StarttlsProtocol;
 	cancelled?: boolean;
+	/** "Test connection with PHP": what the user's PHP itself got for the same target. */
+	php?: import('./php-run').PhpOutcome;
 	/** For a library configuration: how the library connects (so the test reads as the application will). */
 	library?: string;
 	/** One line for the notification, and whether the target works as written. */

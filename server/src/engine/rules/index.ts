@@ -11,6 +11,8 @@ import { ipv6Brackets } from './ipv6-brackets';
 import { malformedScheme } from './malformed-scheme';
 import { missingPort } from './missing-port';
 import { outdatedTls } from './outdated-tls';
+import { phpVersionCompat } from './php-version-compat';
+import { transportUnavailable } from './transport-unavailable';
 import { portTrailingJunk } from './port-trailing-junk';
 import { portValue } from './port-value';
 import type { Rule } from './rule';
@@ -28,6 +30,7 @@ export type { Rule, RuleMeta, RuleFinding } from './rule';
 
 export const RULES: readonly Rule[] = [
 	unknownTransport,
+	transportUnavailable,
 	malformedScheme,
 	ipv6Brackets,
 	bracketSyntax,
@@ -38,6 +41,7 @@ export const RULES: readonly Rule[] = [
 	fsockopenPort,
 	serverWildcardHost,
 	outdatedTls,
+	phpVersionCompat,
 	weakCryptoMethod,
 	tlsIpv6PeerName,
 	tlsPortMismatch,

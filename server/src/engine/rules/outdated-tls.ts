@@ -10,8 +10,16 @@ export const outdatedTls: Rule = {
 		summary: 'tlsv1.0:// or tlsv1.1://: deprecated by RFC 8996 and refused by OpenSSL 3 defaults.',
 		origins: ALL_ORIGINS,
 	},
-	checkUrl(t) {
+	checkUrl(t, ctx) {
 		const { scheme, schemeSpan } = t.url;
+		if ((scheme === 'sslv3' || scheme === 'sslv2') && schemeSpan && ctx.project?.php?.transports?.includes(scheme))
+			return [
+				{
+					...editSpan(t, schemeSpan, ''),
+					message: `${scheme}:// is registered by the PHP in use (${ctx.project.php.source}), but ${scheme === 'sslv3' ? 'SSL 3 is broken (POODLE, RFC 7568)' : 'SSL 2 is broken (RFC 6176)'} and refused by current servers; PHP 8 with OpenSSL 3 no longer has it. Use tls://.`,
+					fixes: [{ title: 'Use tls://', edits: [editSpan(t, schemeSpan, 'tls')], preferred: true }],
+				},
+			];
 		if ((scheme !== 'tlsv1.0' && scheme !== 'tlsv1.1') || !schemeSpan) return [];
 		return [
 			{

@@ -21,9 +21,11 @@ export const unknownTransport: Rule = {
 		origins: ALL_ORIGINS,
 		syntax: true,
 	},
-	checkUrl(t) {
+	checkUrl(t, ctx) {
 		const { scheme, schemeSpan, info } = t.url;
 		if (scheme === undefined || schemeSpan === undefined || info) return [];
+		// An older PHP may still register what PHP 8 dropped (sslv3:// with an OpenSSL built with SSLv3).
+		if (ctx.project?.php?.transports?.includes(scheme)) return [];
 		const lower = scheme.toLowerCase();
 		const range = editSpan(t, schemeSpan, '');
 		let why: string;

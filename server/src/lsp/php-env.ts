@@ -1,0 +1,98 @@
+//! The PHP the verdicts are for. The configured binary (transportLint.php.executablePath, else VS Code's
+//! php.validate.executablePath, else `php` on PATH) is asked once, in the background and only in trusted
+//! workspaces; until it answers, diagnostics use transportLint.php.version, composer.json's require.php or the
+//! defaults (PHP 8.2+). A new answer re-lints everything and updates the client's status bar item.
+import type { Connection } from 'vscode-languageserver';
+import { lowestAllowed, majorMinor, type PhpEnvironment, type Settings } from '../engine/index';
+import { PhpBinaryCache, resolveExecutable } from '../php-binary';
+import { PhpStateNotification, type PhpState } from '../protocol';
+import type { SettingsCache } from './settings';
+
+/** How often an unchanged configuration re-checks the binary (its size and mtime) at most. */
+const RECHECK_MS = 10_000;
+
+export class PhpEnvironments {
+	trusted = false;
+	private detected?: PhpEnvironment;
+	private error?: string;
+	private askedFor?: string;
+	private lastCheck = 0;
+	private running?: Promise<PhpState>;
+	private readonly binaries = new PhpBinaryCache();
+
+	constructor(
+		private readonly connection: Connection,
+		private readonly settings: SettingsCache,
+		private readonly onChange: () => Promise<void>,
+	) {}
+
+	/** Starts a (re)detection in the background when due; never waits. */
+	kick(): void {
+		if (!this.trusted || this.running || Date.now() - this.lastCheck < RECHECK_MS) return;
+		void this.detect(false);
+	}
+
+	/** Asks the configured binary (again, with `force`, even if nothing changed) and reports the state. */
+	detect(force: boolean): Promise<PhpState> {
+		if (this.running) return this.running;
+		this.running = this.run(force).finally(() => (this.running = undefined));
+		return this.running;
+	}
+
+	private async run(force: boolean): Promise<PhpState> {
+		this.lastCheck = Date.now();
+		if (!this.trusted) return this.update(undefined, 'The PHP binary is not run in an untrusted workspace.');
+		if (force) this.binaries.clear();
+		const global = await this.settings.get('');
+		const configured = global.php.executablePath ?? (await this.settings.phpValidatePath()) ?? 'php';
+		const explicit = configured !== 'php';
+		const resolved = await resolveExecutable(configured);
+		if (!resolved)
+			return this.update(undefined, explicit ? `${configured} is not an executable file.` : 'No php on PATH.');
+		try {
+			const env = await this.binaries.ask(resolved, 5000);
+			this.askedFor = configured;
+			return this.update(env, undefined);
+		} catch (e) {
+			return this.update(undefined, e instanceof Error ? e.message : String(e));
+		}
+	}
+
+	private async update(env: PhpEnvironment | undefined, error: string | undefined): Promise<PhpState> {
+		const changed = JSON.stringify([env, error]) !== JSON.stringify([this.detected, this.error]);
+		this.detected = env;
+		this.error = error;
+		const state = this.state();
+		if (changed) {
+			await this.connection.sendNotification(PhpStateNotification.type, state);
+			await this.onChange();
+		}
+		return state;
+	}
+
+	state(settings?: Settings): PhpState {
+		const assumed = this.effective(settings)?.source ?? 'PHP 8.2+ (no PHP configured or detected)';
+		return { ...(this.detected && { env: this.detected }), ...(this.error && { error: this.error }), assumed };
+	}
+
+	/**
+	 * The PHP a file's verdicts are for: transportLint.php.version when set (with the binary's facts only if it is
+	 * the same major.minor), else the binary, else the lowest version composer.json's require.php allows.
+	 */
+	effective(settings: Settings | undefined, composerPhp?: string): PhpEnvironment | undefined {
+		const wanted = settings?.php.version;
+		const bin = this.detected;
+		if (wanted) {
+			if (bin && majorMinor(bin.version) === majorMinor(wanted)) return bin;
+			return { version: wanted, source: `transportLint.php.version ${wanted}` };
+		}
+		if (bin) return bin;
+		const lowest = composerPhp ? lowestAllowed(composerPhp) : undefined;
+		return lowest ? { version: lowest, source: `composer.json require.php "${composerPhp}"` } : undefined;
+	}
+
+	/** The binary that was last asked, if it answered (for Test connection with PHP). */
+	binary(): string | undefined {
+		return this.detected?.path && this.askedFor ? this.detected.path : undefined;
+	}
+}
