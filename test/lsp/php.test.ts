@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { PhpState, TestConnectionResult } from '../../server/src/protocol';
 import { TestClient } from '../helpers/lsp';
-import { greeter, listen } from '../helpers/peers';
+import { greeter, listen, makePki, tlsServer } from '../helpers/peers';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'transport-lint-php-'));
 const uri = pathToFileURL(path.join(dir, 'a.php')).href;
@@ -169,5 +169,48 @@ test('Test connection with PHP: the user’s PHP on a plaintext greeter over tls
 		assert.ok('report' in ok && ok.report.php?.ok === true, JSON.stringify(ok));
 	} finally {
 		await client.stop();
+	}
+});
+
+test('Test connection with PHP passes the literal context options the code gives the call', async () => {
+	const pki = makePki();
+	const server = tlsServer(pki.selfCert, pki.selfKey);
+	const port = await listen(server);
+	const { client } = await start(true, REAL_PHP);
+	try {
+		const doc = pathToFileURL(path.join(dir, 'ctx.php')).href;
+		const text = [
+			'<?php',
+			'function connect() {',
+			"\t$ctx = stream_context_create(['ssl' => ['verify_peer' => false, 'verify_peer_name' => false, 'allow_self_signed' => true]]);",
+			`\treturn stream_socket_client('tls://127.0.0.1:${port}', $errno, $errstr, 5, STREAM_CLIENT_CONNECT, $ctx);`,
+			'}',
+			`stream_socket_client('tls://127.0.0.1:${port}', $errno, $errstr, 5);`,
+			'',
+		].join('\n');
+		await client.connection.sendNotification('textDocument/didOpen', {
+			textDocument: { uri: doc, languageId: 'php', version: 1, text },
+		});
+		await client.waitFor(doc, (p) => p.version === 1);
+		const test = async (line: number) =>
+			(await client.connection.sendRequest('transportLint/testConnection', {
+				uri: doc,
+				offset: text.split('\n').slice(0, line).join('\n').length + 1 + text.split('\n')[line]!.indexOf('tls://'),
+				php: true,
+			})) as TestConnectionResult;
+		const withContext = await test(3);
+		assert.ok('report' in withContext, JSON.stringify(withContext));
+		assert.equal(withContext.report.php?.ok, true, JSON.stringify(withContext.report.php));
+		assert.equal(withContext.report.tls?.chainVerified, false, 'the probe itself still verifies');
+		const without = await test(5);
+		assert.ok('report' in without);
+		assert.equal(without.report.php?.ok, false);
+		assert.ok(
+			without.report.php!.warnings.some((w) => /certificate verify failed/.test(w)),
+			without.report.php!.warnings.join('\n'),
+		);
+	} finally {
+		await client.stop();
+		server.close();
 	}
 });

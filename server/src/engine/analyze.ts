@@ -2,8 +2,8 @@
 //! in `errors` and the other rules still run (rust-analyzer's (T, errors)).
 import { lineIndex } from './lines';
 import { scanConfigClients } from './clients/config';
-import type { ClientConfig } from './clients/model';
-import { scanPhpClients } from './clients/php';
+import type { ClientConfig, SslOptions } from './clients/model';
+import { scanPhpClients, scopeOf, type PhpClientScan } from './clients/php';
 import { majorVersion, makeTarget, type ProjectFacts, type RuleContext, type Target } from './target';
 import { RULES } from './rules/index';
 import type { Rule, RuleFinding } from './rules/rule';
@@ -18,6 +18,8 @@ export interface AnalyzeResult {
 	targets: Target[];
 	/** Mail and Redis client configurations found (for code lenses and Test connection). */
 	clients: ClientConfig[];
+	/** Literal 'ssl' stream context options found in PHP. */
+	contexts?: SslOptions[];
 	/** Why the file was not scanned (binary, too large), when it was not. */
 	skipped?: string;
 	errors: string[];
@@ -27,8 +29,10 @@ export function scan(text: string, kind: FileKind): ScanResult {
 	return kind === 'php' ? scanPhp(text) : scanConfig(text, kind);
 }
 
-export function scanClients(text: string, kind: FileKind): ClientConfig[] {
-	return kind === 'php' ? scanPhpClients(text) : scanConfigClients(text, kind);
+export function scanClients(text: string, kind: FileKind): PhpClientScan {
+	return kind === 'php'
+		? scanPhpClients(text)
+		: { configs: scanConfigClients(text, kind), ssl: [], functionStarts: [] };
 }
 
 export function analyze(
@@ -75,6 +79,14 @@ export function analyze(
 		return { findings, targets: [], clients: [], errors };
 	}
 	const targets = scanned.candidates.map(makeTarget);
+	const clientRules = active.filter((r) => r.checkClient || r.checkSsl);
+	let clientScan: PhpClientScan = { configs: [], ssl: [], functionStarts: [] };
+	try {
+		clientScan = scanClients(text, kind);
+	} catch (e) {
+		errors.push(`clients: ${e instanceof Error ? e.message : String(e)}`);
+	}
+	const usedBy = linkContexts(targets, clientScan);
 	for (const target of targets) {
 		const candidate = target.candidate;
 		let blocked = false;
@@ -94,26 +106,46 @@ export function analyze(
 					run(rule, () => rule.checkConstant!(constant, ctx)),
 				);
 	}
-	let clients: ClientConfig[] = [];
-	const clientRules = active.filter((r) => r.checkClient);
-	if (clientRules.length) {
-		try {
-			clients = scanClients(text, kind);
-		} catch (e) {
-			errors.push(`clients: ${e instanceof Error ? e.message : String(e)}`);
-		}
-		const laravel = majorVersion(project, 'laravel/framework');
-		for (const c of clients) {
-			if (c.library === 'laravel-mail' && laravel !== undefined) c.version = laravel;
-			for (const rule of clientRules)
+	const clients: ClientConfig[] = clientScan.configs;
+	const laravel = majorVersion(project, 'laravel/framework');
+	for (const c of clients) {
+		if (c.library === 'laravel-mail' && laravel !== undefined) c.version = laravel;
+		for (const rule of clientRules)
+			if (rule.checkClient)
 				add(
 					rule,
 					run(rule, () => rule.checkClient!(c, ctx)),
 				);
-		}
 	}
+	for (const o of clientScan.ssl)
+		for (const rule of clientRules)
+			if (rule.checkSsl)
+				add(
+					rule,
+					run(rule, () => rule.checkSsl!(o, usedBy.get(o) ?? [], ctx)),
+				);
 	findings.sort((a, b) => a.start - b.start || a.end - b.end);
-	return { findings: suppress(text, findings), targets, clients, errors };
+	return { findings: suppress(text, findings), targets, clients, contexts: clientScan.ssl, errors };
+}
+
+/**
+ * Links socket calls that pass `$ctx` to the literal ssl options of `$ctx = stream_context_create(...)` (or
+ * stream_context_set_option($ctx, ...)) written before them in the same function; returns the reverse links.
+ */
+function linkContexts(targets: Target[], scan: PhpClientScan): Map<SslOptions, Target[]> {
+	const usedBy = new Map<SslOptions, Target[]>();
+	if (!scan.ssl.some((o) => o.context)) return usedBy;
+	for (const t of targets) {
+		const v = t.candidate.call?.context?.var;
+		if (!v) continue;
+		const scope = scopeOf(scan.functionStarts, t.candidate.start);
+		const found = scan.ssl.filter((o) => o.context === v && o.scope === scope && o.start < t.candidate.start);
+		if (!found.length) continue;
+		// Options set one after the other on the same context add up; a later value wins.
+		t.context = { ...found[0]!, entries: new Map(found.flatMap((o) => [...o.entries])) };
+		for (const o of found) usedBy.set(o, [...(usedBy.get(o) ?? []), t]);
+	}
+	return usedBy;
 }
 
 const DIRECTIVE = /transport-lint-disable-next-line(?:[ \t]+([a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*))?/g;

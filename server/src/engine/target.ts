@@ -2,6 +2,7 @@
 //! php_fsockopen_stream()), and the spans of the parse map back to document offsets in the literal or the port argument.
 import { parseTransportUrl, port16, type Span, type TransportUrl } from './parse';
 import type { Candidate, Edit, FileKind } from './types';
+import type { SslOptions } from './clients/model';
 import type { PhpEnvironment } from './php-env';
 import type { Settings } from './settings';
 
@@ -16,6 +17,8 @@ export interface Target {
 	portArgumentUnknown: boolean;
 	/** Length of the part of `url.raw` written in the literal; the rest is fsockopen's appended ":port". */
 	literalLength: number;
+	/** The literal ssl options of the context passed to the call (`$ctx`), created in the same function. */
+	context?: SslOptions;
 }
 
 /**

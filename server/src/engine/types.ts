@@ -52,6 +52,8 @@ export interface CallContext {
 	port?: ArgValue & { known: boolean };
 	/** stream_socket_server's flags argument. */
 	flags?: ArgValue & { known: boolean };
+	/** The context argument, when it is a variable (`$ctx`): linked to its stream_context_create() in the function. */
+	context?: { var: string; start: number; end: number };
 }
 
 export type Origin = 'call' | 'literal' | 'config';

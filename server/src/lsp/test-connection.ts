@@ -62,6 +62,7 @@ export async function testConnection(
 	let target = params.target;
 	let starttls = params.starttls;
 	let library: string | undefined;
+	let context: Record<string, unknown> | undefined;
 	if (target === undefined && params.client) {
 		const c = analysed?.clients.find((x) => x.start <= params.offset! && params.offset! <= x.end);
 		const p = c && probeTarget(c);
@@ -75,6 +76,7 @@ export async function testConnection(
 		const r = testable(t, analysed.findings);
 		if ('refused' in r) return r;
 		target = r.target;
+		context = contextOptions(t);
 	}
 	if (params.php && (!settings.php || 'refused' in settings.php))
 		return {
@@ -86,7 +88,11 @@ export async function testConnection(
 	try {
 		const docDir = params.uri ? path.dirname(URI.parse(params.uri).fsPath) : process.cwd();
 		const phpRun = phpBinary
-			? testWithPhp(phpBinary, target, { timeoutMs: settings.timeoutMs, starttls: starttls === 'smtp' })
+			? testWithPhp(phpBinary, target, {
+					timeoutMs: settings.timeoutMs,
+					starttls: starttls === 'smtp',
+					...(context && { context }),
+				})
 			: undefined;
 		const report = await probe(
 			target,
@@ -115,4 +121,16 @@ function phpVerdict(p: PhpOutcome): string {
 	const detail =
 		p.warnings.find((w) => /OpenSSL Error|Connection refused|timed out|getaddrinfo/i.test(w)) ?? p.warnings[0];
 	return `${who} failed: ${(detail ?? p.errstr ?? 'no detail').replace(/\s+/g, ' ')}`;
+}
+
+/** The literal 'ssl' options of the context the code passes to this call, as PHP values (constants left out). */
+export function contextOptions(t: Target): Record<string, unknown> | undefined {
+	if (!t.context) return undefined;
+	const ssl: Record<string, unknown> = {};
+	for (const [name, v] of t.context.entries) {
+		if (!v || v.kind === 'const') continue;
+		ssl[name] =
+			v.kind === 'bool' ? v.text === 'true' : v.kind === 'null' ? null : v.kind === 'num' ? Number(v.text) : v.text;
+	}
+	return Object.keys(ssl).length ? { ssl } : undefined;
 }

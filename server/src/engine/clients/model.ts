@@ -98,3 +98,24 @@ export function probeTarget(
 		says: `${LIBRARY_NAMES[c.library]} (${c.label}) connects to ${c.host}:${c.port} with ${HOW[mode]}.`,
 	};
 }
+
+/** A literal option value; `whole` is the literal with its quotes, what a fix replaces. */
+export interface SslValue {
+	text: string;
+	kind: 'str' | 'num' | 'bool' | 'null' | 'const';
+	start: number;
+	end: number;
+	whole: { start: number; end: number };
+}
+
+/** The 'ssl' options of a stream context written as literals (stream_context_create, SMTPOptions, 'stream' keys). */
+export interface SslOptions {
+	/** Option name → its literal value (undefined: not a literal). */
+	entries: Map<string, SslValue | undefined>;
+	start: number;
+	end: number;
+	/** `$ctx = stream_context_create(...)` / `stream_context_set_option($ctx, ...)`: the variable, when there is one. */
+	context?: string;
+	/** Which function body holds it (an index into the file's function starts), to link it to socket calls. */
+	scope: number;
+}

@@ -2,7 +2,7 @@
 //! constructors and setters, config arrays (Laravel's config/mail.php and config/database.php, Predis parameters),
 //! phpredis connect() calls, and DSN strings. One pass over the full token stream; every look-ahead is bounded.
 import { lexPhp, type Token } from '../scan/php-lexer';
-import type { ClientConfig, Setting } from './model';
+import type { ClientConfig, Setting, SslOptions } from './model';
 import { laravelMail, predisArray } from './laravel';
 import { phpmailer, type MailerGroup } from './phpmailer';
 import { urlString } from './urls';
@@ -11,7 +11,7 @@ import { redisConnect } from './redis';
 
 /** Nothing here can configure a mail or Redis client: skip the full lexer. */
 export const CLIENT_PREFILTER =
-	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|'scheme'|"scheme"|'encryption'|"encryption"|connect\s*\(|smtps?:\/\/|[Rr]edis|REDIS|:63[78]\d/;
+	/'ssl'|"ssl"|stream_context_|SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|'scheme'|"scheme"|'encryption'|"encryption"|connect\s*\(|smtps?:\/\/|[Rr]edis|REDIS|:63[78]\d/;
 
 /** A literal value: a string, a number, true/false/null, a class constant or env('NAME', default). */
 export interface Literal {
@@ -122,12 +122,38 @@ interface ArrayFrame {
 	parentKeys: string[];
 	entries: Map<string, Literal | 'other'>;
 	start: number;
+	/** Token index of the opening bracket. */
+	open: number;
 }
 
-export function scanPhpClients(src: string): ClientConfig[] {
-	if (!CLIENT_PREFILTER.test(src)) return [];
+/** What the client pass finds in PHP: library configurations, literal ssl context options, function starts. */
+export interface PhpClientScan {
+	configs: ClientConfig[];
+	ssl: SslOptions[];
+	/** Offsets of the `function` / `fn` keywords, ascending: a scope is the number of them before an offset. */
+	functionStarts: number[];
+}
+
+/** The scope (function body) an offset is in, as an index into `functionStarts`. */
+export function scopeOf(functionStarts: number[], offset: number): number {
+	let lo = 0;
+	let hi = functionStarts.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (functionStarts[mid]! < offset) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+export function scanPhpClients(src: string): PhpClientScan {
+	if (!CLIENT_PREFILTER.test(src)) return { configs: [], ssl: [], functionStarts: [] };
 	const tokens = lexPhp(src, true);
 	const configs: ClientConfig[] = [];
+	const ssl: SslOptions[] = [];
+	const functionStarts: number[] = [];
+	/** `$ctx = stream_context_create(` being read: the variable and the token index where the call ends. */
+	let pendingContext: { var: string; until: number } | undefined;
 	const mailers = new Map<string, MailerGroup>();
 	const swifts = new Map<string, SwiftCall>();
 	const flush = (): void => {
@@ -142,7 +168,18 @@ export function scanPhpClients(src: string): ClientConfig[] {
 		if (t.kind === 'ident') {
 			const lower = t.text.toLowerCase();
 			if (lower === 'function' || lower === 'fn') {
+				functionStarts.push(t.start);
 				flush();
+				continue;
+			}
+			if (lower === 'stream_context_create' && isPunct(tokens[k + 1], '(')) {
+				const v = assignedVar(tokens, k);
+				if (v) pendingContext = { var: v, until: callArgs(tokens, k + 1).end };
+				continue;
+			}
+			if (lower === 'stream_context_set_option' && isPunct(tokens[k + 1], '(')) {
+				const o = setOption(tokens, k + 1, functionStarts.length);
+				if (o) ssl.push(o);
 				continue;
 			}
 			if (lower === 'new' && tokens[k + 1]?.kind === 'ident') {
@@ -202,12 +239,18 @@ export function scanPhpClients(src: string): ClientConfig[] {
 			continue;
 		}
 		if (t.text === '(') {
-			frames.push({ close: ')', parentKeys: [], entries: new Map(), start: -1 });
+			frames.push({ close: ')', parentKeys: [], entries: new Map(), start: -1, open: k });
 			continue;
 		}
 		if (t.text === ']' || t.text === ')') {
 			const top = frames.pop();
-			if (top && top.start >= 0) configs.push(...arrayConfigs(top, t.end));
+			if (top && top.start >= 0) {
+				configs.push(...arrayConfigs(top, t.end));
+				if (top.key?.toLowerCase() === 'ssl') {
+					const context = pendingContext && top.open < pendingContext.until ? pendingContext.var : undefined;
+					ssl.push(sslOptions(top.entries, top.start, t.end, functionStarts.length, context));
+				}
+			}
 			continue;
 		}
 		if (t.text === '->' && tokens[k + 1]?.kind === 'ident') {
@@ -249,7 +292,44 @@ export function scanPhpClients(src: string): ClientConfig[] {
 		}
 	}
 	flush();
-	return configs;
+	return { configs, ssl, functionStarts };
+}
+
+function sslOptions(
+	entries: Map<string, Literal | 'other'>,
+	start: number,
+	end: number,
+	scope: number,
+	context: string | undefined,
+): SslOptions {
+	const out: SslOptions['entries'] = new Map();
+	for (const [name, lit] of entries) {
+		if (name.startsWith('\0')) continue;
+		if (lit === 'other') {
+			out.set(name, undefined);
+			continue;
+		}
+		const { text, start: s, end: e } = lit.setting;
+		const whole = lit.token ? { start: lit.token.start, end: lit.token.end } : { start: s, end: e };
+		out.set(name, { text, kind: lit.kind, start: s, end: e, whole });
+	}
+	return { entries: out, start, end, scope, ...(context && { context }) };
+}
+
+/** `stream_context_set_option($ctx, 'ssl', 'verify_peer', false)`. */
+function setOption(tokens: Token[], open: number, scope: number): SslOptions | undefined {
+	const { args } = callArgs(tokens, open);
+	if (args.length !== 4) return undefined;
+	const ctx = tokens[args[0]!];
+	const wrapper = tokens[args[1]!];
+	const name = tokens[args[2]!];
+	if (wrapper?.kind !== 'str' || wrapper.text !== 'ssl' || name?.kind !== 'str') return undefined;
+	const valueToken = tokens[args[3]!];
+	if (!valueToken) return undefined;
+	const lit = literalAt(tokens, args[3]!, name.text);
+	const entries = new Map<string, Literal | 'other'>([[name.text, lit ?? 'other']]);
+	const context = ctx?.kind === 'var' && isPunct(tokens[args[0]! + 1], ',') ? ctx.text : undefined;
+	return sslOptions(entries, tokens[open]!.start, valueToken.end, scope, context);
 }
 
 const PHPMAILER_PROPS = new Set(['Host', 'Port', 'SMTPSecure', 'SMTPAutoTLS']);
@@ -303,7 +383,7 @@ function keyBefore(tokens: Token[], k: number): string {
 function openFrame(frames: ArrayFrame[], tokens: Token[], open: number, close: string, key?: string): void {
 	const parent = frames[frames.length - 1];
 	const parentKeys = parent ? [...parent.parentKeys, ...(parent.key ? [parent.key] : [])] : [];
-	frames.push({ close, key, parentKeys, entries: new Map(), start: tokens[open]!.start });
+	frames.push({ close, key, parentKeys, entries: new Map(), start: tokens[open]!.start, open });
 }
 
 function arrayConfigs(frame: ArrayFrame, end: number): ClientConfig[] {

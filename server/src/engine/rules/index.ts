@@ -1,6 +1,7 @@
 //! The registry: the one list of every rule.
 import { bracketSyntax } from './bracket-syntax';
 import { fsockopenPort } from './fsockopen-port';
+import { insecureSslContext } from './insecure-ssl-context';
 import { invalidHost } from './invalid-host';
 import { laravelMailEncryption } from './laravel-mail-encryption';
 import { phpmailerEncryption } from './phpmailer-encryption';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
 	laravelMailEncryption,
 	swiftmailerEncryption,
 	redisTlsPort,
+	insecureSslContext,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

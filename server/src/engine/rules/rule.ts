@@ -1,6 +1,6 @@
 //! The shape of a rule (ESLint's meta + check, rust-analyzer's fixes born with their finding).
 import type { RuleContext, Target } from '../target';
-import type { ClientConfig } from '../clients/model';
+import type { ClientConfig, SslOptions } from '../clients/model';
 import type { ConstantUse, Fix, Origin, Related, Severity } from '../types';
 
 export interface RuleMeta {
@@ -31,6 +31,8 @@ export interface Rule {
 	checkConstant?(c: ConstantUse, ctx: RuleContext): RuleFinding[];
 	/** Mail and Redis client configurations, judged by what their library will do. */
 	checkClient?(c: ClientConfig, ctx: RuleContext): RuleFinding[];
+	/** Literal 'ssl' stream context options, with the socket calls that use them (same function). */
+	checkSsl?(o: SslOptions, usedBy: Target[], ctx: RuleContext): RuleFinding[];
 }
 
 export const ALL_ORIGINS: readonly Origin[] = ['call', 'literal', 'config'];

@@ -14,11 +14,23 @@ export const tlsIpv6PeerName: Rule = {
 		const { url } = t;
 		if (t.partial || url.info?.tls !== 'implicit' || !url.bracketed || !url.host?.includes(':') || !url.hostSpan)
 			return [];
+		// The context passed to the call (created in the same function) may already name the peer.
+		const ctx = t.context;
+		if (ctx?.entries.has('peer_name') || ctx?.entries.get('verify_peer_name')?.text === 'false') return [];
 		return [
 			{
 				...editSpan(t, { start: url.hostSpan.start - 1, end: url.hostSpan.end + 1 }, ''),
-				message: `PHP cannot take a peer name from "[${url.host}]": certificate verification fails with only "Failed to enable crypto" / "(Unknown error)". Set the ssl context option 'peer_name' to the name on the certificate, or connect by host name.`,
+				message: `PHP cannot take a peer name from "[${url.host}]": certificate verification fails with only "Failed to enable crypto" / "(Unknown error)". Set the ssl context option 'peer_name' to the name on the certificate${ctx ? ' in the context passed here' : ''}, or connect by host name.`,
 				fixes: [],
+				...(ctx && {
+					related: [
+						{
+							start: ctx.start,
+							end: ctx.end,
+							message: "The 'ssl' options of the context passed here: no 'peer_name'.",
+						},
+					],
+				}),
 			},
 		];
 	},

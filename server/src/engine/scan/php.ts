@@ -128,6 +128,11 @@ function callCandidate(fn: SocketFunction, args: (Arg | undefined)[], consumed: 
 	const flags = args[3];
 	if (fn === 'stream_socket_server' && flags?.tokens.length)
 		call.flags = flags.complex ? unknownArg(flags.tokens) : constantsArg(flags.tokens);
+	const context = args[fn === 'stream_socket_client' ? 5 : fn === 'stream_socket_server' ? 4 : -1];
+	if (context && !context.complex && context.tokens.length === 1 && context.tokens[0]!.kind === 'var') {
+		const v = context.tokens[0]!;
+		call.context = { var: v.text, start: v.start, end: v.end };
+	}
 	c.call = call;
 	return c;
 }

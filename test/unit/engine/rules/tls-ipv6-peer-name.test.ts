@@ -1,5 +1,6 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { check, quiet } from '../../../helpers/marked';
+import { check, findings, quiet } from '../../../helpers/marked';
 
 const R = 'tls-ipv6-peer-name';
 
@@ -15,4 +16,24 @@ test('quiet on names, IPv4, plain tcp and outside calls', () => {
 	);
 	quiet(R, 'stream_socket_client("tls://[127.0.0.1]:443");');
 	quiet(R, 'A=tls://[::1]:6380', 'env');
+});
+
+test('a context with peer_name, created in the same function and passed to the call, silences it', () => {
+	quiet(
+		'tls-ipv6-peer-name',
+		"$c = stream_context_create(['ssl' => ['peer_name' => 'mail.example.com']]); stream_socket_client('tls://[2001:db8::1]:465', $e, $m, 5, STREAM_CLIENT_CONNECT, $c);",
+	);
+	quiet(
+		'tls-ipv6-peer-name',
+		"$c = stream_context_create(); stream_context_set_option($c, 'ssl', 'peer_name', 'mail.example.com'); stream_socket_client('tls://[2001:db8::1]:465', $e, $m, 5, STREAM_CLIENT_CONNECT, $c);",
+	);
+	const [f] = findings(
+		"$c = stream_context_create(['ssl' => ['cafile' => '/ca.pem']]); stream_socket_client('tls://[2001:db8::1]:465', $e, $m, 5, STREAM_CLIENT_CONNECT, $c);",
+	).filter((x) => x.ruleId === 'tls-ipv6-peer-name');
+	assert.match(f!.message, /in the context passed here/);
+	assert.equal(f!.related?.length, 1);
+	check(
+		'tls-ipv6-peer-name',
+		"function a() { $c = stream_context_create(['ssl' => ['peer_name' => 'x']]); } function b() { stream_socket_client('tls://«[2001:db8::1]»:465', $e, $m, 5, STREAM_CLIENT_CONNECT, $c); }",
+	);
 });

@@ -35,3 +35,14 @@ test('fix picks the side', () => {
 		'stream_socket_enable_crypto($s, true, STREAM_CRYPTO_METHOD_TLS_SERVER);',
 	);
 });
+
+test('inside a stream context too (crypto_method), where other linters do not look', () => {
+	check(
+		'weak-crypto-method',
+		"$c = stream_context_create(['ssl' => ['crypto_method' => «STREAM_CRYPTO_METHOD_SSLv3_CLIENT»]]);",
+	);
+	check(
+		'weak-crypto-method',
+		"stream_context_set_option($c, 'ssl', 'crypto_method', «STREAM_CRYPTO_METHOD_TLSv1_0_CLIENT»);",
+	);
+});
