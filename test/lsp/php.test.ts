@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -212,5 +212,48 @@ test('Test connection with PHP passes the literal context options the code gives
 	} finally {
 		await client.stop();
 		server.close();
+	}
+});
+
+test('php.validate.executablePath is the default binary; composer.json require.php the default version', async () => {
+	const client = new TestClient();
+	const states: PhpState[] = [];
+	client.connection.onNotification('transportLint/phpState', (s: PhpState) => void states.push(s));
+	client.config = { transportLint: {}, 'php.validate.executablePath': NO_OPENSSL, 'files.exclude': {} };
+	try {
+		await client.connection.sendRequest('initialize', {
+			processId: process.pid,
+			rootUri: null,
+			workspaceFolders: null,
+			capabilities: { workspace: { configuration: true } },
+			initializationOptions: { trusted: true },
+		});
+		await client.connection.sendNotification('initialized', {});
+		const state = (await client.connection.sendRequest('transportLint/detectPhp', {})) as PhpState;
+		assert.equal(state.env?.path, NO_OPENSSL);
+	} finally {
+		await client.stop();
+	}
+	// Untrusted: nothing is run, and the lowest PHP that composer.json allows is the one judged for.
+	const project = path.join(dir, 'legacy');
+	mkdirSync(project, { recursive: true });
+	writeFileSync(path.join(project, 'composer.json'), JSON.stringify({ require: { php: '^7.1' } }));
+	const untrusted = await start(false, PHP71);
+	try {
+		const doc = pathToFileURL(path.join(project, 'a.php')).href;
+		await untrusted.client.connection.sendNotification('textDocument/didOpen', {
+			textDocument: { uri: doc, languageId: 'php', version: 1, text: TEXT },
+		});
+		const p = await untrusted.client.waitFor(doc, (x) => x.version === 1);
+		assert.deepEqual(
+			p.diagnostics.map((d) => [d.range.start.line, d.code]),
+			[
+				[2, 'php-version-compat'],
+				[3, 'php-version-compat'],
+			],
+		);
+		assert.match(String(p.diagnostics[0]!.message), /^On PHP 7\.1 \(composer\.json require\.php "\^7\.1"\)/);
+	} finally {
+		await untrusted.client.stop();
 	}
 });

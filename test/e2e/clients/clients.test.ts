@@ -74,4 +74,28 @@ suite('Mail and Redis client configurations in VS Code', () => {
 			server.close();
 		}
 	});
+
+	test('Detect the PHP in Use asks the real php-cli and hovers say which PHP a verdict is for', async () => {
+		const state = await vscode.commands.executeCommand<{ env?: { version: string; transports?: string[] } }>(
+			'transportLint.detectPhp',
+		);
+		assert.match(state?.env?.version ?? '', /^8\./, JSON.stringify(state));
+		assert.ok(state!.env!.transports!.includes('tls'));
+		const uri = workspaceUri('mailer.php');
+		const doc = await vscode.workspace.openTextDocument(uri);
+		await vscode.window.showTextDocument(doc);
+		const at = doc.positionAt(doc.getText().indexOf('tls://smtp.example.com:587') + 3);
+		const deadline = Date.now() + 20_000;
+		let text = '';
+		while (Date.now() < deadline) {
+			const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+			text = hovers
+				.flatMap((h) => h.contents)
+				.map((c) => (typeof c === 'string' ? c : c.value))
+				.join('\n');
+			if (/Verdict for PHP 8\./.test(text)) break;
+			await new Promise((r) => setTimeout(r, 200));
+		}
+		assert.match(text, new RegExp(`Verdict for PHP ${state!.env!.version.replace(/\./g, '\\.')} \\(`));
+	});
 });
