@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as net from 'node:net';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, workspaceUri } from '../suite/helpers';
+import { codeOf, diagnosticsFor, workspaceUri, withGreeter } from '../suite/helpers';
 
 suite('Mail and Redis client configurations in VS Code', () => {
 	test('a never-opened Laravel .env is judged with the version in composer.lock, pointing at MAIL_PORT', async () => {
@@ -43,13 +42,7 @@ suite('Mail and Redis client configurations in VS Code', () => {
 	});
 
 	test('Test SMTP connection connects the way the library will', async () => {
-		const server = net.createServer((s) => {
-			s.on('error', () => undefined);
-			s.end('220 e2e ESMTP\r\n');
-		});
-		await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-		const port = (server.address() as net.AddressInfo).port;
-		try {
+		await withGreeter(async (port) => {
 			const uri = workspaceUri('phpmailer/send.php');
 			const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 			await editor.edit((b) => {
@@ -70,9 +63,7 @@ suite('Mail and Redis client configurations in VS Code', () => {
 			);
 			assert.match(report.verdict, /plaintext first \(an SMTP greeting/);
 			await vscode.commands.executeCommand('workbench.action.files.revert');
-		} finally {
-			server.close();
-		}
+		});
 	});
 
 	test('Detect the PHP in Use asks the real php-cli and hovers say which PHP a verdict is for', async () => {

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import * as net from 'node:net';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, EXTENSION_ID, workspaceUri } from './helpers';
+import { codeOf, diagnosticsFor, EXTENSION_ID, workspaceUri, withGreeter } from './helpers';
 
 suite('Transport Lint in VS Code', () => {
 	test('does not activate on an unrelated file', async () => {
@@ -86,13 +85,7 @@ suite('Transport Lint in VS Code', () => {
 	});
 
 	test('Test connection against a loopback server returns the verdict', async () => {
-		const server = net.createServer((s) => {
-			s.on('error', () => undefined);
-			s.end('220 e2e ESMTP\r\n');
-		});
-		await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-		const port = (server.address() as net.AddressInfo).port;
-		try {
+		await withGreeter(async (port) => {
 			const uri = workspaceUri('app.php');
 			const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 			await editor.edit((b) => b.replace(editor.document.lineAt(5).range, `$local = fsockopen('127.0.0.1', ${port});`));
@@ -112,9 +105,7 @@ suite('Transport Lint in VS Code', () => {
 			);
 			assert.equal(tls.ok, false);
 			assert.match(tls.verdict, /plaintext first \(an SMTP greeting/);
-		} finally {
-			server.close();
-		}
+		});
 	});
 
 	test('the transport URL grammar is contributed, injected into PHP and config languages', () => {

@@ -1,4 +1,5 @@
 //! Waiting on editor events with a timeout (never a fixed sleep), inside the real extension host.
+import * as net from 'node:net';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'transport-lint.transport-lint';
@@ -42,4 +43,18 @@ export function diagnosticsFor(
 
 export function codeOf(d: vscode.Diagnostic): string {
 	return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+/** Runs `body` with a loopback server that sends an SMTP greeting and hangs up, then closes it. */
+export async function withGreeter<T>(body: (port: number) => Promise<T>): Promise<T> {
+	const server = net.createServer((s) => {
+		s.on('error', () => undefined);
+		s.end('220 e2e ESMTP\r\n');
+	});
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	try {
+		return await body((server.address() as net.AddressInfo).port);
+	} finally {
+		server.close();
+	}
 }

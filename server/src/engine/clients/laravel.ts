@@ -44,37 +44,28 @@ export function laravelMail(
 	const scheme = text(entries.get('scheme'));
 	if (port === undefined || port === 'other' || enc === 'other' || scheme === 'other') return undefined;
 	const hostName = host === 'other' ? undefined : host;
-	const portAt = (entries.get('port') as Literal).setting;
+	const base = {
+		library: 'laravel-mail' as const,
+		label,
+		host: hostName,
+		port,
+		portAt: (entries.get('port') as Literal).setting,
+		start,
+		end,
+	};
 	if (scheme) {
-		const s = scheme.toLowerCase();
-		const mode = s === 'smtps' ? 'implicit' : symfonyAutoMode(port, hostName);
-		return {
-			library: 'laravel-mail',
-			label,
-			host: hostName,
-			port,
-			portAt,
-			mode,
-			modeAt: (entries.get('scheme') as Literal).setting,
-			modeText: { implicit: 'smtps', opportunistic: 'smtp' },
-			start,
-			end,
-		};
+		const mode = scheme.toLowerCase() === 'smtps' ? 'implicit' : symfonyAutoMode(port, hostName);
+		const modeAt = (entries.get('scheme') as Literal).setting;
+		return { ...base, mode, modeAt, modeText: { implicit: 'smtps', opportunistic: 'smtp' } };
 	}
 	const encAt = enc ? (entries.get('encryption') as Literal).setting : undefined;
 	const modern: TlsMode = enc === 'tls' && port === 465 ? 'implicit' : symfonyAutoMode(port, hostName);
 	return {
-		library: 'laravel-mail',
-		label,
-		host: hostName,
-		port,
-		portAt,
+		...base,
 		mode: swiftMode(enc),
 		modern,
 		modeAt: encAt,
 		modeText: { implicit: 'ssl', starttls: 'tls' },
-		start,
-		end,
 	};
 }
 
