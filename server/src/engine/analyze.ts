@@ -29,9 +29,9 @@ export function scan(text: string, kind: FileKind): ScanResult {
 	return kind === 'php' ? scanPhp(text) : scanConfig(text, kind);
 }
 
-export function scanClients(text: string, kind: FileKind): PhpClientScan {
+export function scanClients(text: string, kind: FileKind, scanned?: ScanResult): PhpClientScan {
 	return kind === 'php'
-		? scanPhpClients(text)
+		? scanPhpClients(text, (scanned ?? scanPhp(text)).strings)
 		: { configs: scanConfigClients(text, kind), ssl: [], functionStarts: [] };
 }
 
@@ -82,7 +82,7 @@ export function analyze(
 	const clientRules = active.filter((r) => r.checkClient || r.checkSsl);
 	let clientScan: PhpClientScan = { configs: [], ssl: [], functionStarts: [] };
 	try {
-		clientScan = scanClients(text, kind);
+		clientScan = scanClients(text, kind, scanned);
 	} catch (e) {
 		errors.push(`clients: ${e instanceof Error ? e.message : String(e)}`);
 	}

@@ -85,4 +85,6 @@ export interface ConstantUse {
 export interface ScanResult {
 	candidates: Candidate[];
 	constants: ConstantUse[];
+	/** PHP: every string literal the lexer read (for the client pass's connection strings). */
+	strings?: { text: string; start: number; map?: number[]; base?: number; suffix?: unknown }[];
 }

@@ -2,6 +2,7 @@
 //! constructors and setters, config arrays (Laravel's config/mail.php and config/database.php, Predis parameters),
 //! phpredis connect() calls, and DSN strings. One pass over the full token stream; every look-ahead is bounded.
 import { lexPhp, type Token } from '../scan/php-lexer';
+import type { ScanResult } from '../types';
 import type { ClientConfig, Setting, SslOptions } from './model';
 import { laravelMail, predisArray } from './laravel';
 import { phpmailer, type MailerGroup } from './phpmailer';
@@ -9,9 +10,16 @@ import { urlString } from './urls';
 import { swift, type SwiftCall } from './swift';
 import { redisConnect } from './redis';
 
-/** Nothing here can configure a mail or Redis client: skip the full lexer. */
+/**
+ * Library configurations need the full token stream, which costs a token per name and operator: only read it when
+ * the text names a library, a config key or a stream context. Connection strings come from the transport
+ * scanner's string literals instead, so a file full of `tcp://…:6379` literals is not lexed twice.
+ */
 export const CLIENT_PREFILTER =
-	/'ssl'|"ssl"|stream_context_|SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|'scheme'|"scheme"|'encryption'|"encryption"|connect\s*\(|smtps?:\/\/|[Rr]edis|REDIS|:63[78]\d/;
+	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(/i;
+
+const URL_STRING = /^(?:smtps?|rediss?|tcp|tls|ssl):\/\//i;
+const KEY_BEFORE = /(?:(['"])([A-Za-z0-9_.-]+)\1\s*=>|\$([A-Za-z0-9_]+)\s*=)\s*$/;
 
 /** A literal value: a string, a number, true/false/null, a class constant or env('NAME', default). */
 export interface Literal {
@@ -146,10 +154,19 @@ export function scopeOf(functionStarts: number[], offset: number): number {
 	return lo;
 }
 
-export function scanPhpClients(src: string): PhpClientScan {
-	if (!CLIENT_PREFILTER.test(src)) return { configs: [], ssl: [], functionStarts: [] };
-	const tokens = lexPhp(src, true);
+/** `strings`: the string literals the transport scanner read (its tokens), for connection strings. */
+export function scanPhpClients(src: string, strings: ScanResult['strings'] = []): PhpClientScan {
 	const configs: ClientConfig[] = [];
+	for (const t of strings) {
+		if (t.suffix || !URL_STRING.test(t.text)) continue;
+		const before = src.slice(Math.max(0, t.start - 100), t.start);
+		const key = KEY_BEFORE.exec(before);
+		const at = (i: number): number => (t.map ? t.map[Math.min(i, t.map.length - 1)]! : t.base! + i);
+		const url = urlString(t.text, at, key?.[2] ?? key?.[3] ?? '');
+		if (url) configs.push(url);
+	}
+	if (!CLIENT_PREFILTER.test(src)) return { configs, ssl: [], functionStarts: [] };
+	const tokens = lexPhp(src, true);
 	const ssl: SslOptions[] = [];
 	const functionStarts: number[] = [];
 	/** `$ctx = stream_context_create(` being read: the variable and the token index where the call ends. */
@@ -229,8 +246,6 @@ export function scanPhpClients(src: string): PhpClientScan {
 				}
 				continue;
 			}
-			const url = urlString(t.text, (i) => offsetIn(t, i), keyBefore(tokens, k));
-			if (url) configs.push(url);
 			continue;
 		}
 		if (t.kind !== 'punct') continue;
@@ -370,14 +385,6 @@ function assignedVar(tokens: Token[], k: number): string | undefined {
 	if (!isPunct(tokens[k - 1], '=')) return undefined;
 	if (isPunct(tokens[k - 2], '=') || isPunct(tokens[k - 2], '!')) return undefined;
 	return receiverBefore(tokens, k - 1) ?? (tokens[k - 2]?.kind === 'var' ? tokens[k - 2]!.text : undefined);
-}
-
-/** The key a string is assigned to (`'url' => '...'`, `$dsn = '...'`), for reading URL strings. */
-function keyBefore(tokens: Token[], k: number): string {
-	const p = tokens[k - 1];
-	if (isPunct(p, '=>') && tokens[k - 2]?.kind === 'str') return tokens[k - 2]!.text;
-	if (isPunct(p, '=') && tokens[k - 2]?.kind === 'var') return tokens[k - 2]!.text.slice(1);
-	return '';
 }
 
 function openFrame(frames: ArrayFrame[], tokens: Token[], open: number, close: string, key?: string): void {

@@ -77,7 +77,7 @@ export function scanPhp(src: string): ScanResult {
 		if (c && looksLikeTransportUrl(c.value)) candidates.push(c);
 	}
 	candidates.sort((a, b) => a.start - b.start);
-	return { candidates, constants };
+	return { candidates, constants, strings: tokens.filter((t) => t.kind === 'str') };
 }
 
 function isCallee(tokens: Token[], k: number): boolean {
