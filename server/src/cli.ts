@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 //! transport-lint [paths...]: lints files and folders with the engine; text, JSON or SARIF; --fix writes fixes.
 import { promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import {
 	analyze,
 	fileKind,
@@ -15,7 +17,7 @@ import {
 } from './engine/index';
 import { askPhp, resolveExecutable } from './php-binary';
 import { DOCS_BASE } from './docs-link';
-import { filterOf, readText, walk } from './files';
+import { filterOf, readTextSync, walk } from './files';
 import { ProjectFactsCache } from './project';
 import { PROBE_USAGE, ProbeUsageError, probeMain } from './probe-cli';
 import { toSarif, type FileFindings } from './sarif';
@@ -113,6 +115,69 @@ function rel(file: string): string {
 	return path.relative(process.cwd(), file).split(path.sep).join('/') || file;
 }
 
+/** What every linting thread needs: plain data, so a worker gets a copy. */
+interface LintJob {
+	settings: Settings;
+	/** --php-version, else the answer of --php's binary; both win over composer.json's require.php. */
+	php?: PhpEnvironment;
+	fix: boolean;
+}
+
+type Linted = { uri: string; text: string; findings: Finding[] } | { uri: string; skipped: string };
+
+/** Lints files one after the other, reading them synchronously (nothing else waits in a CLI process). */
+async function lintFiles(files: string[], job: LintJob): Promise<Linted[]> {
+	const project = new ProjectFactsCache();
+	const out: Linted[] = [];
+	for (const file of files) {
+		const kind = fileKind(file)!;
+		const read = readTextSync(file, job.settings.maxFileSize);
+		if ('skipped' in read) {
+			out.push({ uri: rel(file), skipped: read.skipped });
+			continue;
+		}
+		let { text } = read;
+		if (job.fix) {
+			text = fixAll(text, kind, job.settings).text;
+			if (text !== read.text) await fs.writeFile(file, text);
+		}
+		const facts = await project.forFile(file);
+		const composer = facts?.packages.php ? lowestAllowed(facts.packages.php) : undefined;
+		const php =
+			job.php ??
+			(composer ? { version: composer, source: `composer.json require.php "${facts!.packages.php}"` } : undefined);
+		const findings = analyze(text, kind, job.settings, {
+			packages: facts?.packages ?? {},
+			...(php && { php }),
+		}).findings;
+		out.push({ uri: rel(file), text, findings });
+	}
+	return out;
+}
+
+/** Below this many files a worker costs more than it saves. */
+const PARALLEL_FROM = 200;
+
+/** Splits the files over the main thread and workers (one per extra core, at most 3), keeping their order. */
+async function lintParallel(files: string[], job: LintJob): Promise<Linted[]> {
+	const forced = Number(process.env.TRANSPORT_LINT_THREADS);
+	const threads = Number.isInteger(forced) && forced >= 1 ? Math.min(forced, 16) : Math.min(4, availableParallelism());
+	if (threads < 2 || files.length < PARALLEL_FROM || job.fix) return lintFiles(files, job);
+	const shares: string[][] = Array.from({ length: threads }, () => []);
+	files.forEach((f, i) => shares[i % threads]!.push(f));
+	const workers = shares.slice(1).map(
+		(share) =>
+			new Promise<Linted[]>((resolve, reject) => {
+				const w = new Worker(__filename, { workerData: { transportLintWorker: true, files: share, job } });
+				w.once('message', resolve);
+				w.once('error', reject);
+				w.once('exit', (code) => code !== 0 && reject(new Error(`a lint worker exited with ${code}`)));
+			}),
+	);
+	const parts = [await lintFiles(shares[0]!, job), ...(await Promise.all(workers))];
+	return files.map((_, i) => parts[i % threads]![Math.floor(i / threads)]!);
+}
+
 async function main(argv: string[]): Promise<number> {
 	if (argv[0] === 'probe') return probeMain(argv.slice(1));
 	const parsed = parseArgs(argv);
@@ -120,49 +185,36 @@ async function main(argv: string[]): Promise<number> {
 	if (parsed === 'version') return (void console.log(version), 0);
 	const settings = await loadSettings(parsed.config);
 	const filter = filterOf(settings);
-	const results: FileFindings[] = [];
 	const seen = new Set<string>();
-	const project = new ProjectFactsCache();
-	let asked: PhpEnvironment | undefined;
-	if (parsed.php) {
+	let php: PhpEnvironment | undefined;
+	if (parsed.phpVersion) php = { version: parsed.phpVersion, source: `--php-version ${parsed.phpVersion}` };
+	else if (parsed.php) {
 		const binary = await resolveExecutable(parsed.php);
 		if (!binary) throw new UsageError(`--php: ${parsed.php} is not an executable file`);
 		try {
-			asked = await askPhp(binary);
+			php = await askPhp(binary);
 		} catch (e) {
 			throw new UsageError(`--php: ${e instanceof Error ? e.message : String(e)}`);
 		}
 	}
-	const phpFor = (composerPhp: string | undefined): PhpEnvironment | undefined => {
-		if (parsed.phpVersion) return { version: parsed.phpVersion, source: `--php-version ${parsed.phpVersion}` };
-		if (asked) return asked;
-		const lowest = composerPhp ? lowestAllowed(composerPhp) : undefined;
-		return lowest ? { version: lowest, source: `composer.json require.php "${composerPhp}"` } : undefined;
-	};
+	const files: string[] = [];
 	for (const p of parsed.paths) {
 		try {
 			await fs.stat(p);
 		} catch {
 			throw new UsageError(`no such file or directory: ${p}`);
 		}
-		for await (const file of walk(p, filter, seen)) {
-			const kind = fileKind(file);
-			if (!kind) continue;
-			const read = await readText(file, settings.maxFileSize);
-			if ('skipped' in read) {
-				console.error(`${rel(file)}: skipped, ${read.skipped}`);
-				continue;
-			}
-			let { text } = read;
-			if (parsed.fix) {
-				text = fixAll(text, kind, settings).text;
-				if (text !== read.text) await fs.writeFile(file, text);
-			}
-			const facts = await project.forFile(file);
-			const php = phpFor(facts?.packages.php);
-			const findings = analyze(text, kind, settings, { packages: facts?.packages ?? {}, ...(php && { php }) }).findings;
-			results.push({ uri: rel(file), text, findings });
-		}
+		for await (const file of walk(p, filter, seen)) if (fileKind(file)) files.push(file);
+	}
+	const linted = await lintParallel(files, {
+		settings,
+		php,
+		fix: parsed.fix,
+	});
+	const results: FileFindings[] = [];
+	for (const l of linted) {
+		if ('skipped' in l) console.error(`${l.uri}: skipped, ${l.skipped}`);
+		else results.push(l);
 	}
 	print(parsed.format, results);
 	return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
@@ -199,15 +251,19 @@ function position(at: ReturnType<typeof lineIndex>, f: Finding) {
 	return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
-main(process.argv.slice(2)).then(
-	(code) => (process.exitCode = code),
-	(e: unknown) => {
-		if (e instanceof UsageError || e instanceof ProbeUsageError) {
-			console.error(`transport-lint: ${e.message}\n\n${e instanceof ProbeUsageError ? PROBE_USAGE : USAGE}`);
-			process.exitCode = 2;
-		} else {
-			console.error(`transport-lint: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-			process.exitCode = 3;
-		}
-	},
-);
+if (!isMainThread && (workerData as { transportLintWorker?: boolean } | null)?.transportLintWorker) {
+	const { files, job } = workerData as { files: string[]; job: LintJob };
+	void lintFiles(files, job).then((out) => parentPort!.postMessage(out));
+} else
+	main(process.argv.slice(2)).then(
+		(code) => (process.exitCode = code),
+		(e: unknown) => {
+			if (e instanceof UsageError || e instanceof ProbeUsageError) {
+				console.error(`transport-lint: ${e.message}\n\n${e instanceof ProbeUsageError ? PROBE_USAGE : USAGE}`);
+				process.exitCode = 2;
+			} else {
+				console.error(`transport-lint: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+				process.exitCode = 3;
+			}
+		},
+	);

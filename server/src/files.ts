@@ -1,7 +1,7 @@
 //! Finding and reading the files to lint, shared by the CLI and the language server's workspace scan.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { Settings } from './engine/index';
 
 export interface FileFilter {
@@ -14,16 +14,24 @@ export function filterOf(settings: Settings, extraExclude: string[] = []): FileF
 }
 
 const opts = { dot: true, nocase: process.platform === 'win32' };
+/** Globs compile once: matching a walk of thousands of files must not recompile them per file. */
+const compiled = new Map<string, Minimatch>();
+function matches(rel: string, glob: string): boolean {
+	let m = compiled.get(glob);
+	if (!m) {
+		if (compiled.size > 1000) compiled.clear();
+		compiled.set(glob, (m = new Minimatch(glob, opts)));
+	}
+	return m.match(rel);
+}
 
 /** `rel` is relative to the root being walked, with forward slashes. */
 export function isIncluded(rel: string, filter: FileFilter): boolean {
-	return filter.include.some((g) => minimatch(rel, g, opts)) && !filter.exclude.some((g) => minimatch(rel, g, opts));
+	return filter.include.some((g) => matches(rel, g)) && !filter.exclude.some((g) => matches(rel, g));
 }
 
 function isExcludedDir(rel: string, filter: FileFilter): boolean {
-	return filter.exclude.some(
-		(g) => minimatch(rel, g, opts) || minimatch(rel + '/', g, opts) || minimatch(rel + '/x', g, opts),
-	);
+	return filter.exclude.some((g) => matches(rel, g) || matches(rel + '/', g) || matches(rel + '/x', g));
 }
 
 /**
@@ -83,13 +91,17 @@ export async function* walk(root: string, filter: FileFilter, seen = new Set<str
 
 export type ReadResult = { text: string } | { skipped: string };
 
-/** Reads a file as VS Code would show it: UTF-8 with the BOM removed; UTF-16 with a BOM decoded. */
-export async function readText(file: string, maxBytes: number): Promise<ReadResult> {
+/**
+ * Reads a file as VS Code would show it: UTF-8 with the BOM removed; UTF-16 with a BOM decoded. Synchronous: for
+ * thousands of small files one blocking read each is several times faster than awaiting open/stat/read/close, and
+ * files are bounded by the size limit.
+ */
+export function readTextSync(file: string, maxBytes: number): ReadResult {
 	let buf: Buffer;
 	try {
-		const stat = await fs.stat(file);
-		if (stat.size > maxBytes) return { skipped: `larger than the size limit (${stat.size} > ${maxBytes} bytes)` };
-		buf = await fs.readFile(file);
+		const size = statSync(file).size;
+		if (size > maxBytes) return { skipped: `larger than the size limit (${size} > ${maxBytes} bytes)` };
+		buf = readFileSync(file);
 	} catch (e) {
 		return { skipped: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
 	}

@@ -218,3 +218,27 @@ test('--php asks a binary, --php-version and composer.json require.php set the v
 	assert.equal(notPhp.code, 2);
 	assert.match(notPhp.err, /is not a working PHP CLI/);
 });
+
+test('a large tree is linted on several threads with the same output, in the same order', () => {
+	const dir = path.join(tmp, 'many');
+	for (let i = 0; i < 260; i++) {
+		mkdirSync(path.join(dir, `d${i % 7}`), { recursive: true });
+		writeFileSync(
+			path.join(dir, `d${i % 7}`, `f${i}.php`),
+			`<?php\n// ${i}\nstream_socket_client('tcp://fe80::${i}:80');\n${i % 3 ? "fsockopen('tls://h', 587);" : ''}\n`,
+		);
+	}
+	const runWith = (threads: string) =>
+		spawnSync(process.execPath, [CLI, '--format', 'json', dir], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			timeout: 60_000,
+			env: { ...process.env, TRANSPORT_LINT_THREADS: threads },
+		});
+	const one = runWith('1');
+	const three = runWith('3');
+	assert.equal(one.status, 1, one.stderr);
+	assert.equal(three.status, one.status);
+	assert.equal(three.stdout, one.stdout);
+	assert.equal((JSON.parse(one.stdout) as unknown[]).length, 260 + 173);
+});

@@ -14,7 +14,7 @@ import {
 	type Settings,
 	type Target,
 } from '../engine/index';
-import { filterOf, isIncluded, readText, walk } from '../files';
+import { filterOf, isIncluded, readTextSync, walk } from '../files';
 import { ProjectFactsCache } from '../project';
 import type { PhpEnvironments } from './php-env';
 import { toDiagnostic } from './convert';
@@ -111,7 +111,7 @@ export class Diagnostics {
 		const file = URI.parse(uri).fsPath;
 		const kind = fileKind(file);
 		const settings = folderSettings ?? (await this.settings.get(uri));
-		const read = kind && settings.enable ? await readText(file, settings.maxFileSize) : undefined;
+		const read = kind && settings.enable ? readTextSync(file, settings.maxFileSize) : undefined;
 		if (!read || 'skipped' in read) {
 			if (read) this.connection.console.info(`Skipped ${file}: ${read.skipped}`);
 			this.results.delete(uri);
