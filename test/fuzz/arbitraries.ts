@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { analyze, fixAll, normalizeSettings, type FileKind } from '../../server/src/engine/index';
 
-const PIECES = [
+export const PIECES = [
 	'tcp',
 	'udp',
 	'ssl',

@@ -8,7 +8,7 @@ import { majorVersion, makeTarget, type ProjectFacts, type RuleContext, type Tar
 import { RULES } from './rules/index';
 import type { Rule, RuleFinding } from './rules/rule';
 import { scanConfig } from './scan/config';
-import { scanPhp } from './scan/php';
+import { scanPhp, type Reuse } from './scan/php';
 import { DEFAULTS, type Settings } from './settings';
 import type { FileKind, Finding, ScanResult } from './types';
 
@@ -25,13 +25,13 @@ export interface AnalyzeResult {
 	errors: string[];
 }
 
-export function scan(text: string, kind: FileKind): ScanResult {
-	return kind === 'php' ? scanPhp(text) : scanConfig(text, kind);
+export function scan(text: string, kind: FileKind, reuse?: Reuse): ScanResult {
+	return kind === 'php' ? scanPhp(text, reuse) : scanConfig(text, kind);
 }
 
-export function scanClients(text: string, kind: FileKind, scanned?: ScanResult): PhpClientScan {
+export function scanClients(text: string, kind: FileKind, scanned?: ScanResult, reuse?: Reuse): PhpClientScan {
 	return kind === 'php'
-		? scanPhpClients(text, (scanned ?? scanPhp(text)).strings)
+		? scanPhpClients(text, (scanned ?? scanPhp(text)).strings, reuse)
 		: { configs: scanConfigClients(text, kind), ssl: [], functionStarts: [] };
 }
 
@@ -40,6 +40,7 @@ export function analyze(
 	kind: FileKind,
 	settings: Settings = DEFAULTS,
 	project?: ProjectFacts,
+	reuse?: Reuse,
 ): AnalyzeResult {
 	const errors: string[] = [];
 	if (!settings.enable) return { findings: [], targets: [], clients: [], errors };
@@ -73,7 +74,7 @@ export function analyze(
 	};
 	let scanned: ScanResult;
 	try {
-		scanned = scan(text, kind);
+		scanned = scan(text, kind, reuse);
 	} catch (e) {
 		errors.push(`scan: ${e instanceof Error ? e.message : String(e)}`);
 		return { findings, targets: [], clients: [], errors };
@@ -82,7 +83,7 @@ export function analyze(
 	const clientRules = active.filter((r) => r.checkClient || r.checkSsl);
 	let clientScan: PhpClientScan = { configs: [], ssl: [], functionStarts: [] };
 	try {
-		clientScan = scanClients(text, kind, scanned);
+		clientScan = scanClients(text, kind, scanned, reuse);
 	} catch (e) {
 		errors.push(`clients: ${e instanceof Error ? e.message : String(e)}`);
 	}

@@ -9,8 +9,11 @@ import {
 	fileKind,
 	type ClientConfig,
 	type FileKind,
+	diffSpan,
 	type Finding,
+	type Lexed,
 	type PhpEnvironment,
+	type Reuse,
 	type Settings,
 	type Target,
 } from '../engine/index';
@@ -34,6 +37,8 @@ export interface Analysed {
 
 export class Diagnostics {
 	private readonly results = new Map<string, Analysed>();
+	/** The last lexing of each open PHP document, so that a keystroke re-lexes only around the edit. */
+	private readonly lexed = new Map<string, { lexed: Lexed; namesLibrary?: boolean }>();
 	private readonly pending = new Map<string, TextDocument>();
 	private readonly onDisk = new Set<string>();
 	private folders: string[] = [];
@@ -86,7 +91,14 @@ export class Diagnostics {
 			this.php?.kick();
 			php = this.php?.effective(settings, facts?.packages.php);
 			const project = facts || php ? { packages: facts?.packages ?? {}, ...(php && { php }) } : undefined;
-			const result = analyze(doc.getText(), kind, settings, project);
+			const text = doc.getText();
+			const prev = current ? this.lexed.get(doc.uri) : undefined;
+			const reuse: Reuse = prev
+				? { prev: prev.lexed, edit: diffSpan(prev.lexed.src, text), prevNamesLibrary: prev.namesLibrary }
+				: {};
+			const result = analyze(text, kind, settings, project, reuse);
+			if (current && reuse.lexed) this.lexed.set(doc.uri, { lexed: reuse.lexed, namesLibrary: reuse.namesLibrary });
+			else this.lexed.delete(doc.uri);
 			findings = result.findings;
 			targets = result.targets;
 			clients = result.clients;
@@ -102,6 +114,7 @@ export class Diagnostics {
 	/** A document was closed: show its saved content again, as the workspace scan would. */
 	async closed(uri: string): Promise<void> {
 		this.results.delete(uri);
+		this.lexed.delete(uri);
 		if (this.onDisk.has(uri)) await this.validateFile(uri);
 		else await this.connection.sendDiagnostics({ uri, diagnostics: [] });
 	}

@@ -2,6 +2,7 @@
 //! constructors and setters, config arrays (Laravel's config/mail.php and config/database.php, Predis parameters),
 //! phpredis connect() calls, and DSN strings. One pass over the full token stream; every look-ahead is bounded.
 import { lexPhp, type Token } from '../scan/php-lexer';
+import type { Reuse } from '../scan/php';
 import type { ScanResult } from '../types';
 import type { ClientConfig, Setting, SslOptions } from './model';
 import { laravelMail, predisArray } from './laravel';
@@ -155,7 +156,21 @@ export function scopeOf(functionStarts: number[], offset: number): number {
 }
 
 /** `strings`: the string literals the transport scanner read (its tokens), for connection strings. */
-export function scanPhpClients(src: string, strings: ScanResult['strings'] = []): PhpClientScan {
+/**
+ * Whether the text names a library: a full search, or, when the previous version did not and only one span changed,
+ * a search of that span with room for the longest trigger on each side (a keystroke in a 10 MB file stays cheap).
+ */
+export function namesLibrary(src: string, reuse?: Reuse): boolean {
+	const e = reuse?.edit;
+	const found =
+		reuse?.prev && reuse.prevNamesLibrary === false && e
+			? CLIENT_PREFILTER.test(src.slice(Math.max(0, e.start - 64), e.newEnd + 64))
+			: CLIENT_PREFILTER.test(src);
+	if (reuse) reuse.namesLibrary = found;
+	return found;
+}
+
+export function scanPhpClients(src: string, strings: ScanResult['strings'] = [], reuse?: Reuse): PhpClientScan {
 	const configs: ClientConfig[] = [];
 	for (const t of strings) {
 		if (t.suffix || !URL_STRING.test(t.text)) continue;
@@ -165,7 +180,7 @@ export function scanPhpClients(src: string, strings: ScanResult['strings'] = [])
 		const url = urlString(t.text, at, key?.[2] ?? key?.[3] ?? '');
 		if (url) configs.push(url);
 	}
-	if (!CLIENT_PREFILTER.test(src)) return { configs, ssl: [], functionStarts: [] };
+	if (!namesLibrary(src, reuse)) return { configs, ssl: [], functionStarts: [] };
 	const tokens = lexPhp(src, true);
 	const ssl: SslOptions[] = [];
 	const functionStarts: number[] = [];

@@ -56,12 +56,71 @@ function afterDot(tokens: Token[]): boolean {
 	return last !== undefined && last.kind === 'punct' && last.text === '.';
 }
 
+/** A place where lexing can resume: outside every call the scanner reads, between two tokens. */
+export interface Checkpoint {
+	i: number;
+	/** tokens.length there. */
+	tokens: number;
+	callee: boolean;
+	noCall: boolean;
+	/** What the last token was, as far as the lexer looks back: none, ".", other punctuation, anything else. */
+	last: 0 | 1 | 2 | 3;
+}
+
+/** A lexed text, kept so that the next version can be lexed from the checkpoint before an edit. */
+export interface Lexed {
+	src: string;
+	tokens: Token[];
+	checkpoints: Checkpoint[];
+}
+
+/** One replaced span: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
+export interface TextEdit {
+	start: number;
+	oldEnd: number;
+	newEnd: number;
+}
+
+/** Checkpoints at least this far apart; every lookahead of the lexer is shorter than MARGIN. */
+const CHECKPOINT_GAP = 2048;
+const MARGIN = 400;
+
+function lastKind(tokens: Token[]): Checkpoint['last'] {
+	const t = tokens[tokens.length - 1];
+	return !t ? 0 : t.kind === 'punct' ? (t.text === '.' ? 1 : 2) : 3;
+}
+
 /**
  * `all`: emit every name, number, variable and operator (for the library-configuration reader, which follows
  * assignments and arrays); otherwise only what the transport scanner reads.
  */
 export function lexPhp(src: string, all = false): Token[] {
-	const tokens: Token[] = [];
+	return run(src, all, undefined, undefined).tokens;
+}
+
+/**
+ * Lexes `src`; given the previous version and the edit that made this one, resumes at the last checkpoint well before
+ * the edit and stops as soon as it reaches, past the edit, a checkpoint of the old version in the same state: the
+ * lexer only looks forward, so from there on the old tokens are the new ones, shifted. The result is always exactly
+ * what a full lexing gives (checked by a property test).
+ */
+export function lexPhpIncremental(src: string, prev?: Lexed, edit?: TextEdit): Lexed {
+	if (!prev || !edit) return run(src, false, undefined, undefined);
+	return run(src, false, prev, edit);
+}
+
+function shifted(t: Token, delta: number): Token {
+	if (t.start < 0) return t;
+	const c: Token = { ...t, start: t.start + delta, end: t.end + delta };
+	if (t.base !== undefined) c.base = t.base + delta;
+	if (t.map) c.map = t.map.map((x) => x + delta);
+	if (t.suffix) c.suffix = { text: t.suffix.text, start: t.suffix.start + delta };
+	return c;
+}
+
+function run(src: string, all: boolean, prev: Lexed | undefined, edit: TextEdit | undefined): Lexed {
+	let tokens: Token[] = [];
+	const checkpoints: Checkpoint[] = [];
 	let i = 0;
 	const n = src.length;
 	/** Bracket depth inside the outermost call the scanner reads; 0 outside. With `all`, never 0. */
@@ -80,8 +139,48 @@ export function lexPhp(src: string, all = false): Token[] {
 		if (src.slice(i, i + 3).toLowerCase() === 'php') i += 3;
 		else if (src[i] === '=') i += 1;
 	};
-	htmlUntilTag();
+	/** Old checkpoints past the edit, in order, to resynchronise on. */
+	let resync: Checkpoint[] = [];
+	let next = 0;
+	const delta = edit ? edit.newEnd - edit.oldEnd : 0;
+	let resumed = false;
+	if (prev && edit) {
+		let from = -1;
+		for (let k = prev.checkpoints.length - 1; k >= 0; k--)
+			if (prev.checkpoints[k]!.i + MARGIN < edit.start) {
+				from = k;
+				break;
+			}
+		if (from >= 0) {
+			const c = prev.checkpoints[from]!;
+			tokens = prev.tokens.slice(0, c.tokens);
+			checkpoints.push(...prev.checkpoints.slice(0, from + 1));
+			i = c.i;
+			callee = c.callee;
+			noCall = c.noCall;
+			resumed = true;
+		}
+		resync = prev.checkpoints.filter((c) => c.i >= edit.oldEnd + MARGIN);
+	}
+	if (!resumed) htmlUntilTag();
 	while (i < n) {
+		if (!all && inside === 0 && i - (checkpoints[checkpoints.length - 1]?.i ?? -CHECKPOINT_GAP) >= CHECKPOINT_GAP) {
+			const here: Checkpoint = { i, tokens: tokens.length, callee, noCall, last: lastKind(tokens) };
+			checkpoints.push(here);
+			if (prev) {
+				while (next < resync.length && resync[next]!.i + delta < i) next++;
+				const old = resync[next];
+				if (old && old.i + delta === i && old.callee === callee && old.noCall === noCall && old.last === here.last) {
+					for (let k = old.tokens; k < prev.tokens.length; k++) tokens.push(shifted(prev.tokens[k]!, delta));
+					const at = prev.checkpoints.indexOf(old);
+					for (let k = at + 1; k < prev.checkpoints.length; k++) {
+						const c = prev.checkpoints[k]!;
+						checkpoints.push({ ...c, i: c.i + delta, tokens: c.tokens - old.tokens + here.tokens });
+					}
+					return { src, tokens, checkpoints };
+				}
+			}
+		}
 		const c = src[i]!;
 		if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
 			SPACE.lastIndex = i;
@@ -147,7 +246,7 @@ export function lexPhp(src: string, all = false): Token[] {
 			i += op.length;
 		}
 	}
-	return tokens;
+	return { src, tokens, checkpoints };
 }
 
 function singleQuoted(src: string, open: number, tokens: Token[]): number {
@@ -336,4 +435,25 @@ function dedent(tok: Token, indent: number): void {
 	map.push(tok.map![tok.text.length]!);
 	tok.text = text;
 	tok.map = map;
+}
+
+/**
+ * The one span that differs between two texts (common prefix and suffix), found by comparing blocks first: a
+ * keystroke in a 10 MB document costs a few block comparisons, not ten million character ones.
+ */
+export function diffSpan(before: string, after: string): TextEdit {
+	const max = Math.min(before.length, after.length);
+	let p = 0;
+	for (let block = 4096; block >= 1; block >>= 4)
+		while (p + block <= max && before.slice(p, p + block) === after.slice(p, p + block)) p += block;
+	let q = 0;
+	const room = max - p;
+	for (let block = 4096; block >= 1; block >>= 4)
+		while (
+			q + block <= room &&
+			before.slice(before.length - q - block, before.length - q) ===
+				after.slice(after.length - q - block, after.length - q)
+		)
+			q += block;
+	return { start: p, oldEnd: before.length - q, newEnd: after.length - q };
 }

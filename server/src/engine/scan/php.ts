@@ -2,7 +2,20 @@
 //! fsockopen's port and stream_socket_server's flags, STREAM_CRYPTO_METHOD_* constants, and other string
 //! literals whose value is a transport URL.
 import type { ArgValue, Candidate, CallContext, ConstantUse, ScanResult, SocketFunction } from '../types';
-import { lexPhp, type Token } from './php-lexer';
+import { lexPhp, lexPhpIncremental, type Lexed, type TextEdit, type Token } from './php-lexer';
+
+/** Lexing state carried from one version of a document to the next (the language server's keystrokes). */
+export interface Reuse {
+	prev?: Lexed;
+	/** The edit from `prev.src` to the text being analysed. */
+	edit?: TextEdit;
+	/** Set by the scan: this version's lexing, for the next one. */
+	lexed?: Lexed;
+	/** Whether the previous version named a mail/Redis library or a stream context (the client pass's prefilter). */
+	prevNamesLibrary?: boolean;
+	/** Set by the client pass, for the next version. */
+	namesLibrary?: boolean;
+}
 import { looksLikeTransportUrl } from './schemes';
 
 const PARAMS: Record<string, string[]> = {
@@ -28,9 +41,14 @@ interface Frame {
 /** Nothing here can produce a candidate or a constant: skip the lexer. */
 const PREFILTER = /:\/\/|sockopen|stream_socket_|STREAM_CRYPTO_METHOD/i;
 
-export function scanPhp(src: string): ScanResult {
+export function scanPhp(src: string, reuse?: Reuse): ScanResult {
+	if (reuse) reuse.lexed = undefined;
 	if (!PREFILTER.test(src)) return { candidates: [], constants: [] };
-	const tokens = lexPhp(src);
+	let tokens: Token[];
+	if (reuse) {
+		reuse.lexed = lexPhpIncremental(src, reuse.prev, reuse.edit);
+		tokens = reuse.lexed.tokens;
+	} else tokens = lexPhp(src);
 	const candidates: Candidate[] = [];
 	const constants: ConstantUse[] = [];
 	const consumed = new Set<Token>();

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { analyze, diffSpan, lexPhp, lexPhpIncremental, type Lexed, type Reuse } from '../../server/src/engine/index';
+import { PIECES } from '../fuzz/arbitraries';
+
+/** Long PHP-ish texts (checkpoints are 2 KiB apart), mostly code with the fuzz pieces mixed in. */
+const CODE = [
+	'$total = array_sum(array_map(fn ($x) => $x * 2, $items));\n',
+	"$s = stream_socket_client('tcp://fd00::10:6379', $e, $m, 5);\n",
+	"fsockopen('tls://smtp.example.com', 587);\n",
+	'if ($a) { $b = [1, 2, 3]; }\n',
+];
+const textArb = fc
+	.array(
+		fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...CODE) }, { weight: 1, arbitrary: fc.constantFrom(...PIECES) }),
+		{
+			minLength: 50,
+			maxLength: 1500,
+		},
+	)
+	.map((parts) => '<?php\n' + parts.join(''));
+const editArb = fc.record({
+	at: fc.double({ min: 0, max: 1, noNaN: true }),
+	remove: fc.nat({ max: 40 }),
+	insert: fc.oneof(fc.constantFrom(...PIECES, ...CODE), fc.string({ maxLength: 3 })),
+});
+
+test('incremental lexing gives exactly the tokens of a full lexing, edit after edit', () => {
+	fc.assert(
+		fc.property(textArb, fc.array(editArb, { minLength: 1, maxLength: 5 }), (start, edits) => {
+			let text = start;
+			let lexed: Lexed = lexPhpIncremental(text);
+			for (const e of edits) {
+				const s = Math.floor(e.at * text.length);
+				const oldEnd = Math.min(text.length, s + e.remove);
+				const next = text.slice(0, s) + e.insert + text.slice(oldEnd);
+				lexed = lexPhpIncremental(next, lexed, { start: s, oldEnd, newEnd: s + e.insert.length });
+				text = next;
+				assert.deepEqual(lexed.tokens, lexPhp(text));
+			}
+		}),
+		{ numRuns: Number(process.env.INCREMENTAL_RUNS ?? 300), seed: 20261125 },
+	);
+});
+
+test('analyze() with the previous version gives the same findings, and reuses most of the lexing', () => {
+	const lines = Array.from({ length: 4000 }, (_, i) =>
+		i % 50 === 0 ? `$s${i} = stream_socket_client('tcp://fe80::${i}:80');` : '$total = array_sum($items);',
+	);
+	const v1 = '<?php\n' + lines.join('\n');
+	const reuse: Reuse = {};
+	const first = analyze(v1, 'php', undefined, undefined, reuse);
+	const at = v1.indexOf('fe80::2000') + 4;
+	const v2 = v1.slice(0, at) + '0' + v1.slice(at);
+	const next: Reuse = { prev: reuse.lexed, edit: { start: at, oldEnd: at, newEnd: at + 1 } };
+	const second = analyze(v2, 'php', undefined, undefined, next);
+	assert.deepEqual(second.findings, analyze(v2, 'php').findings);
+	assert.equal(second.findings.length, first.findings.length);
+	const shared = next.lexed!.tokens.filter((t, i) => reuse.lexed!.tokens[i] === t).length;
+	assert.ok(shared > next.lexed!.tokens.length / 3, `only ${shared} tokens reused`);
+	assert.ok(next.lexed!.checkpoints.length > 10);
+});
+
+test('diffSpan finds the one span that differs', () => {
+	fc.assert(
+		fc.property(
+			fc.string({ maxLength: 9000 }),
+			fc.nat(),
+			fc.nat({ max: 50 }),
+			fc.string({ maxLength: 20 }),
+			(a, at, del, ins) => {
+				const s = at % (a.length + 1);
+				const b = a.slice(0, s) + ins + a.slice(Math.min(a.length, s + del));
+				const e = diffSpan(a, b);
+				assert.equal(a.slice(0, e.start) + b.slice(e.start, e.newEnd) + a.slice(e.oldEnd), b);
+				assert.ok(e.oldEnd >= e.start && e.newEnd >= e.start && e.oldEnd <= a.length);
+			},
+		),
+		{ numRuns: 500, seed: 7 },
+	);
+	assert.deepEqual(diffSpan('abc', 'abc'), { start: 3, oldEnd: 3, newEnd: 3 });
+});
+
+test('an edit that names a mail library in a file that named none is seen (the client prefilter checks the edit)', () => {
+	const v1 = '<?php\n' + '$total = array_sum($items);\n'.repeat(3000) + "stream_socket_client('tcp://h:80');\n";
+	const reuse: Reuse = {};
+	analyze(v1, 'php', undefined, undefined, reuse);
+	assert.equal(reuse.namesLibrary, false);
+	const insert = "$m = new PHPMailer; $m->SMTPSecure = 'ssl'; $m->Port = 587;\n";
+	const at = v1.length / 2 - ((v1.length / 2) % 28) + 6;
+	for (const piece of [insert, insert.slice(0, 30)]) {
+		const v2 = v1.slice(0, at) + piece + v1.slice(at);
+		const next: Reuse = {
+			prev: reuse.lexed,
+			prevNamesLibrary: reuse.namesLibrary,
+			edit: { start: at, oldEnd: at, newEnd: at + piece.length },
+		};
+		const got = analyze(v2, 'php', undefined, undefined, next);
+		assert.deepEqual(got.findings, analyze(v2, 'php').findings);
+		assert.equal(got.findings.some((f) => f.ruleId === 'phpmailer-encryption'), piece === insert);
+	}
+});
