@@ -98,6 +98,9 @@ test('an edit that names a mail library in a file that named none is seen (the c
 		};
 		const got = analyze(v2, 'php', undefined, undefined, next);
 		assert.deepEqual(got.findings, analyze(v2, 'php').findings);
-		assert.equal(got.findings.some((f) => f.ruleId === 'phpmailer-encryption'), piece === insert);
+		assert.equal(
+			got.findings.some((f) => f.ruleId === 'phpmailer-encryption'),
+			piece === insert,
+		);
 	}
 });
