@@ -108,6 +108,16 @@ test('a settings change re-lints: rule off, then severity changed', async () => 
 	await client.waitFor(uri('.env'), (p) => p.diagnostics[0]?.severity === 1);
 });
 
+test('a file newly excluded by the settings loses its diagnostics; included again, it gets them back', async () => {
+	await client.waitFor(uri('config/app.yaml'), (p) => p.diagnostics.length > 0);
+	client.config = { transportLint: { exclude: ['**/config/**'] }, 'files.exclude': {} };
+	await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+	await client.waitFor(uri('config/app.yaml'), (p) => p.diagnostics.length === 0);
+	client.config = { transportLint: {}, 'files.exclude': {} };
+	await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+	await client.waitFor(uri('config/app.yaml'), (p) => p.diagnostics.length > 0);
+});
+
 test('files created, changed and deleted on disk', async () => {
 	const file = path.join(dir, 'config', 'new.ini');
 	writeFileSync(file, 'listen = Tcp://127.0.0.1:9000\n');

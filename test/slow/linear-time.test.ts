@@ -37,6 +37,16 @@ test('pathological inputs: doubling the input at most roughly doubles the work (
 		['a long -> chain', 'php', (n) => '<?php $a' + '->b'.repeat(n / 3) + ' = 1;', MB],
 		['unclosed arrays', 'php', (n) => "<?php ['scheme' => 'tls', 'port' => 6379, " + '['.repeat(n), MB],
 		['one line of DSNs', 'env', (n) => 'MAILER_DSN=' + 'smtp://h:587?a=1 '.repeat(n / 17), MB / 4],
+		[
+			'contexts and the calls that use them',
+			'php',
+			(n) =>
+				'<?php ' +
+				"stream_context_set_option($c, 'ssl', 'verify_peer', false); stream_socket_client('tls://h:1', $e, $m, 1, 4, $c); ".repeat(
+					n / 110,
+				),
+			MB / 4,
+		],
 		['unclosed <env', 'xml', (n) => '<env <env name="MAIL_PORT"'.repeat(n / 26), MB / 4],
 	];
 	const reference = (text: string) => () => {

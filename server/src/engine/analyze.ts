@@ -135,19 +135,41 @@ export function analyze(
  */
 function linkContexts(targets: Target[], scan: PhpClientScan): Map<SslOptions, Target[]> {
 	const usedBy = new Map<SslOptions, Target[]>();
-	if (!scan.ssl.some((o) => o.context)) return usedBy;
+	const groups = new Map<string, SslOptions[]>();
+	for (const o of scan.ssl) {
+		if (!o.context) continue;
+		const key = `${o.context}\0${o.scope}`;
+		const g = groups.get(key);
+		if (g) g.push(o);
+		else groups.set(key, [o]);
+	}
+	if (!groups.size) return usedBy;
+	for (const g of groups.values()) g.sort((a, b) => a.start - b.start);
 	for (const t of targets) {
 		const v = t.candidate.call?.context?.var;
-		if (!v) continue;
-		const scope = scopeOf(scan.functionStarts, t.candidate.start);
-		const found = scan.ssl.filter((o) => o.context === v && o.scope === scope && o.start < t.candidate.start);
+		const g = v && groups.get(`${v}\0${scopeOf(scan.functionStarts, t.candidate.start)}`);
+		if (!g) continue;
+		let before = 0;
+		for (let hi = g.length; before < hi;) {
+			const mid = (before + hi) >> 1;
+			if (g[mid]!.start < t.candidate.start) before = mid + 1;
+			else hi = mid;
+		}
+		// Options set one after the other on the same context add up (a later value wins); the last few suffice.
+		const found = g.slice(Math.max(0, before - MAX_LINKED), before);
 		if (!found.length) continue;
-		// Options set one after the other on the same context add up; a later value wins.
 		t.context = { ...found[0]!, entries: new Map(found.flatMap((o) => [...o.entries])) };
-		for (const o of found) usedBy.set(o, [...(usedBy.get(o) ?? []), t]);
+		for (const o of found) {
+			const users = usedBy.get(o);
+			if (users) users.push(t);
+			else usedBy.set(o, [t]);
+		}
 	}
 	return usedBy;
 }
+
+/** How many option sets of one context a call is linked to, at most (bounds pathological files). */
+const MAX_LINKED = 32;
 
 const DIRECTIVE = /transport-lint-disable-next-line(?:[ \t]+([a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*))?/g;
 const COMMENT_BEFORE = /(\/\/|#|;|\/\*|<!--|\*)[^\n]*$/;

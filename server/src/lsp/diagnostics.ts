@@ -42,6 +42,9 @@ export class Diagnostics {
 	private readonly pending = new Map<string, TextDocument>();
 	private readonly onDisk = new Set<string>();
 	private folders: string[] = [];
+	/** The workspace scan in progress, and whether another was asked for meanwhile. */
+	private scanning?: Promise<number>;
+	private rescan = false;
 	private readonly project = new ProjectFactsCache();
 	/** The PHP in use; set by the server once it knows whether the workspace is trusted. */
 	php?: PhpEnvironments;
@@ -135,10 +138,30 @@ export class Diagnostics {
 		await this.validate(TextDocument.create(uri, kind!, 0, read.text), settings);
 	}
 
-	/** Lints every included file of the workspace folders that is not open. */
-	async scanWorkspace(folders: string[]): Promise<number> {
+	/**
+	 * Lints every included file of the workspace folders that is not open, and clears files a previous scan showed
+	 * that are no longer included. A scan asked for while one runs is done once after it, not in parallel.
+	 */
+	scanWorkspace(folders: string[]): Promise<number> {
 		this.folders = folders;
-		let count = 0;
+		if (this.scanning) {
+			this.rescan = true;
+			return this.scanning;
+		}
+		const loop = async (): Promise<number> => {
+			let count: number;
+			do {
+				this.rescan = false;
+				count = await this.scanOnce(this.folders);
+			} while (this.rescan);
+			return count;
+		};
+		this.scanning = loop().finally(() => (this.scanning = undefined));
+		return this.scanning;
+	}
+	private async scanOnce(folders: string[]): Promise<number> {
+		const before = new Set(this.onDisk);
+		const visited = new Set<string>();
 		const seen = new Set<string>();
 		for (const folder of folders) {
 			const root = URI.parse(folder).fsPath;
@@ -146,11 +169,18 @@ export class Diagnostics {
 			if (!settings.enable) continue;
 			const filter = filterOf(settings, await this.settings.filesExclude(folder));
 			for await (const file of walk(root, filter, seen)) {
-				await this.validateFile(URI.file(file).toString(), settings);
-				count++;
+				const uri = URI.file(file).toString();
+				visited.add(uri);
+				await this.validateFile(uri, settings);
 			}
 		}
-		return count;
+		for (const uri of before) {
+			if (visited.has(uri) || this.openDocument(uri)) continue;
+			this.onDisk.delete(uri);
+			this.results.delete(uri);
+			await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+		}
+		return visited.size;
 	}
 
 	/** A watched file changed on disk. */
@@ -171,9 +201,8 @@ export class Diagnostics {
 	}
 
 	/** Settings changed: re-lint open documents and the workspace. */
-	async refreshAll(open: TextDocument[]): Promise<void> {
+	async refreshAll(open: TextDocument[], workspace = true): Promise<void> {
 		for (const doc of open) await this.validate(doc);
-		for (const uri of [...this.onDisk]) await this.validateFile(uri);
-		await this.scanWorkspace(this.folders);
+		if (workspace) await this.scanWorkspace(this.folders);
 	}
 }

@@ -39,8 +39,10 @@ export function startServer(connection: Connection): void {
 	let hasFolderEvents = false;
 	let canRefreshLenses = false;
 	let php: PhpEnvironments | undefined;
+	/** The first workspace scan has started: before that, a change only re-lints the open documents. */
+	let scanStarted = false;
 	const relintAll = async (): Promise<void> => {
-		await diagnostics.refreshAll(documents.all());
+		await diagnostics.refreshAll(documents.all(), scanStarted);
 		if (canRefreshLenses) await connection.sendRequest(CodeLensRefreshRequest.type);
 	};
 
@@ -85,7 +87,10 @@ export function startServer(connection: Connection): void {
 			const globs = DEFAULT_INCLUDE.map((globPattern) => ({ globPattern }));
 			await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs });
 		}
-		php?.kick();
+		// The binary usually answers in milliseconds: give it a moment so that the first scan already uses it
+		// (open documents are linted meanwhile with what is known).
+		if (php?.trusted) await Promise.race([php.detect(false), new Promise((r) => setTimeout(r, 2000))]);
+		scanStarted = true;
 		if (folders.length) {
 			const started = Date.now();
 			const count = await diagnostics.scanWorkspace(folders);
