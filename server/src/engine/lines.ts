@@ -20,3 +20,12 @@ export function lineIndex(text: string): (offset: number) => Position {
 		return { line: lo, character: offset - starts[lo]! };
 	};
 }
+
+/** The text from the start of the line holding `at` up to `at`, when that line starts within `reach` ('' otherwise). */
+export function lineBefore(src: string, at: number, reach: number): string {
+	const from = Math.max(0, at - reach);
+	const before = src.slice(from, at);
+	const nl = before.lastIndexOf('\n');
+	if (nl >= 0) return before.slice(nl + 1);
+	return from === 0 ? before : '';
+}

@@ -15,7 +15,6 @@ export class PhpEnvironments {
 	trusted = false;
 	private detected?: PhpEnvironment;
 	private error?: string;
-	private askedFor?: string;
 	private lastCheck = 0;
 	private running?: Promise<PhpState>;
 	private readonly binaries = new PhpBinaryCache();
@@ -51,7 +50,6 @@ export class PhpEnvironments {
 			return this.update(undefined, explicit ? `${configured} is not an executable file.` : 'No php on PATH.');
 		try {
 			const env = await this.binaries.ask(resolved, 5000);
-			this.askedFor = configured;
 			return this.update(env, undefined);
 		} catch (e) {
 			return this.update(undefined, e instanceof Error ? e.message : String(e));
@@ -89,10 +87,5 @@ export class PhpEnvironments {
 		if (bin) return bin;
 		const lowest = composerPhp ? lowestAllowed(composerPhp) : undefined;
 		return lowest ? { version: lowest, source: `composer.json require.php "${composerPhp}"` } : undefined;
-	}
-
-	/** The binary that was last asked, if it answered (for Test connection with PHP). */
-	binary(): string | undefined {
-		return this.detected?.path && this.askedFor ? this.detected.path : undefined;
 	}
 }

@@ -1,6 +1,7 @@
 //! Reads mail and Redis client settings from config files: connection strings anywhere (Symfony Mailer DSNs,
 //! MAILER_URL, Redis URIs), and Laravel's MAIL_* / REDIS_* variables in .env files, docker-compose
 //! `environment:` entries and phpunit.xml `<env>` elements. Linear: one regex pass per kind of thing.
+import { lineBefore } from '../lines';
 import type { FileKind } from '../types';
 import { laravelMail, predisArray, type Entries } from './laravel';
 import type { ClientConfig } from './model';
@@ -37,20 +38,11 @@ function urls(src: string): ClientConfig[] {
 		URL_START.lastIndex = e;
 		const value = src.slice(s, e);
 		if (PLACEHOLDER.test(value)) continue;
-		const k = KEY_ON_LINE.exec(lineBefore(src, s));
+		const k = KEY_ON_LINE.exec(lineBefore(src, s, 300));
 		const c = urlString(value, (i) => s + i, k?.[1] ?? k?.[2] ?? '');
 		if (c) out.push(c);
 	}
 	return out;
-}
-
-/** The text from the start of the line to `at`, when the line starts within reach ('' otherwise). */
-function lineBefore(src: string, at: number): string {
-	const from = Math.max(0, at - 300);
-	const before = src.slice(from, at);
-	const nl = before.lastIndexOf('\n');
-	if (nl >= 0) return before.slice(nl + 1);
-	return from === 0 ? before : '';
 }
 
 /** The value of `KEY=value` / `KEY: value` as dotenv and YAML read it, with its offsets. */

@@ -1,7 +1,8 @@
 //! Reads mail and Redis client configurations from PHP code: PHPMailer property assignments, Swift_SmtpTransport
 //! constructors and setters, config arrays (Laravel's config/mail.php and config/database.php, Predis parameters),
 //! phpredis connect() calls, and DSN strings. One pass over the full token stream; every look-ahead is bounded.
-import { lexPhp, type Token } from '../scan/php-lexer';
+import { lineBefore } from '../lines';
+import { isPunct, lexPhp, type Token } from '../scan/php-lexer';
 import type { Reuse } from '../scan/php';
 import type { ScanResult } from '../types';
 import type { ClientConfig, Setting, SslOptions } from './model';
@@ -34,12 +35,8 @@ export interface Literal {
 
 const ENV_FUNCTIONS = new Set(['env', 'getenv', '\\env']);
 
-export function isPunct(t: Token | undefined, text: string): boolean {
-	return t !== undefined && t.kind === 'punct' && t.text === text;
-}
-
 /** Document offset of value index k of a string token. */
-export function offsetIn(t: Token, k: number): number {
+export function offsetIn(t: Pick<Token, 'map' | 'base'>, k: number): number {
 	return t.map ? t.map[Math.min(k, t.map.length - 1)]! : t.base! + k;
 }
 
@@ -92,18 +89,6 @@ export function literalAt(tokens: Token[], k: number, name: string): Literal | u
 	const after = tokens[lit.next];
 	const ends = after === undefined || (after.kind === 'punct' && /^[;,)\]]$/.test(after.text));
 	return ends ? lit : undefined;
-}
-
-/** The index after the bracket that closes the one at tokens[k] (or tokens.length). */
-export function skipBrackets(tokens: Token[], k: number): number {
-	let depth = 0;
-	for (let j = k; j < tokens.length && j < k + MAX_LOOK; j++) {
-		const t = tokens[j]!;
-		if (t.kind !== 'punct') continue;
-		if (t.text === '(' || t.text === '[' || t.text === '{') depth++;
-		else if ((t.text === ')' || t.text === ']' || t.text === '}') && --depth === 0) return j + 1;
-	}
-	return tokens.length;
 }
 
 /** Argument start indexes of the call whose "(" is tokens[open], and the index after its ")". */
@@ -176,8 +161,7 @@ export function scanPhpClients(src: string, strings: ScanResult['strings'] = [],
 		if (t.suffix || !URL_STRING.test(t.text)) continue;
 		const before = src.slice(Math.max(0, t.start - 100), t.start);
 		const key = KEY_BEFORE.exec(before);
-		const at = (i: number): number => (t.map ? t.map[Math.min(i, t.map.length - 1)]! : t.base! + i);
-		const url = urlString(t.text, at, key?.[2] ?? key?.[3] ?? '');
+		const url = urlString(t.text, (i) => offsetIn(t, i), key?.[2] ?? key?.[3] ?? '');
 		if (url) configs.push(url);
 	}
 	if (!namesLibrary(src, reuse)) return { configs, ssl: [], functionStarts: [] };
@@ -369,11 +353,7 @@ const MAX_CHAIN = 16;
 
 /** The indentation of the line holding `at`, when the line starts within reach. */
 function indentBefore(src: string, at: number): string {
-	const from = Math.max(0, at - 200);
-	const before = src.slice(from, at);
-	const nl = before.lastIndexOf('\n');
-	if (nl < 0 && from > 0) return '';
-	return /^[ \t]*/.exec(before.slice(nl + 1))![0];
+	return /^[ \t]*/.exec(lineBefore(src, at, 200))![0];
 }
 
 function group(mailers: Map<string, MailerGroup>, receiver: string): MailerGroup {

@@ -47,6 +47,10 @@ const NOT_A_CALLEE_AFTER = new Set(['function', 'fn', 'new', 'const']);
 const OTHER_IDENT: Token = { kind: 'ident', start: -1, end: -1, text: '' };
 const OTHER_VAR: Token = { kind: 'var', start: -1, end: -1, text: '$' };
 const OTHER_NUM: Token = { kind: 'num', start: -1, end: -1, text: '' };
+export function isPunct(t: Token | undefined, text: string): boolean {
+	return t?.kind === 'punct' && t.text === text;
+}
+
 /** Any other operator after an operand: it ends a concatenation chain. */
 const BREAK: Token = { kind: 'punct', start: -1, end: -1, text: ';' };
 

@@ -2,7 +2,7 @@
 //! fsockopen's port and stream_socket_server's flags, STREAM_CRYPTO_METHOD_* constants, and other string
 //! literals whose value is a transport URL.
 import type { ArgValue, Candidate, CallContext, ConstantUse, ScanResult, SocketFunction } from '../types';
-import { lexPhp, lexPhpIncremental, type Lexed, type TextEdit, type Token } from './php-lexer';
+import { isPunct, lexPhp, lexPhpIncremental, type Lexed, type TextEdit, type Token } from './php-lexer';
 
 /** Lexing state carried from one version of a document to the next (the language server's keystrokes). */
 export interface Reuse {
@@ -107,10 +107,6 @@ function isCallee(tokens: Token[], k: number): boolean {
 function bareName(text: string): string {
 	const name = text.startsWith('\\') ? text.slice(1) : text;
 	return name.includes('\\') ? name : name.startsWith('STREAM_') ? name : name.toLowerCase();
-}
-
-function isPunct(t: Token | undefined, text: string): boolean {
-	return t?.kind === 'punct' && t.text === text;
 }
 
 interface Arg {
