@@ -1,12 +1,10 @@
-//! The protocol floor: a language server built on the same libraries that publishes empty diagnostics on every change.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+//! The protocol floor: a language server on the same LSP layer as Transport Lint's (server/src/lsp/connection.ts,
+//! vscode-jsonrpc, vscode-languageserver-textdocument) that publishes empty diagnostics on every change.
+import { Connection } from '../server/src/lsp/connection';
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-connection.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } }));
-documents.onDidChangeContent(
-	(e) => void connection.sendDiagnostics({ uri: e.document.uri, version: e.document.version, diagnostics: [] }),
+const connection = new Connection();
+connection.onInitialize(() => ({ capabilities: { textDocumentSync: 2 /* Incremental */ } }));
+connection.documents.onDidChangeContent(
+	(doc) => void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] }),
 );
-documents.listen(connection);
 connection.listen();

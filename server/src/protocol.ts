@@ -1,11 +1,7 @@
 //! Custom messages between the extension and the server, typed once (vscode-eslint, rust-analyzer lsp_ext.ts).
 //! The only server file the client imports.
-import {
-	NotificationType,
-	RequestType,
-	type VersionedTextDocumentIdentifier,
-	type WorkspaceEdit,
-} from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import type { VersionedTextDocumentIdentifier, WorkspaceEdit } from 'vscode-languageserver-types';
 
 /** Command ids contributed in package.json and used in code actions and code lenses. */
 export const Commands = {

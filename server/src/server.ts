@@ -1,5 +1,5 @@
-//! Language server entry: stdio, IPC or a socket, chosen by the command line (vscode-languageserver does that).
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+//! Language server entry: stdio, IPC, a socket or a pipe, chosen by the command line.
+import { Connection } from './lsp/connection';
 import { startServer } from './lsp/start-server';
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(new Connection());

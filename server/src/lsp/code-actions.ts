@@ -3,11 +3,11 @@
 import {
 	CodeAction,
 	CodeActionKind,
-	type CodeActionParams,
 	type Command,
 	type Diagnostic,
 	type WorkspaceEdit,
-} from 'vscode-languageserver';
+} from 'vscode-languageserver-types';
+import type { CodeActionParams } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { diffEdit, fixAll, suppressionEdit, type FileKind, type Settings } from '../engine/index';
 import { Commands, FIX_ALL_KIND, type DisableRuleArgs } from '../protocol';

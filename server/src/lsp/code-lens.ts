@@ -1,5 +1,5 @@
 //! A "Test connection" lens above each complete transport URL (off with transportLint.codeLens.enable).
-import type { CodeLens } from 'vscode-languageserver';
+import type { CodeLens } from 'vscode-languageserver-protocol';
 import { probeTarget } from '../engine/index';
 import { Commands } from '../protocol';
 import { toRange } from './convert';

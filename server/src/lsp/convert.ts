@@ -6,7 +6,7 @@ import {
 	type Diagnostic,
 	type TextEdit,
 	type WorkspaceEdit,
-} from 'vscode-languageserver';
+} from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit, Finding, Fix, Severity } from '../engine/index';
 import { DOCS_BASE } from '../docs-link';

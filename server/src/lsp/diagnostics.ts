@@ -1,7 +1,8 @@
 //! Analyses documents and publishes diagnostics: open documents on every change (stale runs dropped), closed
 //! workspace files at start and when they change on disk. Findings are cached by (uri, version) for code actions.
 import * as path from 'node:path';
-import type { Connection, Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { Connection } from './connection';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {

@@ -1,6 +1,6 @@
 //! Hover on a transport URL: what it means to PHP, from the engine's describe(); on a mail or Redis client setting:
 //! what its library will do with it (implicit TLS or STARTTLS, which host and port).
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { describe, probeTarget, type ClientConfig } from '../engine/index';
 import { toRange } from './convert';
 import type { Analysed } from './diagnostics';

@@ -2,7 +2,7 @@
 //! php.validate.executablePath, else `php` on PATH) is asked once, in the background and only in trusted
 //! workspaces; until it answers, diagnostics use transportLint.php.version, composer.json's require.php or the
 //! defaults (PHP 8.2+). A new answer re-lints everything and updates the client's status bar item.
-import type { Connection } from 'vscode-languageserver';
+import type { Connection } from './connection';
 import { lowestAllowed, majorMinor, type PhpEnvironment, type Settings } from '../engine/index';
 import { PhpBinaryCache, resolveExecutable } from '../php-binary';
 import { PhpStateNotification, type PhpState } from '../protocol';

@@ -1,5 +1,5 @@
 //! Settings pulled per resource with workspace/configuration (lsp-sample), cached by URI and dropped on change.
-import type { Connection } from 'vscode-languageserver';
+import type { Connection } from './connection';
 import { DEFAULTS, normalizeSettings, type Settings } from '../engine/index';
 
 export class SettingsCache {
@@ -15,7 +15,7 @@ export class SettingsCache {
 		if (!this.canPull) return Promise.resolve(DEFAULTS);
 		let s = this.cache.get(uri);
 		if (!s) {
-			s = this.connection.workspace
+			s = this.connection
 				.getConfiguration({ scopeUri: uri, section: 'transportLint' })
 				.then(normalizeSettings, () => DEFAULTS);
 			this.cache.set(uri, s);
@@ -28,7 +28,7 @@ export class SettingsCache {
 		if (!this.canPull) return Promise.resolve([]);
 		let e = this.excludes.get(folderUri);
 		if (!e) {
-			e = this.connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' }).then(
+			e = this.connection.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' }).then(
 				(raw: unknown) =>
 					raw && typeof raw === 'object'
 						? Object.entries(raw as Record<string, unknown>)
@@ -45,12 +45,10 @@ export class SettingsCache {
 	/** VS Code's php.validate.executablePath, the default for transportLint.php.executablePath. */
 	async phpValidatePath(): Promise<string | undefined> {
 		if (!this.canPull) return undefined;
-		const v: unknown = await this.connection.workspace
-			.getConfiguration({ section: 'php.validate.executablePath' })
-			.then(
-				(x: unknown) => x,
-				() => undefined,
-			);
+		const v: unknown = await this.connection.getConfiguration({ section: 'php.validate.executablePath' }).then(
+			(x: unknown) => x,
+			() => undefined,
+		);
 		return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 	}
 

@@ -1,16 +1,6 @@
 //! Wires the language server: capabilities gated on the client's, document sync, settings, workspace scan.
-import {
-	CodeActionKind,
-	CodeLensRefreshRequest,
-	DidChangeConfigurationNotification,
-	DidChangeWatchedFilesNotification,
-	FileChangeType,
-	TextDocuments,
-	TextDocumentSyncKind,
-	type Connection,
-	type InitializeResult,
-} from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { InitializeResult } from 'vscode-languageserver-protocol';
+import { CodeActionKind } from 'vscode-languageserver-types';
 import { DEFAULT_INCLUDE } from '../engine/settings';
 import {
 	DetectPhpRequest,
@@ -26,11 +16,12 @@ import { listTargets, testConnection, type ProbeSettings } from './test-connecti
 import { codeActions, fixAllEdit } from './code-actions';
 import { codeLenses } from './code-lens';
 import { hover } from './hover';
+import type { Connection } from './connection';
 import { Diagnostics } from './diagnostics';
 import { SettingsCache } from './settings';
 
 export function startServer(connection: Connection): void {
-	const documents = new TextDocuments(TextDocument);
+	const documents = connection.documents;
 	let settings = new SettingsCache(connection, false);
 	let diagnostics = new Diagnostics(connection, settings, (uri) => documents.get(uri));
 	let folders: string[] = [];
@@ -43,7 +34,7 @@ export function startServer(connection: Connection): void {
 	let scanStarted = false;
 	const relintAll = async (): Promise<void> => {
 		await diagnostics.refreshAll(documents.all(), scanStarted);
-		if (canRefreshLenses) await connection.sendRequest(CodeLensRefreshRequest.type);
+		if (canRefreshLenses) await connection.sendRequest('workspace/codeLens/refresh');
 	};
 
 	connection.onInitialize((params): InitializeResult => {
@@ -62,7 +53,7 @@ export function startServer(connection: Connection): void {
 		diagnostics.php = php;
 		return {
 			capabilities: {
-				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+				textDocumentSync: { openClose: true, change: 2 /* TextDocumentSyncKind.Incremental */ },
 				codeActionProvider: caps.textDocument?.codeAction?.codeActionLiteralSupport
 					? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] }
 					: true,
@@ -74,18 +65,17 @@ export function startServer(connection: Connection): void {
 		};
 	});
 
+	connection.onDidChangeWorkspaceFolders(async (e) => {
+		if (!hasFolderEvents) return;
+		folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+		await diagnostics.scanWorkspace(folders);
+	});
+
 	connection.onInitialized(async () => {
-		if (hasFolderEvents) {
-			connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
-				folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
-				await diagnostics.scanWorkspace(folders);
-			});
-		}
-		if (canRegisterConfig)
-			await connection.client.register(DidChangeConfigurationNotification.type, { section: 'transportLint' });
+		if (canRegisterConfig) await connection.register('workspace/didChangeConfiguration', { section: 'transportLint' });
 		if (canRegisterWatchers) {
 			const globs = DEFAULT_INCLUDE.map((globPattern) => ({ globPattern }));
-			await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs });
+			await connection.register('workspace/didChangeWatchedFiles', { watchers: globs });
 		}
 		// The binary usually answers in milliseconds: give it a moment so that the first scan already uses it
 		// (open documents are linted meanwhile with what is known).
@@ -102,12 +92,12 @@ export function startServer(connection: Connection): void {
 		settings.clear();
 		void php?.detect(false);
 		await diagnostics.refreshAll(documents.all());
-		if (canRefreshLenses) await connection.sendRequest(CodeLensRefreshRequest.type);
+		if (canRefreshLenses) await connection.sendRequest('workspace/codeLens/refresh');
 	});
 
 	connection.onDidChangeWatchedFiles(async (params) => {
 		for (const change of params.changes)
-			await diagnostics.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+			await diagnostics.fileChanged(change.uri, change.type === 3 /* FileChangeType.Deleted */);
 	});
 
 	const analysed = async (uri: string) => {
@@ -161,10 +151,9 @@ export function startServer(connection: Connection): void {
 		void php.detect(true);
 	});
 
-	documents.onDidOpen((e) => diagnostics.schedule(e.document));
-	documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
-	documents.onDidClose((e) => void diagnostics.closed(e.document.uri));
+	documents.onDidOpen((doc) => diagnostics.schedule(doc));
+	documents.onDidChangeContent((doc) => diagnostics.schedule(doc));
+	documents.onDidClose((uri) => void diagnostics.closed(uri));
 
-	documents.listen(connection);
 	connection.listen();
 }

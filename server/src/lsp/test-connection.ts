@@ -1,6 +1,6 @@
 //! Handles TestConnectionRequest and ListTargetsRequest: picks the target PHP would get (fsockopen's port appended),
 //! refuses what cannot work with the diagnostic's message, and runs probe() with the request's cancellation.
-import type { CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-jsonrpc';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { probeTarget, RULES_BY_ID, type Finding, type Target } from '../engine/index';

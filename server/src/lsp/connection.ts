@@ -1,0 +1,243 @@
+//! The server's end of LSP on vscode-jsonrpc: transport, lifecycle, text document sync and the messages Transport
+//! Lint uses. It does what vscode-languageserver's createConnection does for a server of this size (transport from
+//! the command line, exit when the input closes or the client process dies, exit code 0 only after `shutdown`, stray
+//! console output kept off a stdio channel) without its tables of every LSP feature, which were half of the server
+//! bundle (docs/performance.md). Message types come from vscode-languageserver-protocol as types only.
+import {
+	createMessageConnection,
+	createServerPipeTransport,
+	createServerSocketTransport,
+	IPCMessageReader,
+	IPCMessageWriter,
+	StreamMessageReader,
+	StreamMessageWriter,
+	type CancellationToken,
+	type GenericNotificationHandler,
+	type GenericRequestHandler,
+	type Logger,
+	type MessageConnection,
+	type MessageReader,
+	type MessageWriter,
+	type NotificationType,
+	type RequestType,
+} from 'vscode-jsonrpc/node';
+import type {
+	CodeAction,
+	CodeActionParams,
+	CodeLens,
+	CodeLensParams,
+	Command,
+	ConfigurationItem,
+	DidChangeTextDocumentParams,
+	DidChangeWatchedFilesParams,
+	DidCloseTextDocumentParams,
+	DidOpenTextDocumentParams,
+	Hover,
+	HoverParams,
+	InitializeParams,
+	InitializeResult,
+	PublishDiagnosticsParams,
+	WorkspaceFoldersChangeEvent,
+} from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+type Awaitable<T> = T | Promise<T>;
+type Listener<T> = (value: T) => unknown;
+/** A notification handler: what it returns is awaited, so a failure is logged rather than left unhandled. */
+type Handler<P> = (params: P) => void | Promise<void>;
+
+/** LSP MessageType of window/logMessage. */
+const LOG = { error: 1, warn: 2, info: 3, log: 4 } as const;
+
+/** The open documents, kept in sync from didOpen / didChange / didClose (incremental or full changes). */
+export class Documents {
+	private readonly docs = new Map<string, TextDocument>();
+	private readonly listeners = { open: [] as Listener<TextDocument>[], change: [] as Listener<TextDocument>[] };
+	private readonly closeListeners: Listener<string>[] = [];
+
+	get(uri: string): TextDocument | undefined {
+		return this.docs.get(uri);
+	}
+	all(): TextDocument[] {
+		return [...this.docs.values()];
+	}
+	onDidOpen(l: Listener<TextDocument>): void {
+		this.listeners.open.push(l);
+	}
+	/** A document's text changed (not fired on open). */
+	onDidChangeContent(l: Listener<TextDocument>): void {
+		this.listeners.change.push(l);
+	}
+	onDidClose(l: Listener<string>): void {
+		this.closeListeners.push(l);
+	}
+
+	opened(p: DidOpenTextDocumentParams): void {
+		const d = p.textDocument;
+		const doc = TextDocument.create(d.uri, d.languageId, d.version, d.text);
+		this.docs.set(d.uri, doc);
+		for (const l of this.listeners.open) l(doc);
+	}
+	changed(p: DidChangeTextDocumentParams): void {
+		const doc = this.docs.get(p.textDocument.uri);
+		if (!doc || p.textDocument.version === null) return;
+		TextDocument.update(doc, p.contentChanges, p.textDocument.version);
+		for (const l of this.listeners.change) l(doc);
+	}
+	closed(p: DidCloseTextDocumentParams): void {
+		if (!this.docs.delete(p.textDocument.uri)) return;
+		for (const l of this.closeListeners) l(p.textDocument.uri);
+	}
+}
+
+export class Connection {
+	readonly documents = new Documents();
+	readonly console = {
+		error: (m: string) => this.log('error', m),
+		warn: (m: string) => this.log('warn', m),
+		info: (m: string) => this.log('info', m),
+		log: (m: string) => this.log('log', m),
+	};
+	private readonly rpc: MessageConnection;
+	private shutdownReceived = false;
+	private initializeHandler: (p: InitializeParams) => Awaitable<InitializeResult> = () => ({ capabilities: {} });
+	private readonly stdio: boolean;
+
+	/** The transport named on the command line: --node-ipc, --stdio, --socket=N or --pipe=NAME (vscode-languageclient's). */
+	constructor(argv: string[] = process.argv.slice(2)) {
+		const value = (name: string) => {
+			const i = argv.findIndex((a) => a === name || a.startsWith(name + '='));
+			if (i < 0) return undefined;
+			const arg = argv[i]!;
+			return arg.includes('=') ? arg.slice(name.length + 1) : argv[i + 1];
+		};
+		let reader: MessageReader;
+		let writer: MessageWriter;
+		this.stdio = argv.includes('--stdio');
+		if (argv.includes('--node-ipc')) {
+			reader = new IPCMessageReader(process);
+			writer = new IPCMessageWriter(process);
+		} else if (this.stdio) {
+			reader = new StreamMessageReader(process.stdin);
+			writer = new StreamMessageWriter(process.stdout);
+			for (const stream of ['end', 'close']) process.stdin.on(stream, () => this.exit());
+		} else if (value('--socket')) {
+			[reader, writer] = createServerSocketTransport(Number(value('--socket')));
+		} else if (value('--pipe')) {
+			[reader, writer] = createServerPipeTransport(value('--pipe')!);
+		} else {
+			throw new Error("No transport: start the server with '--node-ipc', '--stdio', '--socket=N' or '--pipe=NAME'.");
+		}
+		const logger: Logger = {
+			error: (m) => this.console.error(m),
+			warn: (m) => this.console.warn(m),
+			info: (m) => this.console.info(m),
+			log: (m) => this.console.log(m),
+		};
+		this.rpc = createMessageConnection(reader, writer, logger);
+		reader.onClose(() => this.exit());
+		const clientPid = Number(value('--clientProcessId'));
+		if (clientPid) this.watch(clientPid);
+
+		this.rpc.onRequest('initialize', (params: InitializeParams) => {
+			if (typeof params.processId === 'number' && !clientPid) this.watch(params.processId);
+			return this.initializeHandler(params);
+		});
+		this.rpc.onRequest('shutdown', () => {
+			this.shutdownReceived = true;
+			return null;
+		});
+		this.rpc.onNotification('exit', () => this.exit());
+		const docs = this.documents;
+		this.rpc.onNotification('textDocument/didOpen', (p: DidOpenTextDocumentParams) => docs.opened(p));
+		this.rpc.onNotification('textDocument/didChange', (p: DidChangeTextDocumentParams) => docs.changed(p));
+		this.rpc.onNotification('textDocument/didClose', (p: DidCloseTextDocumentParams) => docs.closed(p));
+		// Notifications a server does not handle are ignored (the spec); unknown requests get MethodNotFound.
+		this.rpc.onNotification(() => undefined);
+	}
+
+	onInitialize(h: (p: InitializeParams) => Awaitable<InitializeResult>): void {
+		this.initializeHandler = h;
+	}
+	onInitialized(h: Handler<void>): void {
+		this.rpc.onNotification('initialized', h);
+	}
+	onDidChangeConfiguration(h: Handler<void>): void {
+		this.rpc.onNotification('workspace/didChangeConfiguration', h);
+	}
+	onDidChangeWatchedFiles(h: Handler<DidChangeWatchedFilesParams>): void {
+		this.rpc.onNotification('workspace/didChangeWatchedFiles', h);
+	}
+	onDidChangeWorkspaceFolders(h: Handler<WorkspaceFoldersChangeEvent>): void {
+		this.rpc.onNotification('workspace/didChangeWorkspaceFolders', (p: { event: WorkspaceFoldersChangeEvent }) =>
+			h(p.event),
+		);
+	}
+	onCodeAction(h: (p: CodeActionParams) => Awaitable<(CodeAction | Command)[]>): void {
+		this.rpc.onRequest('textDocument/codeAction', h);
+	}
+	onHover(h: (p: HoverParams) => Awaitable<Hover | null>): void {
+		this.rpc.onRequest('textDocument/hover', h);
+	}
+	onCodeLens(h: (p: CodeLensParams) => Awaitable<CodeLens[]>): void {
+		this.rpc.onRequest('textDocument/codeLens', h);
+	}
+	onRequest<P, R>(type: RequestType<P, R, void>, h: (p: P, token: CancellationToken) => Awaitable<R>): void {
+		this.rpc.onRequest(type.method, h as GenericRequestHandler<R, void>);
+	}
+	onNotification<P>(type: NotificationType<P>, h: Handler<P>): void {
+		this.rpc.onNotification(type.method, h as GenericNotificationHandler);
+	}
+
+	sendRequest<R>(method: string, params?: unknown): Promise<R> {
+		return this.rpc.sendRequest<R>(method, params);
+	}
+	sendNotification<P>(type: NotificationType<P>, params: P): Promise<void> {
+		return this.rpc.sendNotification(type.method, params);
+	}
+	sendDiagnostics(params: PublishDiagnosticsParams): Promise<void> {
+		return this.rpc.sendNotification('textDocument/publishDiagnostics', params);
+	}
+	/** workspace/configuration for one item. */
+	async getConfiguration(item: ConfigurationItem): Promise<unknown> {
+		const values = await this.rpc.sendRequest<unknown[] | null>('workspace/configuration', { items: [item] });
+		return values?.[0];
+	}
+	/** client/registerCapability for one method. */
+	async register(method: string, registerOptions: unknown): Promise<void> {
+		const id = `${method}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+		await this.rpc.sendRequest('client/registerCapability', { registrations: [{ id, method, registerOptions }] });
+	}
+
+	listen(): void {
+		if (this.stdio) {
+			// stdout is the channel: anything printed with console.* goes to the client's log instead.
+			for (const level of ['error', 'warn', 'info', 'log'] as const)
+				console[level] = (...args: unknown[]) => this.console[level](args.map(String).join(' '));
+		}
+		this.rpc.listen();
+	}
+
+	private log(level: keyof typeof LOG, message: string): void {
+		try {
+			void this.rpc.sendNotification('window/logMessage', { type: LOG[level], message }).catch(() => undefined);
+		} catch {
+			// The connection is closed: nobody is listening.
+		}
+	}
+
+	/** The client process is gone: nobody will ever send `exit`. */
+	private watch(pid: number): void {
+		setInterval(() => {
+			try {
+				process.kill(pid, 0);
+			} catch {
+				this.exit();
+			}
+		}, 3000).unref();
+	}
+
+	private exit(): never {
+		process.exit(this.shutdownReceived ? 0 : 1);
+	}
+}
