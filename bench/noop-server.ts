@@ -4,7 +4,8 @@ import { Connection } from '../server/src/lsp/connection';
 
 const connection = new Connection();
 connection.onInitialize(() => ({ capabilities: { textDocumentSync: 2 /* Incremental */ } }));
-connection.documents.onDidChangeContent(
-	(doc) => void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] }),
-);
+const publish = (doc: { uri: string; version: number }) =>
+	void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+connection.documents.onDidOpen(publish);
+connection.documents.onDidChangeContent(publish);
 connection.listen();

@@ -1,5 +1,6 @@
 //! `npm run bench`: workspace lint vs ripgrep, keystroke latency vs a no-op server, the server's initial scan and
-//! cold start. Prints one Markdown table. Options: --files N (10000), --edits N (500), --runs N (3).
+//! cold start. Prints one Markdown table. Options: --files N (10000), --edits N (500), --runs N (3), --only a,b (parts:
+//! lint, keys1, keys10, scan, cold; all by default). TRANSPORT_LINT_BENCH_PROF=dir writes the servers' CPU profiles there.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,9 @@ const arg = (name: string, def: number) => Number(process.argv[process.argv.inde
 const FILES = arg('files', 10_000);
 const EDITS = arg('edits', 500);
 const RUNS = arg('runs', 3);
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]!.split(',') : undefined;
+const part = (name: string) => !ONLY || ONLY.includes(name);
+const PROF = process.env.TRANSPORT_LINT_BENCH_PROF;
 const rows: string[][] = [];
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
 const pct = (a: number[], p: number) =>
@@ -57,11 +61,12 @@ interface Server {
 	next: (uri: string, version: number) => Promise<void>;
 	logs: string[];
 	pid: number;
-	stop: () => void;
+	stop: () => Promise<void>;
 }
 
 function startServer(script: string): Server {
-	const child = spawn(process.execPath, [script, '--stdio'], { stdio: 'pipe' });
+	const prof = PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROF}`] : [];
+	const child = spawn(process.execPath, [...prof, script, '--stdio'], { stdio: 'pipe' });
 	const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 	const waiting = new Map<string, () => void>();
 	const logs: string[] = [];
@@ -77,10 +82,25 @@ function startServer(script: string): Server {
 	return {
 		send: (m, p) => conn.sendRequest(m, p),
 		notify: (m, p) => conn.sendNotification(m, p),
-		next: (uri, version) => new Promise((r) => waiting.set(`${uri}#${version}`, r)),
+		next: (uri, version) =>
+			new Promise((resolve, reject) => {
+				const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} in 60 s`)), 60_000);
+				waiting.set(`${uri}#${version}`, () => {
+					clearTimeout(timer);
+					resolve();
+				});
+			}),
 		logs,
 		pid: child.pid!,
-		stop: () => child.kill(),
+		// shutdown + exit, so that a server run with --cpu-prof writes its profile; killed if it does not exit soon.
+		stop: async () => {
+			const gone = new Promise<void>((r) => child.once('exit', () => r()));
+			const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+			await Promise.race([conn.sendRequest('shutdown').then(() => conn.sendNotification('exit')), wait(2000)]);
+			await Promise.race([gone, wait(3000)]);
+			if (child.exitCode === null) child.kill();
+			conn.dispose();
+		},
 	};
 }
 
@@ -116,7 +136,7 @@ async function keystrokes(text: string, label: string): Promise<void> {
 			times.push(performance.now() - t0);
 		}
 		results[name] = times;
-		s.stop();
+		await s.stop();
 	}
 	const ours = results['transport-lint']!;
 	const floor = results['no-op']!;
@@ -149,7 +169,7 @@ async function initialScan(tree: string): Promise<void> {
 		'',
 		`server peak RSS ${(Number(hwm) / 1024).toFixed(0)} MB`,
 	]);
-	s.stop();
+	await s.stop();
 }
 
 async function coldStart(): Promise<void> {
@@ -159,7 +179,7 @@ async function coldStart(): Promise<void> {
 		const s = startServer(path.join(ROOT, 'server/out/server.js'));
 		await s.send('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
 		times.push(performance.now() - t0);
-		s.stop();
+		await s.stop();
 	}
 	const kb = (f: string) => (statSync(path.join(ROOT, f)).size / 1024).toFixed(0);
 	rows.push([
@@ -180,7 +200,7 @@ async function main(): Promise<void> {
 	}
 	const g = JSON.parse(readFileSync(path.join(tree, '.ready'), 'utf8')) as { files: number; bytes: number };
 	console.error(`tree: ${g.files} files, ${(g.bytes / 1e6).toFixed(0)} MB at ${tree}`);
-	workspaceLint(tree);
+	if (part('lint')) workspaceLint(tree);
 	const php = (bytes: number) => {
 		const rand = rng(3);
 		const parts = ['<?php'];
@@ -195,10 +215,10 @@ async function main(): Promise<void> {
 		}
 		return parts.join('\n');
 	};
-	await keystrokes(php(1 << 20), '1 MB');
-	await keystrokes(php(10 << 20), '10 MB');
-	await initialScan(tree);
-	await coldStart();
+	if (part('keys1')) await keystrokes(php(1 << 20), '1 MB');
+	if (part('keys10')) await keystrokes(php(10 << 20), '10 MB');
+	if (part('scan')) await initialScan(tree);
+	if (part('cold')) await coldStart();
 	console.log('| measurement | Transport Lint | reference | ratio | memory / size |');
 	console.log('| --- | --- | --- | --- | --- |');
 	for (const r of rows) console.log(`| ${r.join(' | ')} |`);

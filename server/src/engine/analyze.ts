@@ -8,9 +8,9 @@ import { majorVersion, makeTarget, type ProjectFacts, type RuleContext, type Tar
 import { RULES } from './rules/index';
 import type { Rule, RuleFinding } from './rules/rule';
 import { scanConfig } from './scan/config';
-import { scanPhp, type Reuse } from './scan/php';
+import { mentions, scanPhp, type Reuse, type TargetFindings } from './scan/php';
 import { DEFAULTS, type Settings } from './settings';
-import type { FileKind, Finding, ScanResult } from './types';
+import type { ArgValue, Candidate, FileKind, Finding, ScanResult } from './types';
 
 export interface AnalyzeResult {
 	findings: Finding[];
@@ -88,8 +88,22 @@ export function analyze(
 		errors.push(`clients: ${e instanceof Error ? e.message : String(e)}`);
 	}
 	const usedBy = linkContexts(targets, clientScan);
+	// A target's findings depend only on the target and the rule context: a target seen in the previous version (or
+	// earlier in this one) with the same text and shape gets its findings again, moved to where it is now.
+	const context = `${kind}\0${JSON.stringify(settings)}\0${JSON.stringify(project ?? null)}`;
+	const before = reuse?.prevTargetFindings?.context === context ? reuse.prevTargetFindings.byTarget : undefined;
+	const known: TargetFindings = { context, byTarget: new Map() };
 	for (const target of targets) {
 		const candidate = target.candidate;
+		const key = target.context || reuse?.uncached ? undefined : targetKey(candidate);
+		const cached = key === undefined ? undefined : (known.byTarget.get(key) ?? before?.get(key));
+		if (cached) {
+			known.byTarget.set(key!, cached);
+			for (const f of cached) findings.push(moved(f, candidate.start));
+			continue;
+		}
+		const first = findings.length;
+		const failures = errors.length;
 		let blocked = false;
 		for (const rule of active) {
 			if (blocked) break;
@@ -98,7 +112,13 @@ export function analyze(
 			add(rule, found);
 			if (found.length && rule.meta.syntax) blocked = true;
 		}
+		if (key !== undefined && errors.length === failures)
+			known.byTarget.set(
+				key,
+				findings.slice(first).map((f) => moved(f, -candidate.start)),
+			);
 	}
+	if (reuse) reuse.targetFindings = known;
 	for (const constant of scanned.constants) {
 		for (const rule of active)
 			if (rule.checkConstant)
@@ -126,7 +146,53 @@ export function analyze(
 					run(rule, () => rule.checkSsl!(o, usedBy.get(o) ?? [], ctx)),
 				);
 	findings.sort((a, b) => a.start - b.start || a.end - b.end);
-	return { findings: suppress(text, findings), targets, clients, contexts: clientScan.ssl, errors };
+	const suppresses = mentions(text, DIRECTIVE_WORD, DIRECTIVE_WORD.source.length, reuse, reuse?.prevSuppresses);
+	if (reuse) reuse.suppresses = suppresses;
+	return {
+		findings: suppresses ? suppress(text, findings) : findings,
+		targets,
+		clients,
+		contexts: clientScan.ssl,
+		errors,
+	};
+}
+
+/**
+ * Everything a rule can read of a target's candidate, with document offsets relative to its start. Offsets live in
+ * fields named start, end, suffixStart and map (test/unit/target-cache.test.ts checks that no other field exists).
+ */
+function targetKey(c: Candidate): string {
+	const at = c.start;
+	const arg = (a: (ArgValue & { known: boolean }) | undefined) =>
+		a ? `${+a.known},${a.start - at},${a.end - at},${a.int ?? ''},${a.constants?.join('|') ?? ''}` : '';
+	const call = c.call;
+	return [
+		c.origin,
+		c.end - at,
+		c.map ? c.map.map((x) => x - at).join(',') : '',
+		c.partial ? `${c.partial.suffixStart - at},${c.partial.suffix}` : '',
+		call ? call.fn : '',
+		arg(call?.port),
+		arg(call?.flags),
+		call?.context ? `${call.context.var},${call.context.start - at},${call.context.end - at}` : '',
+		c.value,
+	].join('\0');
+}
+
+/** A finding with every offset moved by `delta`. */
+function moved(f: Finding, delta: number): Finding {
+	if (delta === 0) return f;
+	const m: Finding = {
+		...f,
+		start: f.start + delta,
+		end: f.end + delta,
+		fixes: f.fixes.map((x) => ({
+			...x,
+			edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })),
+		})),
+	};
+	if (f.related) m.related = f.related.map((r) => ({ ...r, start: r.start + delta, end: r.end + delta }));
+	return m;
 }
 
 /**
@@ -171,12 +237,13 @@ function linkContexts(targets: Target[], scan: PhpClientScan): Map<SslOptions, T
 /** How many option sets of one context a call is linked to, at most (bounds pathological files). */
 const MAX_LINKED = 32;
 
+const DIRECTIVE_WORD = /transport-lint-disable-next-line/;
 const DIRECTIVE = /transport-lint-disable-next-line(?:[ \t]+([a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*))?/g;
 const COMMENT_BEFORE = /(\/\/|#|;|\/\*|<!--|\*)[^\n]*$/;
 
 /** `transport-lint-disable-next-line [rule, ...]` in a comment silences the next line. */
 function suppress(text: string, findings: Finding[]): Finding[] {
-	if (!findings.length || !text.includes('transport-lint-disable-next-line')) return findings;
+	if (!findings.length) return findings;
 	const lineOf = lineIndex(text);
 	const silenced = new Map<number, Set<string> | 'all'>();
 	for (const m of text.matchAll(DIRECTIVE)) {

@@ -1,5 +1,7 @@
 //! How getaddrinfo() (glibc 2.36, called by php_network_getaddresses() in main/network.c) will treat a host string.
 
+import { memoizeString } from './memo';
+
 export type HostKind = 'ipv4' | 'ipv6' | 'name';
 
 export interface HostVerdict {
@@ -32,8 +34,10 @@ export function parseIpv4(host: string): string | undefined {
 	return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 }
 
-/** An RFC 4291 text address, optionally with an RFC 4007 zone id after "%". Returns the address without the zone. */
-export function parseIpv6(text: string): { address: string; zone?: string } | undefined {
+/** (Memoized: results are shared.) An RFC 4291 text address, optionally with an RFC 4007 zone id after "%". Returns the address without the zone. */
+export const parseIpv6 = memoizeString(parseIpv6Uncached);
+
+function parseIpv6Uncached(text: string): { address: string; zone?: string } | undefined {
 	const pct = text.indexOf('%');
 	const addr = pct < 0 ? text : text.slice(0, pct);
 	const zone = pct < 0 ? undefined : text.slice(pct + 1);
@@ -64,8 +68,14 @@ function parseIpv4Strict(s: string): string | undefined {
 	return /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(s) ? s : undefined;
 }
 
-/** Classifies a host as numeric IPv4 (inet_aton), IPv6 or a name, and names the local rejections glibc makes. */
+/** (Memoized: results are shared.) Classifies a host as numeric IPv4 (inet_aton), IPv6 or a name, and names the local rejections glibc makes. */
 export function classifyHost(host: string, bracketed: boolean): HostVerdict {
+	return (bracketed ? classifyBracketed : classifyBare)(host);
+}
+const classifyBracketed = memoizeString((host) => classifyUncached(host, true));
+const classifyBare = memoizeString((host) => classifyUncached(host, false));
+
+function classifyUncached(host: string, bracketed: boolean): HostVerdict {
 	const v6 = host.includes(':') ? parseIpv6(host) : undefined;
 	if (v6) return { kind: 'ipv6', address: v6.address };
 	const v4 = parseIpv4(host);

@@ -1,5 +1,6 @@
 //! Splits a socket target the way php-src does: main/streams/transports.c _php_stream_xport_create() for the
 //! scheme, main/streams/xp_socket.c parse_ip_address_ex() for host and port, parse_unix_address() for paths.
+import { memoizeString } from './memo';
 import { TRANSPORTS, type TransportInfo } from './transports';
 
 export interface Span {
@@ -78,7 +79,10 @@ export function schemeLength(raw: string): number {
 	return n > 1 && raw.startsWith('://', n) ? n : -1;
 }
 
-export function parseTransportUrl(raw: string): TransportUrl {
+/** How PHP splits a transport URL (memoized: the result is shared and must not be mutated). */
+export const parseTransportUrl = memoizeString(parseUncached);
+
+function parseUncached(raw: string): TransportUrl {
 	const n = schemeLength(raw);
 	const url: TransportUrl =
 		n > 0

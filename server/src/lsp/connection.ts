@@ -39,56 +39,14 @@ import type {
 	PublishDiagnosticsParams,
 	WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver-protocol';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Documents } from './documents';
 
 type Awaitable<T> = T | Promise<T>;
-type Listener<T> = (value: T) => unknown;
 /** A notification handler: what it returns is awaited, so a failure is logged rather than left unhandled. */
 type Handler<P> = (params: P) => void | Promise<void>;
 
 /** LSP MessageType of window/logMessage. */
 const LOG = { error: 1, warn: 2, info: 3, log: 4 } as const;
-
-/** The open documents, kept in sync from didOpen / didChange / didClose (incremental or full changes). */
-export class Documents {
-	private readonly docs = new Map<string, TextDocument>();
-	private readonly listeners = { open: [] as Listener<TextDocument>[], change: [] as Listener<TextDocument>[] };
-	private readonly closeListeners: Listener<string>[] = [];
-
-	get(uri: string): TextDocument | undefined {
-		return this.docs.get(uri);
-	}
-	all(): TextDocument[] {
-		return [...this.docs.values()];
-	}
-	onDidOpen(l: Listener<TextDocument>): void {
-		this.listeners.open.push(l);
-	}
-	/** A document's text changed (not fired on open). */
-	onDidChangeContent(l: Listener<TextDocument>): void {
-		this.listeners.change.push(l);
-	}
-	onDidClose(l: Listener<string>): void {
-		this.closeListeners.push(l);
-	}
-
-	opened(p: DidOpenTextDocumentParams): void {
-		const d = p.textDocument;
-		const doc = TextDocument.create(d.uri, d.languageId, d.version, d.text);
-		this.docs.set(d.uri, doc);
-		for (const l of this.listeners.open) l(doc);
-	}
-	changed(p: DidChangeTextDocumentParams): void {
-		const doc = this.docs.get(p.textDocument.uri);
-		if (!doc || p.textDocument.version === null) return;
-		TextDocument.update(doc, p.contentChanges, p.textDocument.version);
-		for (const l of this.listeners.change) l(doc);
-	}
-	closed(p: DidCloseTextDocumentParams): void {
-		if (!this.docs.delete(p.textDocument.uri)) return;
-		for (const l of this.closeListeners) l(p.textDocument.uri);
-	}
-}
 
 export class Connection {
 	readonly documents = new Documents();

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { Connection } from './connection';
+import type { Documents } from './documents';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
@@ -17,12 +18,21 @@ import {
 	type Reuse,
 	type Settings,
 	type Target,
+	type TargetFindings,
+	type TextEdit,
 } from '../engine/index';
 import { filterOf, isIncluded, readTextSync, walk } from '../files';
 import { ProjectFactsCache } from '../project';
 import type { PhpEnvironments } from './php-env';
 import { toDiagnostic } from './convert';
 import type { SettingsCache } from './settings';
+
+interface Carried {
+	lexed?: Lexed;
+	namesLibrary?: boolean;
+	suppresses?: boolean;
+	targetFindings?: TargetFindings;
+}
 
 export interface Analysed {
 	doc: TextDocument;
@@ -38,8 +48,8 @@ export interface Analysed {
 
 export class Diagnostics {
 	private readonly results = new Map<string, Analysed>();
-	/** The last lexing of each open PHP document, so that a keystroke re-lexes only around the edit. */
-	private readonly lexed = new Map<string, { lexed: Lexed; namesLibrary?: boolean }>();
+	/** What the last analysis of each open document leaves for the next: lexing, prefilter answers, findings. */
+	private readonly carried = new Map<string, Carried>();
 	private readonly pending = new Map<string, TextDocument>();
 	private readonly onDisk = new Set<string>();
 	private folders: string[] = [];
@@ -53,8 +63,12 @@ export class Diagnostics {
 	constructor(
 		private readonly connection: Connection,
 		private readonly settings: SettingsCache,
-		private readonly openDocument: (uri: string) => TextDocument | undefined,
+		private readonly documents: Pick<Documents, 'get' | 'takeEdit'>,
 	) {}
+
+	private openDocument(uri: string): TextDocument | undefined {
+		return this.documents.get(uri);
+	}
 
 	/** The analysis of this version of an open document, computed now if the cached one is stale. */
 	async current(doc: TextDocument): Promise<Analysed | undefined> {
@@ -96,13 +110,27 @@ export class Diagnostics {
 			php = this.php?.effective(settings, facts?.packages.php);
 			const project = facts || php ? { packages: facts?.packages ?? {}, ...(php && { php }) } : undefined;
 			const text = doc.getText();
-			const prev = current ? this.lexed.get(doc.uri) : undefined;
-			const reuse: Reuse = prev
-				? { prev: prev.lexed, edit: diffSpan(prev.lexed.src, text), prevNamesLibrary: prev.namesLibrary }
-				: {};
+			const prev = current ? this.carried.get(doc.uri) : undefined;
+			// Where the text changed since the last analysis: from the changes' ranges, else by comparing.
+			const edit = current ? this.documents.takeEdit(doc.uri) : undefined;
+			const reuse: Reuse = {
+				prevTargetFindings: prev?.targetFindings,
+				...(prev?.lexed && {
+					prev: prev.lexed,
+					edit: edit && fits(edit, prev.lexed.src, text) ? edit : diffSpan(prev.lexed.src, text),
+					prevNamesLibrary: prev.namesLibrary,
+					prevSuppresses: prev.suppresses,
+				}),
+			};
 			const result = analyze(text, kind, settings, project, reuse);
-			if (current && reuse.lexed) this.lexed.set(doc.uri, { lexed: reuse.lexed, namesLibrary: reuse.namesLibrary });
-			else this.lexed.delete(doc.uri);
+			if (current)
+				this.carried.set(doc.uri, {
+					lexed: reuse.lexed,
+					namesLibrary: reuse.namesLibrary,
+					suppresses: reuse.suppresses,
+					targetFindings: reuse.targetFindings,
+				});
+			else this.carried.delete(doc.uri);
 			findings = result.findings;
 			targets = result.targets;
 			clients = result.clients;
@@ -118,7 +146,7 @@ export class Diagnostics {
 	/** A document was closed: show its saved content again, as the workspace scan would. */
 	async closed(uri: string): Promise<void> {
 		this.results.delete(uri);
-		this.lexed.delete(uri);
+		this.carried.delete(uri);
 		if (this.onDisk.has(uri)) await this.validateFile(uri);
 		else await this.connection.sendDiagnostics({ uri, diagnostics: [] });
 	}
@@ -206,4 +234,14 @@ export class Diagnostics {
 		for (const doc of open) await this.validate(doc);
 		if (workspace) await this.scanWorkspace(this.folders);
 	}
+}
+
+/** The span describes a change from `before` to `after` (lengths agree); the Documents' bookkeeping, double-checked. */
+function fits(edit: TextEdit, before: string, after: string): boolean {
+	return (
+		edit.start <= edit.oldEnd &&
+		edit.start <= edit.newEnd &&
+		edit.oldEnd <= before.length &&
+		before.length - edit.oldEnd === after.length - edit.newEnd
+	);
 }

@@ -23,7 +23,7 @@ import { SettingsCache } from './settings';
 export function startServer(connection: Connection): void {
 	const documents = connection.documents;
 	let settings = new SettingsCache(connection, false);
-	let diagnostics = new Diagnostics(connection, settings, (uri) => documents.get(uri));
+	let diagnostics = new Diagnostics(connection, settings, documents);
 	let folders: string[] = [];
 	let canRegisterConfig = false;
 	let canRegisterWatchers = false;
@@ -40,7 +40,7 @@ export function startServer(connection: Connection): void {
 	connection.onInitialize((params): InitializeResult => {
 		const caps = params.capabilities;
 		settings = new SettingsCache(connection, caps.workspace?.configuration === true);
-		diagnostics = new Diagnostics(connection, settings, (uri) => documents.get(uri));
+		diagnostics = new Diagnostics(connection, settings, documents);
 		canRegisterConfig = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
 		canRegisterWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
 		hasFolderEvents = caps.workspace?.workspaceFolders === true;

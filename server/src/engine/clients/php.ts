@@ -3,7 +3,7 @@
 //! phpredis connect() calls, and DSN strings. One pass over the full token stream; every look-ahead is bounded.
 import { lineBefore } from '../lines';
 import { isPunct, lexPhp, type Token } from '../scan/php-lexer';
-import type { Reuse } from '../scan/php';
+import { mentions, type Reuse } from '../scan/php';
 import type { ScanResult } from '../types';
 import type { ClientConfig, Setting, SslOptions } from './model';
 import { laravelMail, predisArray } from './laravel';
@@ -140,27 +140,26 @@ export function scopeOf(functionStarts: number[], offset: number): number {
 	return lo;
 }
 
-/** `strings`: the string literals the transport scanner read (its tokens), for connection strings. */
 /**
  * Whether the text names a library: a full search, or, when the previous version did not and only one span changed,
  * a search of that span with room for the longest trigger on each side (a keystroke in a 10 MB file stays cheap).
  */
 export function namesLibrary(src: string, reuse?: Reuse): boolean {
-	const e = reuse?.edit;
-	const found =
-		reuse?.prev && reuse.prevNamesLibrary === false && e
-			? CLIENT_PREFILTER.test(src.slice(Math.max(0, e.start - 64), e.newEnd + 64))
-			: CLIENT_PREFILTER.test(src);
+	const found = mentions(src, CLIENT_PREFILTER, 64, reuse, reuse?.prevNamesLibrary);
 	if (reuse) reuse.namesLibrary = found;
 	return found;
 }
 
+/** `strings`: the string literals the transport scanner read (its tokens), for connection strings. */
 export function scanPhpClients(src: string, strings: ScanResult['strings'] = [], reuse?: Reuse): PhpClientScan {
 	const configs: ClientConfig[] = [];
 	for (const t of strings) {
 		if (t.suffix || !URL_STRING.test(t.text)) continue;
-		const before = src.slice(Math.max(0, t.start - 100), t.start);
-		const key = KEY_BEFORE.exec(before);
+		// A key (`'url' =>`, `$url =`) ends in "=" or ">" right before the string: look for it only then.
+		let k = t.start - 1;
+		while (k >= 0 && (src[k] === ' ' || src[k] === '\t' || src[k] === '\n' || src[k] === '\r')) k--;
+		const key =
+			src[k] === '=' || src[k] === '>' ? KEY_BEFORE.exec(src.slice(Math.max(0, t.start - 100), t.start)) : null;
 		const url = urlString(t.text, (i) => offsetIn(t, i), key?.[2] ?? key?.[3] ?? '');
 		if (url) configs.push(url);
 	}

@@ -106,20 +106,23 @@ export function lexPhp(src: string, all = false): Token[] {
  * Lexes `src`; given the previous version and the edit that made this one, resumes at the last checkpoint well before
  * the edit and stops as soon as it reaches, past the edit, a checkpoint of the old version in the same state: the
  * lexer only looks forward, so from there on the old tokens are the new ones, shifted. The result is always exactly
- * what a full lexing gives (checked by a property test).
+ * what a full lexing gives (checked by a property test). `prev` is consumed: its tokens and checkpoints are moved
+ * into the result.
  */
 export function lexPhpIncremental(src: string, prev?: Lexed, edit?: TextEdit): Lexed {
 	if (!prev || !edit) return run(src, false, undefined, undefined);
 	return run(src, false, prev, edit);
 }
 
+/** Moves a token of the previous version to its place in this one (in place: the previous lexing is consumed). */
 function shifted(t: Token, delta: number): Token {
-	if (t.start < 0) return t;
-	const c: Token = { ...t, start: t.start + delta, end: t.end + delta };
-	if (t.base !== undefined) c.base = t.base + delta;
-	if (t.map) c.map = t.map.map((x) => x + delta);
-	if (t.suffix) c.suffix = { text: t.suffix.text, start: t.suffix.start + delta };
-	return c;
+	if (t.start < 0 || delta === 0) return t;
+	t.start += delta;
+	t.end += delta;
+	if (t.base !== undefined) t.base += delta;
+	if (t.map) for (let k = 0; k < t.map.length; k++) t.map[k]! += delta;
+	if (t.suffix) t.suffix.start += delta;
+	return t;
 }
 
 function run(src: string, all: boolean, prev: Lexed | undefined, edit: TextEdit | undefined): Lexed {
@@ -143,9 +146,8 @@ function run(src: string, all: boolean, prev: Lexed | undefined, edit: TextEdit 
 		if (src.slice(i, i + 3).toLowerCase() === 'php') i += 3;
 		else if (src[i] === '=') i += 1;
 	};
-	/** Old checkpoints past the edit, in order, to resynchronise on. */
-	let resync: Checkpoint[] = [];
-	let next = 0;
+	/** The old checkpoints past the edit, from index `next` on, are where the lexing may resynchronise. */
+	let next = prev ? prev.checkpoints.length : 0;
 	const delta = edit ? edit.newEnd - edit.oldEnd : 0;
 	let resumed = false;
 	if (prev && edit) {
@@ -164,26 +166,37 @@ function run(src: string, all: boolean, prev: Lexed | undefined, edit: TextEdit 
 			noCall = c.noCall;
 			resumed = true;
 		}
-		resync = prev.checkpoints.filter((c) => c.i >= edit.oldEnd + MARGIN);
+		next = from + 1;
+		while (next < prev.checkpoints.length && prev.checkpoints[next]!.i < edit.oldEnd + MARGIN) next++;
 	}
 	if (!resumed) htmlUntilTag();
 	while (i < n) {
-		if (!all && inside === 0 && i - (checkpoints[checkpoints.length - 1]?.i ?? -CHECKPOINT_GAP) >= CHECKPOINT_GAP) {
-			const here: Checkpoint = { i, tokens: tokens.length, callee, noCall, last: lastKind(tokens) };
-			checkpoints.push(here);
-			if (prev) {
-				while (next < resync.length && resync[next]!.i + delta < i) next++;
-				const old = resync[next];
-				if (old && old.i + delta === i && old.callee === callee && old.noCall === noCall && old.last === here.last) {
+		if (!all && inside === 0) {
+			// Past the edit, at an old checkpoint's place in the same state: from here on the old tokens are the new.
+			if (prev && next < prev.checkpoints.length) {
+				while (next < prev.checkpoints.length && prev.checkpoints[next]!.i + delta < i) next++;
+				const old = prev.checkpoints[next];
+				if (
+					old &&
+					old.i + delta === i &&
+					old.callee === callee &&
+					old.noCall === noCall &&
+					old.last === lastKind(tokens)
+				) {
+					const base = tokens.length;
 					for (let k = old.tokens; k < prev.tokens.length; k++) tokens.push(shifted(prev.tokens[k]!, delta));
-					const at = prev.checkpoints.indexOf(old);
-					for (let k = at + 1; k < prev.checkpoints.length; k++) {
+					const moved = base - old.tokens;
+					for (let k = next; k < prev.checkpoints.length; k++) {
 						const c = prev.checkpoints[k]!;
-						checkpoints.push({ ...c, i: c.i + delta, tokens: c.tokens - old.tokens + here.tokens });
+						c.i += delta;
+						c.tokens += moved;
+						checkpoints.push(c);
 					}
 					return { src, tokens, checkpoints };
 				}
 			}
+			if (i - (checkpoints[checkpoints.length - 1]?.i ?? -CHECKPOINT_GAP) >= CHECKPOINT_GAP)
+				checkpoints.push({ i, tokens: tokens.length, callee, noCall, last: lastKind(tokens) });
 		}
 		const c = src[i]!;
 		if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {

@@ -1,7 +1,7 @@
 //! Finds transport targets in PHP: the first argument of the socket functions (a target even without a scheme),
 //! fsockopen's port and stream_socket_server's flags, STREAM_CRYPTO_METHOD_* constants, and other string
 //! literals whose value is a transport URL.
-import type { ArgValue, Candidate, CallContext, ConstantUse, ScanResult, SocketFunction } from '../types';
+import type { ArgValue, Candidate, CallContext, ConstantUse, Finding, ScanResult, SocketFunction } from '../types';
 import { isPunct, lexPhp, lexPhpIncremental, type Lexed, type TextEdit, type Token } from './php-lexer';
 
 /** Lexing state carried from one version of a document to the next (the language server's keystrokes). */
@@ -15,6 +15,32 @@ export interface Reuse {
 	prevNamesLibrary?: boolean;
 	/** Set by the client pass, for the next version. */
 	namesLibrary?: boolean;
+	/** Whether the previous version had a transport-lint-disable comment; set by the analysis for the next one. */
+	prevSuppresses?: boolean;
+	suppresses?: boolean;
+	/** The findings of each transport target of the previous version, by target (see analyze.ts); set for the next. */
+	prevTargetFindings?: TargetFindings;
+	targetFindings?: TargetFindings;
+	/** Run the rules on every target, even one seen before (the reference the tests compare the cache with). */
+	uncached?: boolean;
+}
+
+/** Findings of targets, offsets relative to the target's start, keyed by the target's text and shape. */
+export interface TargetFindings {
+	/** The rule context they were computed in (settings, file kind, project facts). */
+	context: string;
+	byTarget: Map<string, Finding[]>;
+}
+
+/**
+ * Whether `re` (a search for words shorter than `pad`) matches `src`: when the previous version had no match and one
+ * span changed, only that span (with `pad` characters around it) is searched.
+ */
+export function mentions(src: string, re: RegExp, pad: number, reuse: Reuse | undefined, before: boolean | undefined) {
+	const e = reuse?.edit;
+	return reuse?.prev && before === false && e
+		? re.test(src.slice(Math.max(0, e.start - pad), e.newEnd + pad))
+		: re.test(src);
 }
 import { looksLikeTransportUrl } from './schemes';
 

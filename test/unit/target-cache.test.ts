@@ -1,0 +1,172 @@
+//! Findings carried from one version of a document to the next (analyze.ts: by target text and shape, moved to the
+//! target's new place) are exactly the findings of a fresh analysis, edit after edit, in PHP and config files.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { analyze, fileKind, normalizeSettings, scan, type FileKind, type Reuse } from '../../server/src/engine/index';
+import { PIECES } from '../fuzz/arbitraries';
+import { ROOT } from '../helpers/paths';
+
+const PHP_LINES = [
+	"$s = stream_socket_client('tcp://fd00::10:6379', $e, $m, 5);\n",
+	"$f = fsockopen('tls://smtp.example.com', 587, $e, $m, 5);\n",
+	"$f = fsockopen('ssl://smtp.example.com', $port);\n",
+	// Same literal, different port arguments: the key must tell them apart.
+	"$f = fsockopen('ssl://mail.example.com', 465);\n",
+	"$f = fsockopen('ssl://mail.example.com', 587);\n",
+	"$f = fsockopen('ssl://mail.example.com:587', 25);\n",
+	"$f = fsockopen('[::1]', 80);\n",
+	"$f = fsockopen('::1', 80);\n",
+	'$g = stream_socket_server("udp://0.0.0.0:53", $e, $m, STREAM_SERVER_BIND | STREAM_SERVER_LISTEN);\n',
+	'$h = stream_socket_client("tls://$host:465");\n',
+	'$total = array_sum($items);\n',
+	'// transport-lint-disable-next-line\n',
+];
+const ENV_LINES = ['REDIS_URL=tcp://[::1]:6379\n', 'MAIL=ssl://smtp.example.com:587\n', 'X=TCP://h:1\n', 'Y=1\n'];
+
+const edit = fc.record({
+	at: fc.double({ min: 0, max: 1, noNaN: true }),
+	remove: fc.nat({ max: 12 }),
+	insert: fc.oneof(fc.constantFrom(...PIECES, ...PHP_LINES, ...ENV_LINES), fc.string({ maxLength: 2 })),
+	// Now and then the settings change between two versions: carried findings must not outlive them.
+	settings: fc.nat({ max: 9 }),
+});
+
+function check(kind: FileKind, lines: string[], head: string) {
+	fc.assert(
+		fc.property(
+			fc.array(fc.constantFrom(...lines), { minLength: 5, maxLength: 120 }),
+			fc.array(edit, { minLength: 1, maxLength: 6 }),
+			(parts, edits) => {
+				let text = head + parts.join('');
+				let settings = normalizeSettings({});
+				let reuse: Reuse = {};
+				analyze(text, kind, settings, undefined, reuse);
+				for (const e of edits) {
+					const s = Math.floor(e.at * text.length);
+					const oldEnd = Math.min(text.length, s + e.remove);
+					const next = text.slice(0, s) + e.insert + text.slice(oldEnd);
+					if (e.settings === 0) settings = normalizeSettings({ rules: { 'implicit-tls-port': 'off' } });
+					const r: Reuse = {
+						prev: reuse.lexed,
+						edit: { start: s, oldEnd, newEnd: s + e.insert.length },
+						prevNamesLibrary: reuse.namesLibrary,
+						prevSuppresses: reuse.suppresses,
+						prevTargetFindings: reuse.targetFindings,
+					};
+					const got = analyze(next, kind, settings, undefined, r);
+					assert.deepEqual(got.findings, analyze(next, kind, settings, undefined, { uncached: true }).findings);
+					text = next;
+					reuse = r;
+				}
+			},
+		),
+		{ numRuns: 200, seed: 20261125 },
+	);
+}
+
+test('carried findings equal fresh ones over random edits (PHP)', () => check('php', PHP_LINES, '<?php\n'));
+test('findings shared within a version equal fresh ones', () => {
+	const text = '<?php\n' + PHP_LINES.join('') + PHP_LINES.join('');
+	assert.deepEqual(
+		analyze(text, 'php').findings,
+		analyze(text, 'php', undefined, undefined, { uncached: true }).findings,
+	);
+});
+test('carried findings equal fresh ones over random edits (.env)', () => check('env', ENV_LINES, ''));
+
+test('a repeated target is analysed once per version and its findings sit at each place', () => {
+	const line = "fsockopen('tcp://fe80::1:80');\n";
+	const text = '<?php\n' + line.repeat(3);
+	const got = analyze(text, 'php');
+	assert.deepEqual(
+		got.findings.map((f) => [f.ruleId, text.slice(f.start, f.end)]),
+		[
+			['ipv6-brackets', 'fe80::1:80'],
+			['ipv6-brackets', 'fe80::1:80'],
+			['ipv6-brackets', 'fe80::1:80'],
+		],
+	);
+	assert.deepEqual(
+		got.findings.map((f) => f.fixes[0]!.edits[0]!.start),
+		[0, 1, 2].map((i) => 6 + i * line.length + "fsockopen('tcp://".length),
+	);
+});
+
+/** The cache key (analyze.ts targetKey) reads these candidate fields; a new field must be added there. */
+const KNOWN = new Set([
+	'value',
+	'start',
+	'end',
+	'map',
+	'origin',
+	'call',
+	'call.fn',
+	'call.port',
+	'call.port.start',
+	'call.port.end',
+	'call.port.int',
+	'call.port.constants',
+	'call.port.known',
+	'call.flags',
+	'call.flags.start',
+	'call.flags.end',
+	'call.flags.int',
+	'call.flags.constants',
+	'call.flags.known',
+	'call.context',
+	'call.context.var',
+	'call.context.start',
+	'call.context.end',
+	'partial',
+	'partial.suffix',
+	'partial.suffixStart',
+]);
+
+test('every candidate field the scanners produce is one the target cache key covers', () => {
+	const files: string[] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const p = path.join(dir, name);
+			if (statSync(p).isDirectory()) walk(p);
+			else files.push(p);
+		}
+	};
+	walk(path.join(ROOT, 'examples'));
+	walk(path.join(ROOT, 'test', 'fixtures'));
+	const seen = new Set<string>();
+	const collect = (o: unknown, prefix: string) => {
+		if (!o || typeof o !== 'object' || Array.isArray(o)) return;
+		for (const [k, v] of Object.entries(o)) {
+			const name = prefix ? `${prefix}.${k}` : k;
+			seen.add(name);
+			if (k !== 'map') collect(v, name);
+		}
+	};
+	const texts: [string, FileKind][] = [
+		[
+			'<?php\n' +
+				PHP_LINES.join('') +
+				'stream_socket_client("tcp://h\\x3a80", $e, $m, 5, STREAM_CLIENT_CONNECT, $ctx);\n',
+			'php',
+		],
+		[ENV_LINES.join(''), 'env'],
+	];
+	for (const f of files) {
+		const kind = fileKind(f);
+		if (kind) texts.push([readFileSync(f, 'utf8'), kind]);
+	}
+	let candidates = 0;
+	for (const [text, kind] of texts) {
+		for (const c of scan(text, kind).candidates) {
+			candidates++;
+			collect(c, '');
+		}
+	}
+	assert.ok(candidates > 30, `only ${candidates} candidates in the corpus`);
+	for (const name of seen) assert.ok(KNOWN.has(name), `candidate field ${name} is not in analyze.ts targetKey`);
+	for (const name of ['call.port.known', 'partial.suffixStart', 'call.context.var', 'map'])
+		assert.ok(seen.has(name), `the corpus never has ${name}`);
+});
