@@ -59,8 +59,13 @@ test('pathological inputs: doubling the input at most roughly doubles the work (
 		const large = make(2 * size);
 		// Warm up first (the JIT), so that the large input, timed first, does not pay for it.
 		analyze(small, kind, BIG);
-		const ratio = timed(() => analyze(large, kind, BIG)) / timed(() => analyze(small, kind, BIG));
-		const refRatio = timed(reference(large)) / timed(reference(small));
+		// One measurement can be thrown off (GC, a busy machine); a super-linear scan fails every attempt.
+		let ratio = Infinity;
+		let refRatio = 0;
+		for (let attempt = 0; attempt < 3 && !(ratio < Math.max(2.8, refRatio * 1.4)); attempt++) {
+			ratio = timed(() => analyze(large, kind, BIG)) / timed(() => analyze(small, kind, BIG));
+			refRatio = timed(reference(large)) / timed(reference(small));
+		}
 		assert.ok(
 			ratio < Math.max(2.8, refRatio * 1.4),
 			`${name} (${kind}): 2× input took ${ratio.toFixed(2)}× the time (reference ${refRatio.toFixed(2)}×)`,
