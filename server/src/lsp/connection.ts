@@ -14,7 +14,6 @@ import {
 	type CancellationToken,
 	type GenericNotificationHandler,
 	type GenericRequestHandler,
-	type Logger,
 	type MessageConnection,
 	type MessageReader,
 	type MessageWriter,
@@ -86,13 +85,8 @@ export class Connection {
 		} else {
 			throw new Error("No transport: start the server with '--node-ipc', '--stdio', '--socket=N' or '--pipe=NAME'.");
 		}
-		const logger: Logger = {
-			error: (m) => this.console.error(m),
-			warn: (m) => this.console.warn(m),
-			info: (m) => this.console.info(m),
-			log: (m) => this.console.log(m),
-		};
-		this.rpc = createMessageConnection(reader, writer, logger);
+		// vscode-jsonrpc's own complaints (a handler that failed, a malformed message) go to the client's log.
+		this.rpc = createMessageConnection(reader, writer, this.console);
 		reader.onClose(() => this.exit());
 		const clientPid = Number(value('--clientProcessId'));
 		if (clientPid) this.watch(clientPid);
