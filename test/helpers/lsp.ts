@@ -40,6 +40,22 @@ export class TestClient {
 		this.connection.listen();
 	}
 
+	/**
+	 * The LSP handshake: `initialize` (this process as the client, no root unless `params` names one) then
+	 * `initialized`. Returns the server's InitializeResult.
+	 */
+	async initialize(capabilities: object, params: Record<string, unknown> = {}): Promise<{ capabilities: object }> {
+		const result = await this.connection.sendRequest('initialize', {
+			processId: process.pid,
+			rootUri: null,
+			workspaceFolders: null,
+			capabilities,
+			...params,
+		});
+		await this.connection.sendNotification('initialized', {});
+		return result as { capabilities: object };
+	}
+
 	/** Resolves when the diagnostics published for `uri` satisfy `ok`; rejects after `ms`. */
 	waitFor(uri: string, ok: (p: PublishDiagnosticsParams) => boolean, ms = 5000): Promise<PublishDiagnosticsParams> {
 		return new Promise((resolve, reject) => {

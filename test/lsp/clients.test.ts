@@ -27,19 +27,13 @@ before(async () => {
 	lock('v8.83.27');
 	client = new TestClient();
 	client.config = { transportLint: { probe: { caFile: path.join(dir, 'ca.pem') } }, 'files.exclude': {} };
-	await client.connection.sendRequest('initialize', {
-		processId: process.pid,
-		rootUri: null,
-		workspaceFolders: null,
-		capabilities: {
-			textDocument: {
-				codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
-				publishDiagnostics: { relatedInformation: true },
-			},
-			workspace: { configuration: true },
+	await client.initialize({
+		textDocument: {
+			codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+			publishDiagnostics: { relatedInformation: true },
 		},
+		workspace: { configuration: true },
 	});
-	await client.connection.sendNotification('initialized', {});
 });
 
 after(async () => {

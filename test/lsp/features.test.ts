@@ -31,19 +31,13 @@ let version = 1;
 
 before(async () => {
 	client = new TestClient();
-	await client.connection.sendRequest('initialize', {
-		processId: process.pid,
-		rootUri: null,
-		workspaceFolders: null,
-		capabilities: {
-			textDocument: {
-				codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
-				hover: { contentFormat: ['markdown'] },
-			},
-			workspace: { configuration: true },
+	await client.initialize({
+		textDocument: {
+			codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+			hover: { contentFormat: ['markdown'] },
 		},
+		workspace: { configuration: true },
 	});
-	await client.connection.sendNotification('initialized', {});
 	await client.connection.sendNotification('textDocument/didOpen', {
 		textDocument: { uri: docUri, languageId: 'php', version, text: TEXT },
 	});

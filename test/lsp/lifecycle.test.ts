@@ -23,8 +23,7 @@ function exited(p: { exitCode: number | null; once(e: 'exit', l: (code: number |
 
 async function started(): Promise<TestClient> {
 	const client = new TestClient();
-	await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-	await client.connection.sendNotification('initialized', {});
+	await client.initialize({});
 	return client;
 }
 

@@ -46,14 +46,10 @@ async function start(trusted: boolean, executablePath: string): Promise<{ client
 	const states: PhpState[] = [];
 	client.connection.onNotification('transportLint/phpState', (s: PhpState) => void states.push(s));
 	client.config = { transportLint: { php: { executablePath } }, 'files.exclude': {} };
-	await client.connection.sendRequest('initialize', {
-		processId: process.pid,
-		rootUri: null,
-		workspaceFolders: null,
-		capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
-		initializationOptions: { trusted },
-	});
-	await client.connection.sendNotification('initialized', {});
+	await client.initialize(
+		{ workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+		{ initializationOptions: { trusted } },
+	);
 	return { client, states };
 }
 
@@ -221,14 +217,7 @@ test('php.validate.executablePath is the default binary; composer.json require.p
 	client.connection.onNotification('transportLint/phpState', (s: PhpState) => void states.push(s));
 	client.config = { transportLint: {}, 'php.validate.executablePath': NO_OPENSSL, 'files.exclude': {} };
 	try {
-		await client.connection.sendRequest('initialize', {
-			processId: process.pid,
-			rootUri: null,
-			workspaceFolders: null,
-			capabilities: { workspace: { configuration: true } },
-			initializationOptions: { trusted: true },
-		});
-		await client.connection.sendNotification('initialized', {});
+		await client.initialize({ workspace: { configuration: true } }, { initializationOptions: { trusted: true } });
 		const state = (await client.connection.sendRequest('transportLint/detectPhp', {})) as PhpState;
 		assert.equal(state.env?.path, NO_OPENSSL);
 	} finally {

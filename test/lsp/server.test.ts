@@ -17,11 +17,8 @@ before(async () => {
 	mkdirSync(path.join(dir, 'vendor', 'lib'), { recursive: true });
 	writeFileSync(path.join(dir, 'vendor', 'lib', 'x.php'), '<?php stream_socket_client("tcp://127.0.0.1");');
 	client = new TestClient();
-	const init = await client.connection.sendRequest('initialize', {
-		processId: process.pid,
-		rootUri: pathToFileURL(dir).href,
-		workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
-		capabilities: {
+	const init = await client.initialize(
+		{
 			workspace: {
 				configuration: true,
 				didChangeConfiguration: { dynamicRegistration: true },
@@ -29,9 +26,9 @@ before(async () => {
 			},
 			textDocument: { publishDiagnostics: { versionSupport: true } },
 		},
-	});
-	assert.ok((init as { capabilities: object }).capabilities);
-	await client.connection.sendNotification('initialized', {});
+		{ rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] },
+	);
+	assert.ok(init.capabilities);
 });
 
 after(async () => {

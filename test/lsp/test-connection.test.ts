@@ -23,13 +23,7 @@ before(async () => {
 	port = await listen(s);
 	smtp = await listen(g);
 	client = new TestClient();
-	await client.connection.sendRequest('initialize', {
-		processId: process.pid,
-		rootUri: null,
-		workspaceFolders: null,
-		capabilities: { workspace: { configuration: true } },
-	});
-	await client.connection.sendNotification('initialized', {});
+	await client.initialize({ workspace: { configuration: true } });
 	const text = `<?php\n$a = fsockopen('127.0.0.1', ${port});\n$b = stream_socket_client('tls://127.0.0.1:${smtp}');\n$c = stream_socket_client('tcp://[::1]');\n$d = stream_socket_client("tcp://$h:1");\n`;
 	await client.connection.sendNotification('textDocument/didOpen', {
 		textDocument: { uri, languageId: 'php', version: 1, text },
