@@ -8,10 +8,8 @@ import {
 	analyze,
 	fileKind,
 	fixAll,
-	lineIndex,
 	lowestAllowed,
 	normalizeSettings,
-	type Finding,
 	type PhpEnvironment,
 	type Settings,
 } from './engine/index';
@@ -20,7 +18,7 @@ import { DOCS_BASE } from './docs-link';
 import { filterOf, readTextSync, walk } from './files';
 import { ProjectFactsCache } from './project';
 import { PROBE_USAGE, ProbeUsageError, probeMain } from './probe-cli';
-import { toSarif, type FileFindings } from './sarif';
+import { locate, toSarif, type FileFindings } from './sarif';
 import { version } from '../../package.json';
 
 const USAGE = `Usage: transport-lint [options] [paths...]
@@ -123,7 +121,8 @@ interface LintJob {
 	fix: boolean;
 }
 
-type Linted = { uri: string; text: string; findings: Finding[] } | { uri: string; skipped: string };
+/** What a thread sends back: located findings, not the file's text (copying 100 MB between threads costs more than locating). */
+type Linted = FileFindings | { uri: string; skipped: string };
 
 /** Lints files one after the other, reading them synchronously (nothing else waits in a CLI process). */
 async function lintFiles(files: string[], job: LintJob): Promise<Linted[]> {
@@ -141,7 +140,7 @@ async function lintFiles(files: string[], job: LintJob): Promise<Linted[]> {
 			text = fixAll(text, kind, job.settings).text;
 			if (text !== read.text) await fs.writeFile(file, text);
 		}
-		const facts = await project.forFile(file);
+		const facts = project.forFile(file);
 		const composer = facts?.packages.php ? lowestAllowed(facts.packages.php) : undefined;
 		const php =
 			job.php ??
@@ -150,7 +149,7 @@ async function lintFiles(files: string[], job: LintJob): Promise<Linted[]> {
 			packages: facts?.packages ?? {},
 			...(php && { php }),
 		}).findings;
-		out.push({ uri: rel(file), text, findings });
+		out.push({ uri: rel(file), findings: locate(text, findings) });
 	}
 	return out;
 }
@@ -204,7 +203,7 @@ async function main(argv: string[]): Promise<number> {
 		} catch {
 			throw new UsageError(`no such file or directory: ${p}`);
 		}
-		for await (const file of walk(p, filter, seen)) if (fileKind(file)) files.push(file);
+		for (const file of walk(p, filter, seen)) if (fileKind(file)) files.push(file);
 	}
 	const linted = await lintParallel(files, {
 		settings,
@@ -224,31 +223,20 @@ function print(format: Options['format'], results: FileFindings[]): void {
 	if (format === 'sarif')
 		return void process.stdout.write(JSON.stringify(toSarif(results, version, DOCS_BASE), null, 2) + '\n');
 	if (format === 'json') {
-		const out = results.flatMap((r) => {
-			const at = lineIndex(r.text);
-			return r.findings.map((f) => ({ file: r.uri, ...position(at, f), ...f }));
-		});
+		const out = results.flatMap((r) => r.findings.map((f) => ({ file: r.uri, ...f })));
 		return void process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 	}
 	let errors = 0;
 	let warnings = 0;
 	for (const r of results) {
-		const at = lineIndex(r.text);
 		for (const f of r.findings) {
-			const p = position(at, f);
 			if (f.severity === 'error') errors++;
 			else if (f.severity === 'warning') warnings++;
-			process.stdout.write(`${r.uri}:${p.line}:${p.column} ${f.severity} ${f.ruleId} ${f.message}\n`);
+			process.stdout.write(`${r.uri}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}\n`);
 		}
 	}
 	const total = results.reduce((n, r) => n + r.findings.length, 0);
 	process.stderr.write(`${results.length} files checked, ${total} problems (${errors} errors, ${warnings} warnings)\n`);
-}
-
-function position(at: ReturnType<typeof lineIndex>, f: Finding) {
-	const s = at(f.start);
-	const e = at(f.end);
-	return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
 if (!isMainThread && (workerData as { transportLintWorker?: boolean } | null)?.transportLintWorker) {

@@ -1,8 +1,11 @@
 //! What the project's composer files say about the libraries it uses, for rules whose verdict depends on a version
 //! (Laravel's MAIL_ENCRYPTION). The nearest composer.lock (installed versions) wins over composer.json (constraints).
-//! Reads are cached per directory and re-checked at most every few seconds, so keystrokes do not wait on the disk.
-import { promises as fs } from 'node:fs';
+//! Reads are cached per directory and re-checked at most every few seconds, so a keystroke costs no disk access and
+//! a workspace lint one or two failed stats per directory. Synchronous: the stats take microseconds, and awaiting
+//! thousands of them made the workspace lint wait on the thread pool.
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { statOrUndefined } from './files';
 import type { ProjectFacts } from './engine/index';
 
 const MAX_BYTES = 32 * 1024 * 1024;
@@ -47,40 +50,45 @@ export class ProjectFactsCache {
 	private readonly dirs = new Map<string, Entry>();
 
 	/** Facts for a file: the nearest composer.lock or composer.json in its directory or above. */
-	async forFile(file: string): Promise<ProjectFacts | undefined> {
+	forFile(file: string): ProjectFacts | undefined {
 		return this.forDir(path.dirname(path.resolve(file)));
 	}
 
-	private async forDir(dir: string): Promise<ProjectFacts | undefined> {
+	private forDir(dir: string): ProjectFacts | undefined {
 		const now = Date.now();
 		const cached = this.dirs.get(dir);
 		if (cached && now - cached.checkedAt < RECHECK_MS) return cached.facts;
 		if (cached?.file) {
-			const st = await fs.stat(cached.file).catch(() => undefined);
+			const st = statOrUndefined(cached.file);
 			if (st && st.mtimeMs === cached.mtimeMs) {
 				cached.checkedAt = now;
 				return cached.facts;
 			}
 		}
-		const entry = await this.read(dir, now);
+		const entry = this.read(dir, now);
 		this.dirs.set(dir, entry);
 		return entry.facts;
 	}
 
-	private async read(dir: string, now: number): Promise<Entry> {
+	private read(dir: string, now: number): Entry {
 		for (const [name, lock] of [
 			['composer.lock', true],
 			['composer.json', false],
 		] as const) {
 			const file = path.join(dir, name);
-			const st = await fs.stat(file).catch(() => undefined);
+			const st = statOrUndefined(file);
 			if (!st?.isFile() || st.size > MAX_BYTES) continue;
-			const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+			let text: string | undefined;
+			try {
+				text = readFileSync(file, 'utf8');
+			} catch {
+				text = undefined;
+			}
 			const facts = text === undefined ? undefined : parseComposer(text, lock);
 			if (facts) return { facts, file, mtimeMs: st.mtimeMs, checkedAt: now };
 		}
 		const parent = path.dirname(dir);
 		if (parent === dir) return { facts: undefined, checkedAt: now };
-		return { facts: await this.forDir(parent), checkedAt: now };
+		return { facts: this.forDir(parent), checkedAt: now };
 	}
 }

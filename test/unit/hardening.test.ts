@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze, lineIndex } from '../../server/src/engine/index';
-import { decode } from '../../server/src/files';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { decode, readTextSync } from '../../server/src/files';
 import { caseArb, violation } from '../fuzz/arbitraries';
 
 test('property: on random and mutated input the engine never throws, ranges stay on literals, fix-all is idempotent', () => {
@@ -34,7 +37,37 @@ test('line breaks: CRLF and lone CR count as one break each, astral characters a
 	assert.deepEqual(at(text.indexOf('b')), { line: 1, character: 0 });
 	assert.deepEqual(at(text.indexOf('c')), { line: 2, character: 0 });
 	assert.deepEqual(at(text.indexOf('tcp')), { line: 3, character: 2 });
+	const lf = 'a\nb\n\nc😀d\n';
+	const atLf = lineIndex(lf);
+	assert.deepEqual(
+		['a', 'b', 'c', 'd'].map((ch) => atLf(lf.indexOf(ch))),
+		[
+			{ line: 0, character: 0 },
+			{ line: 1, character: 0 },
+			{ line: 3, character: 0 },
+			{ line: 3, character: 3 },
+		],
+	);
+	assert.deepEqual(atLf(lf.length), { line: 4, character: 0 });
 	const php = '<?php\r\n$x = "😀"; stream_socket_client("tcp://[::1]");\r';
 	const f = analyze(php, 'php').findings[0]!;
 	assert.equal(php.slice(f.start, f.end), '[::1]');
+});
+
+test('reading files: the size limit is checked on the open file, files whose size is not known in advance are read whole', () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'tl-read-'));
+	const file = (name: string, body: string | Buffer): string => {
+		writeFileSync(path.join(dir, name), body);
+		return path.join(dir, name);
+	};
+	assert.deepEqual(readTextSync(file('empty.env', ''), 10), { text: '' });
+	assert.deepEqual(readTextSync(file('ten.env', 'A=tcp://h:'), 10), { text: 'A=tcp://h:' });
+	assert.deepEqual(readTextSync(file('eleven.env', 'A=tcp://h:1'), 10), {
+		skipped: 'larger than the size limit (11 > 10 bytes)',
+	});
+	assert.deepEqual(readTextSync(path.join(dir, 'missing.env'), 10), { skipped: 'cannot be read (ENOENT)' });
+	assert.deepEqual(readTextSync(dir, 1 << 20), { skipped: 'cannot be read (EISDIR)' });
+	// /proc files report size 0 and have content: the read goes on to the end of the file.
+	const status = readTextSync('/proc/self/status', 1 << 20);
+	if (process.platform === 'linux') assert.match('text' in status ? status.text : '', /^Name:[\s\S]*\nPid:/);
 });

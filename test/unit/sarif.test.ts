@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, RULES } from '../../server/src/engine/index';
-import { toSarif } from '../../server/src/sarif';
+import { locate, toSarif } from '../../server/src/sarif';
 
 test('SARIF 2.1.0 with rules, levels and 1-based UTF-16 regions', () => {
 	const text = '<?php\n$a = "😀"; stream_socket_client("tcp://fe80::1:80");';
 	const findings = analyze(text, 'php').findings;
-	const log = toSarif([{ uri: 'src/a.php', text, findings }], '1.2.3', 'file:///docs/') as {
+	const log = toSarif([{ uri: 'src/a.php', findings: locate(text, findings) }], '1.2.3', 'file:///docs/') as {
 		version: string;
 		runs: {
 			tool: { driver: { rules: { id: string; helpUri: string }[]; version: string } };

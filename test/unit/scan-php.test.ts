@@ -32,6 +32,43 @@ test('comments, inline HTML and method calls are not targets', () => {
 	assert.deepEqual(values(`<?php ?> "tcp://a:1" <?php "tcp://b:2";`), [['tcp://b:2', 'literal', '']]);
 });
 
+test('names outside calls: callees in any case and with a leading backslash; words that forbid a call after them', () => {
+	// The lexer looks closely only at names starting with f, p, s (callees) or n, c, f (new, const, function, fn).
+	assert.deepEqual(values(`<?php Stream_Socket_Client("tcp://a:1"); \\PFSOCKOPEN("b", 1);`), [
+		['tcp://a:1', 'call', 'stream_socket_client'],
+		['b', 'call', 'pfsockopen'],
+	]);
+	assert.deepEqual(
+		values(
+			`<?php NEW fsockopen("tcp://a:1"); CONST fsockopen = 1; FN fsockopen("tcp://b:1"); Function fsockopen("tcp://c:1") {}`,
+		),
+		[
+			['tcp://a:1', 'literal', ''],
+			['tcp://b:1', 'literal', ''],
+			['tcp://c:1', 'literal', ''],
+		],
+	);
+	// Names that only contain or end in a callee, or are qualified, are not calls; a name after them is not blocked.
+	assert.deepEqual(
+		values(
+			`<?php my_fsockopen("tcp://a:1"); Foo\\fsockopen("tcp://b:1"); éfsockopen("tcp://c:1"); newish fsockopen("d", 1);`,
+		),
+		[
+			['tcp://a:1', 'literal', ''],
+			['tcp://b:1', 'literal', ''],
+			['tcp://c:1', 'literal', ''],
+			['d', 'call', 'fsockopen'],
+		],
+	);
+	// A name after a concatenation dot is an operand: the URL is only a known prefix.
+	assert.deepEqual(
+		[`'tcp://' . Config::HOST . ':80'`, `'tls://' . $h`, `'ssl://' . 465`, `'tcp://h:1' + $x`].map(
+			(e) => scan(`<?php $u = ${e};`, 'php').candidates[0]!.partial !== undefined,
+		),
+		[true, true, true, false],
+	);
+});
+
 test('arguments: fsockopen port, named arguments, server flags, nested calls', () => {
 	const [c] = scan(`<?php fsockopen(port: 587, hostname: "tls://h");`, 'php').candidates;
 	assert.equal(c!.call!.port!.int, 587);

@@ -103,7 +103,7 @@ export class Diagnostics {
 		let php: PhpEnvironment | undefined;
 		if (kind) {
 			const uri = URI.parse(doc.uri);
-			const facts = uri.scheme === 'file' ? await this.project.forFile(uri.fsPath) : undefined;
+			const facts = uri.scheme === 'file' ? this.project.forFile(uri.fsPath) : undefined;
 			const latest = this.openDocument(doc.uri);
 			if (latest && latest.version !== doc.version) return;
 			this.php?.kick();
@@ -197,7 +197,7 @@ export class Diagnostics {
 			const settings = await this.settings.get(folder);
 			if (!settings.enable) continue;
 			const filter = filterOf(settings, await this.settings.filesExclude(folder));
-			for await (const file of walk(root, filter, seen)) {
+			for (const file of walk(root, filter, seen)) {
 				const uri = URI.file(file).toString();
 				visited.add(uri);
 				await this.validateFile(uri, settings);

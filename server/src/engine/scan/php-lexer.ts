@@ -19,12 +19,47 @@ export interface Token {
 
 /** Punctuation the scanner reads (calls, arguments, concatenation, signs, flags, named arguments); the rest is skipped. */
 const KEPT_PUNCT = new Set(['(', ')', '[', ']', '{', '}', ',', '.', ':', '-', '|', '->', '?->', '::']);
-const SPACE = /[ \t\n\r]+/y;
 /** To the end of the line or a closing tag, which ends a line comment too. */
 const LINE_COMMENT = /(?:[^\n?]|\?(?!>))*/y;
-const NAME = /[A-Za-z0-9_\x80-\uffff]*/y;
-const QUALIFIED = /\\?[A-Za-z_\x80-\uffff][A-Za-z0-9_\x80-\uffff]*(?:\\[A-Za-z_\x80-\uffff][A-Za-z0-9_\x80-\uffff]*)*/y;
-const IDENT_START = /[A-Za-z_\x80-\uffff]/;
+const NUMBER =
+	/^(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|[0-9][0-9_]*(\.[0-9_]*)?([eE][+-]?[0-9_]+)?|\.[0-9_]+([eE][+-]?[0-9_]+)?)/;
+
+// Character classes by UTF-16 code unit, as PHP's scanner reads bytes: every unit from 0x80 up is a name character.
+// (charCodeAt past the end is NaN, which is in none of them.)
+function isSpace(c: number): boolean {
+	return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+function isDigit(c: number): boolean {
+	return c >= 0x30 && c <= 0x39;
+}
+function isIdentStart(c: number): boolean {
+	return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c >= 0x80;
+}
+function isIdentPart(c: number): boolean {
+	return isIdentStart(c) || isDigit(c);
+}
+
+/** End of a possibly qualified name starting at `i` (a name start, or a backslash and one): `Foo`, `\\Foo\\Bar`. */
+function qualifiedEnd(src: string, i: number): number {
+	const n = src.length;
+	if (src.charCodeAt(i) === 0x5c) i++;
+	i++;
+	for (;;) {
+		while (i < n && isIdentPart(src.charCodeAt(i))) i++;
+		if (src.charCodeAt(i) === 0x5c && isIdentStart(src.charCodeAt(i + 1))) i += 2;
+		else return i;
+	}
+}
+
+/** The operator at `i` (one to three characters; `code` is the first). */
+function operatorAt(src: string, i: number, code: number): string {
+	const b = src.charCodeAt(i + 1);
+	if (code === 0x3f /* ? */ && b === 0x2d /* - */ && src.charCodeAt(i + 2) === 0x3e) return '?->';
+	if (code === 0x2e /* . */ && b === 0x2e && src.charCodeAt(i + 2) === 0x2e) return '...';
+	if (b === 0x3e /* > */ && (code === 0x2d /* - */ || code === 0x3d) /* = */) return code === 0x2d ? '->' : '=>';
+	if (code === 0x3a /* : */ && b === 0x3a) return '::';
+	return src[i]!;
+}
 const SIMPLE_ESCAPES: Record<string, string> = {
 	n: '\n',
 	t: '\t',
@@ -198,60 +233,62 @@ function run(src: string, all: boolean, prev: Lexed | undefined, edit: TextEdit 
 			if (i - (checkpoints[checkpoints.length - 1]?.i ?? -CHECKPOINT_GAP) >= CHECKPOINT_GAP)
 				checkpoints.push({ i, tokens: tokens.length, callee, noCall, last: lastKind(tokens) });
 		}
-		const c = src[i]!;
-		if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
-			SPACE.lastIndex = i;
-			SPACE.test(src);
-			i = SPACE.lastIndex;
-		} else if (c === '?' && src[i + 1] === '>') {
+		const code = src.charCodeAt(i);
+		if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) {
+			i++;
+			while (i < n && isSpace(src.charCodeAt(i))) i++;
+		} else if (code === 0x3f /* ? */ && src.charCodeAt(i + 1) === 0x3e /* > */) {
 			i += 2;
 			htmlUntilTag();
-		} else if ((c === '/' && src[i + 1] === '/') || (c === '#' && src[i + 1] !== '[')) {
+		} else if (
+			(code === 0x2f /* / */ && src.charCodeAt(i + 1) === 0x2f) ||
+			(code === 0x23 /* # */ && src.charCodeAt(i + 1) !== 0x5b) /* [ */
+		) {
 			LINE_COMMENT.lastIndex = i;
 			LINE_COMMENT.test(src);
 			i = LINE_COMMENT.lastIndex;
-		} else if (c === '/' && src[i + 1] === '*') {
+		} else if (code === 0x2f && src.charCodeAt(i + 1) === 0x2a /* * */) {
 			const close = src.indexOf('*/', i + 2);
 			i = close < 0 ? n : close + 2;
-		} else if (c === "'") {
+		} else if (code === 0x27 /* ' */) {
 			i = singleQuoted(src, i, tokens);
-		} else if (c === '"' || c === '`') {
-			i = interpolated(src, i + 1, c, i, tokens);
-		} else if (c === '<' && src.startsWith('<<<', i)) {
+		} else if (code === 0x22 /* " */ || code === 0x60 /* ` */) {
+			i = interpolated(src, i + 1, code === 0x22 ? '"' : '`', i, tokens);
+		} else if (code === 0x3c /* < */ && src.startsWith('<<<', i)) {
 			i = heredoc(src, i, tokens);
-		} else if (c === '$' && IDENT_START.test(src[i + 1] ?? '')) {
+		} else if (code === 0x24 /* $ */ && isIdentStart(src.charCodeAt(i + 1))) {
 			const s = i;
-			NAME.lastIndex = i + 1;
-			NAME.test(src);
-			i = NAME.lastIndex;
+			i += 2;
+			while (i < n && isIdentPart(src.charCodeAt(i))) i++;
 			if (inside) tokens.push({ kind: 'var', start: s, end: i, text: src.slice(s, i) });
 			else if (afterDot(tokens)) tokens.push(OTHER_VAR);
 			callee = noCall = false;
-		} else if (IDENT_START.test(c) || (c === '\\' && IDENT_START.test(src[i + 1] ?? ''))) {
+		} else if (isIdentStart(code) || (code === 0x5c /* \ */ && isIdentStart(src.charCodeAt(i + 1)))) {
 			const s = i;
-			QUALIFIED.lastIndex = i;
-			QUALIFIED.test(src);
-			i = QUALIFIED.lastIndex;
-			const text = src.slice(s, i);
-			const interesting = INTERESTING.test(text);
-			if (inside || interesting) tokens.push({ kind: 'ident', start: s, end: i, text });
-			else if (afterDot(tokens)) tokens.push(OTHER_IDENT);
-			callee = interesting && !noCall;
-			noCall = NOT_A_CALLEE_AFTER.has(text.toLowerCase());
-		} else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
+			i = qualifiedEnd(src, i);
+			// Outside the calls the scanner reads, a name matters only if it can be a callee the scanner reads or a
+			// word after which no call follows; all of those start with one of these ASCII letters.
+			const first = src.charCodeAt(code === 0x5c ? s + 1 : s) | 0x20;
+			if (inside || first === 0x66 || first === 0x70 || first === 0x73 || first === 0x6e || first === 0x63) {
+				const text = src.slice(s, i);
+				const interesting = INTERESTING.test(text);
+				if (inside || interesting) tokens.push({ kind: 'ident', start: s, end: i, text });
+				else if (afterDot(tokens)) tokens.push(OTHER_IDENT);
+				callee = interesting && !noCall;
+				noCall = NOT_A_CALLEE_AFTER.has(text.toLowerCase());
+			} else {
+				if (afterDot(tokens)) tokens.push(OTHER_IDENT);
+				callee = noCall = false;
+			}
+		} else if (isDigit(code) || (code === 0x2e /* . */ && isDigit(src.charCodeAt(i + 1)))) {
 			const s = i;
-			const m =
-				/^(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|[0-9][0-9_]*(\.[0-9_]*)?([eE][+-]?[0-9_]+)?|\.[0-9_]+([eE][+-]?[0-9_]+)?)/.exec(
-					src.slice(i, i + 80),
-				);
+			const m = NUMBER.exec(src.slice(i, i + 80));
 			i += m ? m[0].length : 1;
 			if (inside) tokens.push({ kind: 'num', start: s, end: i, text: src.slice(s, i) });
 			else if (afterDot(tokens)) tokens.push(OTHER_NUM);
 			callee = noCall = false;
 		} else {
-			const three = src.slice(i, i + 3);
-			const two = src.slice(i, i + 2);
-			const op = three === '?->' || three === '...' ? three : ['->', '::', '=>'].includes(two) ? two : c;
+			const op = operatorAt(src, i, code);
 			if (inside || (op === '(' && callee)) {
 				if (op === '(' || op === '[' || op === '{') inside++;
 				else if ((op === ')' || op === ']' || op === '}') && !all) inside--;
