@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { lexPhp, lexPhpIncremental, type Lexed } from '../../server/src/engine/index';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Documents } from '../../server/src/lsp/documents';
+import { BufferedTextDocument } from '../../server/src/lsp/text-buffer';
 
 const URI = 'file:///t.php';
 const CHUNKS = ["fsockopen('tcp://[::1]', 80);\n", '/* x */', '"', "'", '\n', '<?php ', '?>', 'ab', '', '\r\n', '😀'];
@@ -85,4 +87,90 @@ test('a take with no change in between reports an empty span at the end; closing
 	assert.deepEqual(closed, [URI]);
 	assert.equal(docs.get(URI), undefined);
 	assert.equal(docs.takeEdit(URI), undefined);
+});
+
+test('the buffered document agrees with vscode-languageserver-textdocument: text, positions, offsets, lines', () => {
+	// Code units below 256, above (two bytes per unit from then on), astral pairs; every kind of line end.
+	const pieces = ['a', 'é', 'Ā', '😀', '\n', '\r\n', '\r', ' ', 'xyz'];
+	const pos = fc.record({ line: fc.integer({ min: -1, max: 12 }), character: fc.integer({ min: -1, max: 12 }) });
+	const change = fc.oneof(
+		{ weight: 1, arbitrary: fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((a) => ({ text: a.join('') })) },
+		{
+			weight: 6,
+			arbitrary: fc.record({
+				range: fc.record({ start: pos, end: pos }),
+				text: fc.array(fc.constantFrom(...pieces), { maxLength: 4 }).map((a) => a.join('')),
+			}),
+		},
+	);
+	fc.assert(
+		fc.property(
+			fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join('')),
+			fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 12 }),
+			(start, batches) => {
+				const ours = new BufferedTextDocument(URI, 'php', 1, start);
+				const theirs = TextDocument.create(URI, 'php', 1, start);
+				let version = 1;
+				const same = (): void => {
+					const text = theirs.getText();
+					assert.equal(ours.getText(), text);
+					assert.equal(ours.length, text.length);
+					assert.equal(ours.lineCount, theirs.lineCount);
+					assert.equal(ours.version, theirs.version);
+					for (let o = -1; o <= text.length + 1; o++) assert.deepEqual(ours.positionAt(o), theirs.positionAt(o));
+					for (let line = -1; line <= theirs.lineCount; line++) {
+						assert.deepEqual(ours.getLineRange(line), theirs.getLineRange(line));
+						assert.equal(ours.getEOLCharacters(line), theirs.getEOLCharacters(line));
+						for (let character = -1; character < 8; character++) {
+							assert.equal(ours.offsetAt({ line, character }), theirs.offsetAt({ line, character }));
+							const range = { start: { line: 0, character: 1 }, end: { line, character } };
+							assert.equal(ours.getText(range), theirs.getText(range));
+						}
+					}
+				};
+				same();
+				for (const changes of batches) {
+					version++;
+					// Clients send lines that exist (characters past a line's end are clamped by both); the library
+					// leaves holes in its line table for lines past the end, which this document does not copy.
+					const sent = changes.map((c) => {
+						const clamp = (p: { line: number; character: number }) => ({
+							line: Math.min(Math.max(p.line, 0), theirs.lineCount - 1),
+							character: p.character,
+						});
+						const n =
+							'range' in c ? { range: { start: clamp(c.range.start), end: clamp(c.range.end) }, text: c.text } : c;
+						TextDocument.update(theirs, [n], version);
+						return n;
+					});
+					ours.update(sent, version);
+					// Read a range before the whole text once, so the unmaterialized path is compared too.
+					const range = { start: { line: 0, character: 0 }, end: { line: 1, character: 2 } };
+					assert.equal(ours.getText(range), theirs.getText(range));
+					same();
+				}
+			},
+		),
+		{ numRuns: 400 },
+	);
+});
+
+test('the buffered document grows, widens to two bytes per unit and clamps lines past the end', () => {
+	let text = 'abc\n'.repeat(2500);
+	const doc = new BufferedTextDocument(URI, 'php', 1, text);
+	for (let k = 0; k < 200; k++) {
+		const at = (k * 7919) % text.length;
+		const insert = k === 100 ? 'Ā😀\r\n' : 'xy\n'.repeat(k % 7);
+		const start = doc.positionAt(at);
+		const end = doc.positionAt(at + (k % 3));
+		const removed = doc.offsetAt(end) - doc.offsetAt(start);
+		doc.update([{ range: { start, end }, text: insert }], k + 2);
+		text = text.slice(0, doc.offsetAt(start)) + insert + text.slice(doc.offsetAt(start) + removed);
+		if (k % 50 === 0 || k === 100) assert.equal(doc.getText(), text);
+	}
+	assert.equal(doc.getText(), text);
+	assert.equal(doc.lineCount, text.split(/\r\n|\r|\n/).length);
+	const empty = new BufferedTextDocument(URI, 'php', 1, '');
+	empty.update([{ range: { start: { line: 10, character: 0 }, end: { line: 12, character: 0 } }, text: 'a\r\nb' }], 2);
+	assert.deepEqual([empty.getText(), empty.lineCount, empty.positionAt(4)], ['a\r\nb', 2, { line: 1, character: 1 }]);
 });

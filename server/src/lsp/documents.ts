@@ -1,18 +1,20 @@
 //! The open documents, kept in sync from didOpen / didChange / didClose (incremental or full-text changes), and for
 //! each the span its text changed in since the analysis last asked: the ranges of the changes say where, so a
-//! keystroke in a 10 MB document does not need a comparison of the whole text to find it.
+//! keystroke in a 10 MB document does not need a comparison of the whole text to find it. Texts are kept in byte
+//! buffers (text-buffer.ts) and made into strings when read.
 import type {
 	DidChangeTextDocumentParams,
 	DidCloseTextDocumentParams,
 	DidOpenTextDocumentParams,
 } from 'vscode-languageserver-protocol';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../engine/index';
+import { BufferedTextDocument } from './text-buffer';
 
 type Listener<T> = (value: T) => unknown;
 
 interface Tracked {
-	doc: TextDocument;
+	doc: BufferedTextDocument;
 	/** Length of the text when the span was last taken; undefined until it is taken once. */
 	takenLength?: number;
 	/** Since then: this many leading and trailing characters are unchanged (undefined: nothing changed). */
@@ -51,7 +53,7 @@ export class Documents {
 		const t = this.docs.get(uri);
 		if (!t) return undefined;
 		const before = t.takenLength;
-		const length = t.doc.getText().length;
+		const length = t.doc.length;
 		const { prefix, suffix } = t;
 		t.takenLength = length;
 		t.prefix = t.suffix = undefined;
@@ -62,7 +64,7 @@ export class Documents {
 
 	opened(p: DidOpenTextDocumentParams): void {
 		const d = p.textDocument;
-		const doc = TextDocument.create(d.uri, d.languageId, d.version, d.text);
+		const doc = new BufferedTextDocument(d.uri, d.languageId, d.version, d.text);
 		this.docs.set(d.uri, { doc });
 		for (const l of this.openListeners) l(doc);
 	}
@@ -70,7 +72,7 @@ export class Documents {
 		const t = this.docs.get(p.textDocument.uri);
 		if (!t || p.textDocument.version === null) return;
 		for (const change of p.contentChanges) {
-			const length = t.doc.getText().length;
+			const length = t.doc.length;
 			let start = 0;
 			let end = length;
 			if ('range' in change) {
@@ -80,7 +82,7 @@ export class Documents {
 			// Characters before `start` and after `end` are untouched by this change.
 			t.prefix = Math.min(t.prefix ?? start, start);
 			t.suffix = Math.min(t.suffix ?? length - end, length - end);
-			TextDocument.update(t.doc, [change], p.textDocument.version);
+			t.doc.update([change], p.textDocument.version);
 		}
 		for (const l of this.changeListeners) l(t.doc);
 	}
