@@ -218,7 +218,7 @@ function lineStarts(text: string, base: number): number[] {
 function hasWide(s: string): boolean {
 	return WIDE.test(s);
 }
-const WIDE = /[^\u0000-\u00ff]/;
+const WIDE = /[\u0100-\uffff]/;
 
 /** A buffer size for `bytes`, with a quarter more to grow into; even, so UTF-16 units stay whole. */
 function roomFor(bytes: number): number {
