@@ -1,5 +1,6 @@
-//! A bounded cache for the engine's pure string functions (URL and host parsing). The same URLs and hosts come back
-//! on every keystroke and are often repeated within a file; results are shared, so callers must not mutate them.
+//! A bounded cache for the engine's pure string functions (URL, host and scheme parsing). The same URLs and hosts
+//! come back on every keystroke and are often repeated within a file; results are shared, so callers must not mutate
+//! them.
 
 /** Longer strings are not cached (pathological input). */
 const MAX_KEY = 512;

@@ -51,6 +51,16 @@ function qualifiedEnd(src: string, i: number): number {
 	}
 }
 
+/** Whether [s, e) is one of NOT_A_CALLEE_AFTER, in any case (compared by code unit, no slice). */
+function isNoCallWord(src: string, s: number, e: number): boolean {
+	const n = e - s;
+	const word = n === 2 ? 'fn' : n === 3 ? 'new' : n === 5 ? 'const' : n === 8 ? 'function' : undefined;
+	if (word === undefined) return false;
+	// `| 0x20` lowers an ASCII capital and leaves a lowercase letter as it is; no other code unit maps onto a letter.
+	for (let k = 0; k < n; k++) if ((src.charCodeAt(s + k) | 0x20) !== word.charCodeAt(k)) return false;
+	return true;
+}
+
 /** The operator at `i` (one to three characters; `code` is the first). */
 function operatorAt(src: string, i: number, code: number): string {
 	const b = src.charCodeAt(i + 1);
@@ -205,6 +215,8 @@ function run(src: string, all: boolean, prev: Lexed | undefined, edit: TextEdit 
 		while (next < prev.checkpoints.length && prev.checkpoints[next]!.i < edit.oldEnd + MARGIN) next++;
 	}
 	if (!resumed) htmlUntilTag();
+	/** Checkpoints are at least CHECKPOINT_GAP apart. */
+	let nextCheckpoint = checkpoints.length ? checkpoints[checkpoints.length - 1]!.i + CHECKPOINT_GAP : 0;
 	while (i < n) {
 		if (!all && inside === 0) {
 			// Past the edit, at an old checkpoint's place in the same state: from here on the old tokens are the new.
@@ -230,13 +242,37 @@ function run(src: string, all: boolean, prev: Lexed | undefined, edit: TextEdit 
 					return { src, tokens, checkpoints };
 				}
 			}
-			if (i - (checkpoints[checkpoints.length - 1]?.i ?? -CHECKPOINT_GAP) >= CHECKPOINT_GAP)
+			if (i >= nextCheckpoint) {
 				checkpoints.push({ i, tokens: tokens.length, callee, noCall, last: lastKind(tokens) });
+				nextCheckpoint = i + CHECKPOINT_GAP;
+			}
 		}
 		const code = src.charCodeAt(i);
 		if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) {
 			i++;
 			while (i < n && isSpace(src.charCodeAt(i))) i++;
+		} else if (isIdentStart(code) || (code === 0x5c /* \ */ && isIdentStart(src.charCodeAt(i + 1)))) {
+			const s = i;
+			i = qualifiedEnd(src, i);
+			if (inside) {
+				const text = src.slice(s, i);
+				const interesting = INTERESTING.test(text);
+				tokens.push({ kind: 'ident', start: s, end: i, text });
+				callee = interesting && !noCall;
+				noCall = NOT_A_CALLEE_AFTER.has(text.toLowerCase());
+			} else {
+				// Outside the calls the scanner reads, a name matters only if it can be a callee the scanner reads or a
+				// crypto constant (nine characters or more, starting with f, p or s), or is a word after which no call
+				// follows; the others are not even sliced out of the text.
+				const b = code === 0x5c ? s + 1 : s;
+				const first = src.charCodeAt(b) | 0x20;
+				const interesting =
+					i - b >= 9 && (first === 0x66 || first === 0x70 || first === 0x73) && INTERESTING.test(src.slice(s, i));
+				if (interesting) tokens.push({ kind: 'ident', start: s, end: i, text: src.slice(s, i) });
+				else if (afterDot(tokens)) tokens.push(OTHER_IDENT);
+				callee = interesting && !noCall;
+				noCall = isNoCallWord(src, s, i);
+			}
 		} else if (code === 0x3f /* ? */ && src.charCodeAt(i + 1) === 0x3e /* > */) {
 			i += 2;
 			htmlUntilTag();
@@ -263,23 +299,6 @@ function run(src: string, all: boolean, prev: Lexed | undefined, edit: TextEdit 
 			if (inside) tokens.push({ kind: 'var', start: s, end: i, text: src.slice(s, i) });
 			else if (afterDot(tokens)) tokens.push(OTHER_VAR);
 			callee = noCall = false;
-		} else if (isIdentStart(code) || (code === 0x5c /* \ */ && isIdentStart(src.charCodeAt(i + 1)))) {
-			const s = i;
-			i = qualifiedEnd(src, i);
-			// Outside the calls the scanner reads, a name matters only if it can be a callee the scanner reads or a
-			// word after which no call follows; all of those start with one of these ASCII letters.
-			const first = src.charCodeAt(code === 0x5c ? s + 1 : s) | 0x20;
-			if (inside || first === 0x66 || first === 0x70 || first === 0x73 || first === 0x6e || first === 0x63) {
-				const text = src.slice(s, i);
-				const interesting = INTERESTING.test(text);
-				if (inside || interesting) tokens.push({ kind: 'ident', start: s, end: i, text });
-				else if (afterDot(tokens)) tokens.push(OTHER_IDENT);
-				callee = interesting && !noCall;
-				noCall = NOT_A_CALLEE_AFTER.has(text.toLowerCase());
-			} else {
-				if (afterDot(tokens)) tokens.push(OTHER_IDENT);
-				callee = noCall = false;
-			}
 		} else if (isDigit(code) || (code === 0x2e /* . */ && isDigit(src.charCodeAt(i + 1)))) {
 			const s = i;
 			const m = NUMBER.exec(src.slice(i, i + 80));

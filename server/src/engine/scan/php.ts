@@ -116,9 +116,10 @@ export function scanPhp(src: string, reuse?: Reuse): ScanResult {
 	}
 	for (let k = 0; k < tokens.length; k++) {
 		const t = tokens[k]!;
-		if (t.kind !== 'str' || consumed.has(t) || isPunct(tokens[k - 1], '.')) continue;
+		// A literal candidate's value is its first string's (known) text: test that before building the candidate.
+		if (t.kind !== 'str' || !looksLikeTransportUrl(t.text) || consumed.has(t) || isPunct(tokens[k - 1], '.')) continue;
 		const c = strCandidate(tokens, k, 'literal');
-		if (c && looksLikeTransportUrl(c.value)) candidates.push(c);
+		if (c) candidates.push(c);
 	}
 	candidates.sort((a, b) => a.start - b.start);
 	return { candidates, constants, strings: tokens.filter((t) => t.kind === 'str') };

@@ -1,5 +1,6 @@
 //! Which `scheme://` prefixes are transports or near-misses of one (a typo, the wrong case, a removed transport),
 //! as opposed to ordinary URL schemes, which outside socket calls are never candidates.
+import { memoizeString } from '../memo';
 import { REMOVED_TRANSPORTS, TRANSPORTS, URL_SCHEMES } from '../transports';
 
 const KNOWN = [...TRANSPORTS.keys(), ...REMOVED_TRANSPORTS.keys()];
@@ -40,12 +41,12 @@ function allowedDistance(name: string, transport: string): number {
 }
 
 /** A scheme that is a transport, or that someone meant as one. Ordinary URL schemes are not. */
-export function isTransportLike(scheme: string): boolean {
+export const isTransportLike = memoizeString((scheme: string): boolean => {
 	if (TRANSPORTS.has(scheme)) return true;
 	const lower = scheme.toLowerCase();
 	if (URL_SCHEMES.has(lower)) return false;
 	return KNOWN.some((t) => editDistance(lower, t) <= allowedDistance(lower, t));
-}
+});
 
 const URL_START = /^([A-Za-z0-9+.-]+):\/\//;
 
