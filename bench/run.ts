@@ -15,7 +15,15 @@ import {
 import { generate, rng } from './generate';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const arg = (name: string, def: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1] || def);
+const arg = (name: string, def: number) => {
+	const at = process.argv.indexOf(`--${name}`);
+	const value = at < 0 ? def : Number(process.argv[at + 1]);
+	if (!Number.isInteger(value) || value < 1) {
+		console.error(`bench: --${name} takes a whole number above 0`);
+		process.exit(2);
+	}
+	return value;
+};
 const FILES = arg('files', 10_000);
 const EDITS = arg('edits', 500);
 const RUNS = arg('runs', 3);
@@ -39,12 +47,14 @@ function timed(cmd: string, args: string[]): { seconds: number; rssMb: number } 
 function workspaceLint(tree: string): void {
 	const lint: number[] = [];
 	const grep: number[] = [];
+	const floor: number[] = [];
 	let rss = 0;
 	for (let i = 0; i < RUNS; i++) {
 		const l = timed(process.execPath, [path.join(ROOT, 'server/out/cli.js'), tree, '--format', 'json']);
 		lint.push(l.seconds);
 		rss = Math.max(rss, l.rssMb);
 		grep.push(timed('rg', ['-j1', '--hidden', '--no-ignore', '-c', '[A-Za-z0-9+.-]{2,}://', tree]).seconds);
+		floor.push(timed(process.execPath, [path.join(__dirname, 'read-floor.js'), tree]).seconds);
 	}
 	rows.push([
 		'workspace lint (CLI, whole process)',
@@ -52,6 +62,13 @@ function workspaceLint(tree: string): void {
 		`rg -j1: ${median(grep).toFixed(2)} s`,
 		`${(median(lint) / median(grep)).toFixed(1)}×`,
 		`peak RSS ${rss.toFixed(0)} MB`,
+	]);
+	rows.push([
+		'walk, read and decode only (Node.js, one thread, no analysis)',
+		`${median(floor).toFixed(2)} s`,
+		`rg -j1: ${median(grep).toFixed(2)} s`,
+		`${(median(floor) / median(grep)).toFixed(1)}×`,
+		'',
 	]);
 }
 
