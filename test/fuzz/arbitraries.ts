@@ -234,3 +234,12 @@ export function violation(text: string, kind: FileKind): string | undefined {
 	if (twice !== once) return `fix-all is not idempotent: ${JSON.stringify(once)} → ${JSON.stringify(twice)}`;
 	return undefined;
 }
+
+/**
+ * Where in a text an edit goes, as a fraction of its length: uniform, with the two ends now and then.
+ * (fc.double is uniform over the representable doubles, so between 0 and 1 it is nearly always about 0.)
+ */
+export const placeArb: fc.Arbitrary<number> = fc.oneof(
+	{ weight: 1, arbitrary: fc.constantFrom(0, 1) },
+	{ weight: 9, arbitrary: fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map((n) => n / 1_000_000) },
+);

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { lexPhp, lexPhpIncremental, type Lexed } from '../../server/src/engine/index';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Documents } from '../../server/src/lsp/documents';
+import { placeArb } from '../fuzz/arbitraries';
 import { BufferedTextDocument } from '../../server/src/lsp/text-buffer';
 
 const URI = 'file:///t.php';
@@ -14,7 +15,7 @@ const CHUNKS = ["fsockopen('tcp://[::1]', 80);\n", '/* x */', '"', "'", '\n', '<
 /** A change as a client sends it: a range in line/character (UTF-16) of the current text, or the whole text. */
 const changeArb = fc.record({
 	full: fc.nat({ max: 9 }).map((n) => n === 0),
-	at: fc.double({ min: 0, max: 1, noNaN: true }),
+	at: placeArb,
 	remove: fc.nat({ max: 30 }),
 	insert: fc.array(fc.constantFrom(...CHUNKS), { maxLength: 4 }).map((a) => a.join('')),
 });

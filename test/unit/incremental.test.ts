@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze, diffSpan, lexPhp, lexPhpIncremental, type Lexed, type Reuse } from '../../server/src/engine/index';
-import { PIECES } from '../fuzz/arbitraries';
+import { PIECES, placeArb } from '../fuzz/arbitraries';
 
 /** Long PHP-ish texts (checkpoints are 2 KiB apart), mostly code with the fuzz pieces mixed in. */
 const CODE = [
@@ -21,7 +21,7 @@ const textArb = fc
 	)
 	.map((parts) => '<?php\n' + parts.join(''));
 const editArb = fc.record({
-	at: fc.double({ min: 0, max: 1, noNaN: true }),
+	at: placeArb,
 	remove: fc.nat({ max: 40 }),
 	insert: fc.oneof(fc.constantFrom(...PIECES, ...CODE), fc.string({ maxLength: 3 })),
 });

@@ -5,8 +5,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyze, fileKind, normalizeSettings, scan, type FileKind, type Reuse } from '../../server/src/engine/index';
-import { PIECES } from '../fuzz/arbitraries';
+import {
+	analyze,
+	fileKind,
+	lexPhpIncremental,
+	normalizeSettings,
+	scan,
+	type FileKind,
+	type Reuse,
+	type TextSource,
+} from '../../server/src/engine/index';
+import { PIECES, placeArb } from '../fuzz/arbitraries';
 import { ROOT } from '../helpers/paths';
 
 const PHP_LINES = [
@@ -27,7 +36,7 @@ const PHP_LINES = [
 const ENV_LINES = ['REDIS_URL=tcp://[::1]:6379\n', 'MAIL=ssl://smtp.example.com:587\n', 'X=TCP://h:1\n', 'Y=1\n'];
 
 const edit = fc.record({
-	at: fc.double({ min: 0, max: 1, noNaN: true }),
+	at: placeArb,
 	remove: fc.nat({ max: 12 }),
 	insert: fc.oneof(fc.constantFrom(...PIECES, ...PHP_LINES, ...ENV_LINES), fc.string({ maxLength: 2 })),
 	// Now and then the settings change between two versions: carried findings must not outlive them.
@@ -68,6 +77,82 @@ function check(kind: FileKind, lines: string[], head: string) {
 }
 
 test('carried findings equal fresh ones over random edits (PHP)', () => check('php', PHP_LINES, '<?php\n'));
+/**
+ * Mostly what typing does (names, digits, blanks, line breaks, operators), now and then anything: a quote or a whole
+ * line dropped mid-string leaves the rest of the file lexed differently, and from then on the whole text is read.
+ */
+const typing = fc.record({
+	at: placeArb,
+	remove: fc.nat({ max: 3 }),
+	insert: fc.oneof(
+		{ weight: 12, arbitrary: fc.constantFrom('x', 'a1', ' ', '\n', ';', '$v', '->', '(', ')', ',', '.', '') },
+		{ weight: 1, arbitrary: fc.constantFrom(...PIECES, ...PHP_LINES) },
+	),
+});
+
+/** A text read in parts, as the language server's buffers are; counts the times all of it was asked for. */
+class Parts implements TextSource {
+	wholeReads = 0;
+	constructor(private readonly s: string) {}
+	get length(): number {
+		return this.s.length;
+	}
+	slice(start: number, end: number): string {
+		return this.s.slice(start, end);
+	}
+	text(): string {
+		this.wholeReads++;
+		return this.s;
+	}
+}
+
+test('analysing an open PHP document in parts (the text around each edit) equals a fresh analysis of the whole', () => {
+	// Documents of ~60–280 KB: windows (64 KB past the edit) end before the text does; some edits open a string or a
+	// comment, so that the lexing runs past its window and the whole text is read instead.
+	let windowed = 0;
+	let steps = 0;
+	fc.assert(
+		fc.property(
+			fc.array(fc.constantFrom(...PHP_LINES.filter((l) => !l.includes('disable'))), { minLength: 40, maxLength: 80 }),
+			fc.integer({ min: 30, max: 70 }),
+			fc.array(typing, { minLength: 1, maxLength: 4 }),
+			(parts, copies, edits) => {
+				let text = '<?php\n' + parts.join('').repeat(copies);
+				const settings = normalizeSettings({ maxFileSize: 1 << 30 });
+				let reuse: Reuse = {};
+				analyze(new Parts(text), 'php', settings, undefined, reuse);
+				for (const e of edits) {
+					const s = Math.floor(e.at * text.length);
+					const oldEnd = Math.min(text.length, s + e.remove);
+					const next = text.slice(0, s) + e.insert + text.slice(oldEnd);
+					const r: Reuse = {
+						prev: reuse.lexed,
+						edit: { start: s, oldEnd, newEnd: s + e.insert.length },
+						prevNamesLibrary: reuse.namesLibrary,
+						prevSuppresses: reuse.suppresses,
+						prevPrefilterEnd: reuse.prefilterEnd,
+						prevTargetFindings: reuse.targetFindings,
+					};
+					const source = new Parts(next);
+					const got = analyze(source, 'php', settings, undefined, r);
+					const fresh = analyze(next, 'php', settings, undefined, { uncached: true });
+					assert.deepEqual(got.findings, fresh.findings);
+					assert.deepEqual(got.targets, fresh.targets);
+					assert.deepEqual(got.clients, fresh.clients);
+					assert.deepEqual(r.lexed?.tokens, lexPhpIncremental(next).tokens);
+					steps++;
+					if (source.wholeReads === 0) windowed++;
+					text = next;
+					reuse = r;
+				}
+			},
+		),
+		{ numRuns: 30, seed: 20261125 },
+	);
+	// Most keystrokes never read the whole text.
+	assert.ok(windowed > steps / 2, `${windowed} of ${steps} edits analysed in parts`);
+});
+
 test('findings shared within a version equal fresh ones', () => {
 	const text = '<?php\n' + PHP_LINES.join('') + PHP_LINES.join('');
 	assert.deepEqual(

@@ -10,7 +10,7 @@ import type { Rule, RuleFinding } from './rules/rule';
 import { scanConfig } from './scan/config';
 import { mentions, scanPhp, type Reuse, type TargetFindings } from './scan/php';
 import { DEFAULTS, type Settings } from './settings';
-import type { ArgValue, Candidate, FileKind, Finding, ScanResult } from './types';
+import type { ArgValue, Candidate, FileKind, Finding, ScanResult, TextSource } from './types';
 
 export interface AnalyzeResult {
 	findings: Finding[];
@@ -25,18 +25,31 @@ export interface AnalyzeResult {
 	errors: string[];
 }
 
-export function scan(text: string, kind: FileKind, reuse?: Reuse): ScanResult {
-	return kind === 'php' ? scanPhp(text, reuse) : scanConfig(text, kind);
+export function scan(text: string | TextSource, kind: FileKind, reuse?: Reuse): ScanResult {
+	return kind === 'php' ? scanPhp(text, reuse) : scanConfig(whole(text), kind);
 }
 
-export function scanClients(text: string, kind: FileKind, scanned?: ScanResult, reuse?: Reuse): PhpClientScan {
+export function scanClients(
+	text: string | TextSource,
+	kind: FileKind,
+	scanned?: ScanResult,
+	reuse?: Reuse,
+): PhpClientScan {
 	return kind === 'php'
 		? scanPhpClients(text, (scanned ?? scanPhp(text)).strings, reuse)
-		: { configs: scanConfigClients(text, kind), ssl: [], functionStarts: [] };
+		: { configs: scanConfigClients(whole(text), kind), ssl: [], functionStarts: [] };
 }
 
+function whole(text: string | TextSource): string {
+	return typeof text === 'string' ? text : text.text();
+}
+
+/**
+ * `text` may be a TextSource (the language server's open documents): on a keystroke in PHP, with `reuse`, only the
+ * text around the edit is read, unless a pass needs all of it (the mail-library pass, suppression comments).
+ */
 export function analyze(
-	text: string,
+	text: string | TextSource,
 	kind: FileKind,
 	settings: Settings = DEFAULTS,
 	project?: ProjectFacts,
@@ -149,7 +162,7 @@ export function analyze(
 	const suppresses = mentions(text, DIRECTIVE_WORD, DIRECTIVE_WORD.source.length, reuse, reuse?.prevSuppresses);
 	if (reuse) reuse.suppresses = suppresses;
 	return {
-		findings: suppresses ? suppress(text, findings) : findings,
+		findings: suppresses ? suppress(whole(text), findings) : findings,
 		targets,
 		clients,
 		contexts: clientScan.ssl,

@@ -88,3 +88,16 @@ export interface ScanResult {
 	/** PHP: every string literal the lexer read (for the client pass's connection strings). */
 	strings?: { text: string; start: number; map?: number[]; base?: number; suffix?: unknown }[];
 }
+
+/**
+ * A document's text that can be read in parts: the language server keeps open documents in buffers, and on a
+ * keystroke the analysis of PHP reads only the text around the edit (and the whole string only when it must).
+ */
+export interface TextSource {
+	/** Length in UTF-16 code units. */
+	readonly length: number;
+	/** Code units [start, end), clamped to the text, as String.prototype.slice with non-negative arguments. */
+	slice(start: number, end: number): string;
+	/** The whole text (made on demand, then kept until the next change). */
+	text(): string;
+}

@@ -11,7 +11,6 @@ import {
 	fileKind,
 	type ClientConfig,
 	type FileKind,
-	diffSpan,
 	type Finding,
 	type Lexed,
 	type PhpEnvironment,
@@ -25,12 +24,14 @@ import { filterOf, isIncluded, readTextSync, walk } from '../files';
 import { ProjectFactsCache } from '../project';
 import type { PhpEnvironments } from './php-env';
 import { toDiagnostic } from './convert';
+import { BufferedTextDocument } from './text-buffer';
 import type { SettingsCache } from './settings';
 
 interface Carried {
 	lexed?: Lexed;
 	namesLibrary?: boolean;
 	suppresses?: boolean;
+	prefilterEnd?: number;
 	targetFindings?: TargetFindings;
 }
 
@@ -109,17 +110,20 @@ export class Diagnostics {
 			this.php?.kick();
 			php = this.php?.effective(settings, facts?.packages.php);
 			const project = facts || php ? { packages: facts?.packages ?? {}, ...(php && { php }) } : undefined;
-			const text = doc.getText();
+			// An open document is read in parts where the analysis can (the text around a keystroke).
+			const text: string | BufferedTextDocument = doc instanceof BufferedTextDocument ? doc : doc.getText();
 			const prev = current ? this.carried.get(doc.uri) : undefined;
-			// Where the text changed since the last analysis: from the changes' ranges, else by comparing.
+			// Where the text changed since the last analysis, from the changes' ranges (else: analysed afresh).
 			const edit = current ? this.documents.takeEdit(doc.uri) : undefined;
+			const lexed = prev?.lexed && edit && fits(edit, prev.lexed.length, text.length) ? prev.lexed : undefined;
 			const reuse: Reuse = {
 				prevTargetFindings: prev?.targetFindings,
-				...(prev?.lexed && {
-					prev: prev.lexed,
-					edit: edit && fits(edit, prev.lexed.src, text) ? edit : diffSpan(prev.lexed.src, text),
-					prevNamesLibrary: prev.namesLibrary,
-					prevSuppresses: prev.suppresses,
+				...(lexed && {
+					prev: lexed,
+					edit,
+					prevNamesLibrary: prev!.namesLibrary,
+					prevSuppresses: prev!.suppresses,
+					prevPrefilterEnd: prev!.prefilterEnd,
 				}),
 			};
 			const result = analyze(text, kind, settings, project, reuse);
@@ -128,6 +132,7 @@ export class Diagnostics {
 					lexed: reuse.lexed,
 					namesLibrary: reuse.namesLibrary,
 					suppresses: reuse.suppresses,
+					prefilterEnd: reuse.prefilterEnd,
 					targetFindings: reuse.targetFindings,
 				});
 			else this.carried.delete(doc.uri);
@@ -236,12 +241,12 @@ export class Diagnostics {
 	}
 }
 
-/** The span describes a change from `before` to `after` (lengths agree); the Documents' bookkeeping, double-checked. */
-function fits(edit: TextEdit, before: string, after: string): boolean {
+/** The span describes a change between texts of these lengths; the Documents' bookkeeping, double-checked. */
+function fits(edit: TextEdit, before: number, after: number): boolean {
 	return (
 		edit.start <= edit.oldEnd &&
 		edit.start <= edit.newEnd &&
-		edit.oldEnd <= before.length &&
-		before.length - edit.oldEnd === after.length - edit.newEnd
+		edit.oldEnd <= before &&
+		before - edit.oldEnd === after - edit.newEnd
 	);
 }

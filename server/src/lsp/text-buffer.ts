@@ -6,17 +6,18 @@
 //! computes them; a property test compares the two over random changes.
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextSource } from '../engine/index';
 
 const LF = 10;
 const CR = 13;
 
-export class BufferedTextDocument implements TextDocument {
+export class BufferedTextDocument implements TextDocument, TextSource {
 	/** Code units: one byte each while every unit is below 256 (Latin-1), else two (UTF-16LE). */
 	private buf: Buffer;
 	private wide: boolean;
 	private len = 0;
 	/** The text as a string, made on demand after a change. */
-	private text: string | undefined;
+	private cached: string | undefined;
 	/** Offset of each line start; computed on demand, then kept up to date by the changes. */
 	private lineOffsets: number[] | undefined;
 
@@ -29,11 +30,15 @@ export class BufferedTextDocument implements TextDocument {
 		this.wide = false;
 		this.buf = Buffer.alloc(0);
 		this.replace(0, 0, content);
-		this.text = content;
+		this.cached = content;
 	}
 
 	get version(): number {
 		return this.ver;
+	}
+	/** The whole text (the engine's TextSource). */
+	text(): string {
+		return this.getText();
 	}
 	/** The text's length in UTF-16 code units, without making the string. */
 	get length(): number {
@@ -47,11 +52,11 @@ export class BufferedTextDocument implements TextDocument {
 		if (range) {
 			const start = this.offsetAt(range.start);
 			const end = this.offsetAt(range.end);
-			return this.text !== undefined
-				? this.text.substring(start, end)
+			return this.cached !== undefined
+				? this.cached.substring(start, end)
 				: this.slice(Math.min(start, end), Math.max(start, end));
 		}
-		return (this.text ??= this.slice(0, this.len));
+		return (this.cached ??= this.slice(0, this.len));
 	}
 
 	positionAt(offset: number): Position {
@@ -167,7 +172,7 @@ export class BufferedTextDocument implements TextDocument {
 		if (inserted.length)
 			this.buf.write(inserted, start * unit, inserted.length * unit, this.wide ? 'utf16le' : 'latin1');
 		this.len = newLen;
-		this.text = undefined;
+		this.cached = undefined;
 	}
 
 	/** From one byte per code unit to two: the first code unit of 256 or more arrived. */
@@ -178,7 +183,11 @@ export class BufferedTextDocument implements TextDocument {
 		this.wide = true;
 	}
 
-	private slice(start: number, end: number): string {
+	/**
+	 * Code units [start, end) as a new string (clamped; the engine's TextSource). Made from the buffer even when the
+	 * whole string exists, so that what the engine keeps of a part (token texts) never holds on to a whole version.
+	 */
+	slice(start: number, end: number): string {
 		// Never past the text: the buffer's spare room holds whatever memory it was given.
 		start = Math.max(0, Math.min(start, this.len));
 		end = Math.max(start, Math.min(end, this.len));

@@ -4,7 +4,7 @@
 import { lineBefore } from '../lines';
 import { isPunct, lexPhp, type Token } from '../scan/php-lexer';
 import { mentions, type Reuse } from '../scan/php';
-import type { ScanResult } from '../types';
+import type { ScanResult, TextSource } from '../types';
 import type { ClientConfig, Setting, SslOptions } from './model';
 import { laravelMail, predisArray } from './laravel';
 import { phpmailer, type MailerGroup } from './phpmailer';
@@ -144,27 +144,32 @@ export function scopeOf(functionStarts: number[], offset: number): number {
  * Whether the text names a library: a full search, or, when the previous version did not and only one span changed,
  * a search of that span with room for the longest trigger on each side (a keystroke in a 10 MB file stays cheap).
  */
-export function namesLibrary(src: string, reuse?: Reuse): boolean {
+export function namesLibrary(src: string | TextSource, reuse?: Reuse): boolean {
 	const found = mentions(src, CLIENT_PREFILTER, 64, reuse, reuse?.prevNamesLibrary);
 	if (reuse) reuse.namesLibrary = found;
 	return found;
 }
 
 /** `strings`: the string literals the transport scanner read (its tokens), for connection strings. */
-export function scanPhpClients(src: string, strings: ScanResult['strings'] = [], reuse?: Reuse): PhpClientScan {
+export function scanPhpClients(
+	src: string | TextSource,
+	strings: ScanResult['strings'] = [],
+	reuse?: Reuse,
+): PhpClientScan {
 	const configs: ClientConfig[] = [];
 	for (const t of strings) {
 		if (t.suffix || !URL_STRING.test(t.text)) continue;
-		// A key (`'url' =>`, `$url =`) ends in "=" or ">" right before the string: look for it only then.
-		let k = t.start - 1;
-		while (k >= 0 && (src[k] === ' ' || src[k] === '\t' || src[k] === '\n' || src[k] === '\r')) k--;
-		const key =
-			src[k] === '=' || src[k] === '>' ? KEY_BEFORE.exec(src.slice(Math.max(0, t.start - 100), t.start)) : null;
+		// A key (`'url' =>`, `$url =`) ends in "=" or ">" right before the string (after blanks): look for it only then.
+		const before = src.slice(Math.max(0, t.start - 100), t.start);
+		let k = before.length - 1;
+		while (k >= 0 && (before[k] === ' ' || before[k] === '\t' || before[k] === '\n' || before[k] === '\r')) k--;
+		const key = before[k] === '=' || before[k] === '>' ? KEY_BEFORE.exec(before) : null;
 		const url = urlString(t.text, (i) => offsetIn(t, i), key?.[2] ?? key?.[3] ?? '');
 		if (url) configs.push(url);
 	}
 	if (!namesLibrary(src, reuse)) return { configs, ssl: [], functionStarts: [] };
-	const tokens = lexPhp(src, true);
+	const text = typeof src === 'string' ? src : src.text();
+	const tokens = lexPhp(text, true);
 	const ssl: SslOptions[] = [];
 	const functionStarts: number[] = [];
 	/** `$ctx = stream_context_create(` being read: the variable and the token index where the call ends. */
@@ -299,7 +304,7 @@ export function scanPhpClients(src: string, strings: ScanResult['strings'] = [],
 				group(mailers, receiver).props.set(prop.text, {
 					lit,
 					statementEnd: lit && isPunct(end, ';') ? end!.end : undefined,
-					indent: indentBefore(src, t.start),
+					indent: indentBefore(text, t.start),
 				});
 			}
 		}

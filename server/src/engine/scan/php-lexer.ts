@@ -1,6 +1,8 @@
 //! A single-pass PHP lexer that keeps what the scanner needs: string values (unescaped, with offsets), names,
 //! numbers and punctuation. Comments and inline HTML are skipped, as the Zend scanner does.
 
+import type { TextSource } from '../types';
+
 export type TokenKind = 'str' | 'ident' | 'var' | 'num' | 'punct';
 
 export interface Token {
@@ -118,7 +120,8 @@ export interface Checkpoint {
 
 /** A lexed text, kept so that the next version can be lexed from the checkpoint before an edit. */
 export interface Lexed {
-	src: string;
+	/** Length of the text lexed. */
+	length: number;
 	tokens: Token[];
 	checkpoints: Checkpoint[];
 }
@@ -144,7 +147,7 @@ function lastKind(tokens: Token[]): Checkpoint['last'] {
  * assignments and arrays); otherwise only what the transport scanner reads.
  */
 export function lexPhp(src: string, all = false): Token[] {
-	return run(src, all, undefined, undefined).tokens;
+	return run(src, all, undefined, undefined)!.tokens;
 }
 
 /**
@@ -155,8 +158,29 @@ export function lexPhp(src: string, all = false): Token[] {
  * into the result.
  */
 export function lexPhpIncremental(src: string, prev?: Lexed, edit?: TextEdit): Lexed {
-	if (!prev || !edit) return run(src, false, undefined, undefined);
-	return run(src, false, prev, edit);
+	if (!prev || !edit) return run(src, false, undefined, undefined)!;
+	return run(src, false, prev, edit)!;
+}
+
+/** How much text past the edit a windowed lexing reads before it gives up (and the caller lexes the whole string). */
+const WINDOW = 64 * 1024;
+
+/**
+ * As lexPhpIncremental, reading only the text from the checkpoint before the edit to some way past it. Undefined when
+ * the lexing does not resynchronise well inside that window (an edit that opens a string or a comment, say); `prev`
+ * is then left as it was, for a lexing of the whole text.
+ */
+export function lexPhpWindow(source: TextSource, prev: Lexed, edit: TextEdit): Lexed | undefined {
+	const from = resumeAt(prev, edit);
+	const start = from < 0 ? 0 : prev.checkpoints[from]!.i;
+	const end = Math.min(source.length, edit.newEnd + WINDOW);
+	return run(source.slice(start, end), false, prev, edit, start, source.length);
+}
+
+/** The last checkpoint of `prev` well before the edit (-1: none). */
+function resumeAt(prev: Lexed, edit: TextEdit): number {
+	for (let k = prev.checkpoints.length - 1; k >= 0; k--) if (prev.checkpoints[k]!.i + MARGIN < edit.start) return k;
+	return -1;
 }
 
 /** Moves a token of the previous version to its place in this one (in place: the previous lexing is consumed). */
@@ -170,7 +194,20 @@ function shifted(t: Token, delta: number): Token {
 	return t;
 }
 
-function run(src: string, all: boolean, prev: Lexed | undefined, edit: TextEdit | undefined): Lexed {
+/**
+ * `src` is the text from offset `base` of one of length `total` (a window, for lexPhpWindow; else the whole text):
+ * positions in the loop are relative to `src`, tokens and checkpoints are stored with absolute offsets. A window's
+ * lexing is undefined (and `prev` untouched) unless it resynchronises at least MARGIN before the window's end, so
+ * that nothing it read was cut off by the window, or the window reaches the end of the text.
+ */
+function run(
+	src: string,
+	all: boolean,
+	prev: Lexed | undefined,
+	edit: TextEdit | undefined,
+	base = 0,
+	total = src.length,
+): Lexed | undefined {
 	let tokens: Token[] = [];
 	const checkpoints: Checkpoint[] = [];
 	let i = 0;
@@ -195,18 +232,16 @@ function run(src: string, all: boolean, prev: Lexed | undefined, edit: TextEdit 
 	let next = prev ? prev.checkpoints.length : 0;
 	const delta = edit ? edit.newEnd - edit.oldEnd : 0;
 	let resumed = false;
+	/** Tokens from this index on are new: made from `src`, so their offsets are moved by `base` at the end. */
+	let fresh = 0;
 	if (prev && edit) {
-		let from = -1;
-		for (let k = prev.checkpoints.length - 1; k >= 0; k--)
-			if (prev.checkpoints[k]!.i + MARGIN < edit.start) {
-				from = k;
-				break;
-			}
+		const from = resumeAt(prev, edit);
 		if (from >= 0) {
 			const c = prev.checkpoints[from]!;
 			tokens = prev.tokens.slice(0, c.tokens);
+			fresh = tokens.length;
 			checkpoints.push(...prev.checkpoints.slice(0, from + 1));
-			i = c.i;
+			i = c.i - base;
 			callee = c.callee;
 			noCall = c.noCall;
 			resumed = true;
@@ -217,34 +252,41 @@ function run(src: string, all: boolean, prev: Lexed | undefined, edit: TextEdit 
 	if (!resumed) htmlUntilTag();
 	/** Checkpoints are at least CHECKPOINT_GAP apart. */
 	let nextCheckpoint = checkpoints.length ? checkpoints[checkpoints.length - 1]!.i + CHECKPOINT_GAP : 0;
+	const finish = (): Lexed => {
+		if (base !== 0) for (let k = fresh; k < tokens.length; k++) shifted(tokens[k]!, base);
+		return { length: total, tokens, checkpoints };
+	};
 	while (i < n) {
 		if (!all && inside === 0) {
+			const at = base + i;
 			// Past the edit, at an old checkpoint's place in the same state: from here on the old tokens are the new.
 			if (prev && next < prev.checkpoints.length) {
-				while (next < prev.checkpoints.length && prev.checkpoints[next]!.i + delta < i) next++;
+				while (next < prev.checkpoints.length && prev.checkpoints[next]!.i + delta < at) next++;
 				const old = prev.checkpoints[next];
 				if (
 					old &&
-					old.i + delta === i &&
+					old.i + delta === at &&
 					old.callee === callee &&
 					old.noCall === noCall &&
 					old.last === lastKind(tokens)
 				) {
-					const base = tokens.length;
+					if (base + n < total && i + MARGIN > n) return undefined;
+					finish();
+					const count = tokens.length;
 					for (let k = old.tokens; k < prev.tokens.length; k++) tokens.push(shifted(prev.tokens[k]!, delta));
-					const moved = base - old.tokens;
+					const moved = count - old.tokens;
 					for (let k = next; k < prev.checkpoints.length; k++) {
 						const c = prev.checkpoints[k]!;
 						c.i += delta;
 						c.tokens += moved;
 						checkpoints.push(c);
 					}
-					return { src, tokens, checkpoints };
+					return { length: total, tokens, checkpoints };
 				}
 			}
-			if (i >= nextCheckpoint) {
-				checkpoints.push({ i, tokens: tokens.length, callee, noCall, last: lastKind(tokens) });
-				nextCheckpoint = i + CHECKPOINT_GAP;
+			if (at >= nextCheckpoint) {
+				checkpoints.push({ i: at, tokens: tokens.length, callee, noCall, last: lastKind(tokens) });
+				nextCheckpoint = at + CHECKPOINT_GAP;
 			}
 		}
 		const code = src.charCodeAt(i);
@@ -319,7 +361,9 @@ function run(src: string, all: boolean, prev: Lexed | undefined, edit: TextEdit 
 			i += op.length;
 		}
 	}
-	return { src, tokens, checkpoints };
+	// The end of the window is not the end of the text: what was lexed last may be cut short.
+	if (base + n < total) return undefined;
+	return finish();
 }
 
 function singleQuoted(src: string, open: number, tokens: Token[]): number {

@@ -1,8 +1,17 @@
 //! Finds transport targets in PHP: the first argument of the socket functions (a target even without a scheme),
 //! fsockopen's port and stream_socket_server's flags, STREAM_CRYPTO_METHOD_* constants, and other string
 //! literals whose value is a transport URL.
-import type { ArgValue, Candidate, CallContext, ConstantUse, Finding, ScanResult, SocketFunction } from '../types';
-import { isPunct, lexPhp, lexPhpIncremental, type Lexed, type TextEdit, type Token } from './php-lexer';
+import type {
+	ArgValue,
+	Candidate,
+	CallContext,
+	ConstantUse,
+	Finding,
+	ScanResult,
+	SocketFunction,
+	TextSource,
+} from '../types';
+import { isPunct, lexPhp, lexPhpIncremental, lexPhpWindow, type Lexed, type TextEdit, type Token } from './php-lexer';
 
 /** Lexing state carried from one version of a document to the next (the language server's keystrokes). */
 export interface Reuse {
@@ -18,6 +27,9 @@ export interface Reuse {
 	/** Whether the previous version had a transport-lint-disable comment; set by the analysis for the next one. */
 	prevSuppresses?: boolean;
 	suppresses?: boolean;
+	/** Where the prefilter's first match ended in the previous version (absent: no match, nothing was lexed). */
+	prevPrefilterEnd?: number;
+	prefilterEnd?: number;
 	/** The findings of each transport target of the previous version, by target (see analyze.ts); set for the next. */
 	prevTargetFindings?: TargetFindings;
 	targetFindings?: TargetFindings;
@@ -36,11 +48,17 @@ export interface TargetFindings {
  * Whether `re` (a search for words shorter than `pad`) matches `src`: when the previous version had no match and one
  * span changed, only that span (with `pad` characters around it) is searched.
  */
-export function mentions(src: string, re: RegExp, pad: number, reuse: Reuse | undefined, before: boolean | undefined) {
+export function mentions(
+	src: string | TextSource,
+	re: RegExp,
+	pad: number,
+	reuse: Reuse | undefined,
+	before: boolean | undefined,
+) {
 	const e = reuse?.edit;
 	return reuse?.prev && before === false && e
 		? re.test(src.slice(Math.max(0, e.start - pad), e.newEnd + pad))
-		: re.test(src);
+		: re.test(typeof src === 'string' ? src : src.text());
 }
 import { looksLikeTransportUrl } from './schemes';
 
@@ -67,14 +85,34 @@ interface Frame {
 /** Nothing here can produce a candidate or a constant: skip the lexer. */
 const PREFILTER = /:\/\/|sockopen|stream_socket_|STREAM_CRYPTO_METHOD/i;
 
-export function scanPhp(src: string, reuse?: Reuse): ScanResult {
-	if (reuse) reuse.lexed = undefined;
-	if (!PREFILTER.test(src)) return { candidates: [], constants: [] };
-	let tokens: Token[];
+/**
+ * `src` may be a TextSource (an open document): given the previous version's lexing and an edit after the
+ * prefilter's first match, only the text around the edit is read; otherwise the whole text is.
+ */
+export function scanPhp(src: string | TextSource, reuse?: Reuse): ScanResult {
+	let tokens: Token[] | undefined;
 	if (reuse) {
-		reuse.lexed = lexPhpIncremental(src, reuse.prev, reuse.edit);
-		tokens = reuse.lexed.tokens;
-	} else tokens = lexPhp(src);
+		const { prev, edit, prevPrefilterEnd } = reuse;
+		reuse.lexed = reuse.prefilterEnd = undefined;
+		// The text before the edit is unchanged, so a prefilter match that ends before it is still the first one.
+		if (typeof src !== 'string' && prev && edit && prevPrefilterEnd !== undefined && prevPrefilterEnd <= edit.start) {
+			reuse.lexed = lexPhpWindow(src, prev, edit);
+			if (reuse.lexed) {
+				reuse.prefilterEnd = prevPrefilterEnd;
+				tokens = reuse.lexed.tokens;
+			}
+		}
+	}
+	if (!tokens) {
+		const text = typeof src === 'string' ? src : src.text();
+		const match = PREFILTER.exec(text);
+		if (!match) return { candidates: [], constants: [] };
+		if (reuse) {
+			reuse.prefilterEnd = match.index + match[0].length;
+			reuse.lexed = lexPhpIncremental(text, reuse.prev, reuse.edit);
+			tokens = reuse.lexed.tokens;
+		} else tokens = lexPhp(text);
+	}
 	const candidates: Candidate[] = [];
 	const constants: ConstantUse[] = [];
 	const consumed = new Set<Token>();
