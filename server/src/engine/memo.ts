@@ -25,6 +25,6 @@ export function memoizeString<R>(fn: (s: string) => R, max = 4096): (s: string) 
 }
 
 /** A flat copy: concatenating then slicing makes V8 flatten into a new string instead of pointing into `s`'s parent. */
-function ownCopy(s: string): string {
+export function ownCopy(s: string): string {
 	return (' ' + s).slice(1);
 }

@@ -1,6 +1,7 @@
 //! A single-pass PHP lexer that keeps what the scanner needs: string values (unescaped, with offsets), names,
 //! numbers and punctuation. Comments and inline HTML are skipped, as the Zend scanner does.
 
+import { ownCopy } from '../memo';
 import type { TextSource } from '../types';
 
 export type TokenKind = 'str' | 'ident' | 'var' | 'num' | 'punct';
@@ -253,7 +254,16 @@ function run(
 	/** Checkpoints are at least CHECKPOINT_GAP apart. */
 	let nextCheckpoint = checkpoints.length ? checkpoints[checkpoints.length - 1]!.i + CHECKPOINT_GAP : 0;
 	const finish = (): Lexed => {
-		if (base !== 0) for (let k = fresh; k < tokens.length; k++) shifted(tokens[k]!, base);
+		for (let k = fresh; k < tokens.length; k++) {
+			const t = tokens[k]!;
+			if (base !== 0) shifted(t, base);
+			// A token's text is a slice of the text lexed; one made on a keystroke outlives that version, and must not
+			// keep all of it (or its window) alive: V8 slices strings of 13 characters or more instead of copying them.
+			if (prev && t.start >= 0) {
+				if (t.text.length >= 13) t.text = ownCopy(t.text);
+				if (t.suffix && t.suffix.text.length >= 13) t.suffix.text = ownCopy(t.suffix.text);
+			}
+		}
 		return { length: total, tokens, checkpoints };
 	};
 	while (i < n) {

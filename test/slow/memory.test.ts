@@ -1,0 +1,54 @@
+//! What the language server keeps of an open document between keystrokes is bounded by the current version: token
+//! texts made on one keystroke must not keep that version's whole text alive (V8 makes a string sliced out of another
+//! of 13 characters or more point into it). Before this was fixed, 600 keystrokes in a 500 KB file kept ~45 MB.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { analyze, normalizeSettings, type Reuse } from '../../server/src/engine/index';
+import { BufferedTextDocument } from '../../server/src/lsp/text-buffer';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+function heapAfterKeystrokes(asString: boolean): { start: number; end: number; size: number } {
+	const lines: string[] = ['<?php'];
+	for (let i = 0; lines.length < 9000; i++)
+		lines.push(
+			i % 10 === 0
+				? "$s = stream_socket_client('tcp://fd00::10:6379', $e, $m, 5); $u = 'https://api.example.com/orders';"
+				: '$total = array_sum(array_map(fn ($x) => $x * 2, $items));',
+		);
+	const doc = new BufferedTextDocument('file:///m.php', 'php', 1, lines.join('\n'));
+	const settings = normalizeSettings({});
+	let reuse: Reuse = {};
+	analyze(asString ? doc.getText() : doc, 'php', settings, undefined, reuse);
+	gc();
+	const start = process.memoryUsage().heapUsed;
+	let seed = 7;
+	for (let k = 0; k < 600; k++) {
+		seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+		const at = seed % doc.length;
+		const p = doc.positionAt(at);
+		doc.update([{ range: { start: p, end: p }, text: 'x' }], k + 2);
+		const next: Reuse = {
+			prev: reuse.lexed,
+			edit: { start: at, oldEnd: at, newEnd: at + 1 },
+			prevNamesLibrary: reuse.namesLibrary,
+			prevSuppresses: reuse.suppresses,
+			prevPrefilterEnd: reuse.prefilterEnd,
+			prevTargetFindings: reuse.targetFindings,
+		};
+		analyze(asString ? doc.getText() : doc, 'php', settings, undefined, next);
+		reuse = next;
+	}
+	gc();
+	return { start, end: process.memoryUsage().heapUsed, size: doc.length };
+}
+
+for (const asString of [true, false])
+	test(`600 keystrokes in a 500 KB PHP file keep about one version's worth of memory (${asString ? 'whole strings' : 'read in parts'})`, () => {
+		const { start, end, size } = heapAfterKeystrokes(asString);
+		// One-byte text: one version is `size` bytes; allow a few for the heap's own churn, far below 90 versions.
+		assert.ok(end - start < 8 * size, `heap grew by ${((end - start) / 1e6).toFixed(1)} MB for a ${size}-byte text`);
+	});
