@@ -59,3 +59,14 @@ test('a Laravel .env mail section is tested with the semantics of the Laravel ve
 	);
 	assert.deepEqual(targets('MAIL_HOST=${SMTP_HOST}\nMAIL_PORT=587\n', 'env').filter(Boolean), []);
 });
+
+test('a connection string in PHP is read with the key it is assigned to, however far the blanks put it', () => {
+	const dsns = (php: string) => analyze(`<?php\n${php}`, 'php').clients.map((c) => c.label);
+	// MAIL_URL is Laravel's, not a Symfony DSN; other keys and plain arguments are DSNs.
+	assert.equal(dsns(`$MAIL_URL = 'smtps://u@h:587';`).length, 0);
+	assert.equal(dsns(`$c = ['mail_url' =>${' '.repeat(40)}\n\n 'smtps://u@h:587'];`).length, 0);
+	assert.equal(dsns(`$c = ['dsn' => 'smtps://u@h:587'];`).length, 1);
+	assert.equal(dsns(`send('smtps://u@h:587');`).length, 1);
+	// More than 100 characters of blanks: no key is seen, so the string is a DSN.
+	assert.equal(dsns(`$MAIL_URL =${' '.repeat(120)}'smtps://u@h:587';`).length, 1);
+});

@@ -160,10 +160,12 @@ export function scanPhpClients(
 	for (const t of strings) {
 		if (t.suffix || !URL_STRING.test(t.text)) continue;
 		// A key (`'url' =>`, `$url =`) ends in "=" or ">" right before the string (after blanks): look for it only then.
-		const before = src.slice(Math.max(0, t.start - 100), t.start);
-		let k = before.length - 1;
-		while (k >= 0 && (before[k] === ' ' || before[k] === '\t' || before[k] === '\n' || before[k] === '\r')) k--;
-		const key = before[k] === '=' || before[k] === '>' ? KEY_BEFORE.exec(before) : null;
+		// The last few characters usually tell (a string after "(" or ","): on a keystroke in a large file, this runs
+		// for every URL string, and `src` may be a buffer that makes a new string for each slice.
+		const wide = () => src.slice(Math.max(0, t.start - 100), t.start);
+		const c =
+			lastNonBlank(src.slice(Math.max(0, t.start - 16), t.start)) ?? (t.start > 16 ? lastNonBlank(wide()) : undefined);
+		const key = c === '=' || c === '>' ? KEY_BEFORE.exec(wide()) : null;
 		const url = urlString(t.text, (i) => offsetIn(t, i), key?.[2] ?? key?.[3] ?? '');
 		if (url) configs.push(url);
 	}
@@ -356,6 +358,13 @@ const MAX_LOOK = 2000;
 const MAX_CHAIN = 16;
 
 /** The indentation of the line holding `at`, when the line starts within reach. */
+/** The last character of `s` that is not a blank (space, tab, line break), if any. */
+function lastNonBlank(s: string): string | undefined {
+	let k = s.length - 1;
+	while (k >= 0 && (s[k] === ' ' || s[k] === '\t' || s[k] === '\n' || s[k] === '\r')) k--;
+	return s[k];
+}
+
 function indentBefore(src: string, at: number): string {
 	return /^[ \t]*/.exec(lineBefore(src, at, 200))![0];
 }
