@@ -121,7 +121,10 @@ interface LintJob {
 	fix: boolean;
 }
 
-/** What a thread sends back: located findings, not the file's text (copying 100 MB between threads costs more than locating). */
+/**
+ * What a thread sends back: located findings, not the file's text (copying 100 MB of text between threads cost more
+ * than locating the findings where the text is).
+ */
 type Linted = FileFindings | { uri: string; skipped: string };
 
 /** Lints files one after the other, reading them synchronously (nothing else waits in a CLI process). */
