@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { analyze, normalizeSettings, type Reuse } from '../../server/src/engine/index';
+import { analyze, nextReuse, normalizeSettings, type Reuse } from '../../server/src/engine/index';
 import { BufferedTextDocument } from '../../server/src/lsp/text-buffer';
 
 setFlagsFromString('--expose-gc');
@@ -31,14 +31,7 @@ function heapAfterKeystrokes(asString: boolean): { start: number; end: number; s
 		const at = seed % doc.length;
 		const p = doc.positionAt(at);
 		doc.update([{ range: { start: p, end: p }, text: 'x' }], k + 2);
-		const next: Reuse = {
-			prev: reuse.lexed,
-			edit: { start: at, oldEnd: at, newEnd: at + 1 },
-			prevNamesLibrary: reuse.namesLibrary,
-			prevSuppresses: reuse.suppresses,
-			prevPrefilterEnd: reuse.prefilterEnd,
-			prevTargetFindings: reuse.targetFindings,
-		};
+		const next = nextReuse(reuse, { start: at, oldEnd: at, newEnd: at + 1 });
 		analyze(asString ? doc.getText() : doc, 'php', settings, undefined, next);
 		reuse = next;
 	}

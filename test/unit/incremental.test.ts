@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyze, diffSpan, lexPhp, lexPhpIncremental, type Lexed, type Reuse } from '../../server/src/engine/index';
+import {
+	analyze,
+	diffSpan,
+	lexPhp,
+	lexPhpIncremental,
+	nextReuse,
+	type Lexed,
+	type Reuse,
+} from '../../server/src/engine/index';
 import { PIECES, placeArb } from '../fuzz/arbitraries';
 
 /** Long PHP-ish texts (checkpoints are 2 KiB apart), mostly code with the fuzz pieces mixed in. */
@@ -84,18 +92,15 @@ test('diffSpan finds the one span that differs', () => {
 
 test('an edit that names a mail library in a file that named none is seen (the client prefilter checks the edit)', () => {
 	const v1 = '<?php\n' + '$total = array_sum($items);\n'.repeat(3000) + "stream_socket_client('tcp://h:80');\n";
-	const reuse: Reuse = {};
-	analyze(v1, 'php', undefined, undefined, reuse);
-	assert.equal(reuse.namesLibrary, false);
 	const insert = "$m = new PHPMailer; $m->SMTPSecure = 'ssl'; $m->Port = 587;\n";
 	const at = v1.length / 2 - ((v1.length / 2) % 28) + 6;
 	for (const piece of [insert, insert.slice(0, 30)]) {
+		// Each edit starts from its own analysis of v1: the next lexing consumes the previous one.
+		const reuse: Reuse = {};
+		analyze(v1, 'php', undefined, undefined, reuse);
+		assert.equal(reuse.namesLibrary, false);
 		const v2 = v1.slice(0, at) + piece + v1.slice(at);
-		const next: Reuse = {
-			prev: reuse.lexed,
-			prevNamesLibrary: reuse.namesLibrary,
-			edit: { start: at, oldEnd: at, newEnd: at + piece.length },
-		};
+		const next = nextReuse(reuse, { start: at, oldEnd: at, newEnd: at + piece.length });
 		const got = analyze(v2, 'php', undefined, undefined, next);
 		assert.deepEqual(got.findings, analyze(v2, 'php').findings);
 		assert.equal(

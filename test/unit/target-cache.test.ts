@@ -12,6 +12,7 @@ import {
 	normalizeSettings,
 	scan,
 	type FileKind,
+	nextReuse,
 	type Reuse,
 	type TextSource,
 } from '../../server/src/engine/index';
@@ -58,13 +59,7 @@ function check(kind: FileKind, lines: string[], head: string) {
 					const oldEnd = Math.min(text.length, s + e.remove);
 					const next = text.slice(0, s) + e.insert + text.slice(oldEnd);
 					if (e.settings === 0) settings = normalizeSettings({ rules: { 'implicit-tls-port': 'off' } });
-					const r: Reuse = {
-						prev: reuse.lexed,
-						edit: { start: s, oldEnd, newEnd: s + e.insert.length },
-						prevNamesLibrary: reuse.namesLibrary,
-						prevSuppresses: reuse.suppresses,
-						prevTargetFindings: reuse.targetFindings,
-					};
+					const r = nextReuse(reuse, { start: s, oldEnd, newEnd: s + e.insert.length });
 					const got = analyze(next, kind, settings, undefined, r);
 					assert.deepEqual(got.findings, analyze(next, kind, settings, undefined, { uncached: true }).findings);
 					text = next;
@@ -125,14 +120,7 @@ test('analysing an open PHP document in parts (the text around each edit) equals
 					const s = Math.floor(e.at * text.length);
 					const oldEnd = Math.min(text.length, s + e.remove);
 					const next = text.slice(0, s) + e.insert + text.slice(oldEnd);
-					const r: Reuse = {
-						prev: reuse.lexed,
-						edit: { start: s, oldEnd, newEnd: s + e.insert.length },
-						prevNamesLibrary: reuse.namesLibrary,
-						prevSuppresses: reuse.suppresses,
-						prevPrefilterEnd: reuse.prefilterEnd,
-						prevTargetFindings: reuse.targetFindings,
-					};
+					const r = nextReuse(reuse, { start: s, oldEnd, newEnd: s + e.insert.length });
 					const source = new Parts(next);
 					const got = analyze(source, 'php', settings, undefined, r);
 					const fresh = analyze(next, 'php', settings, undefined, { uncached: true });

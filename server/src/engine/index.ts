@@ -13,5 +13,5 @@ export { majorVersion, makeTarget, type ProjectFacts, type Target } from './targ
 export * from './types';
 export { lineIndex, type Position } from './lines';
 export { lowestAllowed, majorMinor, olderThan, versionParts, type PhpEnvironment } from './php-env';
-export type { Reuse, TargetFindings } from './scan/php';
+export { carried, nextReuse, type Carried, type Reuse, type TargetFindings } from './scan/php';
 export { diffSpan, lexPhp, lexPhpIncremental, type Lexed, type TextEdit } from './scan/php-lexer';

@@ -8,16 +8,16 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
 	analyze,
+	carried,
+	nextReuse,
+	type Carried,
 	fileKind,
 	type ClientConfig,
 	type FileKind,
 	type Finding,
-	type Lexed,
 	type PhpEnvironment,
-	type Reuse,
 	type Settings,
 	type Target,
-	type TargetFindings,
 	type TextEdit,
 } from '../engine/index';
 import { filterOf, isIncluded, readTextSync, walk } from '../files';
@@ -26,14 +26,6 @@ import type { PhpEnvironments } from './php-env';
 import { toDiagnostic } from './convert';
 import { BufferedTextDocument } from './text-buffer';
 import type { SettingsCache } from './settings';
-
-interface Carried {
-	lexed?: Lexed;
-	namesLibrary?: boolean;
-	suppresses?: boolean;
-	prefilterEnd?: number;
-	targetFindings?: TargetFindings;
-}
 
 export interface Analysed {
 	doc: TextDocument;
@@ -112,29 +104,13 @@ export class Diagnostics {
 			const project = facts || php ? { packages: facts?.packages ?? {}, ...(php && { php }) } : undefined;
 			// An open document is read in parts where the analysis can (the text around a keystroke).
 			const text: string | BufferedTextDocument = doc instanceof BufferedTextDocument ? doc : doc.getText();
-			const prev = current ? this.carried.get(doc.uri) : undefined;
-			// Where the text changed since the last analysis, from the changes' ranges (else: analysed afresh).
+			const last = current ? this.carried.get(doc.uri) : undefined;
+			// Where the text changed since the last analysis, from the changes' ranges (else: lexed afresh).
 			const edit = current ? this.documents.takeEdit(doc.uri) : undefined;
-			const lexed = prev?.lexed && edit && fits(edit, prev.lexed.length, text.length) ? prev.lexed : undefined;
-			const reuse: Reuse = {
-				prevTargetFindings: prev?.targetFindings,
-				...(lexed && {
-					prev: lexed,
-					edit,
-					prevNamesLibrary: prev!.namesLibrary,
-					prevSuppresses: prev!.suppresses,
-					prevPrefilterEnd: prev!.prefilterEnd,
-				}),
-			};
+			const known = edit && last?.lexed && fits(edit, last.lexed.length, text.length) ? edit : undefined;
+			const reuse = nextReuse(last, known);
 			const result = analyze(text, kind, settings, project, reuse);
-			if (current)
-				this.carried.set(doc.uri, {
-					lexed: reuse.lexed,
-					namesLibrary: reuse.namesLibrary,
-					suppresses: reuse.suppresses,
-					prefilterEnd: reuse.prefilterEnd,
-					targetFindings: reuse.targetFindings,
-				});
+			if (current) this.carried.set(doc.uri, carried(reuse));
 			else this.carried.delete(doc.uri);
 			findings = result.findings;
 			targets = result.targets;

@@ -37,6 +37,32 @@ export interface Reuse {
 	uncached?: boolean;
 }
 
+/** What an analysis leaves for the next version's (the outputs of its Reuse; not the previous lexing it consumed). */
+export type Carried = Pick<Reuse, 'lexed' | 'namesLibrary' | 'suppresses' | 'prefilterEnd' | 'targetFindings'>;
+
+export function carried(done: Reuse): Carried {
+	const { lexed, namesLibrary, suppresses, prefilterEnd, targetFindings } = done;
+	return { lexed, namesLibrary, suppresses, prefilterEnd, targetFindings };
+}
+
+/**
+ * The Reuse for the next version's analysis, from what the last one left and the edit between the two (undefined
+ * when it is not known: then only the findings by target are carried, and the text is lexed afresh).
+ */
+export function nextReuse(last: Carried | undefined, edit: TextEdit | undefined): Reuse {
+	return {
+		prevTargetFindings: last?.targetFindings,
+		...(last?.lexed &&
+			edit && {
+				prev: last.lexed,
+				edit,
+				prevNamesLibrary: last.namesLibrary,
+				prevSuppresses: last.suppresses,
+				prevPrefilterEnd: last.prefilterEnd,
+			}),
+	};
+}
+
 /** Findings of targets, offsets relative to the target's start, keyed by the target's text and shape. */
 export interface TargetFindings {
 	/** The rule context they were computed in (settings, file kind, project facts). */
