@@ -1,6 +1,7 @@
 //! `npm run bench`: workspace lint vs ripgrep, keystroke latency vs a no-op server, the server's initial scan and
 //! cold start. Prints one Markdown table. Options: --files N (10000), --edits N (500), --runs N (3), --only a,b (parts:
-//! lint, keys1, keys10, scan, cold; all by default). TRANSPORT_LINT_BENCH_PROF=dir writes the servers' CPU profiles there.
+//! lint, keys1, keys10, scan, cold; all by default). TRANSPORT_LINT_BENCH_PROF=dir writes the servers' CPU profiles
+//! there.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -8,7 +8,7 @@ import { majorVersion, makeTarget, type ProjectFacts, type RuleContext, type Tar
 import { RULES } from './rules/index';
 import type { Rule, RuleFinding } from './rules/rule';
 import { scanConfig } from './scan/config';
-import { mentions, scanPhp, type Reuse, type TargetFindings } from './scan/php';
+import { mentions, scanPhp, wholeText, type Reuse, type TargetFindings } from './scan/php';
 import { DEFAULTS, type Settings } from './settings';
 import type { ArgValue, Candidate, FileKind, Finding, ScanResult, TextSource } from './types';
 
@@ -26,7 +26,7 @@ export interface AnalyzeResult {
 }
 
 export function scan(text: string | TextSource, kind: FileKind, reuse?: Reuse): ScanResult {
-	return kind === 'php' ? scanPhp(text, reuse) : scanConfig(whole(text), kind);
+	return kind === 'php' ? scanPhp(text, reuse) : scanConfig(wholeText(text), kind);
 }
 
 export function scanClients(
@@ -37,11 +37,7 @@ export function scanClients(
 ): PhpClientScan {
 	return kind === 'php'
 		? scanPhpClients(text, (scanned ?? scanPhp(text)).strings, reuse)
-		: { configs: scanConfigClients(whole(text), kind), ssl: [], functionStarts: [] };
-}
-
-function whole(text: string | TextSource): string {
-	return typeof text === 'string' ? text : text.text();
+		: { configs: scanConfigClients(wholeText(text), kind), ssl: [], functionStarts: [] };
 }
 
 /**
@@ -162,7 +158,7 @@ export function analyze(
 	const suppresses = mentions(text, DIRECTIVE_WORD, DIRECTIVE_WORD.source.length, reuse, reuse?.prevSuppresses);
 	if (reuse) reuse.suppresses = suppresses;
 	return {
-		findings: suppresses ? suppress(whole(text), findings) : findings,
+		findings: suppresses ? suppress(wholeText(text), findings) : findings,
 		targets,
 		clients,
 		contexts: clientScan.ssl,

@@ -34,7 +34,10 @@ export function parseIpv4(host: string): string | undefined {
 	return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 }
 
-/** (Memoized: results are shared.) An RFC 4291 text address, optionally with an RFC 4007 zone id after "%". Returns the address without the zone. */
+/**
+ * An RFC 4291 text address, optionally with an RFC 4007 zone id after "%". Returns the address without the zone.
+ * (Memoized: results are shared.)
+ */
 export const parseIpv6 = memoizeString(parseIpv6Uncached);
 
 function parseIpv6Uncached(text: string): { address: string; zone?: string } | undefined {
@@ -68,7 +71,10 @@ function parseIpv4Strict(s: string): string | undefined {
 	return /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(s) ? s : undefined;
 }
 
-/** (Memoized: results are shared.) Classifies a host as numeric IPv4 (inet_aton), IPv6 or a name, and names the local rejections glibc makes. */
+/**
+ * Classifies a host as numeric IPv4 (inet_aton), IPv6 or a name, and names the local rejections glibc makes.
+ * (Memoized: results are shared.)
+ */
 export function classifyHost(host: string, bracketed: boolean): HostVerdict {
 	return (bracketed ? classifyBracketed : classifyBare)(host);
 }

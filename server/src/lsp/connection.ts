@@ -60,7 +60,9 @@ export class Connection {
 	private initializeHandler: (p: InitializeParams) => Awaitable<InitializeResult> = () => ({ capabilities: {} });
 	private readonly stdio: boolean;
 
-	/** The transport named on the command line: --node-ipc, --stdio, --socket=N or --pipe=NAME (vscode-languageclient's). */
+	/**
+	 * The transport named on the command line: --node-ipc, --stdio, --socket=N or --pipe=NAME (vscode-languageclient's).
+	 */
 	constructor(argv: string[] = process.argv.slice(2)) {
 		const value = (name: string) => {
 			const i = argv.findIndex((a) => a === name || a.startsWith(name + '='));

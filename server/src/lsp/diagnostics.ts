@@ -89,16 +89,15 @@ export class Diagnostics {
 		const settings = folderSettings ?? (await this.settings.get(doc.uri));
 		const current = this.openDocument(doc.uri);
 		if (current && current.version !== doc.version) return;
-		const kind = fileKind(URI.parse(doc.uri).path, doc.languageId);
+		const uri = URI.parse(doc.uri);
+		const kind = fileKind(uri.path, doc.languageId);
 		let findings: Finding[] = [];
 		let targets: Target[] = [];
 		let clients: ClientConfig[] = [];
 		let php: PhpEnvironment | undefined;
 		if (kind) {
-			const uri = URI.parse(doc.uri);
+			// Synchronous from here to the analysis: no newer version can arrive in between.
 			const facts = uri.scheme === 'file' ? this.project.forFile(uri.fsPath) : undefined;
-			const latest = this.openDocument(doc.uri);
-			if (latest && latest.version !== doc.version) return;
 			this.php?.kick();
 			php = this.php?.effective(settings, facts?.packages.php);
 			const project = facts || php ? { packages: facts?.packages ?? {}, ...(php && { php }) } : undefined;

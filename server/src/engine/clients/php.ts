@@ -3,7 +3,7 @@
 //! phpredis connect() calls, and DSN strings. One pass over the full token stream; every look-ahead is bounded.
 import { lineBefore } from '../lines';
 import { isPunct, lexPhp, type Token } from '../scan/php-lexer';
-import { mentions, type Reuse } from '../scan/php';
+import { mentions, wholeText, type Reuse } from '../scan/php';
 import type { ScanResult, TextSource } from '../types';
 import type { ClientConfig, Setting, SslOptions } from './model';
 import { laravelMail, predisArray } from './laravel';
@@ -170,7 +170,7 @@ export function scanPhpClients(
 		if (url) configs.push(url);
 	}
 	if (!namesLibrary(src, reuse)) return { configs, ssl: [], functionStarts: [] };
-	const text = typeof src === 'string' ? src : src.text();
+	const text = wholeText(src);
 	const tokens = lexPhp(text, true);
 	const ssl: SslOptions[] = [];
 	const functionStarts: number[] = [];
@@ -357,7 +357,6 @@ const PHPMAILER_PROPS = new Set(['Host', 'Port', 'SMTPSecure', 'SMTPAutoTLS']);
 const MAX_LOOK = 2000;
 const MAX_CHAIN = 16;
 
-/** The indentation of the line holding `at`, when the line starts within reach. */
 /** The last character of `s` that is not a blank (space, tab, line break), if any. */
 function lastNonBlank(s: string): string | undefined {
 	let k = s.length - 1;
@@ -365,6 +364,7 @@ function lastNonBlank(s: string): string | undefined {
 	return s[k];
 }
 
+/** The indentation of the line holding `at`, when the line starts within reach. */
 function indentBefore(src: string, at: number): string {
 	return /^[ \t]*/.exec(lineBefore(src, at, 200))![0];
 }

@@ -70,6 +70,11 @@ export interface TargetFindings {
 	byTarget: Map<string, Finding[]>;
 }
 
+/** All of a text: a TextSource makes it on demand (the language server's open documents). */
+export function wholeText(text: string | TextSource): string {
+	return typeof text === 'string' ? text : text.text();
+}
+
 /**
  * Whether `re` (a search for words shorter than `pad`) matches `src`: when the previous version had no match and one
  * span changed, only that span (with `pad` characters around it) is searched.
@@ -84,7 +89,7 @@ export function mentions(
 	const e = reuse?.edit;
 	return reuse?.prev && before === false && e
 		? re.test(src.slice(Math.max(0, e.start - pad), e.newEnd + pad))
-		: re.test(typeof src === 'string' ? src : src.text());
+		: re.test(wholeText(src));
 }
 import { looksLikeTransportUrl } from './schemes';
 
@@ -130,7 +135,7 @@ export function scanPhp(src: string | TextSource, reuse?: Reuse): ScanResult {
 		}
 	}
 	if (!tokens) {
-		const text = typeof src === 'string' ? src : src.text();
+		const text = wholeText(src);
 		const match = PREFILTER.exec(text);
 		if (!match) return { candidates: [], constants: [] };
 		if (reuse) {
