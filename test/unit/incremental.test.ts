@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import {
 	analyze,
+	carried,
 	diffSpan,
+	scan,
 	lexPhp,
 	lexPhpIncremental,
 	nextReuse,
@@ -50,6 +52,68 @@ test('incremental lexing gives exactly the tokens of a full lexing, edit after e
 		}),
 		{ numRuns: Number(process.env.INCREMENTAL_RUNS ?? 300), seed: 20261125 },
 	);
+});
+
+/** What the scanner reads across tokens: concatenations, calls and a chain longer than the gap between checkpoints. */
+const SCAN_CODE = [
+	"$u = 'tls://' . $host .\n ':465';\n",
+	"fsockopen('ssl://' . $h, 465);\n",
+	'$x = "tcp://$h:80" . \'y\';\n',
+	"stream_socket_client('tcp://127.0.0.1:80', $e, $m, 5, STREAM_CLIENT_CONNECT, stream_context_create(['ssl' => ['crypto_method' => STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT]]));\n",
+	"stream_socket_server('udp://0.0.0.0:53', $e, $m, " +
+		'STREAM_SERVER_BIND | '.repeat(120) +
+		'STREAM_SERVER_LISTEN);\n',
+	"$c = 'tcp://h' . " + '$a . '.repeat(500) + "':80';\n",
+	'$h = <<<EOT\ntcp://[::1]:80\nEOT;\n',
+	"$o->fsockopen('tcp://h:1'); new fsockopen('tcp://h:2'); \\Foo\\fsockopen('tcp://h:3');\n",
+];
+
+test("a scan that carries the previous version's results equals a full scan, edit after edit", () => {
+	let steps = 0;
+	let spliced = 0;
+	const texts = fc
+		.array(
+			fc.oneof(
+				{ weight: 3, arbitrary: fc.constantFrom(...CODE) },
+				{ weight: 2, arbitrary: fc.constantFrom(...SCAN_CODE) },
+				{ weight: 1, arbitrary: fc.constantFrom(...PIECES) },
+			),
+			{ minLength: 50, maxLength: 1500 },
+		)
+		.map((parts) => '<?php\n' + parts.join(''));
+	const edits = fc.record({
+		at: placeArb,
+		remove: fc.nat({ max: 40 }),
+		insert: fc.oneof(
+			{ weight: 3, arbitrary: fc.constantFrom('x', ' ', '\n', ';', '.', '(', ')', "'", '"', '$v', ',') },
+			{ weight: 1, arbitrary: fc.constantFrom(...PIECES, ...CODE, ...SCAN_CODE) },
+		),
+	});
+	fc.assert(
+		fc.property(texts, fc.array(edits, { minLength: 1, maxLength: 5 }), (start, list) => {
+			let text = start;
+			let reuse: Reuse = {};
+			scan(text, 'php', reuse);
+			for (const e of list) {
+				const s = Math.floor(e.at * text.length);
+				const oldEnd = Math.min(text.length, s + e.remove);
+				const next = text.slice(0, s) + e.insert + text.slice(oldEnd);
+				const r = nextReuse(carried(reuse), { start: s, oldEnd, newEnd: s + e.insert.length });
+				const got = scan(next, 'php', r);
+				const full = scan(next, 'php');
+				assert.deepEqual(got.candidates, full.candidates);
+				assert.deepEqual(got.constants, full.constants);
+				assert.deepEqual(got.strings, full.strings);
+				steps++;
+				if (r.splice) spliced++;
+				text = next;
+				reuse = r;
+			}
+		}),
+		{ numRuns: Number(process.env.INCREMENTAL_RUNS ?? 300), seed: 20261125 },
+	);
+	// Most edits scan only the tokens between two clean checkpoints around them.
+	assert.ok(spliced > steps / 2, `${spliced} of ${steps} scans carried`);
 });
 
 test('analyze() with the previous version gives the same findings, and reuses most of the lexing', () => {

@@ -105,6 +105,7 @@ test('analysing an open PHP document in parts (the text around each edit) equals
 	// Documents of ~60–280 KB: windows (64 KB past the edit) end before the text does; some edits open a string or a
 	// comment, so that the lexing runs past its window and the whole text is read instead.
 	let windowed = 0;
+	let spliced = 0;
 	let steps = 0;
 	fc.assert(
 		fc.property(
@@ -130,6 +131,7 @@ test('analysing an open PHP document in parts (the text around each edit) equals
 					assert.deepEqual(r.lexed?.tokens, lexPhpIncremental(next).tokens);
 					steps++;
 					if (source.wholeReads === 0) windowed++;
+					if (r.splice) spliced++;
 					text = next;
 					reuse = r;
 				}
@@ -139,6 +141,8 @@ test('analysing an open PHP document in parts (the text around each edit) equals
 	);
 	// Most keystrokes never read the whole text.
 	assert.ok(windowed > steps / 2, `${windowed} of ${steps} edits analysed in parts`);
+	// And most carried the previous version's targets and findings outside the tokens scanned anew.
+	assert.ok(spliced > steps / 2, `${spliced} of ${steps} edits carried the scan`);
 });
 
 test('findings shared within a version equal fresh ones', () => {
@@ -242,4 +246,28 @@ test('every candidate field the scanners produce is one the target cache key cov
 	for (const name of seen) assert.ok(KNOWN.has(name), `candidate field ${name} is not in analyze.ts targetKey`);
 	for (const name of ['call.port.known', 'partial.suffixStart', 'call.context.var', 'map'])
 		assert.ok(seen.has(name), `the corpus never has ${name}`);
+});
+
+test('a carried target is linked to stream contexts afresh: a context created or renamed far before it counts', () => {
+	const filler = '$total = array_sum($items) + count($list) * 2;\n'.repeat(300);
+	const call = "$s = stream_socket_client('tls://h:443', $e, $m, 5, STREAM_CLIENT_CONNECT, $ctx);\n";
+	let text = "<?php\n$ctx = stream_context_create(['ssl' => ['verify_peer' => false]]);\n" + filler + call + filler;
+	let reuse: Reuse = {};
+	const first = analyze(text, 'php', undefined, undefined, reuse);
+	assert.ok(first.targets[0]!.context, 'the call is linked to its context');
+	for (const [from, to] of [
+		['$ctx =', '$cty ='],
+		['$cty =', '$ctx ='],
+	] as const) {
+		const at = text.indexOf(from);
+		const next = text.slice(0, at) + to + text.slice(at + from.length);
+		const r = nextReuse(reuse, { start: at, oldEnd: at + from.length, newEnd: at + to.length });
+		const got = analyze(next, 'php', undefined, undefined, r);
+		const fresh = analyze(next, 'php', undefined, undefined, { uncached: true });
+		assert.equal(r.splice?.fresh, 0, 'the call was carried, not scanned again');
+		assert.deepEqual(got.targets, fresh.targets);
+		assert.deepEqual(got.findings, fresh.findings);
+		text = next;
+		reuse = r;
+	}
 });

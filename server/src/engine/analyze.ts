@@ -88,7 +88,8 @@ export function analyze(
 		errors.push(`scan: ${e instanceof Error ? e.message : String(e)}`);
 		return { findings, targets: [], clients: [], errors };
 	}
-	const targets = scanned.candidates.map(makeTarget);
+	const targets = carriedTargets(scanned, reuse) ?? scanned.candidates.map(makeTarget);
+	if (reuse && kind === 'php') reuse.targets = targets;
 	const clientRules = active.filter((r) => r.checkClient || r.checkSsl);
 	let clientScan: PhpClientScan = { configs: [], ssl: [], functionStarts: [] };
 	try {
@@ -100,15 +101,38 @@ export function analyze(
 	// A target's findings depend only on the target and the rule context: a target seen in the previous version (or
 	// earlier in this one) with the same text and shape gets its findings again, moved to where it is now.
 	const context = `${kind}\0${JSON.stringify(settings)}\0${JSON.stringify(project ?? null)}`;
-	const before = reuse?.prevTargetFindings?.context === context ? reuse.prevTargetFindings.byTarget : undefined;
-	const known: TargetFindings = { context, byTarget: new Map() };
-	for (const target of targets) {
+	const last = reuse?.prevTargetFindings?.context === context ? reuse.prevTargetFindings : undefined;
+	// The map by key lives on from version to version, and starts again when it has grown well past the targets.
+	const byTarget = last && last.byTarget.size <= Math.max(1024, 4 * targets.length) ? last.byTarget : new Map();
+	const perTarget: (Finding[] | undefined)[] = new Array(targets.length);
+	const known: TargetFindings = { context, byTarget, perTarget };
+	// A target carried from the previous version (same text and shape, moved with its candidate) has its findings.
+	const splice = last?.perTarget && !reuse?.uncached ? reuse?.splice : undefined;
+	for (let k = 0; k < targets.length; k++) {
+		const target = targets[k]!;
 		const candidate = target.candidate;
+		if (splice && !target.context) {
+			const { before, fresh, from, delta } = splice;
+			const own =
+				k < before
+					? last!.perTarget![k]
+					: k >= before + fresh
+						? last!.perTarget![k - before - fresh + from]
+						: undefined;
+			if (own) {
+				// The previous version's findings are consumed, as its targets are: each object is this target's own.
+				if (delta !== 0 && k >= before) for (const f of own) moveInPlace(f, delta);
+				perTarget[k] = own;
+				for (const f of own) findings.push(f);
+				continue;
+			}
+		}
 		const key = target.context || reuse?.uncached ? undefined : targetKey(candidate);
-		const cached = key === undefined ? undefined : (known.byTarget.get(key) ?? before?.get(key));
+		const cached = key === undefined ? undefined : byTarget.get(key);
 		if (cached) {
-			known.byTarget.set(key!, cached);
-			for (const f of cached) findings.push(moved(f, candidate.start));
+			const now = cached.map((f: Finding) => moved(f, candidate.start));
+			perTarget[k] = now;
+			for (const f of now) findings.push(f);
 			continue;
 		}
 		const first = findings.length;
@@ -121,11 +145,15 @@ export function analyze(
 			add(rule, found);
 			if (found.length && rule.meta.syntax) blocked = true;
 		}
-		if (key !== undefined && errors.length === failures)
-			known.byTarget.set(
+		if (key !== undefined && errors.length === failures) {
+			// Copies, so that no object is both a rule's (which may share parts between findings) and carried.
+			for (let j = first; j < findings.length; j++) findings[j] = moved(findings[j]!, 0);
+			perTarget[k] = findings.slice(first);
+			byTarget.set(
 				key,
-				findings.slice(first).map((f) => moved(f, -candidate.start)),
+				perTarget[k]!.map((f) => moved(f, -candidate.start)),
 			);
+		}
 	}
 	if (reuse) reuse.targetFindings = known;
 	for (const constant of scanned.constants) {
@@ -188,9 +216,8 @@ function targetKey(c: Candidate): string {
 	].join('\0');
 }
 
-/** A finding with every offset moved by `delta`. */
+/** A copy of a finding (its fixes and related spans too) with every offset moved by `delta`. */
 function moved(f: Finding, delta: number): Finding {
-	if (delta === 0) return f;
 	const m: Finding = {
 		...f,
 		start: f.start + delta,
@@ -202,6 +229,43 @@ function moved(f: Finding, delta: number): Finding {
 	};
 	if (f.related) m.related = f.related.map((r) => ({ ...r, start: r.start + delta, end: r.end + delta }));
 	return m;
+}
+
+/** Moves a finding (its fixes and related spans too) by `delta` in place: it belongs to one target of one version. */
+function moveInPlace(f: Finding, delta: number): void {
+	f.start += delta;
+	f.end += delta;
+	for (const x of f.fixes)
+		for (const e of x.edits) {
+			e.start += delta;
+			e.end += delta;
+		}
+	if (f.related)
+		for (const r of f.related) {
+			r.start += delta;
+			r.end += delta;
+		}
+}
+
+/**
+ * The targets of a scan that carried the previous version's candidates: the previous targets of those (moved with
+ * them, in place; their context links are made again), new ones for the rest.
+ */
+function carriedTargets(scanned: ScanResult, reuse: Reuse | undefined): Target[] | undefined {
+	const splice = reuse?.splice;
+	const prev = reuse?.prevTargets;
+	if (!splice || !prev) return undefined;
+	const { before, fresh, from, delta } = splice;
+	const after = prev.slice(from);
+	for (const t of after) {
+		if (delta !== 0 && t.knownPort) {
+			t.knownPort.start += delta;
+			t.knownPort.end += delta;
+		}
+		if (t.context) delete t.context;
+	}
+	for (let k = 0; k < before; k++) if (prev[k]!.context) delete prev[k]!.context;
+	return prev.slice(0, before).concat(scanned.candidates.slice(before, before + fresh).map(makeTarget), after);
 }
 
 /**

@@ -125,6 +125,13 @@ export interface Lexed {
 	length: number;
 	tokens: Token[];
 	checkpoints: Checkpoint[];
+	/**
+	 * Set when this lexing started from a previous one: the text it lexed anew, [start, end) in this version's offsets
+	 * (from the checkpoint it resumed at to the one where it resynchronised, or the end of the text); the tokens and
+	 * checkpoints before `start` are the previous ones, those from `end` on are the previous ones moved by `delta`
+	 * characters and `tokenDelta` places.
+	 */
+	redone?: { start: number; end: number; delta: number; tokenDelta: number };
 }
 
 /** One replaced span: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
@@ -233,6 +240,8 @@ function run(
 	let next = prev ? prev.checkpoints.length : 0;
 	const delta = edit ? edit.newEnd - edit.oldEnd : 0;
 	let resumed = false;
+	/** Where this lexing started reading (as an offset of the whole text). */
+	let started = base;
 	/** Tokens from this index on are new: made from `src`, so their offsets are moved by `base` at the end. */
 	let fresh = 0;
 	if (prev && edit) {
@@ -243,6 +252,7 @@ function run(
 			fresh = tokens.length;
 			checkpoints.push(...prev.checkpoints.slice(0, from + 1));
 			i = c.i - base;
+			started = c.i;
 			callee = c.callee;
 			noCall = c.noCall;
 			resumed = true;
@@ -253,7 +263,7 @@ function run(
 	if (!resumed) htmlUntilTag();
 	/** Checkpoints are at least CHECKPOINT_GAP apart. */
 	let nextCheckpoint = checkpoints.length ? checkpoints[checkpoints.length - 1]!.i + CHECKPOINT_GAP : 0;
-	const finish = (): Lexed => {
+	const finish = (end = total, tokenDelta = 0): Lexed => {
 		for (let k = fresh; k < tokens.length; k++) {
 			const t = tokens[k]!;
 			if (base !== 0) shifted(t, base);
@@ -264,7 +274,9 @@ function run(
 				if (t.suffix && t.suffix.text.length >= 13) t.suffix.text = ownCopy(t.suffix.text);
 			}
 		}
-		return { length: total, tokens, checkpoints };
+		const lexed: Lexed = { length: total, tokens, checkpoints };
+		if (prev) lexed.redone = { start: resumed ? started : 0, end, delta, tokenDelta };
+		return lexed;
 	};
 	while (i < n) {
 		if (!all && inside === 0) {
@@ -281,17 +293,16 @@ function run(
 					old.last === lastKind(tokens)
 				) {
 					if (base + n < total && i + MARGIN > n) return undefined;
-					finish();
-					const count = tokens.length;
+					const moved = tokens.length - old.tokens;
+					const lexed = finish(at, moved);
 					for (let k = old.tokens; k < prev.tokens.length; k++) tokens.push(shifted(prev.tokens[k]!, delta));
-					const moved = count - old.tokens;
 					for (let k = next; k < prev.checkpoints.length; k++) {
 						const c = prev.checkpoints[k]!;
 						c.i += delta;
 						c.tokens += moved;
 						checkpoints.push(c);
 					}
-					return { length: total, tokens, checkpoints };
+					return lexed;
 				}
 			}
 			if (at >= nextCheckpoint) {

@@ -1,6 +1,7 @@
 //! Finds transport targets in PHP: the first argument of the socket functions (a target even without a scheme),
 //! fsockopen's port and stream_socket_server's flags, STREAM_CRYPTO_METHOD_* constants, and other string
 //! literals whose value is a transport URL.
+import type { Target } from '../target';
 import type {
 	ArgValue,
 	Candidate,
@@ -11,7 +12,16 @@ import type {
 	SocketFunction,
 	TextSource,
 } from '../types';
-import { isPunct, lexPhp, lexPhpIncremental, lexPhpWindow, type Lexed, type TextEdit, type Token } from './php-lexer';
+import {
+	isPunct,
+	lexPhp,
+	lexPhpIncremental,
+	lexPhpWindow,
+	type Checkpoint,
+	type Lexed,
+	type TextEdit,
+	type Token,
+} from './php-lexer';
 
 /** Lexing state carried from one version of a document to the next (the language server's keystrokes). */
 export interface Reuse {
@@ -35,14 +45,40 @@ export interface Reuse {
 	targetFindings?: TargetFindings;
 	/** Run the rules on every target, even one seen before (the reference the tests compare the cache with). */
 	uncached?: boolean;
+	/** The scan of `prev`'s tokens, and its targets (one per candidate, in order); set by the analysis for the next. */
+	prevScan?: PhpScan;
+	scanned?: PhpScan;
+	prevTargets?: Target[];
+	targets?: Target[];
+	/** Set by the scan when it carried the previous version's candidates: how this version's were made of them. */
+	splice?: Splice;
+}
+
+/** A PHP scan: its string literals are the lexer's tokens. */
+export interface PhpScan extends ScanResult {
+	strings: Token[];
+}
+
+/**
+ * This version's candidates are the previous version's [0, before), then `fresh` new ones, then the previous version's
+ * from index `from` on, moved by `delta` characters (in place).
+ */
+export interface Splice {
+	before: number;
+	fresh: number;
+	from: number;
+	delta: number;
 }
 
 /** What an analysis leaves for the next version's (the outputs of its Reuse; not the previous lexing it consumed). */
-export type Carried = Pick<Reuse, 'lexed' | 'namesLibrary' | 'suppresses' | 'prefilterEnd' | 'targetFindings'>;
+export type Carried = Pick<
+	Reuse,
+	'lexed' | 'namesLibrary' | 'suppresses' | 'prefilterEnd' | 'targetFindings' | 'scanned' | 'targets'
+>;
 
 export function carried(done: Reuse): Carried {
-	const { lexed, namesLibrary, suppresses, prefilterEnd, targetFindings } = done;
-	return { lexed, namesLibrary, suppresses, prefilterEnd, targetFindings };
+	const { lexed, namesLibrary, suppresses, prefilterEnd, targetFindings, scanned, targets } = done;
+	return { lexed, namesLibrary, suppresses, prefilterEnd, targetFindings, scanned, targets };
 }
 
 /**
@@ -59,6 +95,8 @@ export function nextReuse(last: Carried | undefined, edit: TextEdit | undefined)
 				prevNamesLibrary: last.namesLibrary,
 				prevSuppresses: last.suppresses,
 				prevPrefilterEnd: last.prefilterEnd,
+				prevScan: last.scanned,
+				prevTargets: last.targets,
 			}),
 	};
 }
@@ -68,6 +106,8 @@ export interface TargetFindings {
 	/** The rule context they were computed in (settings, file kind, project facts). */
 	context: string;
 	byTarget: Map<string, Finding[]>;
+	/** The findings of each target of the version, in order, with its offsets (absent where not cacheable). */
+	perTarget?: (Finding[] | undefined)[];
 }
 
 /** All of a text: a TextSource makes it on demand (the language server's open documents). */
@@ -124,7 +164,7 @@ export function scanPhp(src: string | TextSource, reuse?: Reuse): ScanResult {
 	let tokens: Token[] | undefined;
 	if (reuse) {
 		const { prev, edit, prevPrefilterEnd } = reuse;
-		reuse.lexed = reuse.prefilterEnd = undefined;
+		reuse.lexed = reuse.prefilterEnd = reuse.scanned = reuse.splice = undefined;
 		// The text before the edit is unchanged, so a prefilter match that ends before it is still the first one.
 		if (typeof src !== 'string' && prev && edit && prevPrefilterEnd !== undefined && prevPrefilterEnd <= edit.start) {
 			reuse.lexed = lexPhpWindow(src, prev, edit);
@@ -144,13 +184,38 @@ export function scanPhp(src: string | TextSource, reuse?: Reuse): ScanResult {
 			tokens = reuse.lexed.tokens;
 		} else tokens = lexPhp(text);
 	}
+	if (reuse?.lexed && reuse.prevScan) {
+		const carried = carriedScan(reuse.lexed, reuse.prev!, reuse.prevScan);
+		if (carried) {
+			reuse.scanned = carried.scan;
+			reuse.splice = carried.splice;
+			return carried.scan;
+		}
+	}
+	const scanned = scanTokens(tokens, 0, tokens.length)!;
+	if (reuse) reuse.scanned = scanned;
+	return scanned;
+}
+
+/**
+ * Candidates, constants and string literals of tokens [from, to), where the scanner's state is empty at `from`, as
+ * at a clean checkpoint (undefined if a call is still open at `to`, which a clean checkpoint rules out).
+ */
+function scanTokens(tokens: Token[], from: number, to: number): PhpScan | undefined {
 	const candidates: Candidate[] = [];
 	const constants: ConstantUse[] = [];
+	const strings: Token[] = [];
+	/** Where each of `strings` is in `tokens`. */
+	const at: number[] = [];
 	const consumed = new Set<Token>();
 	const stack: Frame[] = [];
-	for (let k = 0; k < tokens.length; k++) {
+	for (let k = from; k < to; k++) {
 		const t = tokens[k]!;
 		const top = stack[stack.length - 1];
+		if (t.kind === 'str') {
+			strings.push(t);
+			at.push(k);
+		}
 		if (t.kind === 'punct' && (t.text === '(' || t.text === '[' || t.text === '{')) {
 			const prev = tokens[k - 1];
 			const fn = t.text === '(' && prev?.kind === 'ident' && isCallee(tokens, k - 1) ? bareName(prev.text) : undefined;
@@ -183,15 +248,109 @@ export function scanPhp(src: string | TextSource, reuse?: Reuse): ScanResult {
 			constants.push({ name, start: t.start + t.text.length - name.length, end: t.end, fn: top?.fn });
 		}
 	}
-	for (let k = 0; k < tokens.length; k++) {
-		const t = tokens[k]!;
+	if (stack.length && to < tokens.length) return undefined;
+	for (let s = 0; s < strings.length; s++) {
+		const t = strings[s]!;
+		const k = at[s]!;
 		// A literal candidate's value is its first string's (known) text: test that before building the candidate.
-		if (t.kind !== 'str' || !looksLikeTransportUrl(t.text) || consumed.has(t) || isPunct(tokens[k - 1], '.')) continue;
+		if (consumed.has(t) || isPunct(tokens[k - 1], '.') || !looksLikeTransportUrl(t.text)) continue;
 		const c = strCandidate(tokens, k, 'literal');
 		if (c) candidates.push(c);
 	}
 	candidates.sort((a, b) => a.start - b.start);
-	return { candidates, constants, strings: tokens.filter((t) => t.kind === 'str') };
+	return { candidates, constants, strings };
+}
+
+/**
+ * A clean checkpoint: the scanner's state is empty there (no call open: the lexer is outside every call it reads)
+ * and nothing it reads crosses it: the token before is punctuation other than "." (a statement's end, a call's ")"),
+ * so no concatenation runs through it, no string after it is a concatenation's right side and no "(" after it opens
+ * a call named before it. Or there is no token before it.
+ */
+function clean(c: Checkpoint): boolean {
+	return c.last === 2 || c.tokens === 0;
+}
+
+/** How many checkpoints the carried scan looks through for a clean one on either side before it scans everything. */
+const CLEAN_SEARCH = 16;
+
+/**
+ * The scan of a lexing that started from the previous version's (`lexed.redone`): the previous scan's results before
+ * the last clean checkpoint at or before where the lexing resumed, tokens scanned anew from there to the first
+ * clean checkpoint at or after where it resynchronised, and the previous results after that, moved (in place: the
+ * previous scan is consumed, as the previous lexing is). Undefined when there is nothing to carry.
+ */
+function carriedScan(lexed: Lexed, prev: Lexed, before: PhpScan): { scan: PhpScan; splice: Splice } | undefined {
+	const r = lexed.redone;
+	if (!r) return undefined;
+	const cps = lexed.checkpoints;
+	let li = firstAt(cps.length, (k) => cps[k]!.i > r.start) - 1;
+	for (let n = 0; li >= 0 && !clean(cps[li]!); n++) if (n === CLEAN_SEARCH || --li < 0) return undefined;
+	let ri = firstAt(cps.length, (k) => cps[k]!.i >= r.end);
+	for (let n = 0; ri < cps.length && !clean(cps[ri]!); n++)
+		if (n === CLEAN_SEARCH || ++ri === cps.length) return undefined;
+	const from = li < 0 ? { i: 0, tokens: 0 } : cps[li]!;
+	const to = ri < cps.length ? cps[ri]! : { i: lexed.length, tokens: lexed.tokens.length };
+	const fresh = scanTokens(lexed.tokens, from.tokens, to.tokens);
+	if (!fresh) return undefined;
+	const { delta } = r;
+	// The previous version's offsets of the two checkpoints (past the last one: its end).
+	const oldTo = ri < cps.length ? to.i - delta : prev.length;
+	const starts = <T extends { start: number }>(list: T[], at: number) =>
+		firstAt(list.length, (k) => list[k]!.start >= at);
+	const c0 = starts(before.candidates, from.i);
+	const c1 = starts(before.candidates, oldTo);
+	const k0 = starts(before.constants, from.i);
+	const k1 = starts(before.constants, oldTo);
+	// The previous strings are tokens, and those past the resynchronisation are moved already: count the ones between.
+	const s0 = starts(before.strings, from.i);
+	let s1 = s0;
+	const oldTokensTo = ri < cps.length ? to.tokens - r.tokenDelta : prev.tokens.length;
+	for (let k = from.tokens; k < oldTokensTo; k++) if (prev.tokens[k]!.kind === 'str') s1++;
+	const after = before.candidates.slice(c1);
+	const constantsAfter = before.constants.slice(k1);
+	if (delta !== 0) {
+		for (const c of after) moveCandidate(c, delta);
+		for (const c of constantsAfter) {
+			c.start += delta;
+			c.end += delta;
+		}
+	}
+	return {
+		scan: {
+			candidates: before.candidates.slice(0, c0).concat(fresh.candidates, after),
+			constants: before.constants.slice(0, k0).concat(fresh.constants, constantsAfter),
+			strings: before.strings.slice(0, s0).concat(fresh.strings, before.strings.slice(s1)),
+		},
+		splice: { before: c0, fresh: fresh.candidates.length, from: c1, delta },
+	};
+}
+
+/** The first index in [0, n) for which `past` holds (it holds from some index on), or n. */
+function firstAt(n: number, past: (k: number) => boolean): number {
+	let lo = 0;
+	let hi = n;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (past(mid)) hi = mid;
+		else lo = mid + 1;
+	}
+	return lo;
+}
+
+/** Moves a candidate by `delta` in place. Its offset map is its string token's, which the lexer has moved already. */
+function moveCandidate(c: Candidate, delta: number): void {
+	c.start += delta;
+	c.end += delta;
+	// A concatenation whose right side the lexer kept only as a placeholder has no place (-1), as the placeholder.
+	if (c.partial && c.partial.suffixStart >= 0) c.partial.suffixStart += delta;
+	const call = c.call;
+	if (!call) return;
+	for (const a of [call.port, call.flags, call.context]) {
+		if (!a) continue;
+		a.start += delta;
+		a.end += delta;
+	}
 }
 
 function isCallee(tokens: Token[], k: number): boolean {
