@@ -8,7 +8,7 @@ import {
 	type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Edit, Finding, Fix, Severity } from '../engine/index';
+import type { Edit, Finding, Fix, Severity, TextEdit as Change } from '../engine/index';
 import { DOCS_BASE } from '../docs-link';
 
 export const SOURCE = 'transport-lint';
@@ -40,6 +40,70 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
 		}));
 	}
 	return d;
+}
+
+/** The diagnostic last made for a finding, and the finding's offsets then. */
+interface Made {
+	start: number;
+	end: number;
+	diagnostic: Diagnostic;
+}
+const made = new WeakMap<Finding, Made>();
+
+/**
+ * The diagnostics of a version's findings. On a keystroke the engine carries the findings outside the edit from the
+ * previous version (the same objects, those after the edit moved in place): given that edit and how many lines it
+ * added, their diagnostics are the previous ones where nothing moved (before the edit; or after it on a later line,
+ * when no line was added or removed), with their lines moved where only those did, and made anew otherwise.
+ */
+export function toDiagnostics(
+	doc: TextDocument,
+	findings: Finding[],
+	change?: { edit: Change; lineDelta: number },
+): Diagnostic[] {
+	const out: Diagnostic[] = new Array(findings.length);
+	const edit = change?.edit;
+	const lineDelta = change?.lineDelta ?? 0;
+	const delta = edit ? edit.newEnd - edit.oldEnd : 0;
+	// The line the edit ends on: a finding on a later line has the same column as before.
+	const editLine = edit ? doc.positionAt(edit.newEnd).line : 0;
+	for (let k = 0; k < findings.length; k++) {
+		const f = findings[k]!;
+		const m = made.get(f);
+		let d: Diagnostic | undefined;
+		if (m && edit) {
+			if (m.start === f.start && m.end === f.end && f.end <= edit.start) d = m.diagnostic;
+			else if (
+				m.start + delta === f.start &&
+				m.end + delta === f.end &&
+				f.start > edit.newEnd &&
+				!f.related?.length &&
+				m.diagnostic.range.start.line + lineDelta > editLine
+			)
+				d = lineDelta === 0 ? m.diagnostic : linesMoved(m.diagnostic, lineDelta);
+		}
+		if (d && m) {
+			m.start = f.start;
+			m.end = f.end;
+			m.diagnostic = d;
+		} else {
+			d = toDiagnostic(doc, f);
+			made.set(f, { start: f.start, end: f.end, diagnostic: d });
+		}
+		out[k] = d;
+	}
+	return out;
+}
+
+function linesMoved(d: Diagnostic, lines: number): Diagnostic {
+	const { start, end } = d.range;
+	return {
+		...d,
+		range: {
+			start: { line: start.line + lines, character: start.character },
+			end: { line: end.line + lines, character: end.character },
+		},
+	};
 }
 
 export function toTextEdits(doc: TextDocument, edits: Edit[]): TextEdit[] {

@@ -23,7 +23,7 @@ import {
 import { filterOf, isIncluded, readTextSync, walk } from '../files';
 import { ProjectFactsCache } from '../project';
 import type { PhpEnvironments } from './php-env';
-import { toDiagnostic } from './convert';
+import { toDiagnostics } from './convert';
 import { BufferedTextDocument } from './text-buffer';
 import type { SettingsCache } from './settings';
 
@@ -43,6 +43,8 @@ export class Diagnostics {
 	private readonly results = new Map<string, Analysed>();
 	/** What the last analysis of each open document leaves for the next: lexing, prefilter answers, findings. */
 	private readonly carried = new Map<string, Carried>();
+	/** The line count of the version of each open document last analysed. */
+	private readonly lineCounts = new Map<string, number>();
 	private readonly pending = new Map<string, TextDocument>();
 	private readonly onDisk = new Set<string>();
 	private folders: string[] = [];
@@ -95,6 +97,7 @@ export class Diagnostics {
 		let targets: Target[] = [];
 		let clients: ClientConfig[] = [];
 		let php: PhpEnvironment | undefined;
+		let change: { edit: TextEdit; lineDelta: number } | undefined;
 		if (kind) {
 			// Synchronous from here to the analysis: no newer version can arrive in between.
 			const facts = uri.scheme === 'file' ? this.project.forFile(uri.fsPath) : undefined;
@@ -108,16 +111,23 @@ export class Diagnostics {
 			const edit = current ? this.documents.takeEdit(doc.uri) : undefined;
 			const known = edit && last?.lexed && fits(edit, last.lexed.length, text.length) ? edit : undefined;
 			const reuse = nextReuse(last, known);
+			const lines = this.lineCounts.get(doc.uri);
+			if (known && lines !== undefined) change = { edit: known, lineDelta: doc.lineCount - lines };
 			const result = analyze(text, kind, settings, project, reuse);
-			if (current) this.carried.set(doc.uri, carried(reuse));
-			else this.carried.delete(doc.uri);
+			if (current) {
+				this.carried.set(doc.uri, carried(reuse));
+				this.lineCounts.set(doc.uri, doc.lineCount);
+			} else {
+				this.carried.delete(doc.uri);
+				this.lineCounts.delete(doc.uri);
+			}
 			findings = result.findings;
 			targets = result.targets;
 			clients = result.clients;
 			for (const e of result.errors) this.connection.console.error(`${doc.uri}: ${e}`);
 			if (result.skipped) this.connection.console.info(`Skipped ${doc.uri}: ${result.skipped}`);
 		}
-		const diagnostics = findings.map((f) => toDiagnostic(doc, f));
+		const diagnostics = toDiagnostics(doc, findings, change);
 		// Only open documents need their analysis kept (code actions, hovers, lenses); closed files keep nothing.
 		if (kind && current) this.results.set(doc.uri, { doc, kind, findings, targets, clients, php, diagnostics });
 		await this.connection.sendDiagnostics({ uri: doc.uri, version: current ? doc.version : undefined, diagnostics });
@@ -127,6 +137,7 @@ export class Diagnostics {
 	async closed(uri: string): Promise<void> {
 		this.results.delete(uri);
 		this.carried.delete(uri);
+		this.lineCounts.delete(uri);
 		if (this.onDisk.has(uri)) await this.validateFile(uri);
 		else await this.connection.sendDiagnostics({ uri, diagnostics: [] });
 	}
