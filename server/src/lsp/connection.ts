@@ -39,6 +39,7 @@ import type {
 	WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver-protocol';
 import { Documents } from './documents';
+import { messageEncoder } from './json-encoder';
 
 type Awaitable<T> = T | Promise<T>;
 /** A notification handler: what it returns is awaited, so a failure is logged rather than left unhandled. */
@@ -78,7 +79,7 @@ export class Connection {
 			writer = new IPCMessageWriter(process);
 		} else if (this.stdio) {
 			reader = new StreamMessageReader(process.stdin);
-			writer = new StreamMessageWriter(process.stdout);
+			writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: messageEncoder });
 			for (const stream of ['end', 'close']) process.stdin.on(stream, () => this.exit());
 		} else if (value('--socket')) {
 			[reader, writer] = createServerSocketTransport(Number(value('--socket')));
