@@ -146,8 +146,9 @@ export function analyze(
 			if (found.length && rule.meta.syntax) blocked = true;
 		}
 		if (key !== undefined && errors.length === failures) {
-			// Copies, so that no object is both a rule's (which may share parts between findings) and carried.
-			for (let j = first; j < findings.length; j++) findings[j] = moved(findings[j]!, 0);
+			// Copies, so that no object is both a rule's (which may share parts between findings) and carried to the
+			// next version, where it may be moved in place. Without a next version (the CLI), nothing is carried.
+			if (reuse) for (let j = first; j < findings.length; j++) findings[j] = moved(findings[j]!, 0);
 			perTarget[k] = findings.slice(first);
 			byTarget.set(
 				key,

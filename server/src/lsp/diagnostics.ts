@@ -113,7 +113,8 @@ export class Diagnostics {
 			const reuse = nextReuse(last, known);
 			const lines = this.lineCounts.get(doc.uri);
 			if (known && lines !== undefined) change = { edit: known, lineDelta: doc.lineCount - lines };
-			const result = analyze(text, kind, settings, project, reuse);
+			// A closed file's analysis has no next version to leave anything for.
+			const result = analyze(text, kind, settings, project, current ? reuse : undefined);
 			if (current) {
 				this.carried.set(doc.uri, carried(reuse));
 				this.lineCounts.set(doc.uri, doc.lineCount);
