@@ -8,6 +8,7 @@ import { majorVersion, makeTarget, type ProjectFacts, type RuleContext, type Tar
 import { RULES } from './rules/index';
 import type { Rule, RuleFinding } from './rules/rule';
 import { scanConfig } from './scan/config';
+import { firstAt } from './sorted';
 import { mentions, scanPhp, wholeText, type Reuse, type TargetFindings } from './scan/php';
 import { DEFAULTS, type Settings } from './settings';
 import type { ArgValue, Candidate, FileKind, Finding, ScanResult, TextSource } from './types';
@@ -289,12 +290,7 @@ function linkContexts(targets: Target[], scan: PhpClientScan): Map<SslOptions, T
 		const v = t.candidate.call?.context?.var;
 		const g = v && groups.get(`${v}\0${scopeOf(scan.functionStarts, t.candidate.start)}`);
 		if (!g) continue;
-		let before = 0;
-		for (let hi = g.length; before < hi;) {
-			const mid = (before + hi) >> 1;
-			if (g[mid]!.start < t.candidate.start) before = mid + 1;
-			else hi = mid;
-		}
+		const before = firstAt(g.length, (k) => g[k]!.start >= t.candidate.start);
 		// Options set one after the other on the same context add up (a later value wins); the last few suffice.
 		const found = g.slice(Math.max(0, before - MAX_LINKED), before);
 		if (!found.length) continue;

@@ -2,6 +2,7 @@
 //! constructors and setters, config arrays (Laravel's config/mail.php and config/database.php, Predis parameters),
 //! phpredis connect() calls, and DSN strings. One pass over the full token stream; every look-ahead is bounded.
 import { lineBefore } from '../lines';
+import { firstAt } from '../sorted';
 import { isPunct, lexPhp, type Token } from '../scan/php-lexer';
 import { mentions, wholeText, type Reuse } from '../scan/php';
 import type { ScanResult, TextSource } from '../types';
@@ -130,14 +131,7 @@ export interface PhpClientScan {
 
 /** The scope (function body) an offset is in, as an index into `functionStarts`. */
 export function scopeOf(functionStarts: number[], offset: number): number {
-	let lo = 0;
-	let hi = functionStarts.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (functionStarts[mid]! < offset) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
+	return firstAt(functionStarts.length, (k) => functionStarts[k]! >= offset);
 }
 
 /**

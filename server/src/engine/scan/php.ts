@@ -1,6 +1,7 @@
 //! Finds transport targets in PHP: the first argument of the socket functions (a target even without a scheme),
 //! fsockopen's port and stream_socket_server's flags, STREAM_CRYPTO_METHOD_* constants, and other string
 //! literals whose value is a transport URL.
+import { firstAt } from '../sorted';
 import type { Target } from '../target';
 import type {
 	ArgValue,
@@ -324,18 +325,6 @@ function carriedScan(lexed: Lexed, prev: Lexed, before: PhpScan): { scan: PhpSca
 		},
 		splice: { before: c0, fresh: fresh.candidates.length, from: c1, delta },
 	};
-}
-
-/** The first index in [0, n) for which `past` holds (it holds from some index on), or n. */
-function firstAt(n: number, past: (k: number) => boolean): number {
-	let lo = 0;
-	let hi = n;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (past(mid)) hi = mid;
-		else lo = mid + 1;
-	}
-	return lo;
 }
 
 /** Moves a candidate by `delta` in place. Its offset map is its string token's, which the lexer has moved already. */
