@@ -41,10 +41,11 @@ export interface Analysed {
 
 export class Diagnostics {
 	private readonly results = new Map<string, Analysed>();
-	/** What the last analysis of each open document leaves for the next: lexing, prefilter answers, findings. */
-	private readonly carried = new Map<string, Carried>();
-	/** The line count of the version of each open document last analysed. */
-	private readonly lineCounts = new Map<string, number>();
+	/**
+	 * What the last analysis of each open document leaves for the next (lexing, prefilter answers, scan, findings),
+	 * and the line count of the version it analysed.
+	 */
+	private readonly carried = new Map<string, { carried: Carried; lineCount: number }>();
 	private readonly pending = new Map<string, TextDocument>();
 	private readonly onDisk = new Set<string>();
 	private folders: string[] = [];
@@ -109,19 +110,14 @@ export class Diagnostics {
 			const last = current ? this.carried.get(doc.uri) : undefined;
 			// Where the text changed since the last analysis, from the changes' ranges (else: lexed afresh).
 			const edit = current ? this.documents.takeEdit(doc.uri) : undefined;
-			const known = edit && last?.lexed && fits(edit, last.lexed.length, text.length) ? edit : undefined;
-			const reuse = nextReuse(last, known);
-			const lines = this.lineCounts.get(doc.uri);
-			if (known && lines !== undefined) change = { edit: known, lineDelta: doc.lineCount - lines };
+			const lexed = last?.carried.lexed;
+			const known = edit && lexed && fits(edit, lexed.length, text.length) ? edit : undefined;
+			if (known) change = { edit: known, lineDelta: doc.lineCount - last!.lineCount };
 			// A closed file's analysis has no next version to leave anything for.
-			const result = analyze(text, kind, settings, project, current ? reuse : undefined);
-			if (current) {
-				this.carried.set(doc.uri, carried(reuse));
-				this.lineCounts.set(doc.uri, doc.lineCount);
-			} else {
-				this.carried.delete(doc.uri);
-				this.lineCounts.delete(doc.uri);
-			}
+			const reuse = current ? nextReuse(last?.carried, known) : undefined;
+			const result = analyze(text, kind, settings, project, reuse);
+			if (reuse) this.carried.set(doc.uri, { carried: carried(reuse), lineCount: doc.lineCount });
+			else this.carried.delete(doc.uri);
 			findings = result.findings;
 			targets = result.targets;
 			clients = result.clients;
@@ -138,7 +134,6 @@ export class Diagnostics {
 	async closed(uri: string): Promise<void> {
 		this.results.delete(uri);
 		this.carried.delete(uri);
-		this.lineCounts.delete(uri);
 		if (this.onDisk.has(uri)) await this.validateFile(uri);
 		else await this.connection.sendDiagnostics({ uri, diagnostics: [] });
 	}
