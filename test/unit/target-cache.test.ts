@@ -32,6 +32,11 @@ const PHP_LINES = [
 	'$g = stream_socket_server("udp://0.0.0.0:53", $e, $m, STREAM_SERVER_BIND | STREAM_SERVER_LISTEN);\n',
 	'$h = stream_socket_client("tls://$host:465");\n',
 	'$total = array_sum($items);\n',
+	// Connection strings, whose key (read from the text before them) names them: an edit there changes the config.
+	"$dsn = 'smtp://user:pass@smtp.example.com:465';\n",
+	"$c = ['MAILER_URL' => 'smtp://smtp.example.com:465?encryption=tls', 'url' => 'rediss://cache:6379'];\n",
+	"$r = new Client('tls://cache.example.com:6379');\n",
+	"$m = ['dsn' => 'smtps://smtp.example.com:587?verify_peer=0&encryption=ssl'];\n",
 	'// transport-lint-disable-next-line\n',
 ];
 const ENV_LINES = ['REDIS_URL=tcp://[::1]:6379\n', 'MAIL=ssl://smtp.example.com:587\n', 'X=TCP://h:1\n', 'Y=1\n'];
@@ -80,7 +85,10 @@ const typing = fc.record({
 	at: placeArb,
 	remove: fc.nat({ max: 3 }),
 	insert: fc.oneof(
-		{ weight: 12, arbitrary: fc.constantFrom('x', 'a1', ' ', '\n', ';', '$v', '->', '(', ')', ',', '.', '') },
+		{
+			weight: 12,
+			arbitrary: fc.constantFrom('x', 'a1', ' ', '\n', ';', '$v', '->', '(', ')', ',', '.', '', '=', "'k' => ", '_URL'),
+		},
 		{ weight: 1, arbitrary: fc.constantFrom(...PIECES, ...PHP_LINES) },
 	),
 });
@@ -107,6 +115,8 @@ test('analysing an open PHP document in parts (the text around each edit) equals
 	let windowed = 0;
 	let spliced = 0;
 	let steps = 0;
+	let urlsRead = 0;
+	let urlsCarried = 0;
 	fc.assert(
 		fc.property(
 			fc.array(fc.constantFrom(...PHP_LINES.filter((l) => !l.includes('disable'))), { minLength: 40, maxLength: 80 }),
@@ -132,6 +142,9 @@ test('analysing an open PHP document in parts (the text around each edit) equals
 					steps++;
 					if (source.wholeReads === 0) windowed++;
 					if (r.splice) spliced++;
+					const before = new Set(reuse.urls?.values());
+					for (const u of r.urls?.values() ?? []) if (before.has(u)) urlsCarried++;
+					urlsRead += r.urls?.size ?? 0;
 					text = next;
 					reuse = r;
 				}
@@ -143,6 +156,8 @@ test('analysing an open PHP document in parts (the text around each edit) equals
 	assert.ok(windowed > steps / 2, `${windowed} of ${steps} edits analysed in parts`);
 	// And most carried the previous version's targets and findings outside the tokens scanned anew.
 	assert.ok(spliced > steps / 2, `${spliced} of ${steps} edits carried the scan`);
+	// And most connection strings were not read again.
+	assert.ok(urlsCarried > urlsRead / 2, `${urlsCarried} of ${urlsRead} connection strings carried`);
 });
 
 test('findings shared within a version equal fresh ones', () => {

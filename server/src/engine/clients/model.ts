@@ -61,6 +61,27 @@ export interface ClientNote {
 	remove: { start: number; end: number };
 }
 
+/**
+ * Moves a configuration by `delta` characters, in place: every offset it holds (its range, its settings', the insertion
+ * point's and its notes'). Its parts must be its own (the connection strings' are: urls.ts makes each span anew).
+ */
+export function moveConfig(c: ClientConfig, delta: number): void {
+	const span = (s: { start: number; end: number } | undefined) => {
+		if (!s) return;
+		s.start += delta;
+		s.end += delta;
+	};
+	span(c);
+	span(c.portAt);
+	span(c.modeAt);
+	if (c.addMode) c.addMode.at += delta;
+	if (c.notes)
+		for (const n of c.notes) {
+			span(n.at);
+			span(n.remove);
+		}
+}
+
 /** The mode the library will use: for Laravel, Laravel 9+'s unless composer says 8 or older. */
 export function effectiveMode(c: ClientConfig): TlsMode | undefined {
 	if (c.modern !== undefined && !(c.version !== undefined && c.version < 9)) return c.modern;

@@ -6,7 +6,7 @@ import { firstAt } from '../sorted';
 import { isPunct, lexPhp, type Token } from '../scan/php-lexer';
 import { mentions, wholeText, type Reuse } from '../scan/php';
 import type { ScanResult, TextSource } from '../types';
-import type { ClientConfig, Setting, SslOptions } from './model';
+import { moveConfig, type ClientConfig, type Setting, type SslOptions } from './model';
 import { laravelMail, predisArray } from './laravel';
 import { phpmailer, type MailerGroup } from './phpmailer';
 import { urlString } from './urls';
@@ -144,25 +144,53 @@ export function namesLibrary(src: string | TextSource, reuse?: Reuse): boolean {
 	return found;
 }
 
-/** `strings`: the string literals the transport scanner read (its tokens), for connection strings. */
+/** A URL string read as a connection string: where its token started then, and what it gave. */
+export interface UrlReading {
+	start: number;
+	config: ClientConfig | undefined;
+}
+
+/** How far before a URL string its key (`'url' =>`, `$url =`) is looked for. */
+const LOOK_BACK = 100;
+
+/**
+ * `strings`: the string literals the transport scanner read (its tokens), for connection strings. With the previous
+ * version's readings (`reuse.prevUrls`), a string the lexer carried (the same token, so the same text) whose look-back
+ * the edit left alone is not read again: its configuration is moved with it.
+ */
 export function scanPhpClients(
 	src: string | TextSource,
 	strings: ScanResult['strings'] = [],
 	reuse?: Reuse,
 ): PhpClientScan {
 	const configs: ClientConfig[] = [];
+	const edit = reuse?.prev ? reuse.edit : undefined;
+	const prevUrls = edit ? reuse!.prevUrls : undefined;
+	const urls = reuse ? new Map<object, UrlReading>() : undefined;
 	for (const t of strings) {
 		if (t.suffix || !URL_STRING.test(t.text)) continue;
+		const was = prevUrls?.get(t);
+		// The text it read lies wholly before the edit, or wholly after what the edit replaced. (The lexer carries no
+		// token within MARGIN, 400 characters, after an edit, so this holds for every carried one: checked all the same.)
+		if (was && (was.start <= edit!.start || was.start - LOOK_BACK >= edit!.oldEnd)) {
+			if (was.config && t.start !== was.start) moveConfig(was.config, t.start - was.start);
+			was.start = t.start;
+			urls!.set(t, was);
+			if (was.config) configs.push(was.config);
+			continue;
+		}
 		// A key (`'url' =>`, `$url =`) ends in "=" or ">" right before the string (after blanks): look for it only then.
-		// The last few characters usually tell (a string after "(" or ","): on a keystroke in a large file, this runs
-		// for every URL string, and `src` may be a buffer that makes a new string for each slice.
-		const wide = () => src.slice(Math.max(0, t.start - 100), t.start);
+		// The last few characters usually tell (a string after "(" or ","): `src` may be a buffer that makes a new
+		// string for each slice.
+		const wide = () => src.slice(Math.max(0, t.start - LOOK_BACK), t.start);
 		const c =
 			lastNonBlank(src.slice(Math.max(0, t.start - 16), t.start)) ?? (t.start > 16 ? lastNonBlank(wide()) : undefined);
 		const key = c === '=' || c === '>' ? KEY_BEFORE.exec(wide()) : null;
 		const url = urlString(t.text, (i) => offsetIn(t, i), key?.[2] ?? key?.[3] ?? '');
+		urls?.set(t, { start: t.start, config: url });
 		if (url) configs.push(url);
 	}
+	if (reuse) reuse.urls = urls;
 	if (!namesLibrary(src, reuse)) return { configs, ssl: [], functionStarts: [] };
 	const text = wholeText(src);
 	const tokens = lexPhp(text, true);

@@ -1,6 +1,7 @@
 //! Finds transport targets in PHP: the first argument of the socket functions (a target even without a scheme),
 //! fsockopen's port and stream_socket_server's flags, STREAM_CRYPTO_METHOD_* constants, and other string
 //! literals whose value is a transport URL.
+import type { UrlReading } from '../clients/php';
 import { firstAt } from '../sorted';
 import type { Target } from '../target';
 import type {
@@ -53,6 +54,9 @@ export interface Reuse {
 	targets?: Target[];
 	/** Set by the scan when it carried the previous version's candidates: how this version's were made of them. */
 	splice?: Splice;
+	/** The client pass's readings of connection strings, by string token; set by it for the next version. */
+	prevUrls?: Map<object, UrlReading>;
+	urls?: Map<object, UrlReading>;
 }
 
 /** A PHP scan: its string literals are the lexer's tokens. */
@@ -74,12 +78,12 @@ export interface Splice {
 /** What an analysis leaves for the next version's (the outputs of its Reuse; not the previous lexing it consumed). */
 export type Carried = Pick<
 	Reuse,
-	'lexed' | 'namesLibrary' | 'suppresses' | 'prefilterEnd' | 'targetFindings' | 'scanned' | 'targets'
+	'lexed' | 'namesLibrary' | 'suppresses' | 'prefilterEnd' | 'targetFindings' | 'scanned' | 'targets' | 'urls'
 >;
 
 export function carried(done: Reuse): Carried {
-	const { lexed, namesLibrary, suppresses, prefilterEnd, targetFindings, scanned, targets } = done;
-	return { lexed, namesLibrary, suppresses, prefilterEnd, targetFindings, scanned, targets };
+	const { lexed, namesLibrary, suppresses, prefilterEnd, targetFindings, scanned, targets, urls } = done;
+	return { lexed, namesLibrary, suppresses, prefilterEnd, targetFindings, scanned, targets, urls };
 }
 
 /**
@@ -98,6 +102,7 @@ export function nextReuse(last: Carried | undefined, edit: TextEdit | undefined)
 				prevPrefilterEnd: last.prefilterEnd,
 				prevScan: last.scanned,
 				prevTargets: last.targets,
+				prevUrls: last.urls,
 			}),
 	};
 }
