@@ -3,7 +3,7 @@
 //! lint, keys1, keys10, scan, cold; all by default). TRANSPORT_LINT_BENCH_PROF=dir writes the servers' CPU profiles
 //! there.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -79,18 +79,25 @@ interface Server {
 	send: <T>(method: string, params: unknown) => Promise<T>;
 	notify: (method: string, params: unknown) => Promise<void>;
 	next: (uri: string, version: number) => Promise<void>;
+	/** The diagnostics of the last publish for a document. */
+	published: Map<string, unknown[]>;
 	logs: string[];
 	pid: number;
 	stop: () => Promise<void>;
 }
 
-function startServer(script: string): Server {
+function startServer(script: string, env?: Record<string, string>): Server {
 	const prof = PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROF}`] : [];
-	const child = spawn(process.execPath, [...prof, script, '--stdio'], { stdio: 'pipe' });
+	const child = spawn(process.execPath, [...prof, script, '--stdio'], {
+		stdio: 'pipe',
+		env: { ...process.env, ...env },
+	});
 	const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 	const waiting = new Map<string, () => void>();
+	const published = new Map<string, unknown[]>();
 	const logs: string[] = [];
 	conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+		published.set(p.uri, p.diagnostics);
 		const key = `${p.uri}#${p.version}`;
 		waiting.get(key)?.();
 		waiting.delete(key);
@@ -110,6 +117,7 @@ function startServer(script: string): Server {
 					resolve();
 				});
 			}),
+		published,
 		logs,
 		pid: child.pid!,
 		// shutdown + exit, so that a server run with --cpu-prof writes its profile; killed if it does not exit soon.
@@ -126,11 +134,16 @@ function startServer(script: string): Server {
 
 async function keystrokes(text: string, label: string): Promise<void> {
 	const results: Record<string, number[]> = {};
-	for (const [name, script] of [
-		['transport-lint', path.join(ROOT, 'server/out/server.js')],
-		['no-op', path.join(ROOT, 'out/bench/noop-server.js')],
+	const noop = path.join(ROOT, 'out/bench/noop-server.js');
+	/** Transport Lint's last diagnostics of the document, which the third server publishes on every change. */
+	const payload = path.join(tmpdir(), `bench-payload-${process.pid}.json`);
+	let diagnostics = 0;
+	for (const [name, script, env] of [
+		['transport-lint', path.join(ROOT, 'server/out/server.js'), undefined],
+		['no-op', noop, undefined],
+		['no-op, same diagnostics', noop, { TRANSPORT_LINT_BENCH_PAYLOAD: payload }],
 	] as const) {
-		const s = startServer(script);
+		const s = startServer(script, env);
 		await s.send('initialize', {
 			processId: process.pid,
 			rootUri: null,
@@ -156,10 +169,17 @@ async function keystrokes(text: string, label: string): Promise<void> {
 			times.push(performance.now() - t0);
 		}
 		results[name] = times;
+		if (name === 'transport-lint') {
+			const last = s.published.get(uri) ?? [];
+			diagnostics = last.length;
+			writeFileSync(payload, JSON.stringify(last));
+		}
 		await s.stop();
 	}
+	rmSync(payload, { force: true });
 	const ours = results['transport-lint']!;
 	const floor = results['no-op']!;
+	const same = results['no-op, same diagnostics']!;
 	rows.push([
 		`keystroke → diagnostics, ${label} document (${EDITS} edits)`,
 		`p50 ${pct(ours, 50).toFixed(2)} ms, p99 ${pct(ours, 99).toFixed(2)} ms`,
@@ -179,6 +199,15 @@ async function keystrokes(text: string, label: string): Promise<void> {
 			'',
 		]);
 	}
+	// What publishing this many diagnostics costs by itself (writing, reading and parsing them): the no-op server
+	// again, publishing Transport Lint's last list for the document on every change. An extra row, for the reasons.
+	rows.push([
+		`… no-op server publishing the same ${diagnostics} diagnostics on every change`,
+		`p50 ${pct(ours, 50).toFixed(2)} ms, p99 ${pct(ours, 99).toFixed(2)} ms`,
+		`p50 ${pct(same, 50).toFixed(2)} ms, p99 ${pct(same, 99).toFixed(2)} ms`,
+		`p99 ${(pct(ours, 99) / pct(same, 99)).toFixed(1)}×`,
+		'',
+	]);
 }
 
 async function initialScan(tree: string): Promise<void> {
