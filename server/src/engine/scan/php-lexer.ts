@@ -102,12 +102,6 @@ export function isPunct(t: Token | undefined, text: string): boolean {
 /** Any other operator after an operand: it ends a concatenation chain. */
 const BREAK: Token = { kind: 'punct', start: -1, end: -1, text: ';' };
 
-/** Outside calls, an operand matters only as the right side of a concatenation (`'tls://' . $host`). */
-function afterDot(tokens: Token[]): boolean {
-	const last = tokens[tokens.length - 1];
-	return last !== undefined && last.kind === 'punct' && last.text === '.';
-}
-
 /** A place where lexing can resume: outside every call the scanner reads, between two tokens. */
 export interface Checkpoint {
 	i: number;
@@ -226,16 +220,8 @@ function run(
 	let callee = false;
 	/** The previous token forbids a call here (->, ?->, ::, function, fn, new, const). */
 	let noCall = false;
-	const htmlUntilTag = (): void => {
-		const open = src.indexOf('<?', i);
-		if (open < 0) {
-			i = n;
-			return;
-		}
-		i = open + 2;
-		if (src.slice(i, i + 3).toLowerCase() === 'php') i += 3;
-		else if (src[i] === '=') i += 1;
-	};
+	/** What the last token pushed is (lastKind), kept as tokens are pushed rather than read back from them. */
+	let last: Checkpoint['last'] = 0;
 	/** The old checkpoints past the edit, from index `next` on, are where the lexing may resynchronise. */
 	let next = prev ? prev.checkpoints.length : 0;
 	const delta = edit ? edit.newEnd - edit.oldEnd : 0;
@@ -255,29 +241,16 @@ function run(
 			started = c.i;
 			callee = c.callee;
 			noCall = c.noCall;
+			last = c.last;
 			resumed = true;
 		}
 		next = from + 1;
 		while (next < prev.checkpoints.length && prev.checkpoints[next]!.i < edit.oldEnd + MARGIN) next++;
 	}
-	if (!resumed) htmlUntilTag();
+	if (!resumed) i = htmlUntilTag(src, i);
 	/** Checkpoints are at least CHECKPOINT_GAP apart. */
 	let nextCheckpoint = checkpoints.length ? checkpoints[checkpoints.length - 1]!.i + CHECKPOINT_GAP : 0;
-	const finish = (end = total, tokenDelta = 0): Lexed => {
-		for (let k = fresh; k < tokens.length; k++) {
-			const t = tokens[k]!;
-			if (base !== 0) shifted(t, base);
-			// A token's text is a slice of the text lexed; one made on a keystroke outlives that version, and must not
-			// keep all of it (or its window) alive: V8 slices strings of 13 characters or more instead of copying them.
-			if (prev && t.start >= 0) {
-				if (t.text.length >= 13) t.text = ownCopy(t.text);
-				if (t.suffix && t.suffix.text.length >= 13) t.suffix.text = ownCopy(t.suffix.text);
-			}
-		}
-		const lexed: Lexed = { length: total, tokens, checkpoints };
-		if (prev) lexed.redone = { start: resumed ? started : 0, end, delta, tokenDelta };
-		return lexed;
-	};
+	// No closure in here: one that captured a variable of the loop would make V8 keep it in a heap context.
 	while (i < n) {
 		if (!all && inside === 0) {
 			const at = base + i;
@@ -285,16 +258,15 @@ function run(
 			if (prev && next < prev.checkpoints.length) {
 				while (next < prev.checkpoints.length && prev.checkpoints[next]!.i + delta < at) next++;
 				const old = prev.checkpoints[next];
-				if (
-					old &&
-					old.i + delta === at &&
-					old.callee === callee &&
-					old.noCall === noCall &&
-					old.last === lastKind(tokens)
-				) {
+				if (old && old.i + delta === at && old.callee === callee && old.noCall === noCall && old.last === last) {
 					if (base + n < total && i + MARGIN > n) return undefined;
 					const moved = tokens.length - old.tokens;
-					const lexed = finish(at, moved);
+					const lexed = finished(tokens, checkpoints, fresh, base, total, {
+						start: resumed ? started : 0,
+						end: at,
+						delta,
+						tokenDelta: moved,
+					});
 					for (let k = old.tokens; k < prev.tokens.length; k++) tokens.push(shifted(prev.tokens[k]!, delta));
 					for (let k = next; k < prev.checkpoints.length; k++) {
 						const c = prev.checkpoints[k]!;
@@ -306,7 +278,7 @@ function run(
 				}
 			}
 			if (at >= nextCheckpoint) {
-				checkpoints.push({ i: at, tokens: tokens.length, callee, noCall, last: lastKind(tokens) });
+				checkpoints.push({ i: at, tokens: tokens.length, callee, noCall, last });
 				nextCheckpoint = at + CHECKPOINT_GAP;
 			}
 		}
@@ -321,6 +293,7 @@ function run(
 				const text = src.slice(s, i);
 				const interesting = INTERESTING.test(text);
 				tokens.push({ kind: 'ident', start: s, end: i, text });
+				last = 3;
 				callee = interesting && !noCall;
 				noCall = NOT_A_CALLEE_AFTER.has(text.toLowerCase());
 			} else {
@@ -332,13 +305,13 @@ function run(
 				const interesting =
 					i - b >= 9 && (first === 0x66 || first === 0x70 || first === 0x73) && INTERESTING.test(src.slice(s, i));
 				if (interesting) tokens.push({ kind: 'ident', start: s, end: i, text: src.slice(s, i) });
-				else if (afterDot(tokens)) tokens.push(OTHER_IDENT);
+				else if (last === 1) tokens.push(OTHER_IDENT);
+				if (interesting || last === 1) last = 3;
 				callee = interesting && !noCall;
 				noCall = isNoCallWord(src, s, i);
 			}
 		} else if (code === 0x3f /* ? */ && src.charCodeAt(i + 1) === 0x3e /* > */) {
-			i += 2;
-			htmlUntilTag();
+			i = htmlUntilTag(src, i + 2);
 		} else if (
 			(code === 0x2f /* / */ && src.charCodeAt(i + 1) === 0x2f) ||
 			(code === 0x23 /* # */ && src.charCodeAt(i + 1) !== 0x5b) /* [ */
@@ -351,32 +324,45 @@ function run(
 			i = close < 0 ? n : close + 2;
 		} else if (code === 0x27 /* ' */) {
 			i = singleQuoted(src, i, tokens);
+			last = 3;
 		} else if (code === 0x22 /* " */ || code === 0x60 /* ` */) {
 			i = interpolated(src, i + 1, code === 0x22 ? '"' : '`', i, tokens);
+			last = 3;
 		} else if (code === 0x3c /* < */ && src.startsWith('<<<', i)) {
 			i = heredoc(src, i, tokens);
+			last = lastKind(tokens);
 		} else if (code === 0x24 /* $ */ && isIdentStart(src.charCodeAt(i + 1))) {
 			const s = i;
 			i += 2;
 			while (i < n && isIdentPart(src.charCodeAt(i))) i++;
 			if (inside) tokens.push({ kind: 'var', start: s, end: i, text: src.slice(s, i) });
-			else if (afterDot(tokens)) tokens.push(OTHER_VAR);
+			else if (last === 1) tokens.push(OTHER_VAR);
+			if (inside || last === 1) last = 3;
 			callee = noCall = false;
 		} else if (isDigit(code) || (code === 0x2e /* . */ && isDigit(src.charCodeAt(i + 1)))) {
 			const s = i;
 			const m = NUMBER.exec(src.slice(i, i + 80));
 			i += m ? m[0].length : 1;
 			if (inside) tokens.push({ kind: 'num', start: s, end: i, text: src.slice(s, i) });
-			else if (afterDot(tokens)) tokens.push(OTHER_NUM);
+			else if (last === 1) tokens.push(OTHER_NUM);
+			if (inside || last === 1) last = 3;
 			callee = noCall = false;
 		} else {
 			const op = operatorAt(src, i, code);
 			if (inside || (op === '(' && callee)) {
 				if (op === '(' || op === '[' || op === '{') inside++;
 				else if ((op === ')' || op === ']' || op === '}') && !all) inside--;
-				if (all || KEPT_PUNCT.has(op)) tokens.push({ kind: 'punct', start: i, end: i + op.length, text: op });
-			} else if (op === '.') tokens.push({ kind: 'punct', start: i, end: i + 1, text: op });
-			else if (tokens.length && tokens[tokens.length - 1]!.kind !== 'punct') tokens.push(BREAK);
+				if (all || KEPT_PUNCT.has(op)) {
+					tokens.push({ kind: 'punct', start: i, end: i + op.length, text: op });
+					last = op === '.' ? 1 : 2;
+				}
+			} else if (op === '.') {
+				tokens.push({ kind: 'punct', start: i, end: i + 1, text: op });
+				last = 1;
+			} else if (last === 3) {
+				tokens.push(BREAK);
+				last = 2;
+			}
 			callee = false;
 			noCall = op === '->' || op === '?->' || op === '::';
 			i += op.length;
@@ -384,7 +370,50 @@ function run(
 	}
 	// The end of the window is not the end of the text: what was lexed last may be cut short.
 	if (base + n < total) return undefined;
-	return finish();
+	return finished(
+		tokens,
+		checkpoints,
+		fresh,
+		base,
+		total,
+		prev ? { start: resumed ? started : 0, end: total, delta, tokenDelta: 0 } : undefined,
+	);
+}
+
+/** Past the inline HTML from `i` to the next opening tag (`<?php`, `<?=`, `<?`); the end of the text if none. */
+function htmlUntilTag(src: string, i: number): number {
+	const open = src.indexOf('<?', i);
+	if (open < 0) return src.length;
+	i = open + 2;
+	if (src.slice(i, i + 3).toLowerCase() === 'php') return i + 3;
+	return src[i] === '=' ? i + 1 : i;
+}
+
+/**
+ * The lexing's result: the new tokens (from `fresh` on) moved to absolute offsets and, on a keystroke (`redone`), given
+ * texts of their own.
+ */
+function finished(
+	tokens: Token[],
+	checkpoints: Checkpoint[],
+	fresh: number,
+	base: number,
+	total: number,
+	redone: Lexed['redone'],
+): Lexed {
+	for (let k = fresh; k < tokens.length; k++) {
+		const t = tokens[k]!;
+		if (base !== 0) shifted(t, base);
+		// A token's text is a slice of the text lexed; one made on a keystroke outlives that version, and must not
+		// keep all of it (or its window) alive: V8 slices strings of 13 characters or more instead of copying them.
+		if (redone && t.start >= 0) {
+			if (t.text.length >= 13) t.text = ownCopy(t.text);
+			if (t.suffix && t.suffix.text.length >= 13) t.suffix.text = ownCopy(t.suffix.text);
+		}
+	}
+	const lexed: Lexed = { length: total, tokens, checkpoints };
+	if (redone) lexed.redone = redone;
+	return lexed;
 }
 
 function singleQuoted(src: string, open: number, tokens: Token[]): number {
@@ -422,14 +451,19 @@ function singleQuoted(src: string, open: number, tokens: Token[]): number {
 /** Reads a double-quoted, backtick or heredoc body up to `close` (a quote char, or an end index for heredoc). */
 function interpolated(src: string, from: number, close: string | number, tokenStart: number, tokens: Token[]): number {
 	const end = typeof close === 'number' ? close : src.length;
-	let stop: number;
+	// The first character that ends the plain part: a backslash or "$" (and "{", the closing quote, for quoted strings).
+	let stop = from;
 	if (typeof close === 'number') {
-		const at = src.slice(from, end).search(/[\\$]/);
-		stop = at < 0 ? end : from + at;
+		for (; stop < end; stop++) {
+			const c = src.charCodeAt(stop);
+			if (c === 0x5c /* backslash */ || c === 0x24 /* $ */) break;
+		}
 	} else {
-		const special = close === '"' ? /["\\${]/g : /[`\\${]/g;
-		special.lastIndex = from;
-		stop = special.exec(src)?.index ?? end;
+		const q = close.charCodeAt(0);
+		for (; stop < end; stop++) {
+			const c = src.charCodeAt(stop);
+			if (c === q || c === 0x5c || c === 0x24 || c === 0x7b /* { */) break;
+		}
 	}
 	if (stop === end || src[stop] === close) {
 		tokens.push({
