@@ -92,6 +92,20 @@ test('interpolation and concatenation keep the known prefix and suffix', () => {
 	const [d] = scan(`<?php stream_socket_client('ssl://' . $host . ':465');`, 'php').candidates;
 	assert.deepEqual([d!.value, d!.partial!.suffix], ['ssl://', ':465']);
 	assert.deepEqual(values(`<?php stream_socket_client($proto . '://h:1');`), []);
+	// Outside calls the lexer keeps only the strings the scanner reads (a scheme, or after "."): the others are not
+	// tokens, and a concatenation still ends where its statement does, at ";" or a closing tag.
+	for (const end of [';', ' ?>\n<p>x</p>\n<?php']) {
+		const [e] = scan(
+			`<?php $u = 'tcp://h:' . $port${end} 'abc' . 'def'; $v = ['k' => 'x'] . 'tls://g:1';`,
+			'php',
+		).candidates;
+		assert.deepEqual([e!.value, e!.partial!.suffix], ['tcp://h:', ''], end);
+	}
+	const strings = scan(
+		`<?php $a = 'plain'; $b = "also $plain"; $c = 'tcp://h:1' . 'x'; f('in', 'call');`,
+		'php',
+	).strings!.map((t) => t.text);
+	assert.deepEqual(strings, ['tcp://h:1', 'x']);
 });
 
 test('crypto constants are collected with their call', () => {

@@ -113,6 +113,18 @@ export interface Checkpoint {
 	last: 0 | 1 | 2 | 3;
 }
 
+/**
+ * Keeps the string just lexed (tokens[at]) if the scanner can read it: inside a call it reads, as the right side of a
+ * concatenation (after "."), or when its value has a scheme (`://`: a URL literal, a connection string or the start
+ * of a concatenation that builds one). Any other string is dropped, which leaves the last token as it was. Returns
+ * the kind of the last token.
+ */
+function kept(tokens: Token[], at: number, inside: number, last: Checkpoint['last']): Checkpoint['last'] {
+	if (inside || last === 1 || tokens[at]!.text.includes('://')) return 3;
+	tokens.length = at;
+	return last;
+}
+
 /** A lexed text, kept so that the next version can be lexed from the checkpoint before an edit. */
 export interface Lexed {
 	/** Length of the text lexed. */
@@ -138,11 +150,6 @@ export interface TextEdit {
 /** Checkpoints at least this far apart; every lookahead of the lexer is shorter than MARGIN. */
 const CHECKPOINT_GAP = 2048;
 const MARGIN = 400;
-
-function lastKind(tokens: Token[]): Checkpoint['last'] {
-	const t = tokens[tokens.length - 1];
-	return !t ? 0 : t.kind === 'punct' ? (t.text === '.' ? 1 : 2) : 3;
-}
 
 /**
  * `all`: emit every name, number, variable and operator (for the library-configuration reader, which follows
@@ -312,6 +319,11 @@ function run(
 			}
 		} else if (code === 0x3f /* ? */ && src.charCodeAt(i + 1) === 0x3e /* > */) {
 			i = htmlUntilTag(src, i + 2);
+			// A closing tag ends a statement: no concatenation runs through it.
+			if (last === 3) {
+				tokens.push(BREAK);
+				last = 2;
+			}
 		} else if (
 			(code === 0x2f /* / */ && src.charCodeAt(i + 1) === 0x2f) ||
 			(code === 0x23 /* # */ && src.charCodeAt(i + 1) !== 0x5b) /* [ */
@@ -323,14 +335,17 @@ function run(
 			const close = src.indexOf('*/', i + 2);
 			i = close < 0 ? n : close + 2;
 		} else if (code === 0x27 /* ' */) {
-			i = singleQuoted(src, i, tokens);
-			last = 3;
+			const at = tokens.length;
+			i = singleQuoted(src, i, tokens, inside > 0 || last === 1);
+			if (tokens.length > at) last = 3;
 		} else if (code === 0x22 /* " */ || code === 0x60 /* ` */) {
+			const at = tokens.length;
 			i = interpolated(src, i + 1, code === 0x22 ? '"' : '`', i, tokens);
-			last = 3;
+			last = kept(tokens, at, inside, last);
 		} else if (code === 0x3c /* < */ && src.startsWith('<<<', i)) {
+			const at = tokens.length;
 			i = heredoc(src, i, tokens);
-			last = lastKind(tokens);
+			last = tokens[at]!.kind === 'str' ? kept(tokens, at, inside, last) : 2;
 		} else if (code === 0x24 /* $ */ && isIdentStart(src.charCodeAt(i + 1))) {
 			const s = i;
 			i += 2;
@@ -416,10 +431,22 @@ function finished(
 	return lexed;
 }
 
-function singleQuoted(src: string, open: number, tokens: Token[]): number {
+/**
+ * A single-quoted string; pushed only when `keep` or when its value has a scheme (see kept()). Without a backslash
+ * before the next quote, that quote ends it and its value is the text between: no token is made unless it is kept.
+ */
+function singleQuoted(src: string, open: number, tokens: Token[], keep: boolean): number {
 	const close = src.indexOf("'", open + 1);
 	const plainEnd = close < 0 ? src.length : close;
-	if (!src.slice(open + 1, plainEnd).includes('\\')) {
+	let escaped = false;
+	let scheme = keep;
+	for (let k = open + 1; k < plainEnd; k++) {
+		const c = src.charCodeAt(k);
+		if (c === 0x5c /* backslash */) escaped = true;
+		else if (c === 0x3a /* : */ && src.charCodeAt(k + 1) === 0x2f && src.charCodeAt(k + 2) === 0x2f) scheme = true;
+	}
+	if (!escaped) {
+		if (!scheme) return plainEnd + 1;
 		tokens.push({
 			kind: 'str',
 			start: open,
@@ -444,7 +471,8 @@ function singleQuoted(src: string, open: number, tokens: Token[]): number {
 		}
 	}
 	map.push(i);
-	tokens.push({ kind: 'str', start: open, end: Math.min(i + 1, src.length), text, map });
+	if (keep || text.includes('://'))
+		tokens.push({ kind: 'str', start: open, end: Math.min(i + 1, src.length), text, map });
 	return i + 1;
 }
 
