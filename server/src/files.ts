@@ -111,17 +111,31 @@ export function readTextSync(file: string, maxBytes: number): ReadResult {
 }
 
 /** Reads to the end (the file may have grown or shrunk since its size was taken), never past `maxBytes` + 1. */
+/**
+ * One buffer that reads every file up to its size (this thread's: each worker has its own module): a buffer per file
+ * is memory outside the heap, whose total makes V8 collect garbage more often. What is read from it is decoded into a
+ * string (a copy) before the next read.
+ */
+let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+const SCRATCH_MAX = 1 << 20;
+
 function readAll(fd: number, size: number, maxBytes: number): Buffer {
-	let buf = Buffer.allocUnsafe(Math.max(size, 1) + 1);
+	if (size + 1 > scratch.length && size + 1 <= SCRATCH_MAX)
+		scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, Math.max(size + 1, scratch.length * 2)));
+	// One byte more than the size, to see the end (or a file that grew); never more than one past the limit.
+	const limit = maxBytes + 1;
+	let buf = size + 1 <= scratch.length ? scratch : Buffer.allocUnsafe(Math.max(size, 1) + 1);
 	let length = 0;
 	for (;;) {
-		if (length === buf.length) {
-			if (length > maxBytes) throw Object.assign(new Error('grew past the size limit'), { code: 'EFBIG' });
-			const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, maxBytes + 1));
+		const room = Math.min(buf.length, limit);
+		if (length === room) {
+			if (length === limit) throw Object.assign(new Error('grew past the size limit'), { code: 'EFBIG' });
+			const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, limit));
 			buf.copy(bigger, 0, 0, length);
 			buf = bigger;
+			continue;
 		}
-		const got = readSync(fd, buf, length, buf.length - length, null);
+		const got = readSync(fd, buf, length, room - length, null);
 		if (got === 0) return buf.subarray(0, length);
 		length += got;
 	}

@@ -69,5 +69,14 @@ test('reading files: the size limit is checked on the open file, files whose siz
 	assert.deepEqual(readTextSync(dir, 1 << 20), { skipped: 'cannot be read (EISDIR)' });
 	// /proc files report size 0 and have content: the read goes on to the end of the file.
 	const status = readTextSync('/proc/self/status', 1 << 20);
-	if (process.platform === 'linux') assert.match('text' in status ? status.text : '', /^Name:[\s\S]*\nPid:/);
+	if (process.platform === 'linux') {
+		assert.match('text' in status ? status.text : '', /^Name:[\s\S]*\nPid:/);
+		// And the limit holds for them while they are read.
+		assert.deepEqual(readTextSync('/proc/self/status', 100), { skipped: 'cannot be read (EFBIG)' });
+	}
+	// One read buffer serves file after file: a short file read after a longer one is itself.
+	assert.deepEqual(readTextSync(file('long.env', 'A=tcp://h:1\n'.repeat(3000)), 1 << 20), {
+		text: 'A=tcp://h:1\n'.repeat(3000),
+	});
+	assert.deepEqual(readTextSync(file('short.env', 'B=1'), 10), { text: 'B=1' });
 });
