@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 //! transport-lint [paths...]: lints files and folders with the engine; text, JSON or SARIF; --fix writes fixes.
-import { promises as fs } from 'node:fs';
+import { promises as fs, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -109,8 +109,16 @@ async function loadSettings(explicit: string | undefined): Promise<Settings> {
 	}
 }
 
+const CWD = process.cwd();
+
+/** The file as output names it: relative to the working directory, with forward slashes. */
 function rel(file: string): string {
-	return path.relative(process.cwd(), file).split(path.sep).join('/') || file;
+	// Under the working directory and plainly written (no "." or ".." segment, no "//"): a slice, once per file.
+	if (path.sep === '/' && CWD !== '/' && file.startsWith(CWD) && file[CWD.length] === '/') {
+		const rest = file.slice(CWD.length + 1);
+		if (rest[0] !== '.' && !rest.includes('/.') && !rest.includes('//')) return rest;
+	}
+	return path.relative(CWD, file).split(path.sep).join('/') || file;
 }
 
 /** What every linting thread needs: plain data, so a worker gets a copy. */
@@ -127,57 +135,90 @@ interface LintJob {
  */
 type Linted = FileFindings | { uri: string; skipped: string };
 
-/** Lints files one after the other, reading them synchronously (nothing else waits in a CLI process). */
-async function lintFiles(files: string[], job: LintJob): Promise<Linted[]> {
+/**
+ * Lints files one after the other, reading them synchronously (nothing else waits in a CLI process). With `next`,
+ * the threads share the list: each takes the next CHUNK files not yet taken (an atomic counter), so that they finish
+ * together however the work is spread over the files; the result has a place for every file, filled where this
+ * thread linted it.
+ */
+function lintFiles(files: string[], job: LintJob, next?: Int32Array): (Linted | undefined)[] {
 	const project = new ProjectFactsCache();
-	const out: Linted[] = [];
-	for (const file of files) {
-		const kind = fileKind(file)!;
-		const read = readTextSync(file, job.settings.maxFileSize);
-		if ('skipped' in read) {
-			out.push({ uri: rel(file), skipped: read.skipped });
-			continue;
-		}
-		let { text } = read;
-		if (job.fix) {
-			text = fixAll(text, kind, job.settings).text;
-			if (text !== read.text) await fs.writeFile(file, text);
-		}
-		const facts = project.forFile(file);
-		const composer = facts?.packages.php ? lowestAllowed(facts.packages.php) : undefined;
-		const php =
-			job.php ??
-			(composer ? { version: composer, source: `composer.json require.php "${facts!.packages.php}"` } : undefined);
-		const findings = analyze(text, kind, job.settings, {
-			packages: facts?.packages ?? {},
-			...(php && { php }),
-		}).findings;
-		out.push({ uri: rel(file), findings: locate(text, findings) });
+	const out: (Linted | undefined)[] = new Array(files.length);
+	if (!next) {
+		for (let i = 0; i < files.length; i++) out[i] = lintFile(files[i]!, job, project);
+		return out;
 	}
-	return out;
+	for (;;) {
+		const start = Atomics.add(next, 0, CHUNK);
+		if (start >= files.length) return out;
+		for (let i = start; i < Math.min(files.length, start + CHUNK); i++) out[i] = lintFile(files[i]!, job, project);
+	}
+}
+
+/** How many files a thread takes at a time from the shared list. */
+const CHUNK = 16;
+
+function lintFile(file: string, job: LintJob, project: ProjectFactsCache): Linted {
+	const kind = fileKind(file)!;
+	const read = readTextSync(file, job.settings.maxFileSize);
+	if ('skipped' in read) return { uri: rel(file), skipped: read.skipped };
+	let { text } = read;
+	if (job.fix) {
+		text = fixAll(text, kind, job.settings).text;
+		if (text !== read.text) writeFileSync(file, text);
+	}
+	const facts = project.forFile(file);
+	const composer = facts?.packages.php ? lowestAllowed(facts.packages.php) : undefined;
+	const php =
+		job.php ??
+		(composer ? { version: composer, source: `composer.json require.php "${facts!.packages.php}"` } : undefined);
+	const findings = analyze(text, kind, job.settings, {
+		packages: facts?.packages ?? {},
+		...(php && { php }),
+	}).findings;
+	return { uri: rel(file), findings: locate(text, findings) };
 }
 
 /** Below this many files a worker costs more than it saves. */
 const PARALLEL_FROM = 200;
 
-/** Splits the files over the main thread and workers (one per extra core, at most 3), keeping their order. */
-async function lintParallel(files: string[], job: LintJob): Promise<Linted[]> {
+/** How many threads lint (the main one and workers): one per core, at most 4, or TRANSPORT_LINT_THREADS. */
+function threadCount(): number {
 	const forced = Number(process.env.TRANSPORT_LINT_THREADS);
-	const threads = Number.isInteger(forced) && forced >= 1 ? Math.min(forced, 16) : Math.min(4, availableParallelism());
-	if (threads < 2 || files.length < PARALLEL_FROM || job.fix) return lintFiles(files, job);
-	const shares: string[][] = Array.from({ length: threads }, () => []);
-	files.forEach((f, i) => shares[i % threads]!.push(f));
-	const workers = shares.slice(1).map(
-		(share) =>
-			new Promise<Linted[]>((resolve, reject) => {
-				const w = new Worker(__filename, { workerData: { transportLintWorker: true, files: share, job } });
-				w.once('message', resolve);
-				w.once('error', reject);
-				w.once('exit', (code) => code !== 0 && reject(new Error(`a lint worker exited with ${code}`)));
-			}),
-	);
-	const parts = [await lintFiles(shares[0]!, job), ...(await Promise.all(workers))];
-	return files.map((_, i) => parts[i % threads]![Math.floor(i / threads)]!);
+	return Number.isInteger(forced) && forced >= 1 ? Math.min(forced, 16) : Math.min(4, availableParallelism());
+}
+
+/**
+ * Lint workers, started while the files are still being found (a worker takes tens of milliseconds to load);
+ * `run` hands them the list and the job, and they lint it with the main thread.
+ */
+class Workers {
+	private readonly started: { worker: Worker; done: Promise<(Linted | undefined)[]> }[] = [];
+
+	constructor(count: number) {
+		for (let k = 0; k < count; k++) {
+			const worker = new Worker(__filename, { workerData: { transportLintWorker: true } });
+			const done = new Promise<(Linted | undefined)[]>((resolve, reject) => {
+				worker.once('message', resolve);
+				worker.once('error', reject);
+				worker.once('exit', (code) => code !== 0 && reject(new Error(`a lint worker exited with ${code}`)));
+			});
+			// Not rejected unhandled when the workers are dismissed before they are used.
+			done.catch(() => undefined);
+			this.started.push({ worker, done });
+		}
+	}
+
+	async run(files: string[], job: LintJob): Promise<Linted[]> {
+		const next = new Int32Array(new SharedArrayBuffer(4));
+		for (const { worker } of this.started) worker.postMessage({ files, job, next });
+		const parts = [lintFiles(files, job, next), ...(await Promise.all(this.started.map((w) => w.done)))];
+		return files.map((_, i) => parts.find((p) => p[i] !== undefined)![i]!);
+	}
+
+	dismiss(): void {
+		for (const { worker } of this.started) void worker.terminate();
+	}
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -200,19 +241,28 @@ async function main(argv: string[]): Promise<number> {
 		}
 	}
 	const files: string[] = [];
-	for (const p of parsed.paths) {
-		try {
-			await fs.stat(p);
-		} catch {
-			throw new UsageError(`no such file or directory: ${p}`);
+	const threads = parsed.fix ? 1 : threadCount();
+	let workers: Workers | undefined;
+	try {
+		for (const p of parsed.paths) {
+			try {
+				await fs.stat(p);
+			} catch {
+				throw new UsageError(`no such file or directory: ${p}`);
+			}
+			for (const file of walk(p, filter, seen)) {
+				if (!fileKind(file)) continue;
+				files.push(file);
+				// Enough files to be worth a worker: start them now, they load while the walk goes on.
+				if (files.length === PARALLEL_FROM && threads > 1) workers = new Workers(threads - 1);
+			}
 		}
-		for (const file of walk(p, filter, seen)) if (fileKind(file)) files.push(file);
+	} catch (e) {
+		workers?.dismiss();
+		throw e;
 	}
-	const linted = await lintParallel(files, {
-		settings,
-		php,
-		fix: parsed.fix,
-	});
+	const job: LintJob = { settings, php, fix: parsed.fix };
+	const linted = workers ? await workers.run(files, job) : (lintFiles(files, job) as Linted[]);
 	const results: FileFindings[] = [];
 	for (const l of linted) {
 		if ('skipped' in l) console.error(`${l.uri}: skipped, ${l.skipped}`);
@@ -243,8 +293,9 @@ function print(format: Options['format'], results: FileFindings[]): void {
 }
 
 if (!isMainThread && (workerData as { transportLintWorker?: boolean } | null)?.transportLintWorker) {
-	const { files, job } = workerData as { files: string[]; job: LintJob };
-	void lintFiles(files, job).then((out) => parentPort!.postMessage(out));
+	parentPort!.once('message', ({ files, job, next }: { files: string[]; job: LintJob; next: Int32Array }) => {
+		parentPort!.postMessage(lintFiles(files, job, next));
+	});
 } else
 	main(process.argv.slice(2)).then(
 		(code) => (process.exitCode = code),

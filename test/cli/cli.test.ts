@@ -242,3 +242,18 @@ test('a large tree is linted on several threads with the same output, in the sam
 	assert.equal(three.stdout, one.stdout);
 	assert.equal((JSON.parse(one.stdout) as unknown[]).length, 260 + 173);
 });
+
+test('output names files relative to the working directory, however the paths were written', () => {
+	const names = (arg: string) =>
+		(JSON.parse(run(['--format', 'json', arg]).out) as { file: string }[]).map((f) => f.file).sort();
+	const plain = names('examples');
+	assert.ok(plain.length > 0 && plain.every((f) => f.startsWith('examples/')), plain.join(' '));
+	for (const arg of [
+		path.join(ROOT, 'examples'),
+		`${ROOT}/./examples`,
+		`${ROOT}//examples`,
+		`${ROOT}/examples/../examples`,
+		'./examples',
+	])
+		assert.deepEqual(names(arg), plain, arg);
+});
