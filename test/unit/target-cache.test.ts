@@ -117,6 +117,8 @@ test('analysing an open PHP document in parts (the text around each edit) equals
 	let steps = 0;
 	let urlsRead = 0;
 	let urlsCarried = 0;
+	let clientsChecked = 0;
+	let clientsCarried = 0;
 	fc.assert(
 		fc.property(
 			fc.array(fc.constantFrom(...PHP_LINES.filter((l) => !l.includes('disable'))), { minLength: 40, maxLength: 80 }),
@@ -145,6 +147,9 @@ test('analysing an open PHP document in parts (the text around each edit) equals
 					const before = new Set(reuse.urls?.values());
 					for (const u of r.urls?.values() ?? []) if (before.has(u)) urlsCarried++;
 					urlsRead += r.urls?.size ?? 0;
+					const checked = new Set(reuse.targetFindings?.byClient?.values());
+					for (const c of r.targetFindings?.byClient?.values() ?? []) if (checked.has(c)) clientsCarried++;
+					clientsChecked += r.targetFindings?.byClient?.size ?? 0;
 					text = next;
 					reuse = r;
 				}
@@ -158,6 +163,11 @@ test('analysing an open PHP document in parts (the text around each edit) equals
 	assert.ok(spliced > steps / 2, `${spliced} of ${steps} edits carried the scan`);
 	// And most connection strings were not read again.
 	assert.ok(urlsCarried > urlsRead / 2, `${urlsCarried} of ${urlsRead} connection strings carried`);
+	// And so were their configurations' findings.
+	assert.ok(
+		clientsCarried > clientsChecked / 2,
+		`${clientsCarried} of ${clientsChecked} configurations' findings carried`,
+	);
 });
 
 test('findings shared within a version equal fresh ones', () => {

@@ -168,15 +168,35 @@ export function analyze(
 	}
 	const clients: ClientConfig[] = clientScan.configs;
 	const laravel = majorVersion(project, 'laravel/framework');
+	// A configuration carried from the previous version (a connection string's, moved with it) has its findings:
+	// they depend only on it and the rule context, and move with it.
+	const lastByClient = reuse && !reuse.uncached ? last?.byClient : undefined;
+	const byClient = reuse && !reuse.uncached ? new Map<object, { start: number; findings: Finding[] }>() : undefined;
 	for (const c of clients) {
 		if (c.library === 'laravel-mail' && laravel !== undefined) c.version = laravel;
+		const was = lastByClient?.get(c);
+		if (was) {
+			if (c.start !== was.start) for (const f of was.findings) moveInPlace(f, c.start - was.start);
+			was.start = c.start;
+			byClient!.set(c, was);
+			for (const f of was.findings) findings.push(f);
+			continue;
+		}
+		const first = findings.length;
+		const failures = errors.length;
 		for (const rule of clientRules)
 			if (rule.checkClient)
 				add(
 					rule,
 					run(rule, () => rule.checkClient!(c, ctx)),
 				);
+		if (byClient && errors.length === failures) {
+			// Copies, as for targets: carried findings are moved in place.
+			for (let j = first; j < findings.length; j++) findings[j] = moved(findings[j]!, 0);
+			byClient.set(c, { start: c.start, findings: findings.slice(first) });
+		}
 	}
+	if (byClient) known.byClient = byClient;
 	for (const o of clientScan.ssl)
 		for (const rule of clientRules)
 			if (rule.checkSsl)

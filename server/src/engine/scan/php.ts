@@ -112,6 +112,11 @@ export interface TargetFindings {
 	/** The rule context they were computed in (settings, file kind, project facts). */
 	context: string;
 	byTarget: Map<string, Finding[]>;
+	/**
+	 * The findings of each client configuration carried from version to version (a connection string's: the same
+	 * object, moved), with the configuration's start when they were made.
+	 */
+	byClient?: Map<object, { start: number; findings: Finding[] }>;
 	/** The findings of each target of the version, in order, with its offsets (absent where not cacheable). */
 	perTarget?: (Finding[] | undefined)[];
 }
