@@ -156,6 +156,58 @@ test('the buffered document agrees with vscode-languageserver-textdocument: text
 	);
 });
 
+test('a long buffered document keeps its lines across blocks of the line table: edits anywhere, lines added and removed', () => {
+	// The line table shifts whole blocks of 512 lines at once (text-buffer.ts LineTable): documents of a few
+	// thousand lines, edited at lines all over them, compared with vscode-languageserver-textdocument.
+	const pieces = ['a', 'é', '\n', '\r\n', '\r', 'xyz', ''];
+	const change = fc.record({
+		line: fc.nat({ max: 4000 }),
+		character: fc.nat({ max: 6 }),
+		span: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })),
+		text: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((a) => a.join('')),
+	});
+	fc.assert(
+		fc.property(
+			fc.integer({ min: 500, max: 3000 }),
+			fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 10 }),
+			fc.nat(),
+			(lines, batches, seed) => {
+				const start = Array.from(
+					{ length: lines },
+					(_, i) => (i % 7 === 0 ? 'é' : 'ab') + (i % 5 ? '\n' : '\r\n'),
+				).join('');
+				const ours = new BufferedTextDocument(URI, 'php', 1, start);
+				const theirs = TextDocument.create(URI, 'php', 1, start);
+				let version = 1;
+				for (const changes of batches) {
+					version++;
+					const sent = changes.map((c) => {
+						const line = c.line % theirs.lineCount;
+						const from = theirs.offsetAt({ line, character: c.character });
+						const n = {
+							range: { start: theirs.positionAt(from), end: theirs.positionAt(from + c.span) },
+							text: c.text,
+						};
+						TextDocument.update(theirs, [n], version);
+						return n;
+					});
+					ours.update(sent, version);
+					assert.equal(ours.lineCount, theirs.lineCount);
+					const text = theirs.getText();
+					for (let k = 0, o = seed % 97; k < 300; k++, o = (o * 31 + 17) % (text.length + 1))
+						assert.deepEqual(ours.positionAt(o), theirs.positionAt(o));
+					for (let line = 0; line < theirs.lineCount; line += 1 + (seed % 13)) {
+						assert.equal(ours.offsetAt({ line, character: 1 }), theirs.offsetAt({ line, character: 1 }));
+						assert.deepEqual(ours.getLineRange(line), theirs.getLineRange(line));
+					}
+				}
+				assert.equal(ours.getText(), theirs.getText());
+			},
+		),
+		{ numRuns: 60, seed: 20261126 },
+	);
+});
+
 test('the buffered document grows, widens to two bytes per unit and clamps lines past the end', () => {
 	let text = 'abc\n'.repeat(2500);
 	const doc = new BufferedTextDocument(URI, 'php', 1, text);
