@@ -40,6 +40,26 @@ test('JSON output has file, 1-based positions, rule and fixes', () => {
 	const ipv6 = out.find((f) => f.ruleId === 'ipv6-brackets')!;
 	assert.deepEqual([ipv6.line, ipv6.column], [22, 38]);
 	assert.ok(ipv6.fixes.length >= 1);
+	// Every finding has the same fields, and only those (a rule's spread edit once added a stray "text").
+	const fields = [
+		'file',
+		'line',
+		'column',
+		'endLine',
+		'endColumn',
+		'ruleId',
+		'severity',
+		'start',
+		'end',
+		'message',
+		'fixes',
+	];
+	for (const f of JSON.parse(run(['--format', 'json', 'examples']).out) as Record<string, unknown>[])
+		assert.deepEqual(
+			Object.keys(f).filter((k) => k !== 'related'),
+			fields,
+			JSON.stringify(f),
+		);
 });
 
 test('SARIF output is 2.1.0 with every rule and the results', () => {
