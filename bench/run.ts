@@ -1,5 +1,5 @@
-//! `npm run bench`: workspace lint vs ripgrep, keystroke latency vs a no-op server, the server's initial scan and
-//! cold start. Prints one Markdown table. Options: --files N (10000), --edits N (500), --runs N (3), --only a,b (parts:
+//! `npm run bench`: workspace lint vs ripgrep, keystroke latency vs a no-op server (publishing nothing, and publishing
+//! Transport Lint's diagnostics), the server's initial scan and cold start. Prints one Markdown table. Options: --files N (10000), --edits N (500), --runs N (3), --only a,b (parts:
 //! lint, keys1, keys10, scan, cold; all by default). TRANSPORT_LINT_BENCH_PROF=dir writes the servers' CPU profiles
 //! there.
 import { spawn, spawnSync } from 'node:child_process';

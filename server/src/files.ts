@@ -110,15 +110,14 @@ export function readTextSync(file: string, maxBytes: number): ReadResult {
 	}
 }
 
-/** Reads to the end (the file may have grown or shrunk since its size was taken), never past `maxBytes` + 1. */
 /**
- * One buffer that reads every file up to its size (this thread's: each worker has its own module): a buffer per file
- * is memory outside the heap, whose total makes V8 collect garbage more often. What is read from it is decoded into a
- * string (a copy) before the next read.
+ * One buffer reads every file up to its size (this thread's: each worker has its own module) instead of one
+ * allocation outside the heap per file. What is read into it is decoded into a string (a copy) before the next read.
  */
 let scratch = Buffer.allocUnsafeSlow(64 * 1024);
 const SCRATCH_MAX = 1 << 20;
 
+/** Reads to the end (the file may have grown or shrunk since its size was taken), never past `maxBytes` + 1. */
 function readAll(fd: number, size: number, maxBytes: number): Buffer {
 	if (size + 1 > scratch.length && size + 1 <= SCRATCH_MAX)
 		scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, Math.max(size + 1, scratch.length * 2)));
