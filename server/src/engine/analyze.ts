@@ -158,10 +158,8 @@ export function analyze(
 			if (found.length && rule.meta.syntax) blocked = true;
 		}
 		if (key !== undefined && errors.length === failures) {
-			// Copies, so that no object is both a rule's (which may share parts between findings) and carried to the
-			// next version, where it may be moved in place. Without a next version (the CLI), nothing is carried.
-			if (reuse) for (let j = first; j < findings.length; j++) findings[j] = moved(findings[j]!, 0);
-			perTarget[k] = findings.slice(first);
+			// Without a next version (the CLI), nothing is carried: no copies.
+			perTarget[k] = reuse ? ownFrom(findings, first) : findings.slice(first);
 			byTarget.set(
 				key,
 				perTarget[k]!.map((f) => moved(f, -candidate.start)),
@@ -202,9 +200,7 @@ export function analyze(
 					run(rule, () => rule.checkClient!(c, ctx)),
 				);
 		if (byClient && errors.length === failures) {
-			// Copies, as for targets: carried findings are moved in place.
-			for (let j = first; j < findings.length; j++) findings[j] = moved(findings[j]!, 0);
-			byClient.set(c, { start: c.start, findings: findings.slice(first) });
+			byClient.set(c, { start: c.start, findings: ownFrom(findings, first) });
 		}
 	}
 	if (byClient) known.byClient = byClient;
@@ -247,6 +243,15 @@ function targetKey(c: Candidate): string {
 		call?.context ? `${call.context.var},${call.context.start - at},${call.context.end - at}` : '',
 		c.value,
 	].join('\0');
+}
+
+/**
+ * Replaces findings[first..] by copies and returns them, for carrying to the next version: no object is then both a
+ * rule's (which may share parts between findings) and carried, where it may be moved in place.
+ */
+function ownFrom(findings: Finding[], first: number): Finding[] {
+	for (let j = first; j < findings.length; j++) findings[j] = moved(findings[j]!, 0);
+	return findings.slice(first);
 }
 
 /** A copy of a finding (its fixes and related spans too) with every offset moved by `delta`. */
