@@ -1,6 +1,7 @@
 //! Applies fixes to a text, for the CLI's --fix and for fix-all. Overlapping edits are refused, not merged.
 import { analyze } from './analyze';
 import type { Settings } from './settings';
+import type { TextEdit } from './scan/php-lexer';
 import type { Edit, FileKind, Finding } from './types';
 
 export interface AppliedFixes {
@@ -63,14 +64,28 @@ export function fixAll(
 /** One edit that turns `before` into `after`: the span between their common prefix and suffix. */
 export function diffEdit(before: string, after: string): Edit | undefined {
 	if (before === after) return undefined;
-	let start = 0;
-	while (start < before.length && start < after.length && before[start] === after[start]) start++;
-	let end = 0;
-	while (
-		end < before.length - start &&
-		end < after.length - start &&
-		before[before.length - 1 - end] === after[after.length - 1 - end]
-	)
-		end++;
-	return { start, end: before.length - end, text: after.slice(start, after.length - end) };
+	const span = diffSpan(before, after);
+	return { start: span.start, end: span.oldEnd, text: after.slice(span.start, span.newEnd) };
+}
+
+/**
+ * The one span that differs between two texts (their longest common prefix, then the longest common suffix of what
+ * is left), found by comparing blocks first: two large texts that differ in one place cost a few block comparisons,
+ * not one per character.
+ */
+export function diffSpan(before: string, after: string): TextEdit {
+	const max = Math.min(before.length, after.length);
+	let p = 0;
+	for (let block = 4096; block >= 1; block >>= 4)
+		while (p + block <= max && before.slice(p, p + block) === after.slice(p, p + block)) p += block;
+	let q = 0;
+	const room = max - p;
+	for (let block = 4096; block >= 1; block >>= 4)
+		while (
+			q + block <= room &&
+			before.slice(before.length - q - block, before.length - q) ===
+				after.slice(after.length - q - block, after.length - q)
+		)
+			q += block;
+	return { start: p, oldEnd: before.length - q, newEnd: after.length - q };
 }

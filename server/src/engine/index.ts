@@ -1,7 +1,7 @@
 //! The engine's public surface, imported by the language server, the CLI and the tests.
 export { analyze, scan, scanClients, type AnalyzeResult } from './analyze';
 export { effectiveMode, probeTarget, type ClientConfig, type Library, type TlsMode } from './clients/model';
-export { applyEdits, applyFixes, diffEdit, fixAll, type AppliedFixes } from './fixes';
+export { applyEdits, applyFixes, diffEdit, diffSpan, fixAll, type AppliedFixes } from './fixes';
 export { describe } from './describe';
 export { suppressionEdit } from './suppress';
 export { fileKind, fileKindFromPath } from './file-kind';
@@ -14,4 +14,4 @@ export * from './types';
 export { lineIndex, type Position } from './lines';
 export { lowestAllowed, majorMinor, olderThan, versionParts, type PhpEnvironment } from './php-env';
 export { carried, nextReuse, type Carried, type Reuse, type TargetFindings } from './scan/php';
-export { diffSpan, lexPhp, lexPhpIncremental, type Lexed, type TextEdit } from './scan/php-lexer';
+export { lexPhp, lexPhpIncremental, type Lexed, type TextEdit } from './scan/php-lexer';

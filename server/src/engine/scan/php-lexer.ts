@@ -636,24 +636,3 @@ function dedent(tok: Token, indent: number): void {
 	tok.text = text;
 	tok.map = map;
 }
-
-/**
- * The one span that differs between two texts (common prefix and suffix), found by comparing blocks first: a
- * keystroke in a 10 MB document costs a few block comparisons, not ten million character ones.
- */
-export function diffSpan(before: string, after: string): TextEdit {
-	const max = Math.min(before.length, after.length);
-	let p = 0;
-	for (let block = 4096; block >= 1; block >>= 4)
-		while (p + block <= max && before.slice(p, p + block) === after.slice(p, p + block)) p += block;
-	let q = 0;
-	const room = max - p;
-	for (let block = 4096; block >= 1; block >>= 4)
-		while (
-			q + block <= room &&
-			before.slice(before.length - q - block, before.length - q) ===
-				after.slice(after.length - q - block, after.length - q)
-		)
-			q += block;
-	return { start: p, oldEnd: before.length - q, newEnd: after.length - q };
-}
