@@ -11,7 +11,7 @@ export { RULES, RULES_BY_ID, type Rule, type RuleMeta } from './rules/index';
 export { DEFAULTS, normalizeSettings, type RuleLevel, type Settings } from './settings';
 export { majorVersion, makeTarget, type ProjectFacts, type Target } from './target';
 export * from './types';
-export { lineIndex, type Position } from './lines';
+export { lineIndex, lineStarts, type Position } from './lines';
 export { lowestAllowed, majorMinor, olderThan, versionParts, type PhpEnvironment } from './php-env';
 export { carried, nextReuse, type Carried, type Reuse, type TargetFindings } from './scan/php';
 export { lexPhp, lexPhpIncremental, type Lexed, type TextEdit } from './scan/php-lexer';

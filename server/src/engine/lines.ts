@@ -2,17 +2,22 @@
 
 export type Position = { line: number; character: number };
 
-export function lineIndex(text: string): (offset: number) => Position {
-	const starts = [0];
+/** Appends to `out` the offset (plus `base`) just after each line end in `text`: \n, \r\n or a lone \r. */
+export function lineStarts(text: string, base = 0, out: number[] = []): number[] {
 	if (text.indexOf('\r') < 0) {
 		// The usual case: only \n ends lines, and indexOf finds them much faster than a loop over every character.
-		for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+		for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(base + i + 1);
 	} else
 		for (let i = 0; i < text.length; i++) {
 			const c = text.charCodeAt(i);
-			if (c === 10) starts.push(i + 1);
-			else if (c === 13) starts.push(text.charCodeAt(i + 1) === 10 ? ++i + 1 : i + 1);
+			if (c === 10) out.push(base + i + 1);
+			else if (c === 13) out.push(base + (text.charCodeAt(i + 1) === 10 ? ++i + 1 : i + 1));
 		}
+	return out;
+}
+
+export function lineIndex(text: string): (offset: number) => Position {
+	const starts = lineStarts(text, 0, [0]);
 	return (offset) => {
 		let lo = 0;
 		let hi = starts.length - 1;

@@ -8,6 +8,7 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextSource } from '../engine/index';
+import { lineStarts } from '../engine/lines';
 
 const LF = 10;
 const CR = 13;
@@ -192,7 +193,7 @@ export class BufferedTextDocument implements TextDocument, TextSource {
 	}
 
 	private offsets(): LineTable {
-		return (this.lineOffsets ??= new LineTable([0, ...lineStarts(this.getText(), 0)]));
+		return (this.lineOffsets ??= new LineTable(lineStarts(this.getText(), 0, [0])));
 	}
 }
 
@@ -250,19 +251,6 @@ class LineTable {
 		else this.starts = [...starts.slice(0, at), ...added, ...starts.slice(at + removed)];
 		this.shifts = new Array<number>((this.starts.length >> BLOCK_BITS) + 1).fill(0);
 	}
-}
-
-/** Offsets (plus `base`) just after each line end in `text`: \n, \r\n or a lone \r. */
-function lineStarts(text: string, base: number): number[] {
-	const out: number[] = [];
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c === CR) {
-			if (text.charCodeAt(i + 1) === LF) i++;
-			out.push(base + i + 1);
-		} else if (c === LF) out.push(base + i + 1);
-	}
-	return out;
 }
 
 /** Whether a code unit of `s` does not fit in one byte. */
