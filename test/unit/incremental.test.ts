@@ -6,6 +6,7 @@ import {
 	carried,
 	diffSpan,
 	scan,
+	lexAllIncremental,
 	lexPhp,
 	lexPhpIncremental,
 	nextReuse,
@@ -52,6 +53,35 @@ test('incremental lexing gives exactly the tokens of a full lexing, edit after e
 		}),
 		{ numRuns: Number(process.env.INCREMENTAL_RUNS ?? 300), seed: 20261125 },
 	);
+});
+
+test('incremental full lexing (for the value layer) gives exactly the tokens of a full lexing, edit after edit', () => {
+	let steps = 0;
+	let resumed = 0;
+	const interpolating = ['$s = "tls://{$h}:$p";\n', '$t = <<<EOT\nssl://$host:25\nEOT;\n', '?> <p>x</p> <?php\n'];
+	fc.assert(
+		fc.property(
+			textArb.map((t) => t + interpolating.join('')),
+			fc.array(editArb, { minLength: 1, maxLength: 5 }),
+			(start, edits) => {
+				let text = start;
+				let tokens = lexPhp(text, true);
+				for (const e of edits) {
+					const s = Math.floor(e.at * text.length);
+					const oldEnd = Math.min(text.length, s + e.remove);
+					const next = text.slice(0, s) + e.insert + text.slice(oldEnd);
+					const carried = lexAllIncremental(next, tokens, { start: s, oldEnd, newEnd: s + e.insert.length });
+					steps++;
+					if (carried) resumed++;
+					tokens = carried ?? lexPhp(next, true);
+					text = next;
+					assert.deepEqual(tokens, lexPhp(text, true));
+				}
+			},
+		),
+		{ numRuns: Number(process.env.INCREMENTAL_RUNS ?? 200), seed: 20261202 },
+	);
+	assert.ok(resumed > steps / 2, `${resumed} of ${steps} edits lexed incrementally`);
 });
 
 /** What the scanner reads across tokens: concatenations, calls and a chain longer than the gap between checkpoints. */

@@ -14,4 +14,4 @@ export * from './types';
 export { lineIndex, lineStarts, type Position } from './lines';
 export { lowestAllowed, majorMinor, olderThan, versionParts, type PhpEnvironment } from './php-env';
 export { carried, nextReuse, type Carried, type Reuse, type TargetFindings } from './scan/php';
-export { lexPhp, lexPhpIncremental, type Lexed, type TextEdit } from './scan/php-lexer';
+export { lexAllIncremental, lexPhp, lexPhpIncremental, type Lexed, type TextEdit } from './scan/php-lexer';

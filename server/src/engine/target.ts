@@ -54,8 +54,10 @@ export function makeTarget(c: Candidate): Target {
 		const m = /^:(\d{1,5})$/.exec(c.partial.suffix);
 		if (appended !== undefined) knownPort = fromArgument(appended);
 		else if (m) {
-			const start = c.partial.suffixStart + 1;
-			knownPort = { port: Number(m[1]), start, end: start + m[1]!.length, fromArgument: false };
+			const map = c.partial.suffixMap;
+			const start = map ? map[1]! : c.partial.suffixStart + 1;
+			const end = map ? map[1 + m[1]!.length]! : start + m[1]!.length;
+			knownPort = { port: Number(m[1]), start, end, fromArgument: false };
 		}
 	} else if (appended !== undefined) {
 		const own = parseTransportUrl(c.value);
@@ -77,16 +79,19 @@ export function makeTarget(c: Candidate): Target {
 	};
 }
 
-function docSpanOf(c: Candidate, literalLength: number, span: Span): { start: number; end: number } {
+function docSpanOf(c: Candidate, literalLength: number, span: Span): { start: number; end: number; across?: boolean } {
 	const at = (k: number): number => {
 		if (k > literalLength) return c.call?.port?.end ?? c.end;
 		return c.map ? c.map[k]! : c.start + k;
 	};
+	// A followed value is made of literals written in different places: a span is cut at the end of its literal.
+	const piece = c.flow?.pieces.find((p) => span.start >= p.from && span.start < p.to);
+	if (piece && span.end > piece.to) return { start: at(span.start), end: at(piece.to - 1) + 1, across: true };
 	return { start: at(span.start), end: Math.max(at(span.end), at(span.start)) };
 }
 
 /** Document range of a span of `url.raw`; the appended fsockopen port maps to the port argument. */
-export function docRange(t: Target, span: Span): { start: number; end: number } {
+export function docRange(t: Target, span: Span): { start: number; end: number; across?: boolean } {
 	const c = t.candidate;
 	if (span.start >= t.literalLength && c.call?.port) return { start: c.call.port.start, end: c.call.port.end };
 	const end = Math.min(span.end, t.literalLength);
@@ -101,5 +106,5 @@ export function wholeRange(t: Target): { start: number; end: number } {
 /** An edit replacing a span of `url.raw` that lies inside the literal. */
 export function editSpan(t: Target, span: Span, text: string): Edit {
 	const r = docRange(t, span);
-	return { start: r.start, end: r.end, text };
+	return r.across ? { start: r.start, end: r.end, text, across: true } : { start: r.start, end: r.end, text };
 }

@@ -6,6 +6,8 @@ export interface Edit {
 	start: number;
 	end: number;
 	text: string;
+	/** The span crosses literals written in different places (a followed value): no edit can make it. */
+	across?: boolean;
 }
 
 export interface Fix {
@@ -70,7 +72,25 @@ export interface Candidate {
 	origin: Origin;
 	call?: CallContext;
 	/** Interpolated or concatenated: only `value` (the prefix) and `suffix` are known. */
-	partial?: { suffix: string; suffixStart: number };
+	partial?: { suffix: string; suffixStart: number; suffixMap?: number[] };
+	/** Made by the value layer: a value that reaches the call through variables, constants, properties or calls. */
+	flow?: Flow;
+}
+
+/** How a value made of literals written elsewhere reaches a socket function. */
+export interface Flow {
+	/** Where the socket function (or the library or function that passes it on) receives it. */
+	at: { start: number; end: number };
+	/** The literals the value is made of: a finding stays inside one, a fix edits inside one. */
+	spans: { start: number; end: number }[];
+	/** The value indexes of each literal's text in `value`, in order (a range is cut at the end of its literal). */
+	pieces: { from: number; to: number }[];
+	/** How many values the argument can take, when more than one. */
+	of?: number;
+	/** What receives it, for messages: `fsockopen()`, `Monolog SocketHandler`, `connect()`. */
+	receiver: string;
+	/** Received by a function that passes it on: the socket call inside that function. */
+	inner?: { start: number; end: number; name: string };
 }
 
 /** A `STREAM_CRYPTO_METHOD_*` constant written in PHP code. */
@@ -80,6 +100,8 @@ export interface ConstantUse {
 	end: number;
 	/** The function whose argument list holds it, when it is directly in one. */
 	fn?: string;
+	/** Every constant it is OR-ed with, itself included (`$m = A | B; $m |= C`), when the value layer saw the set. */
+	set?: string[];
 }
 
 export interface ScanResult {

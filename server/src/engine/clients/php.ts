@@ -6,6 +6,7 @@ import { firstAt } from '../sorted';
 import { isPunct, lexPhp, type Token } from '../scan/php-lexer';
 import { mentions, wholeText, type Reuse } from '../scan/php';
 import type { ScanResult, TextSource } from '../types';
+import type { ValueAnalysis } from '../values/resolve';
 import { moveConfig, type ClientConfig, type Setting, type SslOptions } from './model';
 import { laravelMail, predisArray } from './laravel';
 import { phpmailer, type MailerGroup } from './phpmailer';
@@ -162,6 +163,8 @@ export function scanPhpClients(
 	src: string | TextSource,
 	strings: ScanResult['strings'] = [],
 	reuse?: Reuse,
+	full?: () => Token[],
+	values?: () => ValueAnalysis | undefined,
 ): PhpClientScan {
 	const configs: ClientConfig[] = [];
 	const edit = reuse?.prev ? reuse.edit : undefined;
@@ -193,7 +196,8 @@ export function scanPhpClients(
 	if (reuse) reuse.urls = urls;
 	if (!namesLibrary(src, reuse)) return { configs, ssl: [], functionStarts: [] };
 	const text = wholeText(src);
-	const tokens = lexPhp(text, true);
+	const tokens = full ? full() : lexPhp(text, true);
+	void values;
 	const ssl: SslOptions[] = [];
 	const functionStarts: number[] = [];
 	/** `$ctx = stream_context_create(` being read: the variable and the token index where the call ends. */

@@ -1,6 +1,8 @@
 //! SwiftMailer's Swift_SmtpTransport($host = 'localhost', $port = 25, $encryption = null) and its setters
 //! (Swift_Transport_EsmtpTransport::setEncryption()): 'ssl' (or any other transport name) opens that transport,
 //! so TLS from the first byte; 'tls' connects with tcp:// and requires STARTTLS; no encryption stays in plaintext.
+//! Without encryption the host is used as it is (StreamBuffer::establishSocketConnection() adds a scheme only when
+//! `protocol` is set), so a host written `ssl://smtp.example.com` opens ssl://.
 import type { ClientConfig, TlsMode } from './model';
 import type { Literal } from './php';
 
@@ -24,18 +26,38 @@ export function swift(call: SwiftCall): ClientConfig[] {
 	if (port && !/^\d+$/.test(port.setting.text)) return [];
 	const enc = security && security.kind === 'str' ? security.setting.text : undefined;
 	if (security && security.kind !== 'str' && security.kind !== 'null') return [];
+	const base = {
+		library: 'swiftmailer' as const,
+		label: 'Swift_SmtpTransport',
+		host: host ? host.setting.text : 'localhost',
+		port: port ? Number(port.setting.text) : 25,
+		portAt: port?.setting,
+		start: call.start,
+		end: call.end,
+	};
+	const scheme = /^([A-Za-z0-9+.-]{2,}):\/\//.exec(base.host);
+	if (!scheme)
+		return [
+			{
+				...base,
+				mode: swiftMode(enc),
+				modeAt: security?.kind === 'str' ? security.setting : undefined,
+				modeText: { implicit: 'ssl', starttls: 'tls' },
+			},
+		];
+	// A scheme in the host and an encryption too: SwiftMailer writes both ("ssl://ssl://host"); not judged here.
+	if (enc || !host) return [];
+	const name = scheme[1]!.toLowerCase();
+	const mode = name === 'tcp' ? 'plain' : /^(ssl|tls|tlsv1\.[0-3])$/.test(name) ? 'implicit' : undefined;
+	if (!mode) return [];
+	const at = host.setting.start;
 	return [
 		{
-			library: 'swiftmailer',
-			label: 'Swift_SmtpTransport',
-			host: host ? host.setting.text : 'localhost',
-			port: port ? Number(port.setting.text) : 25,
-			portAt: port?.setting,
-			mode: swiftMode(enc),
-			modeAt: security?.kind === 'str' ? security.setting : undefined,
-			modeText: { implicit: 'ssl', starttls: 'tls' },
-			start: call.start,
-			end: call.end,
+			...base,
+			host: base.host.slice(scheme[0].length),
+			mode,
+			modeAt: { text: scheme[1]!, start: at, end: at + scheme[1]!.length, name: 'host scheme' },
+			modeText: { implicit: 'ssl', plain: 'tcp' },
 		},
 	];
 }

@@ -1,18 +1,22 @@
 //! Redis clients (Predis, phpredis, Laravel): TLS to 6379, the usual plaintext port, or plaintext to 6380, by
-//! convention the TLS port of managed Redis services.
+//! convention the TLS port of managed Redis services. Only a known service makes this more than a convention.
 import { pairFinding } from '../clients/checks';
+import type { ClientConfig } from '../clients/model';
 import type { Rule } from './rule';
 import { ALL_ORIGINS } from './rule';
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|redis)$/i;
 /** Managed services that serve TLS on 6379 (ElastiCache in-transit encryption, Upstash, Redis Cloud). */
 const TLS_ON_6379 = /\.(cache\.amazonaws\.com(\.cn)?|upstash\.io|redis-cloud\.com|redislabs\.com)$/i;
+/** Azure Cache for Redis: TLS on 6380 only; 6379 is the non-TLS port (disabled by default). */
+const AZURE = /\.redis\.cache\.(windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/i;
 
 export const redisTlsPort: Rule = {
 	meta: {
 		id: 'redis-tls-port',
 		defaultSeverity: 'warning',
-		summary: 'Redis client TLS to 6379 (the plaintext port), or plaintext to 6380 (by convention TLS-only).',
+		summary:
+			'Redis client TLS to 6379 or plaintext to 6380: a warning for services known to use them otherwise, else information.',
 		origins: ALL_ORIGINS,
 	},
 	checkClient(c) {
@@ -20,20 +24,27 @@ export const redisTlsPort: Rule = {
 		if (c.library !== 'redis' || c.port === undefined || !c.portAt) return [];
 		const plainText = c.modeText.plain === '' ? 'no prefix' : `${c.modeText.plain}://`;
 		const tlsText = c.modeText.implicit?.endsWith('://') ? c.modeText.implicit : `${c.modeText.implicit}://`;
+		const azure = c.host !== undefined && AZURE.test(c.host);
 		if (c.mode === 'implicit' && c.port === 6379 && !(c.host && TLS_ON_6379.test(c.host)))
 			return [
-				pairFinding(
+				finding(
 					c,
-					`${c.label} starts TLS on port 6379, the usual plaintext Redis port. A Redis server without TLS there answers the ClientHello with a protocol error and closes, so the handshake fails (OpenSSL "wrong version number" or "unexpected eof while reading") and the client reports a connection error. Use ${plainText} on 6379, or the port your server serves TLS on (6380 by convention).`,
+					azure
+						? `${c.label} starts TLS on 6379, Azure Cache for Redis's non-TLS port: the handshake fails. Use 6380 for TLS, or ${plainText} on 6379.`
+						: `${c.label} starts TLS on 6379, by convention Redis's plaintext port; a server without TLS there fails the handshake. Check which port yours serves TLS on.`,
+					azure,
 					{ mode: 'plain', title: `Use plaintext (${plainText}) on 6379` },
 					{ port: 6380, title: 'Use port 6380 (TLS by convention)' },
 				),
 			];
 		if (c.mode === 'plain' && c.port === 6380 && c.host && !LOOPBACK.test(c.host))
 			return [
-				pairFinding(
+				finding(
 					c,
-					`${c.label} connects in plaintext to ${c.host}:6380, by convention a TLS-only Redis port (Azure Cache for Redis and other managed services): the server waits for a TLS handshake, so the first command times out or the connection is reset (phpredis "read error on connection", Predis "Error while reading line from the server"). Use ${tlsText} on 6380, or 6379 for plaintext.`,
+					azure
+						? `${c.label} connects in plaintext to 6380, Azure Cache for Redis's TLS port: the server waits for a handshake and the first command times out. Use ${tlsText} on 6380.`
+						: `${c.label} connects in plaintext to 6380, by convention a TLS port of managed Redis services. If yours requires TLS there, use ${tlsText}.`,
+					azure,
 					{ mode: 'implicit', title: `Use TLS (${tlsText}) on 6380` },
 					{ port: 6379, title: 'Use port 6379 (plaintext)' },
 				),
@@ -41,3 +52,13 @@ export const redisTlsPort: Rule = {
 		return [];
 	},
 };
+
+function finding(
+	c: ClientConfig,
+	message: string,
+	known: boolean,
+	toMode: Parameters<typeof pairFinding>[2],
+	toPort: Parameters<typeof pairFinding>[3],
+) {
+	return pairFinding(c, message, toMode, toPort, known ? undefined : 'info');
+}

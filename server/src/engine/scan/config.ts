@@ -1,7 +1,8 @@
 //! Finds transport URLs in config values (.env, .ini, YAML, JSON, XML, NEON, TOML, .conf): every `scheme://` whose
 //! scheme is a transport or a near-miss of one. Ordinary URLs (http, redis, smtp, ...) never become candidates.
 import type { Candidate, FileKind, ScanResult } from '../types';
-import { isTransportLike } from './schemes';
+import { lineBefore } from '../lines';
+import { documentsShape, hasUserInfo, inSentence, isTransportLike } from './schemes';
 
 const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
 /** Where an unquoted value ends. */
@@ -22,6 +23,13 @@ export function scanConfig(src: string, kind: FileKind): ScanResult {
 		const scheme = src.slice(s, at);
 		if (!scheme || !isTransportLike(scheme)) continue;
 		const c = kind === 'json' ? jsonValue((json ??= new JsonStrings(src)), src, s) : plainValue(src, s);
+		// A documented shape (`tcp://host:port` in a description), a URL in a sentence, or a URL with user info is
+		// not a socket address.
+		const prose = c !== undefined && inSentence(lineBefore(src, s, 200));
+		if (c && (prose || documentsShape(c.value) || hasUserInfo(c.value))) {
+			separator.lastIndex = Math.max(separator.lastIndex, c.end);
+			continue;
+		}
 		if (c) {
 			candidates.push(c);
 			separator.lastIndex = Math.max(separator.lastIndex, c.end);

@@ -2,6 +2,7 @@
 //! numbers and punctuation. Comments and inline HTML are skipped, as the Zend scanner does.
 
 import { ownCopy } from '../memo';
+import { firstAt } from '../sorted';
 import type { TextSource } from '../types';
 
 export type TokenKind = 'str' | 'ident' | 'var' | 'num' | 'punct';
@@ -18,7 +19,12 @@ export interface Token {
 	base?: number;
 	/** str with interpolation: the literal text after the last interpolated expression. */
 	suffix?: { text: string; start: number };
+	/** str with interpolation, lexed with `all`: the literal parts and the interpolated expressions, in order. */
+	parts?: StrPart[];
 }
+
+/** A part of an interpolated string: literal text (with the document offset of each index) or an expression. */
+export type StrPart = { text: string; map: number[] } | { expr: string; start: number };
 
 /** Punctuation the scanner reads (calls, arguments, concatenation, signs, flags, named arguments); the rest is skipped. */
 const KEPT_PUNCT = new Set(['(', ')', '[', ']', '{', '}', ',', '.', ':', '-', '|', '->', '?->', '::']);
@@ -200,6 +206,75 @@ function shifted(t: Token, delta: number): Token {
 	if (t.base !== undefined) t.base += delta;
 	if (t.map) for (let k = 0; k < t.map.length; k++) t.map[k]! += delta;
 	if (t.suffix) t.suffix.start += delta;
+	if (t.parts)
+		for (const p of t.parts) {
+			if ('expr' in p) p.start += delta;
+			else if (p.map !== t.map) for (let k = 0; k < p.map.length; k++) p.map[k]! += delta;
+		}
+	return t;
+}
+
+/** The end of token k, or of the nearest real token before it. */
+function endNear(tokens: Token[], k: number): number {
+	while (k >= 0 && tokens[k]!.start < 0) k--;
+	return k < 0 ? -1 : tokens[k]!.end;
+}
+
+/** What the lexer remembers of the last token (only whether "?>" ends a statement depends on it). */
+function lastKind(t: Token): Checkpoint['last'] {
+	return t.kind !== 'punct' ? 3 : t.text === '.' ? 1 : 2;
+}
+
+/**
+ * The full token stream (`lexPhp(text, true)`) of a new version from the previous version's and one edit, reading only
+ * a window of the text: lexing resumes right after a token well before the edit (lexing is then in PHP code, and
+ * only the last token's kind carries over) and stops at the first token past the edit that starts where an old one
+ * starts, moved, with the same text: from there on the text and the lexer's state are the same, so the old tokens
+ * are the new ones. Undefined when that does not happen inside the window (the caller lexes the whole text).
+ * `prev` is consumed: its tokens are moved into the result.
+ */
+export function lexAllIncremental(source: string | TextSource, prev: Token[], edit: TextEdit): Token[] | undefined {
+	// The last real token ending MARGIN before the edit (a "?>" statement end has no place: step over it).
+	let r = firstAt(prev.length, (k) => endNear(prev, k) + MARGIN > edit.start) - 1;
+	while (r >= 0 && prev[r]!.start < 0) r--;
+	if (r < 0) return undefined;
+	const from = prev[r]!.end;
+	const end = Math.min(source.length, edit.newEnd + WINDOW);
+	const window = source.slice(from, end);
+	const fresh = run(window, true, undefined, undefined, 0, window.length, lastKind(prev[r]!))!.tokens;
+	const delta = edit.newEnd - edit.oldEnd;
+	let j = r + 1;
+	for (let i = 0; i < fresh.length; i++) {
+		const f = fresh[i]!;
+		if (f.start < 0) continue;
+		const at = f.start + from;
+		// A token near the window's end may be cut short; past the edit, only a whole token can resynchronise.
+		if (end < source.length && f.end + MARGIN > window.length) return undefined;
+		if (at < edit.newEnd + 1) continue;
+		while (j < prev.length && (prev[j]!.start < 0 || prev[j]!.start < edit.oldEnd || prev[j]!.start + delta < at)) j++;
+		const old = prev[j];
+		if (
+			old &&
+			old.start + delta === at &&
+			old.kind === f.kind &&
+			old.text === f.text &&
+			old.end + delta === f.end + from
+		) {
+			const out = prev.slice(0, r + 1);
+			for (let k = 0; k < i; k++) out.push(own(shifted(fresh[k]!, from)));
+			for (let k = j; k < prev.length; k++) out.push(shifted(prev[k]!, delta));
+			return out;
+		}
+	}
+	if (end < source.length) return undefined;
+	const out = prev.slice(0, r + 1);
+	for (const f of fresh) out.push(own(shifted(f, from)));
+	return out;
+}
+
+/** A token made on a keystroke outlives its version: its text must not keep the window it was sliced from alive. */
+function own(t: Token): Token {
+	if (t.start >= 0 && t.text.length >= 13) t.text = ownCopy(t.text);
 	return t;
 }
 
@@ -216,6 +291,7 @@ function run(
 	edit: TextEdit | undefined,
 	base = 0,
 	total = src.length,
+	inPhp?: Checkpoint['last'],
 ): Lexed | undefined {
 	let tokens: Token[] = [];
 	const checkpoints: Checkpoint[] = [];
@@ -228,7 +304,7 @@ function run(
 	/** The previous token forbids a call here (->, ?->, ::, function, fn, new, const). */
 	let noCall = false;
 	/** What the last token pushed is (lastKind), kept as tokens are pushed rather than read back from them. */
-	let last: Checkpoint['last'] = 0;
+	let last: Checkpoint['last'] = inPhp ?? 0;
 	/** The old checkpoints past the edit, from index `next` on, are where the lexing may resynchronise. */
 	let next = prev ? prev.checkpoints.length : 0;
 	const delta = edit ? edit.newEnd - edit.oldEnd : 0;
@@ -254,7 +330,7 @@ function run(
 		next = from + 1;
 		while (next < prev.checkpoints.length && prev.checkpoints[next]!.i < edit.oldEnd + MARGIN) next++;
 	}
-	if (!resumed) i = htmlUntilTag(src, i);
+	if (!resumed && inPhp === undefined) i = htmlUntilTag(src, i);
 	/** Checkpoints are at least CHECKPOINT_GAP apart. */
 	let nextCheckpoint = checkpoints.length ? checkpoints[checkpoints.length - 1]!.i + CHECKPOINT_GAP : 0;
 	// No closure in here: one that captured a variable of the loop would make V8 keep it in a heap context.
@@ -340,11 +416,11 @@ function run(
 			if (tokens.length > at) last = 3;
 		} else if (code === 0x22 /* " */ || code === 0x60 /* ` */) {
 			const at = tokens.length;
-			i = interpolated(src, i + 1, code === 0x22 ? '"' : '`', i, tokens);
+			i = interpolated(src, i + 1, code === 0x22 ? '"' : '`', i, tokens, all);
 			last = kept(tokens, at, inside, last);
 		} else if (code === 0x3c /* < */ && src.startsWith('<<<', i)) {
 			const at = tokens.length;
-			i = heredoc(src, i, tokens);
+			i = heredoc(src, i, tokens, all);
 			last = tokens[at]!.kind === 'str' ? kept(tokens, at, inside, last) : 2;
 		} else if (code === 0x24 /* $ */ && isIdentStart(src.charCodeAt(i + 1))) {
 			const s = i;
@@ -477,7 +553,14 @@ function singleQuoted(src: string, open: number, tokens: Token[], keep: boolean)
 }
 
 /** Reads a double-quoted, backtick or heredoc body up to `close` (a quote char, or an end index for heredoc). */
-function interpolated(src: string, from: number, close: string | number, tokenStart: number, tokens: Token[]): number {
+function interpolated(
+	src: string,
+	from: number,
+	close: string | number,
+	tokenStart: number,
+	tokens: Token[],
+	withParts = false,
+): number {
 	const end = typeof close === 'number' ? close : src.length;
 	// The first character that ends the plain part: a backslash or "$" (and "{", the closing quote, for quoted strings).
 	let stop = from;
@@ -508,6 +591,7 @@ function interpolated(src: string, from: number, close: string | number, tokenSt
 	let map: number[] = [];
 	let prefix: { text: string; map: number[] } | undefined;
 	let suffixStart = from;
+	const parts: StrPart[] | undefined = withParts ? [] : undefined;
 	const atEnd = (): boolean => i >= end || (typeof close === 'string' && src[i] === close);
 	while (!atEnd()) {
 		const c = src[i]!;
@@ -518,7 +602,12 @@ function interpolated(src: string, from: number, close: string | number, tokenSt
 			i = esc.end;
 		} else if ((c === '$' && /[A-Za-z_{\x80-\uffff]/.test(src[i + 1] ?? '')) || (c === '{' && src[i + 1] === '$')) {
 			prefix ??= { text, map: [...map, i] };
+			const at = i;
 			i = skipInterpolation(src, i, end);
+			if (parts) {
+				if (text) parts.push({ text, map: [...map, at] });
+				parts.push({ expr: src.slice(at, i), start: at });
+			}
 			text = '';
 			map = [];
 			suffixStart = i;
@@ -530,14 +619,19 @@ function interpolated(src: string, from: number, close: string | number, tokenSt
 	}
 	const tokenEnd = typeof close === 'number' ? i : Math.min(i + 1, src.length);
 	if (prefix) {
-		tokens.push({
+		const t: Token = {
 			kind: 'str',
 			start: tokenStart,
 			end: tokenEnd,
 			text: prefix.text,
 			map: prefix.map,
 			suffix: { text, start: suffixStart },
-		});
+		};
+		if (parts) {
+			if (text) parts.push({ text, map: [...map, i] });
+			t.parts = parts;
+		}
+		tokens.push(t);
 	} else {
 		map.push(i);
 		tokens.push({ kind: 'str', start: tokenStart, end: tokenEnd, text, map });
@@ -583,7 +677,7 @@ function skipInterpolation(src: string, i: number, end: number): number {
 }
 
 /** Heredoc (`<<<ID`, `<<<"ID"`) and nowdoc (`<<<'ID'`), with PHP 7.3's closing-marker indentation removed. */
-function heredoc(src: string, at: number, tokens: Token[]): number {
+function heredoc(src: string, at: number, tokens: Token[], withParts = false): number {
 	const m = /^<<<[ \t]*(['"]?)([A-Za-z_\x80-\uffff][A-Za-z0-9_\x80-\uffff]*)\1\r?\n/.exec(src.slice(at, at + 300));
 	if (!m) {
 		tokens.push({ kind: 'punct', start: at, end: at + 1, text: '<' });
@@ -608,11 +702,15 @@ function heredoc(src: string, at: number, tokens: Token[]): number {
 		map.push(bodyEnd);
 		tokens.push({ kind: 'str', start: at, end, text, map });
 	} else {
-		interpolated(src, bodyStart, bodyEnd, at, tokens);
+		interpolated(src, bodyStart, bodyEnd, at, tokens, withParts);
 		tokens[before]!.end = end;
 	}
 	const tok = tokens[before]!;
-	if (indent > 0) dedent(tok, indent);
+	if (indent > 0) {
+		dedent(tok, indent);
+		// The parts are not dedented: such a value is known only as its prefix and suffix.
+		delete tok.parts;
+	}
 	return end;
 }
 

@@ -36,6 +36,9 @@ export interface Reuse {
 	prevNamesLibrary?: boolean;
 	/** Set by the client pass, for the next version. */
 	namesLibrary?: boolean;
+	/** Whether the previous version named a library sink class (the value layer's prefilter); set for the next one. */
+	prevNamesSink?: boolean;
+	namesSink?: boolean;
 	/** Whether the previous version had a transport-lint-disable comment; set by the analysis for the next one. */
 	prevSuppresses?: boolean;
 	suppresses?: boolean;
@@ -54,6 +57,9 @@ export interface Reuse {
 	targets?: Target[];
 	/** Set by the scan when it carried the previous version's candidates: how this version's were made of them. */
 	splice?: Splice;
+	/** The full token stream (the value layer's and the client pass's), when one was lexed; set for the next version. */
+	prevFull?: Token[];
+	full?: Token[];
 	/** The client pass's readings of connection strings, by string token; set by it for the next version. */
 	prevUrls?: Map<object, UrlReading>;
 	urls?: Map<object, UrlReading>;
@@ -62,6 +68,7 @@ export interface Reuse {
 /** A PHP scan: its string literals are the lexer's tokens. */
 export interface PhpScan extends ScanResult {
 	strings: Token[];
+	unresolved: number[];
 }
 
 /**
@@ -78,12 +85,22 @@ export interface Splice {
 /** What an analysis leaves for the next version's (the outputs of its Reuse; not the previous lexing it consumed). */
 export type Carried = Pick<
 	Reuse,
-	'lexed' | 'namesLibrary' | 'suppresses' | 'prefilterEnd' | 'targetFindings' | 'scanned' | 'targets' | 'urls'
+	| 'lexed'
+	| 'namesLibrary'
+	| 'namesSink'
+	| 'suppresses'
+	| 'prefilterEnd'
+	| 'targetFindings'
+	| 'scanned'
+	| 'targets'
+	| 'urls'
+	| 'full'
 >;
 
 export function carried(done: Reuse): Carried {
-	const { lexed, namesLibrary, suppresses, prefilterEnd, targetFindings, scanned, targets, urls } = done;
-	return { lexed, namesLibrary, suppresses, prefilterEnd, targetFindings, scanned, targets, urls };
+	const { lexed, namesLibrary, namesSink, suppresses, prefilterEnd, targetFindings, scanned, targets, urls, full } =
+		done;
+	return { lexed, namesLibrary, namesSink, suppresses, prefilterEnd, targetFindings, scanned, targets, urls, full };
 }
 
 /**
@@ -98,11 +115,13 @@ export function nextReuse(last: Carried | undefined, edit: TextEdit | undefined)
 				prev: last.lexed,
 				edit,
 				prevNamesLibrary: last.namesLibrary,
+				prevNamesSink: last.namesSink,
 				prevSuppresses: last.suppresses,
 				prevPrefilterEnd: last.prefilterEnd,
 				prevScan: last.scanned,
 				prevTargets: last.targets,
 				prevUrls: last.urls,
+				prevFull: last.full,
 			}),
 	};
 }
@@ -142,7 +161,7 @@ export function mentions(
 		? re.test(src.slice(Math.max(0, e.start - pad), e.newEnd + pad))
 		: re.test(wholeText(src));
 }
-import { looksLikeTransportUrl } from './schemes';
+import { documentsShape, hasUserInfo, looksLikeTransportUrl } from './schemes';
 
 const PARAMS: Record<string, string[]> = {
 	fsockopen: ['hostname', 'port', 'error_code', 'error_message', 'timeout'],
@@ -159,6 +178,8 @@ const NOT_A_CALL_BEFORE = new Set(['->', '?->', '::', 'function', 'fn', 'new', '
 /** An open call of interest; brackets nested inside its arguments are only counted. */
 interface Frame {
 	fn: string;
+	/** Where the callee's name starts. */
+	at: number;
 	args: Token[][];
 	nested: boolean[];
 	depth: number;
@@ -216,6 +237,7 @@ function scanTokens(tokens: Token[], from: number, to: number): PhpScan | undefi
 	const candidates: Candidate[] = [];
 	const constants: ConstantUse[] = [];
 	const strings: Token[] = [];
+	const unresolved: number[] = [];
 	/** Where each of `strings` is in `tokens`. */
 	const at: number[] = [];
 	const consumed = new Set<Token>();
@@ -231,7 +253,7 @@ function scanTokens(tokens: Token[], from: number, to: number): PhpScan | undefi
 			const prev = tokens[k - 1];
 			const fn = t.text === '(' && prev?.kind === 'ident' && isCallee(tokens, k - 1) ? bareName(prev.text) : undefined;
 			if (top) top.nested[top.nested.length - 1] = true;
-			if (fn && PARAMS[fn]) stack.push({ fn, args: [[]], nested: [false], depth: 0 });
+			if (fn && PARAMS[fn]) stack.push({ fn, at: prev!.start, args: [[]], nested: [false], depth: 0 });
 			else if (top) top.depth++;
 			continue;
 		}
@@ -245,6 +267,8 @@ function scanTokens(tokens: Token[], from: number, to: number): PhpScan | undefi
 			if (SOCKET_FUNCTIONS.has(top.fn)) {
 				const c = callCandidate(top.fn as SocketFunction, byName(top), consumed);
 				if (c) candidates.push(c);
+				// What the scanner cannot read in place, the value layer may follow.
+				if (!c || c.partial || c.call?.port?.known === false) unresolved.push(top.at);
 			}
 			continue;
 		}
@@ -265,11 +289,14 @@ function scanTokens(tokens: Token[], from: number, to: number): PhpScan | undefi
 		const k = at[s]!;
 		// A literal candidate's value is its first string's (known) text: test that before building the candidate.
 		if (consumed.has(t) || isPunct(tokens[k - 1], '.') || !looksLikeTransportUrl(t.text)) continue;
+		// Outside socket calls: a documented shape or a URL with user info is not a transport written for PHP.
+		if (documentsShape(t.text) || hasUserInfo(t.text)) continue;
 		const c = strCandidate(tokens, k, 'literal');
 		if (c) candidates.push(c);
 	}
 	candidates.sort((a, b) => a.start - b.start);
-	return { candidates, constants, strings };
+	unresolved.sort((a, b) => a - b);
+	return { candidates, constants, strings, unresolved };
 }
 
 /**
@@ -313,6 +340,8 @@ function carriedScan(lexed: Lexed, prev: Lexed, before: PhpScan): { scan: PhpSca
 	const c1 = starts(before.candidates, oldTo);
 	const k0 = starts(before.constants, from.i);
 	const k1 = starts(before.constants, oldTo);
+	const u0 = firstAt(before.unresolved.length, (k) => before.unresolved[k]! >= from.i);
+	const u1 = firstAt(before.unresolved.length, (k) => before.unresolved[k]! >= oldTo);
 	// The previous strings are tokens, and those past the resynchronisation are moved already: count the ones between.
 	const s0 = starts(before.strings, from.i);
 	let s1 = s0;
@@ -320,6 +349,7 @@ function carriedScan(lexed: Lexed, prev: Lexed, before: PhpScan): { scan: PhpSca
 	for (let k = from.tokens; k < oldTokensTo; k++) if (prev.tokens[k]!.kind === 'str') s1++;
 	const after = before.candidates.slice(c1);
 	const constantsAfter = before.constants.slice(k1);
+	const unresolvedAfter = before.unresolved.slice(u1).map((x) => x + delta);
 	if (delta !== 0) {
 		for (const c of after) moveCandidate(c, delta);
 		for (const c of constantsAfter) {
@@ -332,6 +362,7 @@ function carriedScan(lexed: Lexed, prev: Lexed, before: PhpScan): { scan: PhpSca
 			candidates: before.candidates.slice(0, c0).concat(fresh.candidates, after),
 			constants: before.constants.slice(0, k0).concat(fresh.constants, constantsAfter),
 			strings: before.strings.slice(0, s0).concat(fresh.strings, before.strings.slice(s1)),
+			unresolved: before.unresolved.slice(0, u0).concat(fresh.unresolved, unresolvedAfter),
 		},
 		splice: { before: c0, fresh: fresh.candidates.length, from: c1, delta },
 	};

@@ -55,3 +55,34 @@ export function looksLikeTransportUrl(value: string): boolean {
 	const m = URL_START.exec(value);
 	return m !== null && isTransportLike(m[1]!);
 }
+
+/** A printf directive, `{name}`, `<name>`: a placeholder for a value filled in elsewhere. */
+const PLACEHOLDER_PART = /%(?:\d+\$)?[-+ 0]*\d*(?:\.\d+)?[sdu]|\{[^{}\s]*\}|<[^<>\s]+>/;
+
+/** Words that stand for a port in documentation. */
+const PORT_WORD = /^(port|port_?num(ber)?|your[_-]?port|[xXnN#*]{2,}|p{4})$/i;
+
+/**
+ * A string that documents a URL's shape rather than configuring one: a placeholder in host or port position
+ * (`tcp://%s:%d`, `ssl://{host}:{port}`, `tcp://<ip>:<port>`) or a word that stands for the port
+ * (`tcp://host:port`). PHP would fail on it, but no reader gets it as it is: a sprintf format, a template.
+ */
+export function documentsShape(value: string): boolean {
+	const m = URL_START.exec(value);
+	if (!m) return false;
+	const authority = /^[^/?#\s]*/.exec(value.slice(m[0].length))![0];
+	if (PLACEHOLDER_PART.test(authority)) return true;
+	const port = /^(?:\[[^\]]*\]|[^:]*):([^:]*)$/.exec(authority)?.[1];
+	return port !== undefined && PORT_WORD.test(port);
+}
+
+/** Two words and a blank before a URL on its line: the URL is in a sentence (a description, a comment). */
+export function inSentence(before: string): boolean {
+	return /\b[A-Za-z]{2,}[ \t]+[A-Za-z]{2,}[,.;]?[ \t]+["'`(]?$/.test(before);
+}
+
+/** `scheme://user:pass@host...`: user info, which URL parsers (Predis, DSNs) read and PHP's socket functions never do. */
+export function hasUserInfo(value: string): boolean {
+	const m = URL_START.exec(value);
+	return m !== null && /^[^/?#\s@[\]]*@/.test(value.slice(m[0].length));
+}

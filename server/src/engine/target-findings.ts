@@ -1,0 +1,144 @@
+//! The target rules' findings, with the cache that carries them from one version of an open document to the next:
+//! a target's findings depend only on the target and the rule context, so a target carried with its candidate (or
+//! seen before with the same text and shape) gets its findings again, moved to where it is now.
+import type { Reuse, TargetFindings } from './scan/php';
+import { makeTarget, type Target } from './target';
+import type { RuleRunner } from './rule-runner';
+import type { ArgValue, Candidate, Finding, ScanResult } from './types';
+
+/**
+ * The findings of every scanned target, in order. A target whose candidate the value layer replaced (`replaced`) is
+ * still analysed and carried, but its findings are not reported: the followed value's are.
+ */
+export function targetFindings(
+	targets: Target[],
+	runner: RuleRunner,
+	context: string,
+	reuse: Reuse | undefined,
+	replaced: (c: Candidate) => boolean,
+): Finding[] {
+	const findings: Finding[] = [];
+	const last = reuse?.prevTargetFindings?.context === context ? reuse.prevTargetFindings : undefined;
+	// The map by key lives on from version to version, and starts again when it has grown well past the targets.
+	const byTarget = last && last.byTarget.size <= Math.max(1024, 4 * targets.length) ? last.byTarget : new Map();
+	const perTarget: (Finding[] | undefined)[] = new Array(targets.length);
+	const known: TargetFindings = { context, byTarget, perTarget };
+	// A target carried from the previous version (same text and shape, moved with its candidate) has its findings.
+	const splice = last?.perTarget && !reuse?.uncached ? reuse?.splice : undefined;
+	for (let k = 0; k < targets.length; k++) {
+		const target = targets[k]!;
+		const candidate = target.candidate;
+		const report = !replaced(candidate);
+		if (splice && !target.context) {
+			const { before, fresh, from, delta } = splice;
+			const own =
+				k < before
+					? last!.perTarget![k]
+					: k >= before + fresh
+						? last!.perTarget![k - before - fresh + from]
+						: undefined;
+			if (own) {
+				// The previous version's findings are consumed, as its targets are: each object is this target's own.
+				if (delta !== 0 && k >= before) for (const f of own) moveInPlace(f, delta);
+				perTarget[k] = own;
+				if (report) for (const f of own) findings.push(f);
+				continue;
+			}
+		}
+		const key = target.context || reuse?.uncached ? undefined : targetKey(candidate);
+		const cached = key === undefined ? undefined : byTarget.get(key);
+		if (cached) {
+			const now = cached.map((f: Finding) => moved(f, candidate.start));
+			perTarget[k] = now;
+			if (report) for (const f of now) findings.push(f);
+			continue;
+		}
+		const failures = runner.errors.length;
+		const found = runner.url(target);
+		if (key !== undefined && runner.errors.length === failures) {
+			// Without a next version (the CLI), nothing is carried: no copies.
+			perTarget[k] = reuse ? found.map((f) => moved(f, 0)) : found;
+			byTarget.set(
+				key,
+				found.map((f) => moved(f, -candidate.start)),
+			);
+		}
+		if (report) for (const f of perTarget[k] ?? found) findings.push(f);
+	}
+	if (reuse) reuse.targetFindings = known;
+	return findings;
+}
+
+/**
+ * Everything a rule can read of a target's candidate, with document offsets relative to its start. Offsets live in
+ * fields named start, end, suffixStart and map (test/unit/target-cache.test.ts checks that no other field exists).
+ */
+function targetKey(c: Candidate): string {
+	const at = c.start;
+	const arg = (a: (ArgValue & { known: boolean }) | undefined) =>
+		a ? `${+a.known},${a.start - at},${a.end - at},${a.int ?? ''},${a.constants?.join('|') ?? ''}` : '';
+	const call = c.call;
+	return [
+		c.origin,
+		c.end - at,
+		c.map ? c.map.map((x) => x - at).join(',') : '',
+		c.partial ? `${c.partial.suffixStart - at},${c.partial.suffix}` : '',
+		call ? call.fn : '',
+		arg(call?.port),
+		arg(call?.flags),
+		call?.context ? `${call.context.var},${call.context.start - at},${call.context.end - at}` : '',
+		c.value,
+	].join('\0');
+}
+
+/** A copy of a finding (its fixes and related spans too) with every offset moved by `delta`. */
+export function moved(f: Finding, delta: number): Finding {
+	const m: Finding = {
+		...f,
+		start: f.start + delta,
+		end: f.end + delta,
+		fixes: f.fixes.map((x) => ({
+			...x,
+			edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })),
+		})),
+	};
+	if (f.related) m.related = f.related.map((r) => ({ ...r, start: r.start + delta, end: r.end + delta }));
+	return m;
+}
+
+/** Moves a finding (its fixes and related spans too) by `delta` in place: it belongs to one target of one version. */
+export function moveInPlace(f: Finding, delta: number): void {
+	f.start += delta;
+	f.end += delta;
+	for (const x of f.fixes)
+		for (const e of x.edits) {
+			e.start += delta;
+			e.end += delta;
+		}
+	if (f.related)
+		for (const r of f.related) {
+			r.start += delta;
+			r.end += delta;
+		}
+}
+
+/**
+ * The targets of a scan that carried the previous version's candidates: the previous targets of those (moved with
+ * them, in place; their context links are made again), new ones for the rest.
+ */
+export function scannedTargets(scanned: ScanResult, reuse: Reuse | undefined): Target[] {
+	const splice = reuse?.splice;
+	const prev = reuse?.prevTargets;
+	if (!splice || !prev) return scanned.candidates.map(makeTarget);
+	const { before, fresh, from, delta } = splice;
+	const after = prev.slice(from);
+	for (const t of after) {
+		if (delta !== 0 && t.knownPort) {
+			t.knownPort.start += delta;
+			t.knownPort.end += delta;
+		}
+		if (t.context) delete t.context;
+	}
+	for (let k = 0; k < before; k++) if (prev[k]!.context) delete prev[k]!.context;
+	return prev.slice(0, before).concat(scanned.candidates.slice(before, before + fresh).map(makeTarget), after);
+}

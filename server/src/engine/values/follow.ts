@@ -1,0 +1,79 @@
+//! When and how analyze() asks the value layer: only in PHP files with a sink it must follow (a socket call whose
+//! argument is not a literal written in place, a library sink, a weak crypto constant), and what the followed
+//! values' findings look like: on the literal that fails, with the call as related information.
+import { mentions, wholeText, type PhpScan, type Reuse } from '../scan/php';
+import type { Token } from '../scan/php-lexer';
+import type { Finding, Flow, TextSource } from '../types';
+import { readValues, type ValueAnalysis } from './resolve';
+import { SINKS } from './sinks';
+import type { SymbolLookup } from './symbols';
+
+/** Library sinks are classes: a file that names none cannot construct one. */
+const LIBRARY_SINK = new RegExp(SINKS.flatMap((s) => ('new' in s.call ? [s.call.new] : [])).join('|'));
+const WEAK = /^STREAM_CRYPTO_METHOD_(SSLv2|SSLv3|SSLv23|TLSv1_0|TLSv1_1)_/;
+
+export function needsValues(
+	text: string | TextSource,
+	scanned: Pick<PhpScan, 'constants'> & Partial<Pick<PhpScan, 'unresolved'>>,
+	reuse: Reuse | undefined,
+	symbols: SymbolLookup | undefined,
+): boolean {
+	const library = mentions(text, LIBRARY_SINK, 24, reuse, reuse?.prevNamesSink);
+	if (reuse) reuse.namesSink = library;
+	return (
+		library ||
+		(scanned.unresolved?.length ?? 0) > 0 ||
+		scanned.constants.some((c) => WEAK.test(c.name)) ||
+		(symbols?.mentionedIn(wholeText(text)) ?? false)
+	);
+}
+
+export function followValues(tokens: Token[], symbols: SymbolLookup | undefined): ValueAnalysis {
+	return readValues(tokens, symbols);
+}
+
+/**
+ * A followed value's findings, placed: a range is kept inside one of the literals the value is made of (else it
+ * moves to where the value is received), a fix that would edit across literals is dropped, and the call that
+ * receives the value is related information.
+ */
+export function placed(found: Finding[], flow: Flow): Finding[] {
+	const within = (s: number, e: number) => flow.spans.find((x) => s >= x.start && e <= x.end);
+	const out: Finding[] = [];
+	for (const f of found) {
+		let { start, end } = f;
+		if (!within(start, end)) {
+			const head = flow.spans.find((x) => start >= x.start && start < x.end);
+			const tail = flow.spans.find((x) => end > x.start && end <= x.end);
+			if (head) end = head.end;
+			else if (tail) start = tail.start;
+			else ({ start, end } = flow.at);
+		}
+		const fixes = f.fixes.filter((x) => x.edits.every((e) => !e.across && within(e.start, e.end)));
+		const atCall = start >= flow.at.start && end <= flow.at.end;
+		const related = [...(f.related ?? [])];
+		const of = flow.of ? ` (one of the ${flow.of} values it can take)` : '';
+		if (!atCall) related.push({ ...flow.at, message: `${flow.receiver} receives this value here${of}.` });
+		if (flow.inner) related.push({ ...flow.inner, message: `${flow.receiver} passes it to ${flow.inner.name} here.` });
+		out.push({ ...f, start, end, fixes, ...(related.length && { related }) });
+	}
+	return out;
+}
+
+/** One finding per rule, range and message: a literal that reaches several calls is reported once, related to each. */
+export function mergeSame(findings: Finding[]): Finding[] {
+	const byKey = new Map<string, Finding>();
+	const out: Finding[] = [];
+	for (const f of findings) {
+		const key = `${f.ruleId}\0${f.start}\0${f.end}\0${f.message}`;
+		const was = byKey.get(key);
+		if (!was) {
+			byKey.set(key, f);
+			out.push(f);
+			continue;
+		}
+		for (const r of f.related ?? [])
+			if (!was.related?.some((x) => x.start === r.start && x.end === r.end)) (was.related ??= []).push(r);
+	}
+	return out;
+}

@@ -1,0 +1,181 @@
+//! What the value layer knows of a PHP expression: a small set of alternatives (branches, several assignments), each a
+//! string made of known parts (with the document offset of every character) and holes, a set of OR-ed constants, or
+//! an array. A hole is what cannot be known here; it is never judged.
+
+/** Known text; `map[k]` is the document offset of character k (length text.length + 1). */
+export interface Known {
+	text: string;
+	map: number[];
+	/** Set when the text was written in another file (its offsets are not this document's). */
+	foreign?: string;
+}
+
+/** What cannot be known here: a parameter of the function being read (a summary fills it in later) or anything. */
+export interface Hole {
+	hole: true;
+	/** The parameter this hole is, inside a function whose summary is being made. */
+	param?: string;
+	/** The hole holds an integer (`%d`, an int cast): never a colon or a scheme. */
+	int?: boolean;
+}
+
+export type Part = Known | Hole;
+
+export interface StrAlt {
+	k: 's';
+	parts: Part[];
+	/** Some part came through a variable, constant, property, call or sprintf (not only literals written in place). */
+	via: boolean;
+}
+
+/** Constants OR-ed together (`A | B`, `$m |= C`), with where each one is written. */
+export interface FlagsAlt {
+	k: 'f';
+	names: { name: string; start: number; end: number }[];
+}
+
+/** An array of literals: entries by key (a list's keys are "0", "1", ...). */
+export interface ArrAlt {
+	k: 'a';
+	entries: Map<string, Value>;
+}
+
+export type Alt = StrAlt | FlagsAlt | ArrAlt;
+
+/** One to MAX_ALTERNATIVES alternatives. */
+export type Value = Alt[];
+
+/** More alternatives than this make a value unknown (bounds the work on pathological code). */
+export const MAX_ALTERNATIVES = 8;
+
+export const HOLE: Hole = { hole: true };
+export const UNKNOWN: Value = [{ k: 's', parts: [HOLE], via: false }];
+
+export function isHole(p: Part): p is Hole {
+	return (p as Hole).hole === true;
+}
+
+/** Known text written at [start, start + text.length) with no escapes. */
+export function plain(text: string, start: number): Known {
+	const map = new Array<number>(text.length + 1);
+	for (let k = 0; k <= text.length; k++) map[k] = start + k;
+	return { text, map };
+}
+
+export function str(parts: Part[], via = false): Value {
+	return [{ k: 's', parts: normalize(parts), via }];
+}
+
+export function hole(param?: string, int?: boolean): Part {
+	return param === undefined && !int
+		? HOLE
+		: { hole: true, ...(param !== undefined && { param }), ...(int && { int }) };
+}
+
+/** Whether nothing at all is known of a value. */
+export function unknown(v: Value): boolean {
+	return v.every((a) => a.k === 's' && a.parts.every(isHole) && !a.parts.some((p) => (p as Hole).param));
+}
+
+/** Joins known parts written one after the other (the same literal) and adjacent anonymous holes. */
+function normalize(parts: Part[]): Part[] {
+	const out: Part[] = [];
+	for (const p of parts) {
+		const last = out[out.length - 1];
+		if (!isHole(p) && p.text === '') continue;
+		if (
+			last &&
+			!isHole(last) &&
+			!isHole(p) &&
+			last.foreign === p.foreign &&
+			last.map[last.text.length] === p.map[0] &&
+			p.map[0]! >= 0
+		) {
+			out[out.length - 1] = {
+				text: last.text + p.text,
+				map: last.map.slice(0, last.text.length).concat(p.map),
+				...(p.foreign !== undefined && { foreign: p.foreign }),
+			};
+		} else if (last && isHole(last) && isHole(p) && !last.param && !p.param) {
+			if (!p.int && last.int) out[out.length - 1] = HOLE;
+		} else out.push(p);
+	}
+	return out;
+}
+
+/**
+ * All alternatives of both values (several branches or assignments). Too many make the value unknown; arrays and
+ * flags mixed with strings are kept apart as alternatives of their own.
+ */
+export function union(a: Value, b: Value): Value {
+	const out: Value = [...a];
+	for (const alt of b) if (!out.some((x) => sameAlt(x, alt))) out.push(alt);
+	return out.length > MAX_ALTERNATIVES ? UNKNOWN : out;
+}
+
+function sameAlt(a: Alt, b: Alt): boolean {
+	if (a.k !== b.k) return false;
+	if (a.k === 's' && b.k === 's')
+		return (
+			a.parts.length === b.parts.length &&
+			a.parts.every((p, i) => {
+				const q = b.parts[i]!;
+				if (isHole(p) || isHole(q)) return isHole(p) && isHole(q) && p.param === q.param && p.int === q.int;
+				return p.text === q.text && p.map[0] === q.map[0] && p.foreign === q.foreign;
+			})
+		);
+	if (a.k === 'f' && b.k === 'f')
+		return a.names.length === b.names.length && a.names.every((n, i) => n.start === b.names[i]!.start);
+	return a === b;
+}
+
+/**
+ * `a . b`. When both sides have several alternatives, which one goes with which depends on conditions this layer
+ * does not follow (a scheme chosen by one `if`, the port by another): the result is unknown rather than a guess.
+ */
+export function concat(a: Value, b: Value): Value {
+	if (a.length > 1 && b.length > 1) return UNKNOWN;
+	const out: Value = [];
+	for (const x of a)
+		for (const y of b) {
+			const l = asString(x);
+			const r = asString(y);
+			out.push({ k: 's', parts: normalize([...l.parts, ...r.parts]), via: l.via || r.via });
+		}
+	return out;
+}
+
+/** An alternative as a string: an array or a set of flags converts to something this layer does not model. */
+export function asString(a: Alt): StrAlt {
+	return a.k === 's' ? a : { k: 's', parts: [HOLE], via: false };
+}
+
+/** Marks every alternative with known text as having come through a variable, constant or call. */
+export function via(v: Value): Value {
+	return v.map((a) => (a.k === 's' && !a.via && !a.parts.every(isHole) ? { ...a, via: true } : a));
+}
+
+/** The known text of an alternative that has no hole, else undefined. */
+export function textOf(a: Alt): string | undefined {
+	if (a.k !== 's') return undefined;
+	let s = '';
+	for (const p of a.parts) {
+		if (isHole(p)) return undefined;
+		s += p.text;
+	}
+	return s;
+}
+
+/** PHP's integer value of a numeric string (leading whitespace, sign, digits), or undefined. */
+export function intOf(a: Alt): number | undefined {
+	const t = textOf(a);
+	if (t === undefined || !/^[ \t\n\r\v\f]*[+-]?\d+(\.\d*)?[ \t\n\r\v\f]*$/.test(t)) return undefined;
+	return Math.trunc(Number(t));
+}
+
+/** Known text made anew at one place (a value converted by a call): every character maps to [start, end]. */
+export function madeAt(text: string, start: number, end: number): Known {
+	const map = new Array<number>(text.length + 1).fill(start);
+	map[text.length] = end;
+	return { text, map };
+}
