@@ -54,7 +54,13 @@ export function placed(found: Finding[], flow: Flow): Finding[] {
 		const related = [...(f.related ?? [])];
 		const of = flow.of ? ` (one of the ${flow.of} values it can take)` : '';
 		if (!atCall) related.push({ ...flow.at, message: `${flow.receiver} receives this value here${of}.` });
-		if (flow.inner) related.push({ ...flow.inner, message: `${flow.receiver} passes it to ${flow.inner.name} here.` });
+		const inner = flow.inner;
+		if (inner)
+			related.push({
+				start: inner.start,
+				end: inner.end,
+				message: `${flow.receiver} passes it to ${inner.name} here.`,
+			});
 		out.push({ ...f, start, end, fixes, ...(related.length && { related }) });
 	}
 	return out;

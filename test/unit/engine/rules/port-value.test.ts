@@ -30,3 +30,14 @@ test('quiet on valid ports, server port 0 and placeholders', () => {
 	quiet(R, 'A=tcp://redis:${REDIS_PORT}\nB=tcp://h:6379', 'env');
 	quiet(R, 'stream_socket_client("tcp://127.0.0.1:$port");');
 });
+
+test('documented shapes and URLs with user info are not configured ports', () => {
+	// A description in YAML or JSON (a schema, a config skeleton).
+	quiet(R, 'description: "for example tcp://host:port"', 'yaml');
+	quiet(R, '{"description": "Socket address, e.g. tcp://<host>:<port>"}', 'json');
+	quiet(R, 'dsn: "ssl://{host}:{port}"', 'yaml');
+	quiet(R, "$format = 'tcp://%s:%d';");
+	// Predis / Laravel Redis `url` (parsed as a URL; user info is valid there).
+	quiet(R, "return ['redis' => ['default' => ['url' => 'tcp://user:password@127.0.0.1:6379']]];");
+	quiet(R, 'REDIS_URL=tcp://default:s3cret@127.0.0.1:6379', 'env');
+});

@@ -2,6 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyEdits } from '../../../../server/src/engine/index';
 import { check, findings, quiet } from '../../../helpers/marked';
+import type { FileKind } from '../../../../server/src/engine/index';
+
+const severities = (src: string, kind: FileKind = 'php') =>
+	findings(src, kind)
+		.filter((f) => f.ruleId === R)
+		.map((f) => f.severity);
 
 const R = 'redis-tls-port';
 
@@ -55,4 +61,22 @@ test('documented and correct configurations are quiet', () => {
 	// Not Redis: an unrelated connect() and a URI on another port.
 	quiet(R, "$ftp->connect('files.example.net', 6380);");
 	quiet(R, "stream_socket_client('tls://redis.example.com:6390');");
+});
+
+test('for a host whose service is unknown, the port convention is only an information', () => {
+	// phpredis README.md (TLS): $redis->connect('tls://127.0.0.1', 6379);
+	assert.deepEqual(severities("$redis = new Redis(); $redis->connect('tls://127.0.0.1', 6379);"), ['info']);
+	// Symfony Messenger's Redis transport documentation: MESSENGER_TRANSPORT_DSN=rediss://localhost:6379/messages
+	assert.deepEqual(severities('MESSENGER_TRANSPORT_DSN=rediss://localhost:6379/messages', 'env'), ['info']);
+	// A Predis cluster of TLS nodes.
+	assert.deepEqual(
+		severities("$client = new Predis\\Client(['tls://node1:6379', 'tls://node2:6379'], ['cluster' => 'redis']);"),
+		['info', 'info'],
+	);
+	assert.deepEqual(severities("$redis->connect('cache.example.net', 6380);"), ['info']);
+});
+
+test('a known service keeps the warning: Azure Cache for Redis serves TLS on 6380 only', () => {
+	assert.deepEqual(severities("$redis->connect('tls://contoso.redis.cache.windows.net', 6379);"), ['warning']);
+	assert.deepEqual(severities('REDIS_URL=redis://contoso.redis.cache.windows.net:6380', 'env'), ['warning']);
 });

@@ -31,3 +31,15 @@ test('documented and correct configurations are quiet', () => {
 	quiet(R, "$transport = new Swift_SmtpTransport('smtp.gmail.com', $port, 'ssl');");
 	quiet(R, "$transport = new Swift_SmtpTransport('smtp.gmail.com', 465, $enc);");
 });
+
+test('a scheme written in the host: SwiftMailer passes it to PHP when no encryption is set', () => {
+	// Swift/Transport/StreamBuffer.php establishSocketConnection():
+	//     $host = $this->params['host'];
+	//     if (!empty($this->params['protocol'])) {
+	//         $host = $this->params['protocol'].'://'.$host;
+	// and setEncryption(null) sets protocol to '' (Swift/Transport/EsmtpTransport.php).
+	quiet(R, "$transport = Swift_SmtpTransport::newInstance('ssl://smtp.gmail.com', 465);");
+	quiet(R, "$transport = new Swift_SmtpTransport('tls://smtp.gmail.com', 465);");
+	check(R, "$transport = new Swift_SmtpTransport('«tcp»://smtp.gmail.com', 465);");
+	check(R, "$transport = new Swift_SmtpTransport('«ssl»://smtp.gmail.com', 587);");
+});

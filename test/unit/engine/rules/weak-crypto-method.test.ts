@@ -1,5 +1,6 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { check, checkFix, quiet } from '../../../helpers/marked';
+import { check, checkFix, findings, quiet } from '../../../helpers/marked';
 
 const R = 'weak-crypto-method';
 
@@ -44,5 +45,58 @@ test('inside a stream context too (crypto_method), where other linters do not lo
 	check(
 		'weak-crypto-method',
 		"stream_context_set_option($c, 'ssl', 'crypto_method', «STREAM_CRYPTO_METHOD_TLSv1_0_CLIENT»);",
+	);
+});
+
+const severities = (src: string) =>
+	findings(src)
+		.filter((f) => f.ruleId === R)
+		.map((f) => f.severity);
+
+test('a set that also allows TLS 1.2+ negotiates 1.2+: an old bit in it is an information, never a warning', () => {
+	// PHPMailer src/SMTP.php startTLS() (also wp-includes/PHPMailer/SMTP.php in WordPress):
+	//     $crypto_method = STREAM_CRYPTO_METHOD_TLS_CLIENT;
+	//     $crypto_method |= STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT;
+	//     $crypto_method |= STREAM_CRYPTO_METHOD_TLSv1_1_CLIENT;
+	const phpmailer =
+		"$crypto_method = STREAM_CRYPTO_METHOD_TLS_CLIENT;\nif (defined('STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT')) {\n    $crypto_method |= STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT;\n    $crypto_method |= «STREAM_CRYPTO_METHOD_TLSv1_1_CLIENT»;\n}\n$crypto_ok = stream_socket_enable_crypto($this->smtp_conn, true, $crypto_method);";
+	check(R, `function startTLS() { ${phpmailer} }`);
+	assert.deepEqual(severities(`function startTLS() { ${phpmailer.replace(/[«»]/g, '')} }`), ['info']);
+	// SwiftMailer Swift/Transport/StreamBuffer.php startTLS():
+	//     $cryptoType |= STREAM_CRYPTO_METHOD_TLSv1_1_CLIENT;
+	const swift =
+		"$cryptoType = STREAM_CRYPTO_METHOD_TLS_CLIENT; if (\\PHP_VERSION_ID >= 50600 && \\defined('STREAM_CRYPTO_METHOD_TLSv1_1_CLIENT')) { $cryptoType |= STREAM_CRYPTO_METHOD_TLSv1_1_CLIENT; $cryptoType |= STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT; } return stream_socket_enable_crypto($this->stream, true, $cryptoType);";
+	assert.deepEqual(severities(`function startTLS() { ${swift} }`), ['info']);
+	// Symfony Mailer Transport/Smtp/Stream/SocketStream.php startTLS(): `$cryptoMethod |= \STREAM_CRYPTO_METHOD_TLSv1_1_CLIENT;`
+	assert.deepEqual(
+		severities(
+			'$cryptoMethod = \\STREAM_CRYPTO_METHOD_TLS_CLIENT; $cryptoMethod |= \\STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT; $cryptoMethod |= \\STREAM_CRYPTO_METHOD_TLSv1_1_CLIENT; stream_socket_enable_crypto($this->stream, true, $cryptoMethod);',
+		),
+		['info'],
+	);
+	assert.deepEqual(
+		severities(
+			'stream_socket_enable_crypto($s, true, STREAM_CRYPTO_METHOD_TLSv1_1_SERVER | STREAM_CRYPTO_METHOD_TLSv1_2_SERVER);',
+		),
+		['info'],
+	);
+});
+
+test('alone, or in a set that never reaches TLS 1.2 (or 1.3 for SSLv23), it stays a warning', () => {
+	assert.deepEqual(severities('$m = STREAM_CRYPTO_METHOD_TLSv1_1_CLIENT; stream_socket_enable_crypto($s, true, $m);'), [
+		'warning',
+	]);
+	assert.deepEqual(
+		severities(
+			'stream_socket_enable_crypto($s, true, STREAM_CRYPTO_METHOD_TLSv1_0_CLIENT | STREAM_CRYPTO_METHOD_TLSv1_1_CLIENT);',
+		),
+		['warning', 'warning'],
+	);
+	// SSLv23 beside TLS 1.2 still never gets TLS 1.3.
+	assert.deepEqual(
+		severities(
+			'stream_socket_enable_crypto($s, true, STREAM_CRYPTO_METHOD_SSLv23_CLIENT | STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT);',
+		),
+		['warning'],
 	);
 });
