@@ -5,7 +5,7 @@ import { lineBefore } from '../lines';
 import type { FileKind } from '../types';
 import { laravelMail, predisArray, type Entries } from './laravel';
 import type { ClientConfig } from './model';
-import type { Literal } from './php';
+import type { Literal } from './literal';
 import { urlString } from './urls';
 
 const URL_START = /(?<![A-Za-z0-9+.-])(?:smtps?|tcp|tls|ssl|rediss?):\/\//gi;

@@ -4,7 +4,7 @@
 //! Mailer (implicit TLS on 465, STARTTLS when offered elsewhere); Laravel 8 and older hand `encryption` to
 //! Swift_SmtpTransport ('ssl' = implicit TLS, 'tls' = STARTTLS required).
 import type { ClientConfig, Setting, TlsMode } from './model';
-import type { Literal } from './php';
+import type { Literal } from './literal';
 import { REDIS_PLAIN_PORT, redisSchemeMode } from './redis';
 import { swiftMode } from './swift';
 

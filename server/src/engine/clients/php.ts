@@ -7,12 +7,14 @@ import { isPunct, lexPhp, type Token } from '../scan/php-lexer';
 import { mentions, wholeText, type Reuse } from '../scan/php';
 import type { ScanResult, TextSource } from '../types';
 import type { ValueAnalysis } from '../values/resolve';
-import { moveConfig, type ClientConfig, type Setting, type SslOptions } from './model';
+import { basename, callArgs, literalAt, offsetIn, readWith, type Literal, type ReadValue } from './literal';
+import { moveConfig, type ClientConfig, type SslOptions } from './model';
 import { laravelMail, predisArray } from './laravel';
 import { phpmailer, type MailerGroup } from './phpmailer';
 import { urlString } from './urls';
 import { swift, type SwiftCall } from './swift';
 import { redisConnect } from './redis';
+import { esmtpTransport } from './symfony';
 
 /**
  * Library configurations need the full token stream, which costs a token per name and operator: only read it when
@@ -20,95 +22,10 @@ import { redisConnect } from './redis';
  * scanner's string literals instead, so a file full of `tcp://…:6379` literals is not lexed twice.
  */
 export const CLIENT_PREFILTER =
-	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(/i;
+	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|EsmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(/i;
 
 const URL_STRING = /^(?:smtps?|rediss?|tcp|tls|ssl):\/\//i;
 const KEY_BEFORE = /(?:(['"])([A-Za-z0-9_.-]+)\1\s*=>|\$([A-Za-z0-9_]+)\s*=)\s*$/;
-
-/** A literal value: a string, a number, true/false/null, a class constant or env('NAME', default). */
-export interface Literal {
-	setting: Setting;
-	kind: 'str' | 'num' | 'bool' | 'null' | 'const';
-	/** For strings: the token, to map value indexes back to document offsets. */
-	token?: Token;
-	/** Index of the first token after the value. */
-	next: number;
-}
-
-const ENV_FUNCTIONS = new Set(['env', 'getenv', '\\env']);
-
-/** Document offset of value index k of a string token. */
-export function offsetIn(t: Pick<Token, 'map' | 'base'>, k: number): number {
-	return t.map ? t.map[Math.min(k, t.map.length - 1)]! : t.base! + k;
-}
-
-/** The basename of a possibly qualified name: \PHPMailer\PHPMailer\PHPMailer → PHPMailer. */
-export function basename(name: string): string {
-	return name.slice(name.lastIndexOf('\\') + 1);
-}
-
-/** The literal starting at tokens[k], when the expression there is only that literal. */
-export function literalAt(tokens: Token[], k: number, name: string): Literal | undefined {
-	const t = tokens[k];
-	if (!t) return undefined;
-	let lit: Literal | undefined;
-	if (t.kind === 'str' && !t.suffix && (t.map !== undefined || t.base !== undefined)) {
-		const start = offsetIn(t, 0);
-		lit = {
-			setting: { text: t.text, start, end: offsetIn(t, t.text.length), name },
-			kind: 'str',
-			token: t,
-			next: k + 1,
-		};
-	} else if (t.kind === 'num' && /^[0-9]+$/.test(t.text)) {
-		lit = { setting: { text: t.text, start: t.start, end: t.end, name }, kind: 'num', next: k + 1 };
-	} else if (t.kind === 'ident' && /^(true|false|null)$/i.test(t.text)) {
-		const lower = t.text.toLowerCase();
-		lit = {
-			setting: { text: lower, start: t.start, end: t.end, name },
-			kind: lower === 'null' ? 'null' : 'bool',
-			next: k + 1,
-		};
-	} else if (t.kind === 'ident' && isPunct(tokens[k + 1], '::') && tokens[k + 2]?.kind === 'ident') {
-		const c = tokens[k + 2]!;
-		lit = {
-			setting: { text: `${basename(t.text)}::${c.text}`, start: c.start, end: c.end, name },
-			kind: 'const',
-			next: k + 3,
-		};
-	} else if (t.kind === 'ident' && ENV_FUNCTIONS.has(t.text.toLowerCase()) && isPunct(tokens[k + 1], '(')) {
-		const v = tokens[k + 2];
-		if (v?.kind !== 'str') return undefined;
-		if (isPunct(tokens[k + 3], ')')) return undefined;
-		if (!isPunct(tokens[k + 3], ',')) return undefined;
-		const inner = literalAt(tokens, k + 4, name);
-		if (!inner || !isPunct(tokens[inner.next], ')')) return undefined;
-		inner.setting.envName = v.text;
-		inner.next += 1;
-		lit = inner;
-	}
-	if (!lit) return undefined;
-	const after = tokens[lit.next];
-	const ends = after === undefined || (after.kind === 'punct' && /^[;,)\]]$/.test(after.text));
-	return ends ? lit : undefined;
-}
-
-/** Argument start indexes of the call whose "(" is tokens[open], and the index after its ")". */
-export function callArgs(tokens: Token[], open: number): { args: number[]; end: number } {
-	const args: number[] = [];
-	let depth = 0;
-	let j = open;
-	for (; j < tokens.length && j < open + MAX_LOOK; j++) {
-		const t = tokens[j]!;
-		if (t.kind !== 'punct') continue;
-		if (t.text === '(' || t.text === '[' || t.text === '{') {
-			if (depth++ === 0 && !isPunct(tokens[j + 1], ')')) args.push(j + 1);
-		} else if (t.text === ')' || t.text === ']' || t.text === '}') {
-			if (--depth === 0) return { args, end: j + 1 };
-		} else if (t.text === ',' && depth === 1 && !isPunct(tokens[j + 1], ')')) args.push(j + 1);
-	}
-	return { args, end: j };
-}
 
 /** An array literal being read: its `'key' => value` entries at depth 1. */
 interface ArrayFrame {
@@ -159,6 +76,8 @@ const LOOK_BACK = 100;
  * version's readings (`reuse.prevUrls`), a string the lexer carried (the same token, so the same text) whose look-back
  * the edit left alone is not read again: its configuration is moved with it.
  */
+export type { Literal };
+
 export function scanPhpClients(
 	src: string | TextSource,
 	strings: ScanResult['strings'] = [],
@@ -197,7 +116,8 @@ export function scanPhpClients(
 	if (!namesLibrary(src, reuse)) return { configs, ssl: [], functionStarts: [] };
 	const text = wholeText(src);
 	const tokens = full ? full() : lexPhp(text, true);
-	void values;
+	// A setting written as a variable reads as the literal the value layer says it holds.
+	const read = readWith(values);
 	const ssl: SslOptions[] = [];
 	const functionStarts: number[] = [];
 	/** `$ctx = stream_context_create(` being read: the variable and the token index where the call ends. */
@@ -239,16 +159,20 @@ export function scanPhpClients(
 					mailers.set(v, { receiver: v, created: true, props: new Map(), smtp: false });
 				}
 				if (cls === 'Swift_SmtpTransport' && isPunct(tokens[k + 2], '(')) {
-					const call = swiftFrom(tokens, k + 2, t.start);
+					const call = swiftFrom(tokens, k + 2, t.start, read);
 					if (v) swifts.set(v, call);
 					else configs.push(...swift(call));
+				}
+				if (cls === 'EsmtpTransport' && isPunct(tokens[k + 2], '(')) {
+					const c = esmtpTransport(tokens, k + 2, t.start, read);
+					if (c) configs.push(c);
 				}
 				continue;
 			}
 			if (basename(t.text) === 'Swift_SmtpTransport' && isPunct(tokens[k + 1], '::')) {
 				const m = tokens[k + 2];
 				if (m?.kind === 'ident' && m.text === 'newInstance' && isPunct(tokens[k + 3], '(')) {
-					const call = swiftFrom(tokens, k + 3, t.start);
+					const call = swiftFrom(tokens, k + 3, t.start, read);
 					const v = assignedVar(tokens, k - 1);
 					if (v) swifts.set(v, call);
 					else configs.push(...swift(call));
@@ -312,13 +236,13 @@ export function scanPhpClients(
 				isPunct(tokens[k + 2], '(') &&
 				/redis/i.test(receiver)
 			) {
-				const c = redisConnect(tokens, k + 2, receiver);
+				const c = redisConnect(tokens, k + 2, receiver, read);
 				if (c) configs.push(c);
 				continue;
 			}
 			const s = swifts.get(receiver);
 			if (s && /^set(Host|Port|Encryption)$/.test(prop.text) && isPunct(tokens[k + 2], '(')) {
-				readSetter(tokens, k + 1, s);
+				readSetter(tokens, k + 1, s, read);
 				continue;
 			}
 			if (
@@ -327,7 +251,7 @@ export function scanPhpClients(
 				!isPunct(tokens[k + 3], '=') &&
 				!isPunct(tokens[k + 3], '>')
 			) {
-				const lit = literalAt(tokens, k + 3, prop.text);
+				const lit = read(tokens, k + 3, prop.text);
 				const end = tokens[lit?.next ?? k + 3];
 				group(mailers, receiver).props.set(prop.text, {
 					lit,
@@ -379,8 +303,6 @@ function setOption(tokens: Token[], open: number, scope: number): SslOptions | u
 }
 
 const PHPMAILER_PROPS = new Set(['Host', 'Port', 'SMTPSecure', 'SMTPAutoTLS']);
-/** Look-backs and look-aheads are bounded, so no input makes the pass super-linear. */
-const MAX_LOOK = 2000;
 const MAX_CHAIN = 16;
 
 /** The last character of `s` that is not a blank (space, tab, line break), if any. */
@@ -436,25 +358,25 @@ function arrayConfigs(frame: ArrayFrame, end: number): ClientConfig[] {
 	return redis ? [redis] : [];
 }
 
-function swiftFrom(tokens: Token[], open: number, start: number): SwiftCall {
+function swiftFrom(tokens: Token[], open: number, start: number, read: ReadValue): SwiftCall {
 	const { args, end } = callArgs(tokens, open);
 	const names = ['host', 'port', 'encryption'];
 	const call: SwiftCall = { start, end: tokens[end - 1]?.end ?? start, values: {} };
 	args.slice(0, 3).forEach((a, i) => {
-		const lit = literalAt(tokens, a, names[i]!);
+		const lit = read(tokens, a, names[i]!);
 		call.values[(['host', 'port', 'security'] as const)[i]!] = lit ?? 'other';
 	});
 	// (new Swift_SmtpTransport(...))->setPort(...)->setEncryption(...)
 	let j = end;
 	if (isPunct(tokens[j], ')')) j++;
 	while (isPunct(tokens[j], '->') && tokens[j + 1]?.kind === 'ident' && isPunct(tokens[j + 2], '(')) {
-		j = readSetter(tokens, j + 1, call);
+		j = readSetter(tokens, j + 1, call, read);
 	}
 	return call;
 }
 
 /** Reads `setHost(x)`, `setPort(x)`, `setEncryption(x)` at tokens[k] into the call; returns the index after it. */
-function readSetter(tokens: Token[], k: number, call: SwiftCall): number {
+function readSetter(tokens: Token[], k: number, call: SwiftCall, read: ReadValue): number {
 	const name = tokens[k]!.text;
 	const { args, end } = callArgs(tokens, k + 1);
 	const setters: Record<string, keyof SwiftCall['values']> = {
@@ -464,6 +386,6 @@ function readSetter(tokens: Token[], k: number, call: SwiftCall): number {
 	};
 	const key = setters[name];
 	if (key && args[0] !== undefined)
-		call.values[key] = literalAt(tokens, args[0], key === 'security' ? 'encryption' : key) ?? 'other';
+		call.values[key] = read(tokens, args[0], key === 'security' ? 'encryption' : key) ?? 'other';
 	return end;
 }

@@ -2,8 +2,8 @@
 //! ";"-separated list of `[ssl://|tls://]host[:port]`; a prefix overrides SMTPSecure for its host ("ssl" = implicit
 //! TLS through ssl://, "tls" = STARTTLS); a port in the entry overrides Port (default 25); with neither,
 //! SMTPAutoTLS (default true) upgrades with STARTTLS when the server offers it.
-import type { Literal } from './php';
-import { offsetIn } from './php';
+import type { Literal } from './literal';
+import { offsetIn } from './literal';
 import type { ClientConfig, ModeText, Setting, TlsMode } from './model';
 
 export interface MailerProp {

@@ -2,7 +2,7 @@
 //! and Predis / Laravel parameters (`scheme` tcp | tls | unix, also redis/rediss in Predis 2 URIs).
 import type { Token } from '../scan/php-lexer';
 import type { ClientConfig, Setting, TlsMode } from './model';
-import { callArgs, literalAt } from './php';
+import { callArgs, type ReadValue } from './literal';
 
 export const REDIS_PLAIN_PORT = 6379;
 export const REDIS_TLS_PORT = 6380;
@@ -15,12 +15,17 @@ export function redisSchemeMode(scheme: string): TlsMode | undefined {
 }
 
 /** `$redis->connect(host, port = 6379, ...)`; the receiver's name says it is a Redis client. */
-export function redisConnect(tokens: Token[], open: number, receiver: string): ClientConfig | undefined {
+export function redisConnect(
+	tokens: Token[],
+	open: number,
+	receiver: string,
+	read: ReadValue,
+): ClientConfig | undefined {
 	const { args } = callArgs(tokens, open);
 	if (args[0] === undefined) return undefined;
-	const host = literalAt(tokens, args[0], 'host');
+	const host = read(tokens, args[0], 'host');
 	if (!host || host.kind !== 'str' || host.setting.text.startsWith('/')) return undefined;
-	const port = args[1] === undefined ? undefined : literalAt(tokens, args[1], 'port');
+	const port = args[1] === undefined ? undefined : read(tokens, args[1], 'port');
 	if (args[1] !== undefined && (!port || !/^\d+$/.test(port.setting.text))) return undefined;
 	const m = /^(tls|ssl|tcp):\/\//i.exec(host.setting.text);
 	const name = m ? host.setting.text.slice(m[0].length) : host.setting.text;

@@ -4,7 +4,7 @@
 //! Without encryption the host is used as it is (StreamBuffer::establishSocketConnection() adds a scheme only when
 //! `protocol` is set), so a host written `ssl://smtp.example.com` opens ssl://.
 import type { ClientConfig, TlsMode } from './model';
-import type { Literal } from './php';
+import type { Literal } from './literal';
 
 export interface SwiftCall {
 	start: number;

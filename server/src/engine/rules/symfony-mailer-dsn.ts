@@ -16,7 +16,28 @@ export const symfonyMailerDsn: Rule = {
 	checkClient(c, ctx) {
 		if (c.library !== 'symfony-mailer') return [];
 		const out: RuleFinding[] = [];
-		if (mailMismatch(c, c.mode, ctx) === 'tls-on-plain-port')
+		const mismatch = mailMismatch(c, c.mode, ctx);
+		// `new EsmtpTransport($host, $port, $tls)`: the same semantics, decided by $tls instead of the scheme.
+		const constructed = c.modeAt?.name === 'tls';
+		if (mismatch === 'tls-on-plain-port' && constructed)
+			out.push(
+				pairFinding(
+					c,
+					`EsmtpTransport with $tls = true starts TLS at once, but port ${c.port} is ${portName(c.port!)}: "wrong version number". Pass false (STARTTLS when offered) or use port 465.`,
+					{ mode: 'opportunistic', title: 'Pass false (STARTTLS when the server offers it)' },
+					{ port: 465, title: 'Use port 465 (implicit TLS)' },
+				),
+			);
+		else if (mismatch === 'plaintext-on-tls-port' && constructed)
+			out.push(
+				pairFinding(
+					c,
+					`EsmtpTransport with $tls = false connects in plaintext, but 465 is SMTPS: the server waits for a TLS handshake and the connection times out. Pass true (or null) on 465.`,
+					{ mode: 'implicit', title: 'Pass true (implicit TLS)' },
+					{ port: 587, title: 'Use port 587 (STARTTLS)' },
+				),
+			);
+		else if (mismatch === 'tls-on-plain-port')
 			out.push(
 				pairFinding(
 					c,

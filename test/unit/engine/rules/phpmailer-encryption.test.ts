@@ -101,3 +101,19 @@ test('unknown values and unrelated objects are quiet', () => {
 	quiet(R, "function a() { $m = new PHPMailer; $m->SMTPSecure = 'ssl'; } function b() { $m->Port = 587; }");
 	quiet(R, "$m = new PHPMailer; $m->SMTPSecure = 'ssl'; if ($m->Port == 587) {}");
 });
+
+test('settings assigned from variables that hold one literal are read as that literal', () => {
+	check(
+		R,
+		"$mail = new PHPMailer(true); $mail->isSMTP(); $port = 587; $mail->Host = 'smtp.example.com'; $mail->SMTPSecure = '«ssl»'; $mail->Port = $port;",
+	);
+	check(
+		R,
+		"$secure = '«ssl»'; $mail = new PHPMailer(); $mail->isSMTP(); $mail->Host = 'smtp.example.com'; $mail->SMTPSecure = $secure; $mail->Port = 587;",
+	);
+	// A variable whose value is not known (a parameter, a config read) stays unknown.
+	quiet(
+		R,
+		"function send($port) { $mail = new PHPMailer(); $mail->isSMTP(); $mail->SMTPSecure = 'ssl'; $mail->Port = $port; }",
+	);
+});

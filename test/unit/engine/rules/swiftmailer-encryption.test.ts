@@ -43,3 +43,8 @@ test('a scheme written in the host: SwiftMailer passes it to PHP when no encrypt
 	check(R, "$transport = new Swift_SmtpTransport('«tcp»://smtp.gmail.com', 465);");
 	check(R, "$transport = new Swift_SmtpTransport('«ssl»://smtp.gmail.com', 587);");
 });
+
+test('constructor arguments held in variables', () => {
+	check(R, "$enc = '«ssl»'; $t = new Swift_SmtpTransport('smtp.example.com', 587, $enc);");
+	quiet(R, "$t = new Swift_SmtpTransport('smtp.example.com', 587, $encryption);");
+});

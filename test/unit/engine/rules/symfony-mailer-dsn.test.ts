@@ -52,3 +52,16 @@ test("Symfony's documented DSNs are quiet", () => {
 	quiet(R, 'MAILER_DSN=ses+smtp://USERNAME:PASSWORD@default', 'env');
 	quiet(R, 'MAILER_DSN=null://null', 'env');
 });
+
+test('new EsmtpTransport($host, $port, $tls): $tls decides as the scheme does', () => {
+	// Symfony/Component/Mailer/Transport/Smtp/EsmtpTransport.php __construct():
+	//     if (null === $tls) { if (465 === $port) { $tls = true; } ...
+	// and Stream/SocketStream.php initialize(): if ($this->tls) { $this->url = 'ssl://'.$this->url; }
+	check(R, "$t = new EsmtpTransport('smtp.example.com', 587, «true»);");
+	check(R, "$t = new EsmtpTransport('smtp.example.com', 465, «false»);");
+	check(R, "$port = 587; $t = new EsmtpTransport('smtp.example.com', $port, «true»);");
+	quiet(R, "$t = new EsmtpTransport('smtp.example.com', 465);");
+	quiet(R, "$t = new EsmtpTransport('smtp.example.com', 587);");
+	quiet(R, "$t = new EsmtpTransport('smtp.example.com', 465, true);");
+	quiet(R, '$t = new EsmtpTransport($host, $port, $tls);');
+});

@@ -1,0 +1,132 @@
+//! Literal values in the full token stream, for the mail and Redis client readers: a string, a number, true/false/
+//! null, a class constant or env('NAME', default), and call arguments. With the value layer, a variable holding one
+//! literal reads as that literal (where it is written, so a fix edits it there).
+import { isPunct, type Token } from '../scan/php-lexer';
+import type { ValueAnalysis } from '../values/resolve';
+import { isHole } from '../values/value';
+import type { Setting } from './model';
+
+/** A literal value: a string, a number, true/false/null, a class constant or env('NAME', default). */
+export interface Literal {
+	setting: Setting;
+	kind: 'str' | 'num' | 'bool' | 'null' | 'const';
+	/** For strings: the token, to map value indexes back to document offsets. */
+	token?: Token;
+	/** Index of the first token after the value. */
+	next: number;
+}
+
+const ENV_FUNCTIONS = new Set(['env', 'getenv', '\\env']);
+
+/** Document offset of value index k of a string token. */
+export function offsetIn(t: Pick<Token, 'map' | 'base'>, k: number): number {
+	return t.map ? t.map[Math.min(k, t.map.length - 1)]! : t.base! + k;
+}
+
+/** The basename of a possibly qualified name: \PHPMailer\PHPMailer\PHPMailer → PHPMailer. */
+export function basename(name: string): string {
+	return name.slice(name.lastIndexOf('\\') + 1);
+}
+
+/** The literal starting at tokens[k], when the expression there is only that literal. */
+export function literalAt(tokens: Token[], k: number, name: string): Literal | undefined {
+	const t = tokens[k];
+	if (!t) return undefined;
+	let lit: Literal | undefined;
+	if (t.kind === 'str' && !t.suffix && (t.map !== undefined || t.base !== undefined)) {
+		const start = offsetIn(t, 0);
+		lit = {
+			setting: { text: t.text, start, end: offsetIn(t, t.text.length), name },
+			kind: 'str',
+			token: t,
+			next: k + 1,
+		};
+	} else if (t.kind === 'num' && /^[0-9]+$/.test(t.text)) {
+		lit = { setting: { text: t.text, start: t.start, end: t.end, name }, kind: 'num', next: k + 1 };
+	} else if (t.kind === 'ident' && /^(true|false|null)$/i.test(t.text)) {
+		const lower = t.text.toLowerCase();
+		lit = {
+			setting: { text: lower, start: t.start, end: t.end, name },
+			kind: lower === 'null' ? 'null' : 'bool',
+			next: k + 1,
+		};
+	} else if (t.kind === 'ident' && isPunct(tokens[k + 1], '::') && tokens[k + 2]?.kind === 'ident') {
+		const c = tokens[k + 2]!;
+		lit = {
+			setting: { text: `${basename(t.text)}::${c.text}`, start: c.start, end: c.end, name },
+			kind: 'const',
+			next: k + 3,
+		};
+	} else if (t.kind === 'ident' && ENV_FUNCTIONS.has(t.text.toLowerCase()) && isPunct(tokens[k + 1], '(')) {
+		const v = tokens[k + 2];
+		if (v?.kind !== 'str') return undefined;
+		if (isPunct(tokens[k + 3], ')')) return undefined;
+		if (!isPunct(tokens[k + 3], ',')) return undefined;
+		const inner = literalAt(tokens, k + 4, name);
+		if (!inner || !isPunct(tokens[inner.next], ')')) return undefined;
+		inner.setting.envName = v.text;
+		inner.next += 1;
+		lit = inner;
+	}
+	if (!lit) return undefined;
+	const after = tokens[lit.next];
+	const ends = after === undefined || (after.kind === 'punct' && /^[;,)\]]$/.test(after.text));
+	return ends ? lit : undefined;
+}
+
+/** Argument start indexes of the call whose "(" is tokens[open], and the index after its ")". */
+export function callArgs(tokens: Token[], open: number): { args: number[]; end: number } {
+	const args: number[] = [];
+	let depth = 0;
+	let j = open;
+	for (; j < tokens.length && j < open + MAX_LOOK; j++) {
+		const t = tokens[j]!;
+		if (t.kind !== 'punct') continue;
+		if (t.text === '(' || t.text === '[' || t.text === '{') {
+			if (depth++ === 0 && !isPunct(tokens[j + 1], ')')) args.push(j + 1);
+		} else if (t.text === ')' || t.text === ']' || t.text === '}') {
+			if (--depth === 0) return { args, end: j + 1 };
+		} else if (t.text === ',' && depth === 1 && !isPunct(tokens[j + 1], ')')) args.push(j + 1);
+	}
+	return { args, end: j };
+}
+
+/** Look-backs and look-aheads are bounded, so no input makes the pass super-linear. */
+export const MAX_LOOK = 2000;
+
+/** Reads the value at tokens[k] for the setting `name`. */
+export type ReadValue = (tokens: Token[], k: number, name: string) => Literal | undefined;
+
+/**
+ * literalAt, and else, when the expression at k is only a variable (or `$this->x`) that the value layer knows holds
+ * one literal written in this file, that literal.
+ */
+export function readWith(values: (() => ValueAnalysis | undefined) | undefined): ReadValue {
+	return (tokens, k, name) => {
+		const lit = literalAt(tokens, k, name);
+		if (lit || !values) return lit;
+		const t = tokens[k];
+		let at = k;
+		if (t?.kind === 'var' && t.text === '$this' && isPunct(tokens[k + 1], '->') && tokens[k + 2]?.kind === 'ident')
+			at = k + 2;
+		else if (t?.kind !== 'var') return undefined;
+		const after = tokens[at + 1];
+		if (after && !(after.kind === 'punct' && /^[;,)\]]$/.test(after.text))) return undefined;
+		const v = values()?.variable(at);
+		const alt = v?.length === 1 ? v[0] : undefined;
+		const part = alt?.k === 's' && alt.parts.length <= 1 ? alt.parts[0] : undefined;
+		if (alt?.k !== 's' || (part && isHole(part))) return undefined;
+		const map = part ? part.map : undefined;
+		// One literal written here: offsets that rise character by character (a value made by PHP has none).
+		if (!map || part!.foreign !== undefined || map[0]! < 0 || map.some((x, i) => i > 0 && x <= map[i - 1]!))
+			return undefined;
+		const text = part!.text;
+		const token: Token = { kind: 'str', start: map[0]!, end: map[text.length]!, text, map };
+		return {
+			setting: { text, start: map[0]!, end: map[text.length]!, name },
+			kind: /^\d+$/.test(text) ? 'num' : 'str',
+			token,
+			next: at + 1,
+		};
+	};
+}
