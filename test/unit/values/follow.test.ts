@@ -189,3 +189,24 @@ test('library sinks: Monolog SocketHandler, php-amqplib, phpseclib', () => {
 	quiet('missing-port', "$h = new SocketHandler('udp://logs.example.com');");
 	quiet('missing-port', "use Monolog\\Handler\\SocketHandler; $h = new SocketHandler('udp://logs.example.com:514');");
 });
+
+test("a property a setter writes holds what callers give it: its default is not judged (Symfony Mailer's SocketStream)", () => {
+	// Symfony/Component/Mailer/Transport/Smtp/Stream/SocketStream.php: private $host = 'localhost'; private $port = 465;
+	// private $tls = true; setHost(), setPort(), disableTls(); initialize(): $this->url = $this->host.':'.$this->port;
+	const stream =
+		"final class SocketStream { private $url; private $host = 'localhost'; private $port = 465; private $tls = true;\n" +
+		'public function setHost(string $host): self { $this->host = $host; return $this; }\n' +
+		'public function setPort(int $port): self { $this->port = $port; return $this; }\n' +
+		'public function disableTls(): self { $this->tls = false; return $this; }\n' +
+		"public function initialize(): void { $this->url = $this->host.':'.$this->port; if ($this->tls) { $this->url = 'ssl://'.$this->url; }\n" +
+		'$this->stream = stream_socket_client($this->url, $errno, $errstr, $timeout, \\STREAM_CLIENT_CONNECT, $streamContext); } }';
+	assert.deepEqual(
+		findings(stream).map((f) => f.ruleId),
+		[],
+	);
+	// Without the setters, the defaults are the only values.
+	check(
+		'tls-port-mismatch',
+		"class S { private $host = 'localhost'; private $port = «587»; function open() { return stream_socket_client('ssl://' . $this->host . ':' . $this->port); } }",
+	);
+});

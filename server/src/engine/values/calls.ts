@@ -239,32 +239,34 @@ function evaluateIn(ev: Evaluator, range: [number, number], cls: ClassDecl | und
 
 /**
  * `$this->name` where nothing in the method assigned it: a private or protected property's default and every value
- * the class's methods assign to it. A public property can be set from anywhere: unknown.
+ * the class's methods assign to it. A public property can be set from anywhere, and one that a method sets from a
+ * parameter or anything else unknown (a setter) holds what callers give it: then its default is only where it
+ * starts, and the property is unknown.
  */
 export function propertyValue(ev: Evaluator, name: string): Value {
 	const cls = ev.frame.cls;
 	const decl = cls?.props.get(name);
 	if (!cls || !decl || decl.visibility === 'public' || decl.isStatic) return UNKNOWN;
-	return cached(ev, `${cls.name}->${name}@${cls.open}`, () => {
-		let v: Value | undefined = decl.def ? evaluateIn(ev, decl.def, cls) : decl.promoted ? UNKNOWN : undefined;
+	const key = `${cls.name}->${name}@${cls.open}`;
+	let complete = true;
+	const v = cached(ev, key, () => {
+		if (decl.promoted) return UNKNOWN;
+		let v: Value | undefined = decl.def ? evaluateIn(ev, decl.def, cls) : undefined;
 		for (const m of cls.methods.values()) {
 			const result = interpretFunction(ev.r, m);
+			// A method being read (up the call chain) has not told its writes yet: this answer is not the last word.
+			if (!result && m !== ev.frame.fn) complete = false;
 			const w = result?.propWrites.get(name);
-			if (w) v = v ? union(v, dropParams(w)) : dropParams(w);
+			if (!w) continue;
+			if (w.some((a) => a.k === 's' && a.parts.some(isHole))) return UNKNOWN;
+			v = v ? union(v, w) : w;
 		}
 		return v ?? UNKNOWN;
 	});
+	if (!complete) ev.r.constants.delete(key);
+	return v;
 }
 
-/** A value read outside the function it was made in: its parameters are unknown there. */
-function dropParams(v: Value): Value {
-	return v.map((a) =>
-		a.k === 's' && a.parts.some((p) => isHole(p) && p.param)
-			? { ...a, parts: a.parts.map((p) => (isHole(p) ? UNKNOWN_PART : p)) }
-			: a,
-	);
-}
-const UNKNOWN_PART = (UNKNOWN[0] as { parts: Part[] }).parts[0]!;
 
 /**
  * A call of a function or method of this file: what its `return`s give with the arguments in place of its parameters,

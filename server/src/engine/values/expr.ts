@@ -262,7 +262,9 @@ export class Evaluator {
 				) {
 					const key = `$this->${tokens[k + 2]!.text}`;
 					const known = env.get(key);
-					const v = known ?? propertyValue(this, tokens[k + 2]!.text);
+					// The target of a plain assignment is not read (reading it would read the method being read).
+					const assigned = tokens[k + 3]?.kind === 'punct' && opAt(tokens, k + 3).text === '=';
+					const v = known ?? (assigned ? UNKNOWN : propertyValue(this, tokens[k + 2]!.text));
 					this.r.record.set(k + 2, v);
 					return { v: via(v), next: k + 3, target: { kind: 'var', name: key } };
 				}
