@@ -267,7 +267,6 @@ export function propertyValue(ev: Evaluator, name: string): Value {
 	return v;
 }
 
-
 /**
  * A call of a function or method of this file: what its `return`s give with the arguments in place of its parameters,
  * and its sinks that depend on its parameters, filled in with the arguments (at this call).

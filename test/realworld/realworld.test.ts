@@ -1,0 +1,58 @@
+//! Lints the real-world corpus (Debian packages of PHP projects, laid out by setup.sh) with the CLI and compares
+//! every finding, at every severity, with expected.tsv, where each line has a reviewed reason. A new or a missing
+//! finding fails, and so does an error or warning whose reason is not a true positive. Prints counts per rule.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { ROOT } from '../helpers/paths';
+
+interface Found {
+	file: string;
+	line: number;
+	column: number;
+	ruleId: string;
+	severity: string;
+	start: number;
+	end: number;
+}
+
+/** package, path in the package, severity, rule, the text the finding covers: what a finding is, whatever its line. */
+const key = (cols: string[]) => cols.join('\t');
+
+test('the real-world corpus gives exactly the reviewed findings', (t) => {
+	const tree = execFileSync('bash', [path.join(ROOT, 'test/realworld/setup.sh')], { encoding: 'utf8' }).trim();
+	const run = spawnSync(process.execPath, [path.join(ROOT, 'server/out/cli.js'), '--format', 'json', tree], {
+		encoding: 'utf8',
+		maxBuffer: 1 << 28,
+	});
+	assert.ok(run.status === 0 || run.status === 1, run.stderr);
+	const found = JSON.parse(run.stdout) as Found[];
+	const got = new Map<string, string>();
+	const counts = new Map<string, number>();
+	for (const f of found) {
+		const file = path.resolve(f.file);
+		const rel = path.relative(tree, file).split(path.sep);
+		const excerpt = JSON.stringify(readFileSync(file, 'utf8').slice(f.start, f.end).slice(0, 80));
+		const k = key([rel[0]!, rel.slice(1).join('/'), f.severity, f.ruleId, excerpt]);
+		got.set(k, `${k.split('\t').slice(0, 2).join('\t')}\t${f.line}:${f.column}\t${k.split('\t').slice(2).join('\t')}`);
+		counts.set(`${f.ruleId} ${f.severity}`, (counts.get(`${f.ruleId} ${f.severity}`) ?? 0) + 1);
+	}
+	const expected = new Map<string, string>();
+	for (const line of readFileSync(path.join(ROOT, 'test/realworld/expected.tsv'), 'utf8').split('\n')) {
+		if (!line || line.startsWith('#')) continue;
+		const [pkg, file, , severity, rule, excerpt, reason] = line.split('\t');
+		assert.ok(reason, `expected.tsv: every line has a reviewed reason: ${line}`);
+		if (severity === 'error' || severity === 'warning')
+			assert.match(reason!, /^true positive/, `expected.tsv: an ${severity} must be a reviewed true positive: ${line}`);
+		expected.set(key([pkg!, file!, severity!, rule!, excerpt!]), reason!);
+	}
+	const summary = [...counts].sort().map(([k, n]) => `${k}: ${n}`);
+	t.diagnostic(`${found.length} findings in ${tree}: ${summary.join(', ') || 'none'}`);
+	console.log(`real-world corpus: ${found.length} findings${summary.length ? ` (${summary.join(', ')})` : ''}`);
+	const unexpected = [...got.keys()].filter((k) => !expected.has(k)).map((k) => `${got.get(k)}\tTODO: review`);
+	const missing = [...expected.keys()].filter((k) => !got.has(k));
+	assert.deepEqual(unexpected, [], 'new findings (add each to expected.tsv with a reviewed reason)');
+	assert.deepEqual(missing, [], 'findings that are gone (remove them from expected.tsv, or find out why)');
+});
