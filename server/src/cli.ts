@@ -10,6 +10,8 @@ import {
 	fixAll,
 	lowestAllowed,
 	normalizeSettings,
+	WorkspaceSymbols,
+	type FileSymbols,
 	type PhpEnvironment,
 	type Settings,
 } from './engine/index';
@@ -19,6 +21,7 @@ import { filterOf, readTextSync, walk } from './files';
 import { ProjectFactsCache } from './project';
 import { PROBE_USAGE, ProbeUsageError, probeMain } from './probe-cli';
 import { locate, toSarif, type FileFindings } from './sarif';
+import { callsOf, declaringNames, scanForSymbols, type SymbolScan } from './symbol-pass';
 import { version } from '../../package.json';
 
 const USAGE = `Usage: transport-lint [options] [paths...]
@@ -127,13 +130,21 @@ interface LintJob {
 	/** --php-version, else the answer of --php's binary; both win over composer.json's require.php. */
 	php?: PhpEnvironment;
 	fix: boolean;
+	/** The workspace's exports by file, once known (the second lint of the files that use them). */
+	index?: Record<string, FileSymbols>;
 }
 
 /**
  * What a thread sends back: located findings, not the file's text (copying 100 MB of text between threads cost more
- * than locating the findings where the text is).
+ * than locating the findings where the text is); and for the workspace index, the names the file asked for and the
+ * summaries of its functions that pass a parameter on to a sink.
  */
-type Linted = FileFindings | { uri: string; skipped: string };
+type Linted = (FileFindings | { uri: string; skipped: string }) & { asked?: string[]; exports?: FileSymbols };
+
+/** A task for a thread: lint files, or read them for the workspace index. */
+type Task =
+	| { task: 'lint'; files: string[]; job: LintJob }
+	| { task: 'symbols'; files: string[]; maxFileSize: number; wanted: string[]; calls?: string };
 
 /**
  * Lints files one after the other, reading them synchronously (nothing else waits in a CLI process). With `next`,
@@ -141,24 +152,34 @@ type Linted = FileFindings | { uri: string; skipped: string };
  * together however the work is spread over the files; the result has a place for every file, filled where this
  * thread linted it.
  */
-function lintFiles(files: string[], job: LintJob, next?: Int32Array): (Linted | undefined)[] {
-	const project = new ProjectFactsCache();
-	const out: (Linted | undefined)[] = new Array(files.length);
+function runTask(t: Task, next?: Int32Array): (Linted | SymbolScan | undefined)[] {
+	const { files } = t;
+	let one: (file: string) => Linted | SymbolScan;
+	if (t.task === 'lint') {
+		const project = new ProjectFactsCache();
+		const symbols = WorkspaceSymbols.from(t.job.index ?? {});
+		one = (file) => lintFile(file, t.job, project, symbols);
+	} else {
+		const wanted = new Set(t.wanted);
+		const calls = t.calls === undefined ? undefined : new RegExp(t.calls, 'i');
+		one = (file) => scanForSymbols(file, t.maxFileSize, wanted, calls);
+	}
+	const out: (Linted | SymbolScan | undefined)[] = new Array(files.length);
 	if (!next) {
-		for (let i = 0; i < files.length; i++) out[i] = lintFile(files[i]!, job, project);
+		for (let i = 0; i < files.length; i++) out[i] = one(files[i]!);
 		return out;
 	}
 	for (;;) {
 		const start = Atomics.add(next, 0, CHUNK);
 		if (start >= files.length) return out;
-		for (let i = start; i < Math.min(files.length, start + CHUNK); i++) out[i] = lintFile(files[i]!, job, project);
+		for (let i = start; i < Math.min(files.length, start + CHUNK); i++) out[i] = one(files[i]!);
 	}
 }
 
 /** How many files a thread takes at a time from the shared list. */
 const CHUNK = 16;
 
-function lintFile(file: string, job: LintJob, project: ProjectFactsCache): Linted {
+function lintFile(file: string, job: LintJob, project: ProjectFactsCache, symbols: WorkspaceSymbols): Linted {
 	const kind = fileKind(file)!;
 	const read = readTextSync(file, job.settings.maxFileSize);
 	if ('skipped' in read) return { uri: rel(file), skipped: read.skipped };
@@ -172,11 +193,23 @@ function lintFile(file: string, job: LintJob, project: ProjectFactsCache): Linte
 	const php =
 		job.php ??
 		(composer ? { version: composer, source: `composer.json require.php "${facts!.packages.php}"` } : undefined);
-	const findings = analyze(text, kind, job.settings, {
-		packages: facts?.packages ?? {},
-		...(php && { php }),
-	}).findings;
-	return { uri: rel(file), findings: locate(text, findings) };
+	const result = analyze(
+		text,
+		kind,
+		job.settings,
+		{ packages: facts?.packages ?? {}, ...(php && { php }) },
+		undefined,
+		symbols,
+	);
+	const asked = symbols.takeAsked();
+	// The first lint tells which functions pass a parameter on to a sink (the index then looks for their callers).
+	const exports = !job.index && result.exports ? result.exports(true) : undefined;
+	return {
+		uri: rel(file),
+		findings: locate(text, result.findings),
+		...(asked.length && { asked }),
+		...(exports && Object.keys(exports.functions).length && { exports }),
+	};
 }
 
 /** Below this many files a worker costs more than it saves. */
@@ -193,32 +226,83 @@ function threadCount(): number {
  * `run` hands them the list and the job, and they lint it with the main thread.
  */
 class Workers {
-	private readonly started: { worker: Worker; done: Promise<(Linted | undefined)[]> }[] = [];
+	private readonly workers: Worker[] = [];
 
 	constructor(count: number) {
-		for (let k = 0; k < count; k++) {
-			const worker = new Worker(__filename, { workerData: { transportLintWorker: true } });
-			const done = new Promise<(Linted | undefined)[]>((resolve, reject) => {
-				worker.once('message', resolve);
-				worker.once('error', reject);
-				worker.once('exit', (code) => code !== 0 && reject(new Error(`a lint worker exited with ${code}`)));
-			});
-			// Not rejected unhandled when the workers are dismissed before they are used.
-			done.catch(() => undefined);
-			this.started.push({ worker, done });
-		}
+		for (let k = 0; k < count; k++)
+			this.workers.push(new Worker(__filename, { workerData: { transportLintWorker: true } }));
 	}
 
-	async run(files: string[], job: LintJob): Promise<Linted[]> {
+	/** Runs a task on every thread, the main one too; each result has the place of its file. */
+	async run<T>(t: Task): Promise<T[]> {
 		const next = new Int32Array(new SharedArrayBuffer(4));
-		for (const { worker } of this.started) worker.postMessage({ files, job, next });
-		const parts = [lintFiles(files, job, next), ...(await Promise.all(this.started.map((w) => w.done)))];
-		return files.map((_, i) => parts.find((p) => p[i] !== undefined)![i]!);
+		const done = this.workers.map(
+			(worker) =>
+				new Promise<(T | undefined)[]>((resolve, reject) => {
+					const fail = (e: unknown) =>
+						reject(e instanceof Error ? e : new Error(`a lint worker exited with ${String(e)}`));
+					worker.once('message', (m: (T | undefined)[]) => {
+						worker.off('error', fail);
+						resolve(m);
+					});
+					worker.once('error', fail);
+					worker.postMessage({ ...t, next });
+				}),
+		);
+		const parts = [runTask(t, next) as (T | undefined)[], ...(await Promise.all(done))];
+		return t.files.map((_, i) => parts.find((p) => p[i] !== undefined)![i]!);
 	}
 
 	dismiss(): void {
-		for (const { worker } of this.started) void worker.terminate();
+		for (const worker of this.workers) void worker.terminate();
 	}
+}
+
+/** Runs a task on the workers, or on this thread alone. */
+async function run<T>(workers: Workers | undefined, t: Task): Promise<T[]> {
+	return workers ? workers.run<T>(t) : (runTask(t) as T[]);
+}
+
+/**
+ * Values defined in other files: the index of what files offer (constants, class constants, functions that pass a
+ * parameter on to a sink), built only when some file asked for a name it does not define or defines such a function;
+ * then the files that asked, and the callers of those functions, are linted again with it. No fixpoint.
+ */
+async function crossFile(files: string[], linted: Linted[], job: LintJob, workers: Workers | undefined): Promise<void> {
+	const index = new WorkspaceSymbols();
+	const asked = new Set<string>();
+	linted.forEach((l, i) => {
+		if (l.exports) index.set(rel(files[i]!), l.exports);
+		for (const a of l.asked ?? []) asked.add(a);
+	});
+	const wanted = declaringNames(asked);
+	const calls = callsOf(index.sinkFunctionNames());
+	if (!wanted.length && !calls) return;
+	const php = files.filter((f) => fileKind(f) === 'php');
+	const scans = await run<SymbolScan>(workers, {
+		task: 'symbols',
+		files: php,
+		maxFileSize: job.settings.maxFileSize,
+		wanted,
+		...(calls && { calls: calls.source }),
+	});
+	const again = new Set<string>();
+	scans.forEach((s, i) => {
+		if (s.exports) index.set(rel(php[i]!), s.exports);
+		if (s.calls) again.add(php[i]!);
+	});
+	linted.forEach((l, i) => {
+		if (l.asked?.some((a) => index.answers(a))) again.add(files[i]!);
+	});
+	if (!again.size) return;
+	const revisit = files.filter((f) => again.has(f));
+	const relinted = await run<Linted>(workers, {
+		task: 'lint',
+		files: revisit,
+		job: { ...job, index: index.toRecord() },
+	});
+	const at = new Map(files.map((f, i) => [f, i]));
+	revisit.forEach((f, k) => (linted[at.get(f)!] = relinted[k]!));
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -262,7 +346,14 @@ async function main(argv: string[]): Promise<number> {
 		throw e;
 	}
 	const job: LintJob = { settings, php, fix: parsed.fix };
-	const linted = workers ? await workers.run(files, job) : (lintFiles(files, job) as Linted[]);
+	let linted: Linted[];
+	try {
+		linted = await run<Linted>(workers, { task: 'lint', files, job });
+		// --fix writes files as it lints them: values from other files are not followed there.
+		if (!parsed.fix) await crossFile(files, linted, job, workers);
+	} finally {
+		workers?.dismiss();
+	}
 	const results: FileFindings[] = [];
 	for (const l of linted) {
 		if ('skipped' in l) console.error(`${l.uri}: skipped, ${l.skipped}`);
@@ -293,9 +384,7 @@ function print(format: Options['format'], results: FileFindings[]): void {
 }
 
 if (!isMainThread && (workerData as { transportLintWorker?: boolean } | null)?.transportLintWorker) {
-	parentPort!.once('message', ({ files, job, next }: { files: string[]; job: LintJob; next: Int32Array }) => {
-		parentPort!.postMessage(lintFiles(files, job, next));
-	});
+	parentPort!.on('message', (t: Task & { next: Int32Array }) => parentPort!.postMessage(runTask(t, t.next)));
 } else
 	main(process.argv.slice(2)).then(
 		(code) => (process.exitCode = code),

@@ -277,3 +277,42 @@ test('output names files relative to the working directory, however the paths we
 	])
 		assert.deepEqual(names(arg), plain, arg);
 });
+
+test('values defined in other files are followed: constants, class constants, and functions that pass a parameter on', () => {
+	for (const filler of [0, 240]) {
+		const dir = path.join(tmp, `cross-file-${filler}`);
+		mkdirSync(path.join(dir, 'src'), { recursive: true });
+		writeFileSync(
+			path.join(dir, 'src/Config.php'),
+			"<?php\nnamespace App;\nclass Config {\n    const SMTP_URL = 'ssl://mx.example.org:25';\n}\ndefine('MEMCACHE_SOCK', 'unix:///run/memcached.sock');\n",
+		);
+		writeFileSync(
+			path.join(dir, 'src/Net.php'),
+			"<?php\nfunction open_smtp($host) {\n    return fsockopen('tcp://' . $host . ':25');\n}\n",
+		);
+		writeFileSync(
+			path.join(dir, 'src/use.php'),
+			"<?php\nuse App\\Config;\n$a = fsockopen(Config::SMTP_URL, -1);\n$c = fsockopen(MEMCACHE_SOCK, 11211);\nopen_smtp('fd00::25');\n",
+		);
+		// Enough other files to lint on worker threads (the index is then built across threads).
+		for (let i = 0; i < filler; i++) writeFileSync(path.join(dir, `f${i}.php`), `<?php echo ${i};\n`);
+		const r = run(['--format', 'json', '.'], dir);
+		const got = (
+			JSON.parse(r.out) as { file: string; line: number; ruleId: string; related?: { message: string }[] }[]
+		).map((f) => [f.file, f.line, f.ruleId, f.related?.[0]?.message]);
+		assert.deepEqual(
+			got,
+			[
+				['src/use.php', 3, 'tls-port-mismatch', 'fsockopen() receives this value, written in src/Config.php.'],
+				['src/use.php', 4, 'fsockopen-port', 'fsockopen() receives this value here.'],
+				['src/use.php', 5, 'ipv6-brackets', 'open_smtp() in src/Net.php passes this value to fsockopen().'],
+			],
+			`with ${filler} other files`,
+		);
+		// A fix never edits the use site of a value written elsewhere.
+		const fixes = (JSON.parse(r.out) as { ruleId: string; fixes: { edits: { text: string }[] }[] }[]).flatMap((f) =>
+			f.ruleId === 'tls-port-mismatch' ? f.fixes : [],
+		);
+		assert.deepEqual(fixes, []);
+	}
+});

@@ -16,6 +16,7 @@ import type { Candidate, FileKind, Finding, ScanResult, TextSource } from './typ
 import { followValues, mergeSame, needsValues, placed } from './values/follow';
 import type { ValueAnalysis } from './values/resolve';
 import type { SymbolLookup } from './values/symbols';
+import type { FileSymbols } from './values/workspace';
 
 export interface AnalyzeResult {
 	findings: Finding[];
@@ -28,6 +29,8 @@ export interface AnalyzeResult {
 	/** Why the file was not scanned (binary, too large), when it was not. */
 	skipped?: string;
 	errors: string[];
+	/** What this PHP file offers the others (constants, class constants, function summaries), when values were read. */
+	exports?: (sinksOnly?: boolean) => FileSymbols;
 }
 
 export function scan(text: string | TextSource, kind: FileKind, reuse?: Reuse): ScanResult {
@@ -133,6 +136,7 @@ export function analyze(
 		clients: clientScan.configs,
 		contexts: clientScan.ssl,
 		errors,
+		...(values && { exports: values.exports }),
 	};
 }
 

@@ -87,8 +87,12 @@ export interface Flow {
 	pieces: { from: number; to: number }[];
 	/** How many values the argument can take, when more than one. */
 	of?: number;
-	/** What receives it, for messages: `fsockopen()`, `Monolog SocketHandler`, `connect()`. */
+	/** What receives it, for messages: `fsockopen()`, `Monolog SocketHandler`, `open_smtp()`. */
 	receiver: string;
+	/** The socket function that gets it in the end, when that is not the receiver: `fsockopen()`. */
+	socket?: string;
+	/** Some of the value is written in another file: that file. */
+	from?: string;
 	/** Received by a function that passes it on: the socket call inside that function. */
 	inner?: { start: number; end: number; name: string };
 }

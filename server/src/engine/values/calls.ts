@@ -9,6 +9,7 @@ import { SINKS_BY_CLASS, SINKS_BY_FUNCTION, type SinkSpec } from './sinks';
 import { sprintf } from './sprintf';
 import { interpretFunction } from './statements';
 import { UNKNOWN, concat, isHole, str, union, via, type Alt, type Part, type Value } from './value';
+import { sinkSpecOf, substituteSerial } from './workspace';
 
 /** Built-in functions whose parameters at these positions are references (they can change the variable passed). */
 const BY_REF: Record<string, number[]> = {
@@ -81,9 +82,41 @@ export function callValue(ev: Evaluator, k: number, env: Env): Result {
 	if ((name === 'strtolower' || name === 'strtoupper' || name === 'trim') && a.values[0])
 		return { v: stringFunction(name, a.values[0]), next };
 	if (decl) return { v: called(ev, decl, a.values, env, tokens[k]!.start, endOf(tokens, close)), next };
-	const foreign = ev.r.symbols?.functionValue(name, a.values);
-	if (foreign) return { v: foreign, next };
-	return { v: UNKNOWN, next };
+	const written = tokens[k]!.text.replace(/^\\/, '');
+	return { v: calledElsewhere(ev, name, written, a.values, tokens[k]!.start, endOf(tokens, close)), next };
+}
+
+/**
+ * A call of a function (or `class::method`) of another file: its summary's sinks filled in with the arguments (at
+ * this call) and its return value.
+ */
+function calledElsewhere(
+	ev: Evaluator,
+	name: string,
+	written: string,
+	args: (Value | undefined)[],
+	start: number,
+	end: number,
+): Value {
+	const f = ev.r.symbols?.function(name);
+	if (!f) return UNKNOWN;
+	const shown = `${written}() in ${f.file}`;
+	for (const s of f.fn.sinks) {
+		const spec = sinkSpecOf(s.call);
+		if (!spec) continue;
+		const values = s.args.map((v) => (v ? substituteSerial(v, f.fn.params, args, f.file) : undefined));
+		ev.frame.sinks.push({
+			spec,
+			args: values,
+			argSpans: values.map(() => ({ start, end })),
+			vars: [],
+			start,
+			end,
+			through: { start, end, name: shown },
+			...(ev.frame.fn && { fn: ev.frame.fn }),
+		});
+	}
+	return f.fn.returns ? (substituteSerial(f.fn.returns, f.fn.params, args, f.file) ?? UNKNOWN) : UNKNOWN;
 }
 
 function forgetByRef(ev: Evaluator, env: Env, passed: (string | undefined)[], positions: number[]): void {
@@ -148,7 +181,18 @@ export function staticCall(ev: Evaluator, k: number, env: Env): Result {
 			env,
 			method?.params.map((p) => p.name.slice(1)),
 		);
-		const v = method ? called(ev, method, a.values, env, cls.start, endOf(tokens, close)) : UNKNOWN;
+		const w = cls.text.toLowerCase();
+		// A class of another file: `Class::method()` of the workspace index.
+		const elsewhere =
+			!target && w !== 'self' && w !== 'static' && w !== 'parent'
+				? `${basename(fullName(ev.r.prog, cls.text)).toLowerCase()}::${member.text.toLowerCase()}`
+				: undefined;
+		const end = endOf(tokens, close);
+		const v = method
+			? called(ev, method, a.values, env, cls.start, end)
+			: elsewhere
+				? calledElsewhere(ev, elsewhere, `${cls.text}::${member.text}`, a.values, cls.start, end)
+				: UNKNOWN;
 		return { v, next: close + 1 };
 	}
 	if (member.text === 'class') return { v: UNKNOWN, next: k + 3 };

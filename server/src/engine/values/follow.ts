@@ -54,6 +54,10 @@ export function placed(found: Finding[], flow: Flow): Finding[] {
 		const related = [...(f.related ?? [])];
 		const of = flow.of ? ` (one of the ${flow.of} values it can take)` : '';
 		if (!atCall) related.push({ ...flow.at, message: `${flow.receiver} receives this value here${of}.` });
+		else if (flow.socket && !flow.inner)
+			related.push({ ...flow.at, message: `${flow.receiver} passes this value to ${flow.socket}${of}.` });
+		else if (flow.from !== undefined)
+			related.push({ ...flow.at, message: `${flow.receiver} receives this value, written in ${flow.from}${of}.` });
 		const inner = flow.inner;
 		if (inner)
 			related.push({

@@ -10,6 +10,9 @@ import { basename, readProgram, type FunctionDecl, type Program } from './progra
 import { SINKS_BY_CLASS, SINKS_BY_FUNCTION, type TemplatePart } from './sinks';
 import { interpretFunction, interpretTop } from './statements';
 import type { SymbolLookup } from './symbols';
+import { classConstant, constantValue, hasParam } from './calls';
+import { Evaluator } from './expr';
+import { serialize, type FileSymbols, type SerialFunction, type SerialValue } from './workspace';
 import {
 	UNKNOWN,
 	concat,
@@ -34,6 +37,11 @@ export interface ValueAnalysis {
 	constantSets: Map<number, Set<string>>;
 	/** The value of the variable (or `$this->x`'s name) at token index k, reading its function if need be. */
 	variable(k: number): Value | undefined;
+	/**
+	 * What this file offers the others: its constants, class constants and function summaries (`sinksOnly`: only the
+	 * summaries of functions that pass a parameter on to a sink).
+	 */
+	exports(sinksOnly?: boolean): FileSymbols;
 	prog: Program;
 }
 
@@ -80,6 +88,7 @@ export function readValues(tokens: Token[], symbols?: SymbolLookup): ValueAnalys
 			}
 			return r.record.get(k);
 		},
+		exports: (sinksOnly = false) => exportsOf(r, sinksOnly),
 		prog,
 	};
 	const seen = new Set<string>();
@@ -89,6 +98,44 @@ export function readValues(tokens: Token[], symbols?: SymbolLookup): ValueAnalys
 		if (seen.has(key)) continue;
 		seen.add(key);
 		candidatesOf(hit, out);
+	}
+	return out;
+}
+
+function exportsOf(r: Reading, sinksOnly: boolean): FileSymbols {
+	const { prog } = r;
+	const out: FileSymbols = { constants: {}, classConstants: {}, functions: {} };
+	const ev = new Evaluator(r, { sinks: [] });
+	const worth = (v: SerialValue | undefined): v is SerialValue =>
+		!!v && v.some((alt) => alt.some((p) => typeof p === 'string'));
+	if (!sinksOnly)
+		for (const name of prog.constants.keys()) {
+			const v = serialize(constantValue(ev, { kind: 'ident', start: -1, end: -1, text: name }));
+			if (worth(v)) out.constants[name] = v;
+		}
+	const summarise = (key: string, decl: FunctionDecl) => {
+		const result = interpretFunction(r, decl);
+		if (!result) return;
+		const sinks: SerialFunction['sinks'] = [];
+		for (const hit of result.sinks) {
+			if (!hit.spec.socket || !hit.args.some((v) => v && hasParam(v))) continue;
+			const call = 'fn' in hit.spec.call ? hit.spec.call.fn : hit.spec.call.new;
+			sinks.push({ call, args: hit.args.map((v) => (v && serialize(v)) ?? null) });
+		}
+		const returns = !sinksOnly && result.returns ? serialize(result.returns) : undefined;
+		if (!sinks.length && !worth(returns)) return;
+		out.functions[key] = { params: decl.params.map((p) => p.name), ...(worth(returns) && { returns }), sinks };
+	};
+	for (const [name, decl] of prog.functions) summarise(name, decl);
+	for (const [name, list] of prog.classes) {
+		if (list.length !== 1) continue;
+		const cls = list[0]!;
+		if (!sinksOnly)
+			for (const c of cls.consts.keys()) {
+				const v = serialize(classConstant(new Evaluator(r, { sinks: [], cls }), 'self', c));
+				if (worth(v)) out.classConstants[`${name}::${c}`] = v;
+			}
+		for (const [m, decl] of cls.methods) summarise(`${name.toLowerCase()}::${m}`, decl);
 	}
 	return out;
 }
@@ -224,6 +271,7 @@ function candidate(
 	receiver: string,
 ): Candidate | undefined {
 	const sock = hit.spec.socket!;
+	const from = t.parts.find((x): x is Known => !isHole(x) && x.foreign !== undefined)?.foreign;
 	const parts = located(t.parts, argAt);
 	const first = parts.findIndex(isHole);
 	const last = parts.length - 1 - [...parts].reverse().findIndex(isHole);
@@ -235,7 +283,10 @@ function candidate(
 		if (isHole(part)) continue;
 		const s = part.map[0]!;
 		const e = part.map[part.text.length]!;
-		if (s < e && !spans.some((x) => x.start === s && x.end === e)) spans.push({ start: s, end: e });
+		// Only text written in this file can hold a finding or take an edit: not text placed at the use site because it
+		// was written in another file, or made by an operator.
+		const written = t.parts[i] === part;
+		if (written && s < e && !spans.some((x) => x.start === s && x.end === e)) spans.push({ start: s, end: e });
 		if (first < 0 || i < first) pieces.push({ from: index, to: index + part.text.length });
 		index += part.text.length;
 	}
@@ -250,7 +301,10 @@ function candidate(
 			spans,
 			pieces,
 			receiver: hit.through ? hit.through.name : receiver,
-			...(hit.through && { inner: { ...argAt, name: receiver } }),
+			...(hit.through && { socket: `${sock.fn}()` }),
+			...(from !== undefined && { from }),
+			// The socket call inside the function, when that function is in this file.
+			...(hit.through && argAt.start !== hit.through.start && { inner: { ...argAt, name: receiver } }),
 		},
 	};
 	if (first >= 0) {

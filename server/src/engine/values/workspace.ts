@@ -1,0 +1,216 @@
+//! The workspace's constants, class constants and functions as the value layer of one file sees those of the others:
+//! each file's exports as plain data (made by the value layer of the file that defines them), looked up by name. A
+//! name defined differently in two files is unknown (nothing is guessed). No fixpoint: a constant defined from
+//! another file's constant, or a summary of a function that calls another file's function, is not followed.
+import { SINKS_BY_CLASS, SINKS_BY_FUNCTION } from './sinks';
+import type { SymbolLookup } from './symbols';
+import { isHole, union, type Alt, type Known, type Value } from './value';
+
+/** Text, a parameter of the function being summarised, or a hole. */
+export type SerialPart = string | { p: string } | 0;
+/** The alternatives of a string value. */
+export type SerialValue = SerialPart[][];
+
+export interface SerialFunction {
+	params: string[];
+	returns?: SerialValue;
+	/** Sinks in the body whose arguments hold parameters: the sink (its function or class name) and its arguments. */
+	sinks: { call: string; args: (SerialValue | null)[] }[];
+}
+
+export interface FileSymbols {
+	constants: Record<string, SerialValue>;
+	/** `Class::NAME` → value. */
+	classConstants: Record<string, SerialValue>;
+	/** A function's lower-case name, or `class::method`, → its summary. */
+	functions: Record<string, SerialFunction>;
+}
+
+/** A value as data: string alternatives only (arrays and flags are not exported). */
+export function serialize(v: Value): SerialValue | undefined {
+	const out: SerialValue = [];
+	for (const a of v) {
+		if (a.k !== 's') return undefined;
+		out.push(a.parts.map((p) => (isHole(p) ? (p.param !== undefined ? { p: p.param } : 0) : p.text)));
+	}
+	return out;
+}
+
+/** A value of another file: its text is foreign, placed at the use site by whoever reports on it. */
+export function deserialize(s: SerialValue, file: string): Value {
+	return s.map((parts): Alt => ({
+		k: 's',
+		parts: parts.map((p) => {
+			if (p === 0) return { hole: true };
+			if (typeof p !== 'string') return { hole: true, param: p.p };
+			const known: Known = { text: p, map: new Array<number>(p.length + 1).fill(-1), foreign: file };
+			return known;
+		}),
+		via: true,
+	}));
+}
+
+/** The names a file may define for others (constants, classes, functions), found by a cheap search of its text. */
+export function declaredNames(text: string): string[] {
+	const out = new Set<string>();
+	for (const m of text.matchAll(DECLARED)) out.add(m[1] ?? m[2] ?? m[3]!);
+	return [...out];
+}
+const DECLARED =
+	/\bconst\s+([A-Za-z_]\w*)\s*=|\bdefine\s*\(\s*['"]\\?([A-Za-z_]\w*)['"]|\b(?:class|interface|trait|enum)\s+([A-Za-z_]\w*)/g;
+
+/** A lookup over every file's exports; it also records what was asked (the CLI then knows whom to read again). */
+export class WorkspaceSymbols implements SymbolLookup {
+	private readonly files = new Map<string, FileSymbols>();
+	private byName?: {
+		constants: Map<string, { file: string; value: SerialValue }[]>;
+		classConstants: Map<string, { file: string; value: SerialValue }[]>;
+		functions: Map<string, { file: string; fn: SerialFunction }[]>;
+		sinkWords?: RegExp;
+	};
+	/** Names asked since the last takeAsked(): `NAME`, `Class::NAME`, `name()`. */
+	private asked = new Set<string>();
+
+	set(file: string, symbols: FileSymbols | undefined): void {
+		if (symbols) this.files.set(file, symbols);
+		else this.files.delete(file);
+		this.byName = undefined;
+	}
+
+	get size(): number {
+		return this.files.size;
+	}
+
+	/** Every file's exports, as plain data (for a worker thread). */
+	toRecord(): Record<string, FileSymbols> {
+		return Object.fromEntries(this.files);
+	}
+
+	static from(record: Record<string, FileSymbols>): WorkspaceSymbols {
+		const w = new WorkspaceSymbols();
+		for (const [file, s] of Object.entries(record)) w.set(file, s);
+		return w;
+	}
+
+	/** Whether a name asked for (`NAME`, `Class::NAME`, `name()`) is defined in the index now. */
+	answers(asked: string): boolean {
+		const i = this.index();
+		if (asked.endsWith('()')) return i.functions.has(asked.slice(0, -2));
+		return asked.includes('::') ? i.classConstants.has(asked) : i.constants.has(asked);
+	}
+
+	takeAsked(): string[] {
+		const out = [...this.asked];
+		this.asked.clear();
+		return out;
+	}
+
+	private index() {
+		if (this.byName) return this.byName;
+		const constants = new Map<string, { file: string; value: SerialValue }[]>();
+		const classConstants = new Map<string, { file: string; value: SerialValue }[]>();
+		const functions = new Map<string, { file: string; fn: SerialFunction }[]>();
+		const add = <T>(map: Map<string, T[]>, key: string, entry: T) => {
+			const list = map.get(key);
+			if (list) list.push(entry);
+			else map.set(key, [entry]);
+		};
+		for (const [file, s] of this.files) {
+			for (const [name, value] of Object.entries(s.constants)) add(constants, name, { file, value });
+			for (const [name, value] of Object.entries(s.classConstants)) add(classConstants, name, { file, value });
+			for (const [name, fn] of Object.entries(s.functions)) add(functions, name, { file, fn });
+		}
+		const sinks = [...functions].filter(([, list]) => list.some((x) => x.fn.sinks.length)).map(([n]) => n);
+		const words = [...new Set(sinks.map((n) => n.slice(n.lastIndexOf(':') + 1)))];
+		this.byName = {
+			constants,
+			classConstants,
+			functions,
+			...(words.length && { sinkWords: new RegExp(`\\b(?:${words.map(escape).join('|')})\\s*\\(`, 'i') }),
+		};
+		return this.byName;
+	}
+
+	constant(name: string): Value | undefined {
+		this.asked.add(name);
+		return one(this.index().constants.get(name));
+	}
+
+	classConstant(cls: string, name: string): Value | undefined {
+		this.asked.add(`${cls}::${name}`);
+		return one(this.index().classConstants.get(`${cls}::${name}`));
+	}
+
+	/** A function (lower-case name, or `class::method`) of exactly one other file. */
+	function(name: string): { file: string; fn: SerialFunction } | undefined {
+		this.asked.add(`${name}()`);
+		const list = this.index().functions.get(name);
+		return list?.length === 1 ? list[0] : undefined;
+	}
+
+	functionValue(name: string, args: (Value | undefined)[]): Value | undefined {
+		const f = this.function(name);
+		if (!f?.fn.returns) return undefined;
+		return substituteSerial(f.fn.returns, f.fn.params, args, f.file);
+	}
+
+	/** Whether a function or method of that name (lower case, without its class) passes a parameter on to a sink. */
+	isSinkFunction(name: string): boolean {
+		return this.index().sinkWords?.test(`${name}(`) ?? false;
+	}
+
+	/** The names of functions that pass a parameter on to a sink. */
+	sinkFunctionNames(): string[] {
+		return [...this.index().functions].filter(([, l]) => l.some((x) => x.fn.sinks.length)).map(([n]) => n);
+	}
+
+	mentionedIn(text: string): boolean {
+		return this.index().sinkWords?.test(text) ?? false;
+	}
+}
+
+/** The one value every definition agrees on (defined once, or the same everywhere), else undefined. */
+function one(list: { file: string; value: SerialValue }[] | undefined): Value | undefined {
+	if (!list?.length) return undefined;
+	const first = JSON.stringify(list[0]!.value);
+	if (list.some((x) => JSON.stringify(x.value) !== first)) return undefined;
+	return deserialize(list[0]!.value, list[0]!.file);
+}
+
+/** A summary's value with its parameters replaced by the arguments (a parameter without one is unknown). */
+export function substituteSerial(
+	s: SerialValue,
+	params: string[],
+	args: (Value | undefined)[],
+	file: string,
+): Value | undefined {
+	let out: Value | undefined;
+	for (const parts of s) {
+		let alt: Value = [{ k: 's', parts: [], via: true }];
+		for (const p of parts) {
+			const piece: Value =
+				typeof p === 'object' && p !== null
+					? (args[params.indexOf(p.p)] ?? [{ k: 's', parts: [{ hole: true }], via: false }])
+					: deserialize([[p]], file);
+			const next: Value = [];
+			if (alt.length > 1 && piece.length > 1) return undefined;
+			for (const a of alt)
+				for (const b of piece) {
+					if (a.k !== 's' || b.k !== 's') return undefined;
+					next.push({ k: 's', parts: [...a.parts, ...b.parts], via: true });
+				}
+			alt = next;
+		}
+		out = out ? union(out, alt) : alt;
+	}
+	return out;
+}
+
+/** The sink a summary names, as the value layer knows it. */
+export function sinkSpecOf(call: string) {
+	return SINKS_BY_FUNCTION.get(call) ?? SINKS_BY_CLASS.get(call.toLowerCase());
+}
+
+function escape(s: string): string {
+	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

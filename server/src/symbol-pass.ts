@@ -1,0 +1,54 @@
+//! The workspace index's passes over files on disk, shared by the CLI and the language server: what a file needs
+//! from the others (names it asked for), what it offers them (its exports), and whether it calls a function of the
+//! workspace that passes a parameter on to a sink.
+import { declaredNames, fileKind, lexPhp, type FileSymbols } from './engine/index';
+import { readValues } from './engine/values/resolve';
+import { readTextSync } from './files';
+
+/** What reading a file for the index found. */
+export interface SymbolScan {
+	exports?: FileSymbols;
+	/** It calls one of the sink functions asked about. */
+	calls: boolean;
+}
+
+/**
+ * Reads a PHP file for the index: its exports when it declares one of `wanted` (constants, classes), and whether it
+ * calls one of the functions `calls` matches.
+ */
+export function scanForSymbols(
+	file: string,
+	maxFileSize: number,
+	wanted: ReadonlySet<string>,
+	calls: RegExp | undefined,
+): SymbolScan {
+	if (fileKind(file) !== 'php') return { calls: false };
+	const read = readTextSync(file, maxFileSize);
+	if ('skipped' in read) return { calls: false };
+	return symbolsOf(read.text, wanted, calls);
+}
+
+export function symbolsOf(text: string, wanted: ReadonlySet<string>, calls: RegExp | undefined): SymbolScan {
+	const declares = wanted.size > 0 && declaredNames(text).some((n) => wanted.has(n));
+	return {
+		...(declares && { exports: readValues(lexPhp(text, true)).exports() }),
+		calls: calls?.test(text) ?? false,
+	};
+}
+
+/** The names a file asked the index for, as the names that declare them: `Class::NAME` → Class, `f()` → f. */
+export function declaringNames(asked: Iterable<string>): string[] {
+	const out = new Set<string>();
+	for (const a of asked) {
+		if (a.endsWith('()')) continue;
+		out.add(a.includes('::') ? a.slice(0, a.indexOf('::')) : a);
+	}
+	return [...out];
+}
+
+/** A search for calls of these function names (`name(`, `Class::name(`, `->name(`). */
+export function callsOf(names: string[]): RegExp | undefined {
+	const words = [...new Set(names.map((n) => n.slice(n.lastIndexOf(':') + 1)))];
+	if (!words.length) return undefined;
+	return new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*\\(`, 'i');
+}

@@ -1,0 +1,65 @@
+//! The workspace index on plain strings: one file's exports, read by another file's value layer.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze, lexPhp, WorkspaceSymbols } from '../../../server/src/engine/index';
+import { readValues } from '../../../server/src/engine/values/resolve';
+
+const exportsOf = (src: string) => readValues(lexPhp(src, true)).exports();
+
+function lint(files: Record<string, string>, src: string) {
+	const index = new WorkspaceSymbols();
+	for (const [name, text] of Object.entries(files)) index.set(name, exportsOf(text));
+	const text = `<?php ${src}`;
+	return analyze(text, 'php', undefined, undefined, undefined, index).findings.map((f) => [
+		f.ruleId,
+		text.slice(f.start, f.end),
+	]);
+}
+
+test('a file exports its constants, class constants and the summaries of functions that pass a parameter on', () => {
+	const e = exportsOf(
+		"<?php define('A', 'tcp://a'); const B = 'tls://b:' . 465; class K { const U = 'ssl://k:25'; public static function open($h) { return fsockopen('tcp://' . $h . ':25'); } }\nfunction url() { return 'tcp://c:1'; }",
+	);
+	assert.deepEqual(e.constants, { A: [['tcp://a']], B: [['tls://b:', '465']] });
+	assert.deepEqual(e.classConstants, { 'K::U': [['ssl://k:25']] });
+	assert.deepEqual(e.functions['k::open']?.sinks, [{ call: 'fsockopen', args: [[['tcp://', { p: '$h' }, ':25']]] }]);
+	assert.deepEqual(e.functions['url']?.returns, [['tcp://c:1']]);
+});
+
+test('another file reads them; the finding sits at the use, never on text of the other file', () => {
+	const files = {
+		'Config.php': "<?php class Config { const URL = 'ssl://mx.example.org:25'; } define('SOCK', 'unix:///s');",
+	};
+	assert.deepEqual(lint(files, 'fsockopen(Config::URL, -1);'), [['tls-port-mismatch', 'Config::URL']]);
+	assert.deepEqual(lint(files, 'fsockopen(SOCK, 80);'), [['fsockopen-port', '80']]);
+	const net = {
+		'Net.php': "<?php class Net { static function open($h) { return fsockopen('tcp://' . $h . ':25'); } }",
+	};
+	assert.deepEqual(lint(net, "Net::open('fd00::1');"), [['ipv6-brackets', 'fd00::1']]);
+});
+
+test('a name defined differently in two files is unknown; one defined the same way in both is known', () => {
+	const two = { 'a.php': "<?php define('U', 'tcp://a');", 'b.php': "<?php define('U', 'tcp://b:1');" };
+	assert.deepEqual(lint(two, 'stream_socket_client(U);'), []);
+	const same = { 'a.php': "<?php define('U', 'tcp://a');", 'b.php': "<?php define('U', 'tcp://a');" };
+	assert.deepEqual(lint(same, 'stream_socket_client(U);'), [['missing-port', 'U']]);
+});
+
+test('the index records what a file asked for, and answers it once the defining file is in', () => {
+	const index = new WorkspaceSymbols();
+	analyze(
+		'<?php fsockopen(Config::URL, -1); stream_socket_client(X); helper($h);',
+		'php',
+		undefined,
+		undefined,
+		undefined,
+		index,
+	);
+	const asked = index.takeAsked().sort();
+	assert.deepEqual(asked, ['Config::URL', 'X', 'helper()']);
+	index.set('Config.php', exportsOf("<?php class Config { const URL = 'tcp://h:1'; }"));
+	assert.deepEqual(
+		asked.map((a) => index.answers(a)),
+		[true, false, false],
+	);
+});
