@@ -11,6 +11,7 @@ import {
 	lowestAllowed,
 	normalizeSettings,
 	WorkspaceSymbols,
+	callsOf,
 	type FileSymbols,
 	type PhpEnvironment,
 	type Settings,
@@ -21,7 +22,7 @@ import { filterOf, readTextSync, walk } from './files';
 import { ProjectFactsCache } from './project';
 import { PROBE_USAGE, ProbeUsageError, probeMain } from './probe-cli';
 import { locate, toSarif, type FileFindings } from './sarif';
-import { callsOf, declaringNames, scanForSymbols, type SymbolScan } from './symbol-pass';
+import { declaringNames, scanForSymbols, type SymbolScan } from './symbol-pass';
 import { version } from '../../package.json';
 
 const USAGE = `Usage: transport-lint [options] [paths...]
@@ -201,13 +202,13 @@ function lintFile(file: string, job: LintJob, project: ProjectFactsCache, symbol
 		undefined,
 		symbols,
 	);
-	const asked = symbols.takeAsked();
+	const asked = result.needs;
 	// The first lint tells which functions pass a parameter on to a sink (the index then looks for their callers).
 	const exports = !job.index && result.exports ? result.exports(true) : undefined;
 	return {
 		uri: rel(file),
 		findings: locate(text, result.findings),
-		...(asked.length && { asked }),
+		...(asked && { asked }),
 		...(exports && Object.keys(exports.functions).length && { exports }),
 	};
 }
@@ -277,6 +278,7 @@ async function crossFile(files: string[], linted: Linted[], job: LintJob, worker
 	});
 	const wanted = declaringNames(asked);
 	const calls = callsOf(index.sinkFunctionNames());
+	// (callsOf: `name(`, `Class::name(`, `new Class(` for the functions, methods and constructors that pass a value on.)
 	if (!wanted.length && !calls) return;
 	const php = files.filter((f) => fileKind(f) === 'php');
 	const scans = await run<SymbolScan>(workers, {

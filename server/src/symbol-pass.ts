@@ -45,10 +45,3 @@ export function declaringNames(asked: Iterable<string>): string[] {
 	}
 	return [...out];
 }
-
-/** A search for calls of these function names (`name(`, `Class::name(`, `->name(`). */
-export function callsOf(names: string[]): RegExp | undefined {
-	const words = [...new Set(names.map((n) => n.slice(n.lastIndexOf(':') + 1)))];
-	if (!words.length) return undefined;
-	return new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*\\(`, 'i');
-}

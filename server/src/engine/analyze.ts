@@ -31,6 +31,8 @@ export interface AnalyzeResult {
 	errors: string[];
 	/** What this PHP file offers the others (constants, class constants, function summaries), when values were read. */
 	exports?: (sinksOnly?: boolean) => FileSymbols;
+	/** Constants and functions of other files this file's sinks need (`NAME`, `Class::NAME`, `name()`), if any. */
+	needs?: string[];
 }
 
 export function scan(text: string | TextSource, kind: FileKind, reuse?: Reuse): ScanResult {
@@ -137,6 +139,7 @@ export function analyze(
 		contexts: clientScan.ssl,
 		errors,
 		...(values && { exports: values.exports }),
+		...(values?.needs.size && { needs: [...values.needs] }),
 	};
 }
 

@@ -15,5 +15,5 @@ export { lineIndex, lineStarts, type Position } from './lines';
 export { lowestAllowed, majorMinor, olderThan, versionParts, type PhpEnvironment } from './php-env';
 export { carried, nextReuse, type Carried, type Reuse, type TargetFindings } from './scan/php';
 export { lexAllIncremental, lexPhp, lexPhpIncremental, type Lexed, type TextEdit } from './scan/php-lexer';
-export { declaredNames, WorkspaceSymbols, type FileSymbols } from './values/workspace';
+export { callsOf, declaredNames, WorkspaceSymbols, type FileSymbols } from './values/workspace';
 export type { SymbolLookup } from './values/symbols';

@@ -8,7 +8,7 @@ import { basename, fullName, type ClassDecl, type FunctionDecl } from './program
 import { SINKS_BY_CLASS, SINKS_BY_FUNCTION, type SinkSpec } from './sinks';
 import { sprintf } from './sprintf';
 import { interpretFunction } from './statements';
-import { UNKNOWN, concat, isHole, str, union, via, type Alt, type Part, type Value } from './value';
+import { UNKNOWN, concat, isHole, str, symbol, union, via, type Alt, type Part, type Value } from './value';
 import { sinkSpecOf, substituteSerial } from './workspace';
 
 /** Built-in functions whose parameters at these positions are references (they can change the variable passed). */
@@ -99,7 +99,7 @@ function calledElsewhere(
 	end: number,
 ): Value {
 	const f = ev.r.symbols?.function(name);
-	if (!f) return UNKNOWN;
+	if (!f) return symbol(`${name}()`);
 	const shown = `${written}() in ${f.file}`;
 	for (const s of f.fn.sinks) {
 		const spec = sinkSpecOf(s.call);
@@ -159,8 +159,15 @@ export function newValue(ev: Evaluator, k: number, to: number, env: Env): Result
 	const full = fullName(ev.r.prog, cls.text);
 	const spec = SINKS_BY_CLASS.get(basename(full).toLowerCase());
 	const inNamespace = spec && 'new' in spec.call && (!spec.call.ns || full.startsWith(spec.call.ns));
-	const a = ev.args(k + 3, close, env, inNamespace ? spec.params : undefined);
-	if (spec && inNamespace) record(ev, spec, a, tokens[k]!.start, endOf(tokens, close));
+	const local = inNamespace ? undefined : classOf(ev, cls.text)?.methods.get('__construct');
+	const params = inNamespace ? spec.params : local?.params.map((p) => p.name.slice(1));
+	const a = ev.args(k + 3, close, env, params);
+	const start = tokens[k]!.start;
+	const end = endOf(tokens, close);
+	if (spec && inNamespace) record(ev, spec, a, start, end);
+	// A constructor of this file or of another one that passes a parameter on to a sink.
+	else if (local) called(ev, local, a.values, env, start, end);
+	else calledElsewhere(ev, `${basename(full).toLowerCase()}::__construct`, `new ${cls.text}`, a.values, start, end);
 	return { v: UNKNOWN, next: close + 1 };
 }
 
@@ -233,16 +240,18 @@ function overridden(ev: Evaluator, cls: ClassDecl): boolean {
 }
 
 export function classConstant(ev: Evaluator, written: string, name: string): Value {
-	let cls = classOf(ev, written);
-	for (let n = 0; cls && n < 8; n++) {
-		const range = cls.consts.get(name);
-		if (range) return cached(ev, `${cls.name}::${name}@${range[0]}`, () => evaluateIn(ev, range, cls));
-		const parent = cls.parent ? ev.r.prog.classes.get(cls.parent) : undefined;
-		cls = parent?.length === 1 ? parent[0] : undefined;
+	let found = classOf(ev, written);
+	for (let n = 0; found && n < 8; n++) {
+		const here = found;
+		const range = here.consts.get(name);
+		if (range) return cached(ev, `${here.name}::${name}@${range[0]}`, () => evaluateIn(ev, range, here));
+		const parent = here.parent ? ev.r.prog.classes.get(here.parent) : undefined;
+		found = parent?.length === 1 ? parent[0] : undefined;
 	}
 	const w = written.toLowerCase();
 	if (w === 'self' || w === 'static' || w === 'parent') return UNKNOWN;
-	return ev.r.symbols?.classConstant(basename(fullName(ev.r.prog, written)), name) ?? UNKNOWN;
+	const cls = basename(fullName(ev.r.prog, written));
+	return ev.r.symbols?.classConstant(cls, name) ?? symbol(`${cls}::${name}`);
 }
 
 /** A constant: `define()` and `const` of this file, then of the workspace; other upper-case names are constants. */
@@ -261,8 +270,10 @@ export function constantValue(ev: Evaluator, t: Token): Value {
 	}
 	const foreign = ev.r.symbols?.constant(name);
 	if (foreign) return foreign;
-	if (/^[A-Z][A-Z0-9_]*$/.test(name)) return [{ k: 'f', names: [{ name, start: t.end - name.length, end: t.end }] }];
-	return UNKNOWN;
+	// An upper-case name is a constant: maybe a flag (it ORs with others), maybe a value another file defines.
+	if (/^[A-Z][A-Z0-9_]*$/.test(name))
+		return [{ k: 'f', names: [{ name, start: t.end - name.length, end: t.end }], sym: name }];
+	return symbol(name);
 }
 
 function cached(ev: Evaluator, key: string, make: () => Value): Value {

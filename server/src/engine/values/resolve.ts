@@ -20,6 +20,7 @@ import {
 	isHole,
 	madeAt,
 	str,
+	symbolsIn,
 	textOf,
 	type Known,
 	type Part,
@@ -33,6 +34,8 @@ export interface ValueAnalysis {
 	/** The transport scanner's candidates these replace: starts of call arguments and of literals now followed. */
 	replaced: { start: number; end: number }[];
 	literalStarts: Set<number>;
+	/** Constants and functions this file does not define whose values would reach a sink (`NAME`, `C::NAME`, `f()`). */
+	needs: Set<string>;
 	/** Offset of a STREAM_CRYPTO_METHOD_* constant → every constant it is OR-ed with (itself included). */
 	constantSets: Map<number, Set<string>>;
 	/** The value of the variable (or `$this->x`'s name) at token index k, reading its function if need be. */
@@ -76,6 +79,7 @@ export function readValues(tokens: Token[], symbols?: SymbolLookup): ValueAnalys
 		candidates: [],
 		replaced: [],
 		literalStarts: new Set(),
+		needs: new Set(),
 		constantSets: r.constantSets,
 		variable(k) {
 			if (!r.record.has(k)) {
@@ -94,6 +98,7 @@ export function readValues(tokens: Token[], symbols?: SymbolLookup): ValueAnalys
 	const seen = new Set<string>();
 	for (const hit of hits) {
 		if (hit.spec.crypto !== undefined) continue;
+		for (const v of hit.args) if (v) symbolsIn(v, out.needs);
 		const key = `${hit.start},${hit.through?.start ?? ''}`;
 		if (seen.has(key)) continue;
 		seen.add(key);
@@ -114,6 +119,9 @@ function exportsOf(r: Reading, sinksOnly: boolean): FileSymbols {
 			if (worth(v)) out.constants[name] = v;
 		}
 	const summarise = (key: string, decl: FunctionDecl) => {
+		// A function that holds a sink was read already; reading the others is only worth it for their return values.
+		const read = r.functions.get(decl);
+		if (sinksOnly && (read === undefined || read === 'busy')) return;
 		const result = interpretFunction(r, decl);
 		if (!result) return;
 		const sinks: SerialFunction['sinks'] = [];
@@ -169,22 +177,39 @@ function toRead(prog: Program, symbols: SymbolLookup | undefined): { bodies: Set
 		if (t.kind !== 'ident') continue;
 		const name = basename(t.text).toLowerCase();
 		const call = isPunct(tokens[k + 1], '(');
+		const isNew = tokens[k - 1]?.text.toLowerCase() === 'new';
 		if (
 			(call && SINKS_BY_FUNCTION.has(name)) ||
-			(SINKS_BY_CLASS.has(name) && tokens[k - 1]?.text.toLowerCase() === 'new') ||
+			(SINKS_BY_CLASS.has(name) && isNew) ||
 			name.startsWith('stream_crypto_method_') ||
-			(call && symbols?.isSinkFunction(name))
+			(call && symbols && symbols.isSinkFunction(callKey(tokens, k, name, isNew)))
 		)
 			mark(k);
 	}
+	// Calls of the file's own functions, methods and constructors that hold a sink (one level).
 	const holders = new Set<string>();
-	for (const b of bodies) if (b.name) holders.add(b.name);
+	const constructors = new Set<string>();
+	for (const b of bodies) {
+		if (b.name) holders.add(b.name);
+		if (b.cls && b.name === '__construct') constructors.add(b.cls.name.toLowerCase());
+	}
 	if (holders.size)
 		for (let k = 0; k < tokens.length; k++) {
 			const t = tokens[k]!;
-			if (t.kind === 'ident' && isPunct(tokens[k + 1], '(') && holders.has(basename(t.text).toLowerCase())) mark(k);
+			if (t.kind !== 'ident' || !isPunct(tokens[k + 1], '(')) continue;
+			const name = basename(t.text).toLowerCase();
+			if (tokens[k - 1]?.text.toLowerCase() === 'new' ? constructors.has(name) : holders.has(name)) mark(k);
 		}
 	return { bodies, top };
+}
+
+/** How the workspace index names what a call calls: `name`, `class::name`, or `class::__construct` after `new`. */
+function callKey(tokens: Token[], k: number, name: string, isNew: boolean): string {
+	if (isNew) return `${name}::__construct`;
+	const before = tokens[k - 1];
+	const cls = tokens[k - 2];
+	if (isPunct(before, '::') && cls?.kind === 'ident') return `${basename(cls.text).toLowerCase()}::${name}`;
+	return isPunct(before, '->') || isPunct(before, '?->') ? '' : name;
 }
 
 function template(parts: readonly TemplatePart[], hit: SinkHit): Value | undefined {

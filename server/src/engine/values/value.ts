@@ -17,6 +17,8 @@ export interface Hole {
 	param?: string;
 	/** The hole holds an integer (`%d`, an int cast): never a colon or a scheme. */
 	int?: boolean;
+	/** A constant (`NAME`, `Class::NAME`) or function (`name()`) this file does not define: another file may. */
+	sym?: string;
 }
 
 export type Part = Known | Hole;
@@ -32,6 +34,8 @@ export interface StrAlt {
 export interface FlagsAlt {
 	k: 'f';
 	names: { name: string; start: number; end: number }[];
+	/** One constant this file does not define (a flag, or a value another file may define). */
+	sym?: string;
 }
 
 /** An array of literals: entries by key (a list's keys are "0", "1", ...). */
@@ -96,7 +100,7 @@ function normalize(parts: Part[]): Part[] {
 				map: last.map.slice(0, last.text.length).concat(p.map),
 				...(p.foreign !== undefined && { foreign: p.foreign }),
 			};
-		} else if (last && isHole(last) && isHole(p) && !last.param && !p.param) {
+		} else if (last && isHole(last) && isHole(p) && !last.param && !p.param && !last.sym && !p.sym) {
 			if (!p.int && last.int) out[out.length - 1] = HOLE;
 		} else out.push(p);
 	}
@@ -120,7 +124,8 @@ function sameAlt(a: Alt, b: Alt): boolean {
 			a.parts.length === b.parts.length &&
 			a.parts.every((p, i) => {
 				const q = b.parts[i]!;
-				if (isHole(p) || isHole(q)) return isHole(p) && isHole(q) && p.param === q.param && p.int === q.int;
+				if (isHole(p) || isHole(q))
+					return isHole(p) && isHole(q) && p.param === q.param && p.int === q.int && p.sym === q.sym;
 				return p.text === q.text && p.map[0] === q.map[0] && p.foreign === q.foreign;
 			})
 		);
@@ -147,7 +152,21 @@ export function concat(a: Value, b: Value): Value {
 
 /** An alternative as a string: an array or a set of flags converts to something this layer does not model. */
 export function asString(a: Alt): StrAlt {
-	return a.k === 's' ? a : { k: 's', parts: [HOLE], via: false };
+	if (a.k === 's') return a;
+	return { k: 's', parts: [a.k === 'f' && a.sym ? { hole: true, sym: a.sym } : HOLE], via: false };
+}
+
+/** An unknown value that another file may define: `NAME`, `Class::NAME`, `name()`. */
+export function symbol(name: string): Value {
+	return [{ k: 's', parts: [{ hole: true, sym: name }], via: false }];
+}
+
+/** The names of other files' symbols a value depends on. */
+export function symbolsIn(v: Value, into: Set<string>): void {
+	for (const a of v) {
+		if (a.k === 'f' && a.sym) into.add(a.sym);
+		if (a.k === 's') for (const p of a.parts) if (isHole(p) && p.sym) into.add(p.sym);
+	}
 }
 
 /** Marks every alternative with known text as having come through a variable, constant or call. */

@@ -59,7 +59,7 @@ export function declaredNames(text: string): string[] {
 const DECLARED =
 	/\bconst\s+([A-Za-z_]\w*)\s*=|\bdefine\s*\(\s*['"]\\?([A-Za-z_]\w*)['"]|\b(?:class|interface|trait|enum)\s+([A-Za-z_]\w*)/g;
 
-/** A lookup over every file's exports; it also records what was asked (the CLI then knows whom to read again). */
+/** A lookup over every file's exports. */
 export class WorkspaceSymbols implements SymbolLookup {
 	private readonly files = new Map<string, FileSymbols>();
 	private byName?: {
@@ -68,8 +68,6 @@ export class WorkspaceSymbols implements SymbolLookup {
 		functions: Map<string, { file: string; fn: SerialFunction }[]>;
 		sinkWords?: RegExp;
 	};
-	/** Names asked since the last takeAsked(): `NAME`, `Class::NAME`, `name()`. */
-	private asked = new Set<string>();
 
 	set(file: string, symbols: FileSymbols | undefined): void {
 		if (symbols) this.files.set(file, symbols);
@@ -99,12 +97,6 @@ export class WorkspaceSymbols implements SymbolLookup {
 		return asked.includes('::') ? i.classConstants.has(asked) : i.constants.has(asked);
 	}
 
-	takeAsked(): string[] {
-		const out = [...this.asked];
-		this.asked.clear();
-		return out;
-	}
-
 	private index() {
 		if (this.byName) return this.byName;
 		const constants = new Map<string, { file: string; value: SerialValue }[]>();
@@ -121,29 +113,21 @@ export class WorkspaceSymbols implements SymbolLookup {
 			for (const [name, fn] of Object.entries(s.functions)) add(functions, name, { file, fn });
 		}
 		const sinks = [...functions].filter(([, list]) => list.some((x) => x.fn.sinks.length)).map(([n]) => n);
-		const words = [...new Set(sinks.map((n) => n.slice(n.lastIndexOf(':') + 1)))];
-		this.byName = {
-			constants,
-			classConstants,
-			functions,
-			...(words.length && { sinkWords: new RegExp(`\\b(?:${words.map(escape).join('|')})\\s*\\(`, 'i') }),
-		};
+		const calls = callsOf(sinks);
+		this.byName = { constants, classConstants, functions, ...(calls && { sinkWords: calls }) };
 		return this.byName;
 	}
 
 	constant(name: string): Value | undefined {
-		this.asked.add(name);
 		return one(this.index().constants.get(name));
 	}
 
 	classConstant(cls: string, name: string): Value | undefined {
-		this.asked.add(`${cls}::${name}`);
 		return one(this.index().classConstants.get(`${cls}::${name}`));
 	}
 
 	/** A function (lower-case name, or `class::method`) of exactly one other file. */
 	function(name: string): { file: string; fn: SerialFunction } | undefined {
-		this.asked.add(`${name}()`);
 		const list = this.index().functions.get(name);
 		return list?.length === 1 ? list[0] : undefined;
 	}
@@ -154,9 +138,14 @@ export class WorkspaceSymbols implements SymbolLookup {
 		return substituteSerial(f.fn.returns, f.fn.params, args, f.file);
 	}
 
-	/** Whether a function or method of that name (lower case, without its class) passes a parameter on to a sink. */
-	isSinkFunction(name: string): boolean {
-		return this.index().sinkWords?.test(`${name}(`) ?? false;
+	/** Whether a function (`name`), static method (`class::name`) or constructor (`class::__construct`) passes a
+	 * parameter on to a sink. */
+	isSinkFunction(key: string): boolean {
+		return (
+			this.index()
+				.functions.get(key)
+				?.some((x) => x.fn.sinks.length > 0) ?? false
+		);
 	}
 
 	/** The names of functions that pass a parameter on to a sink. */
@@ -209,6 +198,21 @@ export function substituteSerial(
 /** The sink a summary names, as the value layer knows it. */
 export function sinkSpecOf(call: string) {
 	return SINKS_BY_FUNCTION.get(call) ?? SINKS_BY_CLASS.get(call.toLowerCase());
+}
+
+/**
+ * A search for calls of these functions as PHP writes them: `name(` (not a method), `Class::name(`, and `new Class(`
+ * for a constructor (`class::__construct`). Undefined for none.
+ */
+export function callsOf(keys: string[]): RegExp | undefined {
+	const alternatives = new Set<string>();
+	for (const key of keys) {
+		const [cls, name] = key.includes('::') ? key.split('::') : [undefined, key];
+		if (!cls) alternatives.add(`(?<![\\w$>:\\\\])${escape(name!)}`);
+		else if (name === '__construct') alternatives.add(`\\bnew\\s+\\\\?(?:\\w+\\\\)*${escape(cls)}`);
+		else alternatives.add(`\\b${escape(cls)}\\s*::\\s*${escape(name!)}`);
+	}
+	return alternatives.size ? new RegExp(`(?:${[...alternatives].join('|')})\\s*\\(`, 'i') : undefined;
 }
 
 function escape(s: string): string {
