@@ -19,9 +19,11 @@ import {
 	type Settings,
 	type Target,
 	type TextEdit,
+	DEFAULTS,
 } from '../engine/index';
 import { filterOf, isIncluded, readTextSync, walk } from '../files';
 import { ProjectFactsCache } from '../project';
+import { ProjectIndex } from './project-index';
 import type { PhpEnvironments } from './php-env';
 import { toDiagnostics } from './convert';
 import { BufferedTextDocument } from './text-buffer';
@@ -53,6 +55,9 @@ export class Diagnostics {
 	private scanning?: Promise<number>;
 	private rescan = false;
 	private readonly project = new ProjectFactsCache();
+	/** What files need from one another (constants, functions that pass a value on to a sink). */
+	private readonly index = new ProjectIndex();
+	private crossFileTimer?: NodeJS.Timeout;
 	/** The PHP in use; set by the server once it knows whether the workspace is trusted. */
 	php?: PhpEnvironments;
 
@@ -115,7 +120,9 @@ export class Diagnostics {
 			if (known) change = { edit: known, lineDelta: doc.lineCount - last!.lineCount };
 			// A closed file's analysis has no next version to leave anything for.
 			const reuse = current ? nextReuse(last?.carried, known) : undefined;
-			const result = analyze(text, kind, settings, project, reuse);
+			const result = analyze(text, kind, settings, project, reuse, this.index.symbols);
+			if (kind === 'php' && this.index.noted(doc.uri, this.shownName(doc.uri), result) && !this.scanning)
+				this.scheduleCrossFile();
 			if (reuse) this.carried.set(doc.uri, { carried: carried(reuse), lineCount: doc.lineCount });
 			else this.carried.delete(doc.uri);
 			findings = result.findings;
@@ -139,7 +146,8 @@ export class Diagnostics {
 	}
 
 	async validateFile(uri: string, folderSettings?: Settings): Promise<void> {
-		if (this.openDocument(uri)) return;
+		// Open, it is analysed as the editor has it; it is on disk all the same (closing it shows the saved file).
+		if (this.openDocument(uri)) return void this.onDisk.add(uri);
 		const file = URI.parse(uri).fsPath;
 		const kind = fileKind(file);
 		const settings = folderSettings ?? (await this.settings.get(uri));
@@ -194,9 +202,47 @@ export class Diagnostics {
 			if (visited.has(uri) || this.openDocument(uri)) continue;
 			this.onDisk.delete(uri);
 			this.results.delete(uri);
+			this.index.forget(uri);
 			await this.connection.sendDiagnostics({ uri, diagnostics: [] });
 		}
+		await this.crossFile();
 		return visited.size;
+	}
+
+	/** How messages name a file: relative to its workspace folder. */
+	private shownName(uri: string): string {
+		const file = URI.parse(uri).fsPath;
+		const folder = this.folders.map((f) => URI.parse(f).fsPath).find((f) => file.startsWith(f + path.sep));
+		return folder ? path.relative(folder, file).split(path.sep).join('/') : path.basename(file);
+	}
+
+	private scheduleCrossFile(): void {
+		if (this.crossFileTimer) return;
+		this.crossFileTimer = setTimeout(() => {
+			this.crossFileTimer = undefined;
+			void this.crossFile();
+		}, CROSS_FILE_DELAY);
+	}
+
+	/**
+	 * Values of other files: reads the PHP files on disk for the exports the workspace needs and the callers of
+	 * functions that pass a value on, then analyses again the files whose reading changes (once: no fixpoint).
+	 */
+	private async crossFile(): Promise<void> {
+		const php = [...this.onDisk].filter((uri) => fileKind(URI.parse(uri).path) === 'php');
+		const again = this.index.pass(php, (uri) => this.diskText(uri));
+		for (const uri of again) await this.revalidate(uri);
+	}
+
+	private diskText(uri: string): string | undefined {
+		const read = readTextSync(URI.parse(uri).fsPath, DEFAULTS.maxFileSize);
+		return 'text' in read ? read.text : undefined;
+	}
+
+	private async revalidate(uri: string): Promise<void> {
+		const open = this.openDocument(uri);
+		if (open) await this.validate(open);
+		else if (this.onDisk.has(uri)) await this.validateFile(uri);
 	}
 
 	/** A watched file changed on disk. */
@@ -204,6 +250,7 @@ export class Diagnostics {
 		if (deleted) {
 			this.onDisk.delete(uri);
 			this.results.delete(uri);
+			if (this.index.forget(uri)) this.scheduleCrossFile();
 			await this.connection.sendDiagnostics({ uri, diagnostics: [] });
 			return;
 		}
@@ -212,8 +259,12 @@ export class Diagnostics {
 		if (!folder) return;
 		const settings = await this.settings.get(folder);
 		const rel = path.relative(URI.parse(folder).fsPath, file).split(path.sep).join('/');
-		if (isIncluded(rel, filterOf(settings, await this.settings.filesExclude(folder))))
+		if (isIncluded(rel, filterOf(settings, await this.settings.filesExclude(folder)))) {
 			await this.validateFile(uri, settings);
+			// Saved constants of this file may be what other files' sinks read.
+			const text = fileKind(file) === 'php' ? this.diskText(uri) : undefined;
+			if (text !== undefined) for (const other of this.index.changed(uri, text)) await this.revalidate(other);
+		}
 	}
 
 	/** Settings changed: re-lint open documents and the workspace. */
@@ -222,6 +273,9 @@ export class Diagnostics {
 		if (workspace) await this.scanWorkspace(this.folders);
 	}
 }
+
+/** How long the server waits after a change before it reads other files again (changes come in bursts). */
+const CROSS_FILE_DELAY = 300;
 
 /** The span describes a change between texts of these lengths; the Documents' bookkeeping, double-checked. */
 function fits(edit: TextEdit, before: number, after: number): boolean {

@@ -104,7 +104,7 @@ function calledElsewhere(
 	for (const s of f.fn.sinks) {
 		const spec = sinkSpecOf(s.call);
 		if (!spec) continue;
-		const values = s.args.map((v) => (v ? substituteSerial(v, f.fn.params, args, f.file) : undefined));
+		const values = s.args.map((v) => (v ? substituteSerial(v, f.fn.params, args, f.file, `${name}()`) : undefined));
 		ev.frame.sinks.push({
 			spec,
 			args: values,
@@ -116,7 +116,7 @@ function calledElsewhere(
 			...(ev.frame.fn && { fn: ev.frame.fn }),
 		});
 	}
-	return f.fn.returns ? (substituteSerial(f.fn.returns, f.fn.params, args, f.file) ?? UNKNOWN) : UNKNOWN;
+	return f.fn.returns ? (substituteSerial(f.fn.returns, f.fn.params, args, f.file, `${name}()`) ?? UNKNOWN) : UNKNOWN;
 }
 
 function forgetByRef(ev: Evaluator, env: Env, passed: (string | undefined)[], positions: number[]): void {

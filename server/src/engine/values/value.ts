@@ -8,6 +8,8 @@ export interface Known {
 	map: number[];
 	/** Set when the text was written in another file (its offsets are not this document's). */
 	foreign?: string;
+	/** The other file's constant or function it came from (`NAME`, `Class::NAME`, `name()`). */
+	sym?: string;
 }
 
 /** What cannot be known here: a parameter of the function being read (a summary fills it in later) or anything. */
@@ -165,7 +167,7 @@ export function symbol(name: string): Value {
 export function symbolsIn(v: Value, into: Set<string>): void {
 	for (const a of v) {
 		if (a.k === 'f' && a.sym) into.add(a.sym);
-		if (a.k === 's') for (const p of a.parts) if (isHole(p) && p.sym) into.add(p.sym);
+		if (a.k === 's') for (const p of a.parts) if (p.sym) into.add(p.sym);
 	}
 }
 

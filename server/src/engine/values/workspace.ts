@@ -36,14 +36,19 @@ export function serialize(v: Value): SerialValue | undefined {
 	return out;
 }
 
-/** A value of another file: its text is foreign, placed at the use site by whoever reports on it. */
-export function deserialize(s: SerialValue, file: string): Value {
+/** A value of another file (`sym` names it there): its text is foreign, placed at the use site by whoever reports. */
+export function deserialize(s: SerialValue, file: string, sym?: string): Value {
 	return s.map((parts): Alt => ({
 		k: 's',
 		parts: parts.map((p) => {
 			if (p === 0) return { hole: true };
 			if (typeof p !== 'string') return { hole: true, param: p.p };
-			const known: Known = { text: p, map: new Array<number>(p.length + 1).fill(-1), foreign: file };
+			const known: Known = {
+				text: p,
+				map: new Array<number>(p.length + 1).fill(-1),
+				foreign: file,
+				...(sym !== undefined && { sym }),
+			};
 			return known;
 		}),
 		via: true,
@@ -119,11 +124,11 @@ export class WorkspaceSymbols implements SymbolLookup {
 	}
 
 	constant(name: string): Value | undefined {
-		return one(this.index().constants.get(name));
+		return one(this.index().constants.get(name), name);
 	}
 
 	classConstant(cls: string, name: string): Value | undefined {
-		return one(this.index().classConstants.get(`${cls}::${name}`));
+		return one(this.index().classConstants.get(`${cls}::${name}`), `${cls}::${name}`);
 	}
 
 	/** A function (lower-case name, or `class::method`) of exactly one other file. */
@@ -135,7 +140,7 @@ export class WorkspaceSymbols implements SymbolLookup {
 	functionValue(name: string, args: (Value | undefined)[]): Value | undefined {
 		const f = this.function(name);
 		if (!f?.fn.returns) return undefined;
-		return substituteSerial(f.fn.returns, f.fn.params, args, f.file);
+		return substituteSerial(f.fn.returns, f.fn.params, args, f.file, `${name}()`);
 	}
 
 	/** Whether a function (`name`), static method (`class::name`) or constructor (`class::__construct`) passes a
@@ -159,11 +164,11 @@ export class WorkspaceSymbols implements SymbolLookup {
 }
 
 /** The one value every definition agrees on (defined once, or the same everywhere), else undefined. */
-function one(list: { file: string; value: SerialValue }[] | undefined): Value | undefined {
+function one(list: { file: string; value: SerialValue }[] | undefined, sym: string): Value | undefined {
 	if (!list?.length) return undefined;
 	const first = JSON.stringify(list[0]!.value);
 	if (list.some((x) => JSON.stringify(x.value) !== first)) return undefined;
-	return deserialize(list[0]!.value, list[0]!.file);
+	return deserialize(list[0]!.value, list[0]!.file, sym);
 }
 
 /** A summary's value with its parameters replaced by the arguments (a parameter without one is unknown). */
@@ -172,6 +177,7 @@ export function substituteSerial(
 	params: string[],
 	args: (Value | undefined)[],
 	file: string,
+	sym?: string,
 ): Value | undefined {
 	let out: Value | undefined;
 	for (const parts of s) {
@@ -180,7 +186,7 @@ export function substituteSerial(
 			const piece: Value =
 				typeof p === 'object' && p !== null
 					? (args[params.indexOf(p.p)] ?? [{ k: 's', parts: [{ hole: true }], via: false }])
-					: deserialize([[p]], file);
+					: deserialize([[p]], file, sym);
 			const next: Value = [];
 			if (alt.length > 1 && piece.length > 1) return undefined;
 			for (const a of alt)
