@@ -243,7 +243,8 @@ function candidatesOf(hit: SinkHit, out: ValueAnalysis): void {
 		: `${hit.spec.library?.name ?? ''} ${'new' in hit.spec.call ? hit.spec.call.new : ''}`.trim();
 	const made: Candidate[] = [];
 	for (const t of target) {
-		if (t.k !== 's' || t.parts.every(isHole)) continue;
+		// Nothing known (an empty string is known: it is empty).
+		if (t.k !== 's' || (t.parts.length > 0 && t.parts.every(isHole))) continue;
 		for (const p of port ?? [undefined]) {
 			const c = candidate(t, p, hit, at, argAt, receiver);
 			if (c) made.push(c);

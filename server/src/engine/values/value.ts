@@ -78,11 +78,6 @@ export function hole(param?: string, int?: boolean): Part {
 		: { hole: true, ...(param !== undefined && { param }), ...(int && { int }) };
 }
 
-/** Whether nothing at all is known of a value. */
-export function unknown(v: Value): boolean {
-	return v.every((a) => a.k === 's' && a.parts.every(isHole) && !a.parts.some((p) => (p as Hole).param));
-}
-
 /** Joins known parts written one after the other (the same literal) and adjacent anonymous holes. */
 function normalize(parts: Part[]): Part[] {
 	const out: Part[] = [];
@@ -173,7 +168,8 @@ export function symbolsIn(v: Value, into: Set<string>): void {
 
 /** Marks every alternative with known text as having come through a variable, constant or call. */
 export function via(v: Value): Value {
-	return v.map((a) => (a.k === 's' && !a.via && !a.parts.every(isHole) ? { ...a, via: true } : a));
+	const known = (a: StrAlt) => a.parts.length === 0 || !a.parts.every(isHole);
+	return v.map((a) => (a.k === 's' && !a.via && known(a) ? { ...a, via: true } : a));
 }
 
 /** The known text of an alternative that has no hole, else undefined. */
