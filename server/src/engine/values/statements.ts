@@ -56,6 +56,7 @@ class Walker {
 
 	/** Reads statements in [k, to) (or up to one of `ends` at this level); returns where it stopped and whether every path left. */
 	block(k: number, to: number, env: Env, ends?: string[]): { next: number; exits: boolean } {
+		to = Math.min(to, this.tokens.length);
 		while (k < to) {
 			if (this.r.budget < 0) return { next: to, exits: false };
 			const w = this.word(k);
@@ -360,6 +361,7 @@ class Walker {
 	private assignedIn(from: number, to: number): Set<string> {
 		const tokens = this.tokens;
 		const out = new Set<string>();
+		to = Math.min(to, tokens.length);
 		for (let j = from; j < to; j++) {
 			const t = tokens[j]!;
 			if (t.kind !== 'var') continue;
