@@ -4,6 +4,7 @@ import type { ClientConfig, Setting, TlsMode } from './model';
 import type { RuleContext } from '../target';
 import type { Fix, Related, Severity } from '../types';
 import type { RuleFinding } from '../rules/rule';
+import { STARTTLS_PORTS } from '../transports';
 
 /** SMTP ports where the server greets in plaintext (and may offer STARTTLS). */
 export const SMTP_PLAIN_PORTS: ReadonlyMap<number, string> = new Map([
@@ -20,7 +21,9 @@ export type Mismatch = 'tls-on-plain-port' | 'plaintext-on-tls-port';
 export function mailMismatch(c: ClientConfig, mode: TlsMode | undefined, ctx: RuleContext): Mismatch | undefined {
 	// Only a port written in the configuration: a library default may be overridden where we cannot see.
 	if (c.port === undefined || !mode || (!c.portAt && c.library !== 'symfony-mailer')) return undefined;
-	const plainPort = SMTP_PLAIN_PORTS.has(c.port) || ctx.settings.starttlsPorts.includes(c.port);
+	// Any port that greets in plaintext: SMTP's, and POP3's or IMAP's given to a mailer by mistake (110, 143).
+	const plainPort =
+		SMTP_PLAIN_PORTS.has(c.port) || STARTTLS_PORTS.has(c.port) || ctx.settings.starttlsPorts.includes(c.port);
 	const tlsPort = c.port === SMTPS_PORT;
 	if (mode === 'implicit' && plainPort) return 'tls-on-plain-port';
 	if (mode !== 'implicit' && tlsPort) return 'plaintext-on-tls-port';
@@ -28,7 +31,11 @@ export function mailMismatch(c: ClientConfig, mode: TlsMode | undefined, ctx: Ru
 }
 
 export function portName(port: number): string {
-	return SMTP_PLAIN_PORTS.get(port) ?? (port === SMTPS_PORT ? 'SMTPS (implicit TLS)' : `port ${port}`);
+	const other = STARTTLS_PORTS.get(port);
+	return (
+		SMTP_PLAIN_PORTS.get(port) ??
+		(port === SMTPS_PORT ? 'SMTPS (implicit TLS)' : other ? `${other}, a plaintext greeting` : `port ${port}`)
+	);
 }
 
 /** `host:port` for messages. */

@@ -27,13 +27,16 @@ export const weakCryptoMethod: Rule = {
 	meta: {
 		id: 'weak-crypto-method',
 		defaultSeverity: 'warning',
-		summary: 'A STREAM_CRYPTO_METHOD_* constant for SSL 2/3, SSLv23 or TLS 1.0/1.1 (information beside TLS 1.2+).',
+		summary:
+			'A STREAM_CRYPTO_METHOD_* constant for SSL 2/3 or TLS 1.0/1.1 (an information beside TLS 1.2+), or SSLv23 (never TLS 1.3).',
 		origins: ALL_ORIGINS,
 	},
 	checkConstant(c) {
 		const m = WEAK.exec(c.name);
 		if (!m) return [];
 		const [, version, side] = m as unknown as [string, string, string];
+		// SSLv23_SERVER is TLS_SERVER's value (TLS 1.0–1.3): nothing to say.
+		if (version === 'SSLv23' && side === 'SERVER') return [];
 		const range = { start: c.start, end: c.end };
 		const others = (c.set ?? []).filter((x) => x !== c.name);
 		// A compatibility idiom (PHPMailer, SwiftMailer, Symfony Mailer): the set negotiates what its best member allows.
@@ -58,6 +61,8 @@ export const weakCryptoMethod: Rule = {
 		return [
 			{
 				...range,
+				// SSLv23 works (TLS 1.2 at most): it only never gets TLS 1.3. The others fail or do not do what they say.
+				...(version === 'SSLv23' && { severity: 'info' as const }),
 				message: `${c.name}: ${WHY[version]}. Use STREAM_CRYPTO_METHOD_TLS_${side}, or TLSv1_2_${side} | TLSv1_3_${side}.`,
 				fixes: [
 					...fixes,

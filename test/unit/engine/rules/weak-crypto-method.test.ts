@@ -93,7 +93,7 @@ test('a set that also allows TLS 1.2+ negotiates 1.2+: an old bit in it is an in
 	);
 });
 
-test('alone, or in a set that never reaches TLS 1.2 (or 1.3 for SSLv23), it stays a warning', () => {
+test('alone, or in a set that never reaches TLS 1.2, it stays a warning; SSLv23 is an information', () => {
 	assert.deepEqual(severities('$m = STREAM_CRYPTO_METHOD_TLSv1_1_CLIENT; stream_socket_enable_crypto($s, true, $m);'), [
 		'warning',
 	]);
@@ -103,11 +103,15 @@ test('alone, or in a set that never reaches TLS 1.2 (or 1.3 for SSLv23), it stay
 		),
 		['warning', 'warning'],
 	);
-	// SSLv23 beside TLS 1.2 still never gets TLS 1.3.
+	// SSLv23 works (TLS 1.2 at most), even beside TLSv1_2: an information that it never gets TLS 1.3.
 	assert.deepEqual(
 		severities(
 			'stream_socket_enable_crypto($s, true, STREAM_CRYPTO_METHOD_SSLv23_CLIENT | STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT);',
 		),
-		['warning'],
+		['info'],
 	);
+	// The PHP manual's stream_socket_enable_crypto() example (reference/stream/functions/stream-socket-enable-crypto.xml).
+	assert.deepEqual(severities('stream_socket_enable_crypto($fp, true, STREAM_CRYPTO_METHOD_SSLv23_CLIENT);'), ['info']);
+	// SSLv23_SERVER is TLS_SERVER's value (120): TLS 1.0 to 1.3.
+	assert.deepEqual(severities('stream_socket_enable_crypto($s, true, STREAM_CRYPTO_METHOD_SSLv23_SERVER);'), []);
 });
