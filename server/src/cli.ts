@@ -374,15 +374,19 @@ function print(format: Options['format'], results: FileFindings[]): void {
 	}
 	let errors = 0;
 	let warnings = 0;
+	let lines = '';
 	for (const r of results) {
 		for (const f of r.findings) {
 			if (f.severity === 'error') errors++;
 			else if (f.severity === 'warning') warnings++;
-			process.stdout.write(`${r.uri}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}\n`);
+			lines += `${r.uri}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}\n`;
 		}
 	}
 	const total = results.reduce((n, r) => n + r.findings.length, 0);
-	process.stderr.write(`${results.length} files checked, ${total} problems (${errors} errors, ${warnings} warnings)\n`);
+	const summary = `${results.length} files checked, ${total} problems (${errors} errors, ${warnings} warnings)\n`;
+	// stdout is asynchronous on a pipe and stderr is not: the summary goes once the findings are written, so that one
+	// pipe for both (a CI log) does not glue it to the last finding.
+	process.stdout.write(lines, () => process.stderr.write(summary));
 }
 
 if (!isMainThread && (workerData as { transportLintWorker?: boolean } | null)?.transportLintWorker) {

@@ -316,3 +316,13 @@ test('values defined in other files are followed: constants, class constants, an
 		assert.deepEqual(fixes, []);
 	}
 });
+
+test('with stdout and stderr on one pipe (a CI log), the summary comes after the last finding, on its own line', () => {
+	const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" examples 2>&1`], { cwd: ROOT, encoding: 'utf8' });
+	const lines = r.stdout.trimEnd().split('\n');
+	assert.match(lines.at(-1)!, /^\d+ files checked, \d+ problems/);
+	assert.ok(
+		lines.slice(0, -1).every((l) => /^examples\/\S+:\d+:\d+ /.test(l)),
+		r.stdout,
+	);
+});

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { ROOT } from '../helpers/paths';
+import { SINKS } from '../../server/src/engine/values/sinks';
 
 interface Found {
 	file: string;
@@ -55,4 +56,20 @@ test('the real-world corpus gives exactly the reviewed findings', (t) => {
 	const missing = [...expected.keys()].filter((k) => !got.has(k));
 	assert.deepEqual(unexpected, [], 'new findings (add each to expected.tsv with a reviewed reason)');
 	assert.deepEqual(missing, [], 'findings that are gone (remove them from expected.tsv, or find out why)');
+});
+
+test('each library sink rests on a line of the library, quoted in the sink table (the corpus holds the libraries)', () => {
+	const tree = execFileSync('bash', [path.join(ROOT, 'test/realworld/setup.sh')], { encoding: 'utf8' }).trim();
+	const files = execFileSync('find', [tree, '-name', '*.php', '-path', '*/usr/share/php/*'], {
+		encoding: 'utf8',
+		maxBuffer: 1 << 26,
+	}).split('\n');
+	const rows = SINKS.filter((s) => s.library);
+	assert.ok(rows.length >= 5);
+	for (const s of rows) {
+		const { name, file, line } = s.library!;
+		const found = files.find((f) => f.endsWith(`/${file}`));
+		assert.ok(found, `${name}: ${file} is in the corpus`);
+		assert.ok(readFileSync(found, 'utf8').includes(line), `${name} ${file} has: ${line}`);
+	}
 });
