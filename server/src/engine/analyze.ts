@@ -114,7 +114,7 @@ export function analyze(
 		errors.push(`clients: ${e instanceof Error ? e.message : String(e)}`);
 	}
 	const valueTargets = values?.candidates.map(makeTarget) ?? [];
-	const usedBy = linkContexts([...targets, ...valueTargets], clientScan);
+	const usedBy = linkContexts(targets, clientScan, valueTargets);
 	const context = `${kind}\0${JSON.stringify(settings)}\0${JSON.stringify(project ?? null)}`;
 	const findings = targetFindings(targets, runner, context, reuse, replacedBy(values));
 	const followedFindings: Finding[] = [];
@@ -199,7 +199,7 @@ function clientFindings(
  * Links socket calls that pass `$ctx` to the literal ssl options of `$ctx = stream_context_create(...)` (or
  * stream_context_set_option($ctx, ...)) written before them in the same function; returns the reverse links.
  */
-function linkContexts(targets: Target[], scan: PhpClientScan): Map<SslOptions, Target[]> {
+function linkContexts(targets: Target[], scan: PhpClientScan, more: Target[]): Map<SslOptions, Target[]> {
 	const usedBy = new Map<SslOptions, Target[]>();
 	const groups = new Map<string, SslOptions[]>();
 	for (const o of scan.ssl) {
@@ -211,7 +211,7 @@ function linkContexts(targets: Target[], scan: PhpClientScan): Map<SslOptions, T
 	}
 	if (!groups.size) return usedBy;
 	for (const g of groups.values()) g.sort((a, b) => a.start - b.start);
-	for (const t of targets) {
+	for (const t of more.length ? targets.concat(more) : targets) {
 		const call = t.candidate.call;
 		const v = call?.context?.var;
 		const g = v && groups.get(`${v}\0${scopeOf(scan.functionStarts, call.context!.start)}`);

@@ -24,7 +24,9 @@ export function needsValues(
 		library ||
 		(scanned.unresolved?.length ?? 0) > 0 ||
 		scanned.constants.some((c) => WEAK.test(c.name)) ||
-		(symbols?.mentionedIn(wholeText(text)) ?? false)
+		// Only an index that knows functions passing values on has anything to look for (reading the whole text of a
+		// large open document on every keystroke would cost more than the rest of the analysis).
+		(symbols?.hasSinkFunctions() === true && symbols.mentionedIn(wholeText(text)))
 	);
 }
 

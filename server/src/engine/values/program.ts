@@ -24,6 +24,8 @@ export interface FunctionDecl {
 	arrow?: boolean;
 	/** The `function`/`fn` keyword's token index. */
 	at: number;
+	/** The body this one is written in (a closure in a method), if any. */
+	parent?: FunctionDecl;
 }
 
 export interface PropertyDecl {
@@ -92,15 +94,16 @@ export function nextAt(prog: Program, from: number, to: number, stops: readonly 
 export function readProgram(tokens: Token[]): Program {
 	const partner = new Int32Array(tokens.length).fill(-1);
 	const stack: number[] = [];
-	const closes: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 	for (let k = 0; k < tokens.length; k++) {
 		const t = tokens[k]!;
-		if (t.kind !== 'punct') continue;
-		if (t.text === '(' || t.text === '[' || t.text === '{') stack.push(k);
-		else if (closes[t.text]) {
+		if (t.kind !== 'punct' || t.text.length !== 1) continue;
+		const c = t.text.charCodeAt(0);
+		if (c === 0x28 /* ( */ || c === 0x5b /* [ */ || c === 0x7b /* { */) stack.push(k);
+		else if (c === 0x29 || c === 0x5d || c === 0x7d) {
+			const open = c === 0x29 ? '(' : c === 0x5d ? '[' : '{';
 			// Broken code: close the nearest bracket of this kind, and everything opened after it.
 			let s = stack.length - 1;
-			while (s >= 0 && tokens[stack[s]!]!.text !== closes[t.text]) s--;
+			while (s >= 0 && tokens[stack[s]!]!.text !== open) s--;
 			if (s < 0) continue;
 			while (stack.length > s) partner[stack.pop()!] = k;
 		}
@@ -116,6 +119,13 @@ export function readProgram(tokens: Token[]): Program {
 		imports: new Map(),
 	};
 	readDeclarations(prog, 0, tokens.length, undefined, 0);
+	// Bodies are in document order and nest: each one's parent is the innermost one still open where it starts.
+	const open: FunctionDecl[] = [];
+	for (const b of prog.bodies) {
+		while (open.length && open[open.length - 1]!.close <= b.open) open.pop();
+		if (open.length) b.parent = open[open.length - 1];
+		open.push(b);
+	}
 	return prog;
 }
 

@@ -151,12 +151,10 @@ function exportsOf(r: Reading, sinksOnly: boolean): FileSymbols {
 /** The innermost function body holding token k (undefined: the top-level code). */
 function enclosing(prog: Program, k: number): FunctionDecl | undefined {
 	const bodies = prog.bodies;
-	let i = firstAt(bodies.length, (j) => bodies[j]!.open >= k) - 1;
-	for (; i >= 0; i--) {
-		const b = bodies[i]!;
-		if (b.open < k && (b.arrow ? k < b.close : k < b.close)) return b;
-	}
-	return undefined;
+	let b = bodies[firstAt(bodies.length, (j) => bodies[j]!.open >= k) - 1];
+	// The last body opened before k, or the one it is written in, and so on out.
+	while (b && k >= b.close) b = b.parent;
+	return b;
 }
 
 /**
@@ -172,12 +170,19 @@ function toRead(prog: Program, symbols: SymbolLookup | undefined): { bodies: Set
 		if (b) bodies.add(b);
 		else top = true;
 	};
+	// Names are compared in lower case, but only names as long as a sink's are lowered (most are not: this loop runs
+	// over every token of the file).
+	const lengths = new Set([...SINKS_BY_FUNCTION.keys(), ...SINKS_BY_CLASS.keys()].map((n) => n.length));
+	const anyLength = symbols?.hasSinkFunctions() ?? false;
 	for (let k = 0; k < tokens.length; k++) {
 		const t = tokens[k]!;
 		if (t.kind !== 'ident') continue;
-		const name = basename(t.text).toLowerCase();
+		const raw = t.text;
+		const crypto = raw.length > 21 && raw.includes('STREAM_CRYPTO_METHOD_');
+		if (!crypto && !anyLength && !lengths.has(raw.length) && !raw.includes('\\')) continue;
+		const name = basename(raw).toLowerCase();
 		const call = isPunct(tokens[k + 1], '(');
-		const isNew = tokens[k - 1]?.text.toLowerCase() === 'new';
+		const isNew = isNewBefore(tokens, k);
 		if (
 			(call && SINKS_BY_FUNCTION.has(name)) ||
 			(SINKS_BY_CLASS.has(name) && isNew) ||
@@ -193,14 +198,22 @@ function toRead(prog: Program, symbols: SymbolLookup | undefined): { bodies: Set
 		if (b.name) holders.add(b.name);
 		if (b.cls && b.name === '__construct') constructors.add(b.cls.name.toLowerCase());
 	}
+	const holderLengths = new Set([...holders, ...constructors].map((n) => n.length));
 	if (holders.size)
 		for (let k = 0; k < tokens.length; k++) {
 			const t = tokens[k]!;
 			if (t.kind !== 'ident' || !isPunct(tokens[k + 1], '(')) continue;
+			if (!holderLengths.has(t.text.length) && !t.text.includes('\\')) continue;
 			const name = basename(t.text).toLowerCase();
-			if (tokens[k - 1]?.text.toLowerCase() === 'new' ? constructors.has(name) : holders.has(name)) mark(k);
+			if (isNewBefore(tokens, k) ? constructors.has(name) : holders.has(name)) mark(k);
 		}
 	return { bodies, top };
+}
+
+/** Whether `new` comes right before tokens[k] (compared without making a lower-case copy of every name). */
+function isNewBefore(tokens: Token[], k: number): boolean {
+	const t = tokens[k - 1];
+	return t?.kind === 'ident' && t.text.length === 3 && t.text.toLowerCase() === 'new';
 }
 
 /** How the workspace index names what a call calls: `name`, `class::name`, or `class::__construct` after `new`. */

@@ -158,6 +158,10 @@ export class WorkspaceSymbols implements SymbolLookup {
 		return [...this.index().functions].filter(([, l]) => l.some((x) => x.fn.sinks.length)).map(([n]) => n);
 	}
 
+	hasSinkFunctions(): boolean {
+		return this.index().sinkWords !== undefined;
+	}
+
 	mentionedIn(text: string): boolean {
 		return this.index().sinkWords?.test(text) ?? false;
 	}
