@@ -53,8 +53,10 @@ export class ProjectIndex {
 		const calls = callsOf(this.symbols.sinkFunctionNames());
 		const before = new Map([...this.needs.keys()].map((u) => [u, this.answered(u)]));
 		const again = new Set<string>();
-		for (const uri of files) {
-			const text = read(uri);
+		// Nothing is asked for and no function passes a value on: no file needs reading (most workspaces).
+		const reads = wanted.size > 0 || calls !== undefined;
+		for (const uri of reads ? files : [...this.exports.keys()]) {
+			const text = reads ? read(uri) : '';
 			if (text === undefined) continue;
 			const found = symbolsOf(text, wanted, calls);
 			if (found.exports) this.exports.set(uri, found.exports);

@@ -271,10 +271,17 @@ export function constantValue(ev: Evaluator, t: Token): Value {
 	const foreign = ev.r.symbols?.constant(name);
 	if (foreign) return foreign;
 	// An upper-case name is a constant: maybe a flag (it ORs with others), maybe a value another file defines.
-	if (/^[A-Z][A-Z0-9_]*$/.test(name))
-		return [{ k: 'f', names: [{ name, start: t.end - name.length, end: t.end }], sym: name }];
+	// PHP's own (STREAM_CLIENT_CONNECT, PHP_EOL…) are never asked of the workspace.
+	if (/^[A-Z][A-Z0-9_]*$/.test(name)) {
+		const names = [{ name, start: t.end - name.length, end: t.end }];
+		return [PHP_CONSTANT.test(name) ? { k: 'f', names } : { k: 'f', names, sym: name }];
+	}
 	return symbol(name);
 }
+
+/** Names PHP and its bundled extensions define: the prefixes of their constants, and a few without one. */
+const PHP_CONSTANT =
+	/^(?:(?:STREAM|PHP|E|SOCK|SOL|SO|AF|IPPROTO|MSG|TCP|OPENSSL|PKCS7|X509|JSON|ENT|PREG|FILTER|FILE|LOCK|SEEK|CURL|CURLOPT|INI|M|SORT|COUNT|ARRAY|PASSWORD|DATE)_\w+|DIRECTORY_SEPARATOR|PATH_SEPARATOR|SOMAXCONN)$/;
 
 function cached(ev: Evaluator, key: string, make: () => Value): Value {
 	const memo = ev.r.constants.get(key);
