@@ -500,7 +500,7 @@ export class Evaluator {
 		const tokens = this.tokens;
 		let j = k;
 		if (tokens[j]?.text.toLowerCase() === 'static') j++;
-		const decl = this.r.prog.bodies.find((b) => b.at === j);
+		const decl = this.r.prog.bodyAt.get(j);
 		if (!decl) return { v: UNKNOWN, next: k + 1 };
 		for (let m = decl.at; m < decl.open; m++)
 			if (isPunct(tokens[m], '&') && tokens[m + 1]?.kind === 'var') env.set(tokens[m + 1]!.text, UNKNOWN);

@@ -53,6 +53,8 @@ export interface Program {
 	functions: Map<string, FunctionDecl>;
 	/** Every function body: declared functions, methods, closures and arrow functions. */
 	bodies: FunctionDecl[];
+	/** The bodies by the token that starts them (`function`, `fn`). */
+	bodyAt: Map<number, FunctionDecl>;
 	classes: Map<string, ClassDecl[]>;
 	/** `const NAME = ...` (top level) and `define('NAME', ...)`: the value's token range. */
 	constants: Map<string, [number, number][]>;
@@ -114,6 +116,7 @@ export function readProgram(tokens: Token[]): Program {
 		partner,
 		functions: new Map(),
 		bodies: [],
+		bodyAt: new Map(),
 		classes: new Map(),
 		constants: new Map(),
 		imports: new Map(),
@@ -122,6 +125,7 @@ export function readProgram(tokens: Token[]): Program {
 	// Bodies are in document order and nest: each one's parent is the innermost one still open where it starts.
 	const open: FunctionDecl[] = [];
 	for (const b of prog.bodies) {
+		prog.bodyAt.set(b.at, b);
 		while (open.length && open[open.length - 1]!.close <= b.open) open.pop();
 		if (open.length) b.parent = open[open.length - 1];
 		open.push(b);

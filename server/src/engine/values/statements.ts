@@ -146,7 +146,7 @@ class Walker {
 				return this.declareUnknown(k, to, env);
 			case 'function':
 			case 'fn': {
-				const decl = this.r.prog.bodies.find((b) => b.at === k) ?? this.declAt(k);
+				const decl = this.r.prog.bodyAt.get(k);
 				if (decl && decl.name) return { next: decl.arrow ? decl.close : decl.close + 1, exits: false };
 				break;
 			}
@@ -205,10 +205,6 @@ class Walker {
 		const end = nextAt(this.r.prog, k, to, [';']);
 		this.ev.value(k, end, env);
 		return { next: end + 1, exits: false };
-	}
-
-	private declAt(k: number): FunctionDecl | undefined {
-		return this.r.prog.bodies.find((b) => b.at === k);
 	}
 
 	private declareUnknown(k: number, to: number, env: Env): { next: number; exits: boolean } {
@@ -362,6 +358,8 @@ class Walker {
 		const tokens = this.tokens;
 		const out = new Set<string>();
 		to = Math.min(to, tokens.length);
+		// Nested loops scan their ranges again at every level: that counts against the budget too.
+		this.r.budget -= to - from;
 		for (let j = from; j < to; j++) {
 			const t = tokens[j]!;
 			if (t.kind !== 'var') continue;

@@ -53,6 +53,9 @@ export type Value = Alt[];
 
 /** More alternatives than this make a value unknown (bounds the work on pathological code). */
 export const MAX_ALTERNATIVES = 8;
+/** The most parts (known pieces and holes) and known characters a string value keeps before it is unknown. */
+export const MAX_PARTS = 64;
+export const MAX_TEXT = 4096;
 
 export const HOLE: Hole = { hole: true };
 export const UNKNOWN: Value = [{ k: 's', parts: [HOLE], via: false }];
@@ -142,7 +145,11 @@ export function concat(a: Value, b: Value): Value {
 		for (const y of b) {
 			const l = asString(x);
 			const r = asString(y);
-			out.push({ k: 's', parts: normalize([...l.parts, ...r.parts]), via: l.via || r.via });
+			const parts = normalize([...l.parts, ...r.parts]);
+			// Past these sizes a value is not a connection string being built but text (HTML, a log line) growing in
+			// a loop or a long chain: unknown, so that no chain makes this layer quadratic.
+			const big = parts.length > MAX_PARTS || parts.reduce((n, p) => n + (isHole(p) ? 0 : p.text.length), 0) > MAX_TEXT;
+			out.push(big ? { k: 's', parts: [HOLE], via: false } : { k: 's', parts, via: l.via || r.via });
 		}
 	return out;
 }
