@@ -7,7 +7,7 @@ import { scanPhpClients, scopeOf, type PhpClientScan } from './clients/php';
 import { majorVersion, makeTarget, type ProjectFacts, type Target } from './target';
 import { RuleRunner } from './rule-runner';
 import { scanConfig } from './scan/config';
-import { lexAllIncremental, lexPhp, type Token } from './scan/php-lexer';
+import { lexAllIncremental, lexPhp, ownTokens, type Token } from './scan/php-lexer';
 import { firstAt } from './sorted';
 import { mentions, scanPhp, wholeText, type PhpScan, type Reuse } from './scan/php';
 import { DEFAULTS, type Settings } from './settings';
@@ -85,7 +85,13 @@ export function analyze(
 	const full = () => {
 		if (tokens) return tokens;
 		const prev = reuse?.prev && reuse.edit ? reuse.prevFull : undefined;
-		tokens = (prev && lexAllIncremental(text, prev, reuse!.edit!)) || lexPhp(wholeText(text), true);
+		if (reuse) reuse.prevFull = undefined; // consumed (its tokens move into this version's)
+		tokens = prev && lexAllIncremental(text, prev, reuse!.edit!);
+		if (!tokens) {
+			tokens = lexPhp(wholeText(text), true);
+			// Kept for the next version: no token's text may keep this version's whole text alive.
+			if (reuse) ownTokens(tokens);
+		}
 		if (reuse) reuse.full = tokens;
 		return tokens;
 	};

@@ -272,10 +272,26 @@ export function lexAllIncremental(source: string | TextSource, prev: Token[], ed
 	return out;
 }
 
-/** A token made on a keystroke outlives its version: its text must not keep the window it was sliced from alive. */
+/**
+ * A token made on a keystroke outlives its version: its texts must not keep the window it was sliced from alive
+ * (V8 slices strings of 13 characters or more instead of copying them).
+ */
 function own(t: Token): Token {
-	if (t.start >= 0 && t.text.length >= 13) t.text = ownCopy(t.text);
+	if (t.start < 0) return t;
+	if (t.text.length >= 13) t.text = ownCopy(t.text);
+	if (t.suffix && t.suffix.text.length >= 13) t.suffix.text = ownCopy(t.suffix.text);
+	if (t.parts)
+		for (const p of t.parts) {
+			if ('expr' in p) {
+				if (p.expr.length >= 13) p.expr = ownCopy(p.expr);
+			} else if (p.text.length >= 13) p.text = ownCopy(p.text);
+		}
 	return t;
+}
+
+/** Makes every token's texts its own (a full lexing kept for the next version). */
+export function ownTokens(tokens: Token[]): void {
+	for (const t of tokens) own(t);
 }
 
 /**
