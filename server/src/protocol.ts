@@ -36,6 +36,15 @@ export interface DisableRuleArgs {
 export type { ProbeReport, StarttlsProtocol } from './probe/types';
 export { formatReport } from './probe/format';
 
+/**
+ * Answers (null) once the server has nothing left to do for what it was sent before: no analysis scheduled or running,
+ * no workspace scan, no cross-file pass due. For scripted clients and tests, instead of waiting for a guessed time.
+ */
+export namespace SettledRequest {
+	export const method = 'transportLint/settled' as const;
+	export const type = new RequestType<null, null, void>(method);
+}
+
 export interface TestConnectionParams {
 	/** A URL in a document (at `offset`), or a typed `target`. */
 	uri?: string;

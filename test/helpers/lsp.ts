@@ -18,6 +18,8 @@ export class TestClient {
 	/** What the server gets for workspace/configuration, by section. */
 	config: Record<string, unknown> = { transportLint: {}, 'files.exclude': {} };
 	readonly stderr: string[] = [];
+	/** Called with every publish, before it replaces the last one. */
+	onPublish?: (p: PublishDiagnosticsParams) => void;
 
 	constructor() {
 		this.process = spawn(process.execPath, [path.join(ROOT, 'server/out/server.js'), '--stdio'], { stdio: 'pipe' });
@@ -27,6 +29,7 @@ export class TestClient {
 			new StreamMessageWriter(this.process.stdin!),
 		);
 		this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+			this.onPublish?.(p);
 			this.diagnostics.set(p.uri, p);
 			const w = this.waiters;
 			this.waiters = [];

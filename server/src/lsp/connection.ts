@@ -40,6 +40,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { Documents } from './documents';
 import { messageEncoder } from './json-encoder';
+import { Work } from './work';
 
 type Awaitable<T> = T | Promise<T>;
 /** A notification handler: what it returns is awaited, so a failure is logged rather than left unhandled. */
@@ -50,6 +51,8 @@ const LOG = { error: 1, warn: 2, info: 3, log: 4 } as const;
 
 export class Connection {
 	readonly documents = new Documents();
+	/** What the handlers and what they start still have to do (`transportLint/settled`). */
+	readonly work = new Work();
 	readonly console = {
 		error: (m: string) => this.log('error', m),
 		warn: (m: string) => this.log('warn', m),
@@ -115,17 +118,19 @@ export class Connection {
 		this.initializeHandler = h;
 	}
 	onInitialized(h: Handler<void>): void {
-		this.rpc.onNotification('initialized', h);
+		this.rpc.onNotification('initialized', () => this.work.track(h()));
 	}
 	onDidChangeConfiguration(h: Handler<void>): void {
-		this.rpc.onNotification('workspace/didChangeConfiguration', h);
+		this.rpc.onNotification('workspace/didChangeConfiguration', () => this.work.track(h()));
 	}
 	onDidChangeWatchedFiles(h: Handler<DidChangeWatchedFilesParams>): void {
-		this.rpc.onNotification('workspace/didChangeWatchedFiles', h);
+		this.rpc.onNotification('workspace/didChangeWatchedFiles', (p: DidChangeWatchedFilesParams) =>
+			this.work.track(h(p)),
+		);
 	}
 	onDidChangeWorkspaceFolders(h: Handler<WorkspaceFoldersChangeEvent>): void {
 		this.rpc.onNotification('workspace/didChangeWorkspaceFolders', (p: { event: WorkspaceFoldersChangeEvent }) =>
-			h(p.event),
+			this.work.track(h(p.event)),
 		);
 	}
 	onCodeAction(h: (p: CodeActionParams) => Awaitable<(CodeAction | Command)[]>): void {
@@ -141,7 +146,7 @@ export class Connection {
 		this.rpc.onRequest(type.method, h as GenericRequestHandler<R, void>);
 	}
 	onNotification<P>(type: NotificationType<P>, h: Handler<P>): void {
-		this.rpc.onNotification(type.method, h as GenericNotificationHandler);
+		this.rpc.onNotification(type.method, ((p: P) => this.work.track(h(p))) as GenericNotificationHandler);
 	}
 
 	sendRequest<R>(method: string, params?: unknown): Promise<R> {

@@ -54,17 +54,18 @@ export class Diagnostics {
 	/** The workspace scan in progress, and whether another was asked for meanwhile. */
 	private scanning?: Promise<number>;
 	private rescan = false;
-	private readonly project = new ProjectFactsCache();
+	private project = new ProjectFactsCache();
 	/** What files need from one another (constants, functions that pass a value on to a sink). */
 	private readonly index = new ProjectIndex();
-	private crossFileTimer?: NodeJS.Timeout;
+	/** A cross-file pass waits for its delay. */
+	private crossFileDue = false;
 	/** The PHP in use; set by the server once it knows whether the workspace is trusted. */
 	php?: PhpEnvironments;
 
 	constructor(
 		private readonly connection: Connection,
 		private readonly settings: SettingsCache,
-		private readonly documents: Pick<Documents, 'get' | 'takeEdit'>,
+		private readonly documents: Pick<Documents, 'get' | 'takeEdit' | 'all'>,
 	) {}
 
 	private openDocument(uri: string): TextDocument | undefined {
@@ -79,11 +80,21 @@ export class Diagnostics {
 		return this.results.get(doc.uri);
 	}
 
+	/** The workspace folders (messages name files relative to them), known before any scan. */
+	setFolders(folders: string[]): void {
+		this.folders = folders;
+	}
+
+	/** A composer.json or composer.lock changed: package versions are read again. */
+	projectChanged(): void {
+		this.project = new ProjectFactsCache();
+	}
+
 	/** Coalesces bursts of changes: only the newest version of a document is analysed. */
 	schedule(doc: TextDocument): void {
 		const first = !this.pending.has(doc.uri);
 		this.pending.set(doc.uri, doc);
-		if (first) setImmediate(() => void this.flush(doc.uri));
+		if (first) this.connection.work.soon(() => this.flush(doc.uri));
 	}
 
 	private async flush(uri: string): Promise<void> {
@@ -93,10 +104,12 @@ export class Diagnostics {
 	}
 
 	/** `folderSettings`: the workspace scan passes its folder's, instead of a configuration request per file. */
-	async validate(doc: TextDocument, folderSettings?: Settings): Promise<void> {
+	async validate(doc: TextDocument, folderSettings?: Settings, saved = false): Promise<void> {
 		const settings = folderSettings ?? (await this.settings.get(doc.uri));
 		const current = this.openDocument(doc.uri);
 		if (current && current.version !== doc.version) return;
+		// An editor's version closed meanwhile: closing published the saved file's problems, which must stay.
+		if (!saved && !current) return;
 		const uri = URI.parse(doc.uri);
 		const kind = fileKind(uri.path, doc.languageId);
 		let findings: Finding[] = [];
@@ -159,7 +172,7 @@ export class Diagnostics {
 			return;
 		}
 		this.onDisk.add(uri);
-		await this.validate(TextDocument.create(uri, kind!, 0, read.text), settings);
+		await this.validate(TextDocument.create(uri, kind!, 0, read.text), settings, true);
 	}
 
 	/**
@@ -199,10 +212,17 @@ export class Diagnostics {
 			}
 		}
 		for (const uri of before) {
-			if (visited.has(uri) || this.openDocument(uri)) continue;
+			if (visited.has(uri)) continue;
+			// No longer a file of the workspace (deleted, excluded, its folder removed): it offers nothing to the
+			// others. Open, it stays as the editor has it (its analysis notes what it needs again).
 			this.onDisk.delete(uri);
-			this.results.delete(uri);
 			this.index.forget(uri);
+			const open = this.openDocument(uri);
+			if (open) {
+				await this.validate(open);
+				continue;
+			}
+			this.results.delete(uri);
 			await this.connection.sendDiagnostics({ uri, diagnostics: [] });
 		}
 		await this.crossFile();
@@ -217,11 +237,12 @@ export class Diagnostics {
 	}
 
 	private scheduleCrossFile(): void {
-		if (this.crossFileTimer) return;
-		this.crossFileTimer = setTimeout(() => {
-			this.crossFileTimer = undefined;
-			void this.crossFile();
-		}, CROSS_FILE_DELAY);
+		if (this.crossFileDue) return;
+		this.crossFileDue = true;
+		this.connection.work.after(CROSS_FILE_DELAY, () => {
+			this.crossFileDue = false;
+			return this.crossFile();
+		});
 	}
 
 	/**
@@ -230,7 +251,10 @@ export class Diagnostics {
 	 */
 	private async crossFile(): Promise<void> {
 		const php = [...this.onDisk].filter((uri) => fileKind(URI.parse(uri).path) === 'php');
-		const again = this.index.pass(php, (uri) => this.diskText(uri));
+		const open = new Map<string, string>();
+		for (const doc of this.documents.all())
+			if (fileKind(URI.parse(doc.uri).path, doc.languageId) === 'php') open.set(doc.uri, doc.getText());
+		const again = this.index.pass(php, (uri) => this.diskText(uri), open);
 		for (const uri of again) await this.revalidate(uri);
 	}
 
@@ -249,8 +273,11 @@ export class Diagnostics {
 	async fileChanged(uri: string, deleted: boolean): Promise<void> {
 		if (deleted) {
 			this.onDisk.delete(uri);
-			this.results.delete(uri);
 			if (this.index.forget(uri)) this.scheduleCrossFile();
+			// Open, the document lives on as the editor has it (its analysis notes it in the index again).
+			const open = this.openDocument(uri);
+			if (open) return this.validate(open);
+			this.results.delete(uri);
 			await this.connection.sendDiagnostics({ uri, diagnostics: [] });
 			return;
 		}

@@ -35,6 +35,8 @@ export class PhpEnvironments {
 	detect(force: boolean): Promise<PhpState> {
 		if (this.running) return this.running;
 		this.running = this.run(force).finally(() => (this.running = undefined));
+		// A detection that changes the PHP re-lints everything: that is work in flight.
+		void this.connection.work.track(this.running);
 		return this.running;
 	}
 

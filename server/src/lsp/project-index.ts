@@ -14,6 +14,8 @@ export class ProjectIndex {
 	private readonly exports = new Map<string, FileSymbols>();
 	/** uri → the name messages give it (relative to its workspace folder). */
 	private readonly names = new Map<string, string>();
+	/** uri → which of its needs the index answered when it was last analysed. */
+	private readonly seen = new Map<string, string>();
 
 	/**
 	 * Records an analysis of `uri`. True when what the workspace needs or offers changed so that other files may read
@@ -28,6 +30,7 @@ export class ProjectIndex {
 		const oldSinks = this.sinks.get(uri);
 		if (needs.length) this.needs.set(uri, needs);
 		else this.needs.delete(uri);
+		this.seen.set(uri, this.answered(uri));
 		if (hasSinks) this.sinks.set(uri, sinks);
 		else this.sinks.delete(uri);
 		const sinksChanged = JSON.stringify(oldSinks?.functions ?? {}) !== JSON.stringify(hasSinks ? sinks.functions : {});
@@ -38,33 +41,43 @@ export class ProjectIndex {
 	/** A file is gone: it needs and offers nothing. */
 	forget(uri: string): boolean {
 		const had = [this.needs.delete(uri), this.sinks.delete(uri), this.exports.delete(uri)].some(Boolean);
+		this.seen.delete(uri);
 		this.publish(uri);
 		this.names.delete(uri);
 		return had;
 	}
 
 	/**
-	 * The cross-file pass over the PHP files on disk (`read` gives a file's text): the exports of the files that
-	 * define a needed name, and the files to analyse again (those whose needs the index now answers differently, and
-	 * the callers of functions that pass a parameter on to a sink).
+	 * The cross-file pass over the PHP files on disk (`read` gives a file's saved text) and the open PHP documents
+	 * (`open`: their texts in the editor): the exports of the saved files that define a needed name, and the files to
+	 * analyse again (those whose needs the index now answers differently, and the callers of functions that pass a
+	 * parameter on to a sink: as saved, or as the editor has them when open).
 	 */
-	pass(files: string[], read: (uri: string) => string | undefined): string[] {
+	pass(files: string[], read: (uri: string) => string | undefined, open = new Map<string, string>()): string[] {
 		const wanted = new Set(declaringNames([...this.needs.values()].flat()));
 		const calls = callsOf(this.symbols.sinkFunctionNames());
-		const before = new Map([...this.needs.keys()].map((u) => [u, this.answered(u)]));
 		const again = new Set<string>();
 		// Nothing is asked for and no function passes a value on: no file needs reading (most workspaces).
-		const reads = wanted.size > 0 || calls !== undefined;
-		for (const uri of reads ? files : [...this.exports.keys()]) {
-			const text = reads ? read(uri) : '';
-			if (text === undefined) continue;
-			const found = symbolsOf(text, wanted, calls);
-			if (found.exports) this.exports.set(uri, found.exports);
-			else this.exports.delete(uri);
-			this.publish(uri);
-			if (found.calls) again.add(uri);
+		if (wanted.size === 0 && calls === undefined) {
+			for (const uri of [...this.exports.keys()]) {
+				this.exports.delete(uri);
+				this.publish(uri);
+			}
+		} else {
+			for (const uri of files) {
+				const saved = read(uri);
+				if (saved === undefined) continue;
+				const found = symbolsOf(saved, wanted, open.has(uri) ? undefined : calls);
+				if (found.exports) this.exports.set(uri, found.exports);
+				else this.exports.delete(uri);
+				this.publish(uri);
+				if (found.calls) again.add(uri);
+			}
+			if (calls) for (const [uri, text] of open) if (calls.test(text)) again.add(uri);
 		}
-		for (const [uri, was] of before) if (this.answered(uri) !== was) again.add(uri);
+		// Files whose needs the index now answers otherwise than when they were analysed (a defining file was read,
+		// changed or is gone since).
+		for (const uri of this.needs.keys()) if (this.answered(uri) !== this.seen.get(uri)) again.add(uri);
 		return [...again];
 	}
 
@@ -80,9 +93,9 @@ export class ProjectIndex {
 		return [...this.needs.keys()].filter((u) => u !== uri);
 	}
 
-	/** Which of a file's needs the index answers (a key that changes when the answers do). */
+	/** What the index answers for a file's needs (a key that changes when the answers do). */
 	private answered(uri: string): string {
-		return (this.needs.get(uri) ?? []).filter((n) => this.symbols.answers(n)).join('\0');
+		return (this.needs.get(uri) ?? []).map((n) => this.symbols.answerOf(n)).join('\0');
 	}
 
 	/** Puts a file's sink summaries and exports (the latter win) in the lookup. */

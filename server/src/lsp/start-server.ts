@@ -7,6 +7,7 @@ import {
 	FIX_ALL_KIND,
 	FixAllRequest,
 	ListTargetsRequest,
+	SettledRequest,
 	TestConnectionRequest,
 	TrustGrantedNotification,
 } from '../protocol';
@@ -46,6 +47,7 @@ export function startServer(connection: Connection): void {
 		hasFolderEvents = caps.workspace?.workspaceFolders === true;
 		canRefreshLenses = caps.workspace?.codeLens?.refreshSupport === true;
 		folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+		diagnostics.setFolders(folders);
 		php = new PhpEnvironments(connection, settings, relintAll);
 		// The client says whether the workspace is trusted; without that word, the binary is never run.
 		const options = params.initializationOptions as { trusted?: unknown } | undefined;
@@ -74,7 +76,8 @@ export function startServer(connection: Connection): void {
 	connection.onInitialized(async () => {
 		if (canRegisterConfig) await connection.register('workspace/didChangeConfiguration', { section: 'transportLint' });
 		if (canRegisterWatchers) {
-			const globs = DEFAULT_INCLUDE.map((globPattern) => ({ globPattern }));
+			// composer.lock / composer.json: the package versions some verdicts depend on (Laravel's mail settings).
+			const globs = [...DEFAULT_INCLUDE, '**/composer.lock'].map((globPattern) => ({ globPattern }));
 			await connection.register('workspace/didChangeWatchedFiles', { watchers: globs });
 		}
 		// The binary usually answers in milliseconds: give it a moment so that the first scan already uses it
@@ -90,7 +93,7 @@ export function startServer(connection: Connection): void {
 
 	connection.onDidChangeConfiguration(async () => {
 		settings.clear();
-		void php?.detect(false);
+		if (php) void connection.work.track(php.detect(false));
 		await diagnostics.refreshAll(documents.all());
 		if (canRefreshLenses) await connection.sendRequest('workspace/codeLens/refresh');
 	});
@@ -98,6 +101,11 @@ export function startServer(connection: Connection): void {
 	connection.onDidChangeWatchedFiles(async (params) => {
 		for (const change of params.changes)
 			await diagnostics.fileChanged(change.uri, change.type === 3 /* FileChangeType.Deleted */);
+		// Package versions changed: every file under that composer file may read differently.
+		if (params.changes.some((c) => /\/composer\.(?:json|lock)$/.test(c.uri))) {
+			diagnostics.projectChanged();
+			await relintAll();
+		}
 	});
 
 	const analysed = async (uri: string) => {
@@ -140,6 +148,12 @@ export function startServer(connection: Connection): void {
 		return testConnection(params, a, { timeoutMs: s.timeoutMs, ca, udpPayload: s.udpPayload, php: phpBinary }, token);
 	});
 
+	// Answers once nothing is left to do: no analysis scheduled or running, no scan, no cross-file pass due.
+	connection.onRequest(SettledRequest.type, async () => {
+		await connection.work.settled();
+		return null;
+	});
+
 	connection.onRequest(DetectPhpRequest.type, async () => {
 		if (!php) return { assumed: 'PHP 8.2+', error: 'The server is not initialized.' };
 		const state = await php.detect(true);
@@ -148,12 +162,12 @@ export function startServer(connection: Connection): void {
 	connection.onNotification(TrustGrantedNotification.type, () => {
 		if (!php) return;
 		php.trusted = true;
-		void php.detect(true);
+		void connection.work.track(php.detect(true));
 	});
 
 	documents.onDidOpen((doc) => diagnostics.schedule(doc));
 	documents.onDidChangeContent((doc) => diagnostics.schedule(doc));
-	documents.onDidClose((uri) => void diagnostics.closed(uri));
+	documents.onDidClose((uri) => void connection.work.track(diagnostics.closed(uri)));
 
 	connection.listen();
 }

@@ -43,6 +43,16 @@ test('a name defined differently in two files is unknown; one defined the same w
 	assert.deepEqual(lint(two, 'stream_socket_client(U);'), []);
 	const same = { 'a.php': "<?php define('U', 'tcp://a');", 'b.php': "<?php define('U', 'tcp://a');" };
 	assert.deepEqual(lint(same, 'stream_socket_client(U);'), [['missing-port', 'U']]);
+	// The message names the first file by name, in whatever order the index read them (found by the lifecycle model).
+	for (const order of [
+		['a.php', 'b.php'],
+		['b.php', 'a.php'],
+	]) {
+		const index = new WorkspaceSymbols();
+		for (const name of order) index.set(name, exportsOf(same[name as keyof typeof same]));
+		const f = analyze('<?php stream_socket_client(U);', 'php', undefined, undefined, undefined, index).findings;
+		assert.match(f[0]!.related![0]!.message, /written in a\.php/);
+	}
 });
 
 test('a file says which names of other files its sinks need, and the index answers them once it has them', () => {

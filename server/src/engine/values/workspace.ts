@@ -102,6 +102,15 @@ export class WorkspaceSymbols implements SymbolLookup {
 		return asked.includes('::') ? i.classConstants.has(asked) : i.constants.has(asked);
 	}
 
+	/** What the index answers for a name asked for, as a string that changes when the answer does. */
+	answerOf(asked: string): string {
+		const i = this.index();
+		const list = asked.endsWith('()')
+			? i.functions.get(asked.slice(0, -2))
+			: (asked.includes('::') ? i.classConstants : i.constants).get(asked);
+		return list ? JSON.stringify(list) : '';
+	}
+
 	private index() {
 		if (this.byName) return this.byName;
 		const constants = new Map<string, { file: string; value: SerialValue }[]>();
@@ -172,7 +181,9 @@ function one(list: { file: string; value: SerialValue }[] | undefined, sym: stri
 	if (!list?.length) return undefined;
 	const first = JSON.stringify(list[0]!.value);
 	if (list.some((x) => JSON.stringify(x.value) !== first)) return undefined;
-	return deserialize(list[0]!.value, list[0]!.file, sym);
+	// Defined the same way in several files: messages name the first by name, whatever order the index read them in.
+	const named = list.reduce((a, b) => (b.file < a.file ? b : a));
+	return deserialize(named.value, named.file, sym);
 }
 
 /** A summary's value with its parameters replaced by the arguments (a parameter without one is unknown). */
