@@ -55,3 +55,8 @@ test('a folder added with a second definition makes the constant unknown; remove
 	// kept offering its saved constants.
 	await steps(new Write('b/w.php', 5, 'now'), new Open(0, 'b/w.php'), new Folder(0, true), new Folder(0, false));
 });
+
+test('an open file whose saved text defines a constant its editor text uses: the answer changes for it too', async () => {
+	// A file changed on disk re-analysed the files that need its constants, all but itself.
+	await steps(new Open(0, 'a/y.php'), new Write('a/y.php', 5, 'now'));
+});

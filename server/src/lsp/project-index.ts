@@ -81,7 +81,7 @@ export class ProjectIndex {
 		return [...again];
 	}
 
-	/** A file changed on disk: its exports again if it defines a needed name; returns the files that need them. */
+	/** A file changed on disk: its exports again if it defines a needed name; returns the files to analyse again. */
 	changed(uri: string, text: string): string[] {
 		const wanted = new Set(declaringNames([...this.needs.values()].flat()));
 		const found = symbolsOf(text, wanted, undefined);
@@ -90,7 +90,8 @@ export class ProjectIndex {
 		else this.exports.delete(uri);
 		if (JSON.stringify(found.exports ?? null) === old) return [];
 		this.publish(uri);
-		return [...this.needs.keys()].filter((u) => u !== uri);
+		// The files whose needs are now answered otherwise, this one too when open with other text.
+		return [...this.needs.keys()].filter((u) => this.answered(u) !== this.seen.get(u));
 	}
 
 	/** What the index answers for a file's needs (a key that changes when the answers do). */
