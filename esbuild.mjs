@@ -9,6 +9,9 @@ const common = {
 	format: 'cjs',
 	minify: production,
 	sourcemap: !production,
+	// esbuild keeps `//!` comments as legal comments: here they are this project's module headers (no library in the
+	// bundles has a license comment), 26 KB of the minified server. Kept in development builds.
+	legalComments: production ? 'none' : 'eof',
 	logLevel: 'warning',
 };
 

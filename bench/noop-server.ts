@@ -1,18 +1,17 @@
 //! The protocol floor: a language server on the same LSP layer as Transport Lint's (server/src/lsp/connection.ts on
-//! vscode-jsonrpc, the same document store) that publishes empty diagnostics on every change. It never reads a
+//! vscode-languageserver, the same document store) that publishes empty diagnostics on every change. It never reads a
 //! document's text, so it does not pay for making the string (the store makes it only when asked).
 //! With TRANSPORT_LINT_BENCH_PAYLOAD=<file of a JSON array>, it publishes that list instead, the same objects every
 //! time: what sending, reading and parsing that many diagnostics costs, with no analysis.
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { Connection } from '../server/src/lsp/connection';
+import { openConnection } from '../server/src/lsp/connection';
 
 const file = process.env.TRANSPORT_LINT_BENCH_PAYLOAD;
 const diagnostics = file ? (JSON.parse(readFileSync(file, 'utf8')) as Diagnostic[]) : [];
-const connection = new Connection();
+const { connection, documents } = openConnection();
 connection.onInitialize(() => ({ capabilities: { textDocumentSync: 2 /* Incremental */ } }));
-const publish = (doc: { uri: string; version: number }) =>
-	void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-connection.documents.onDidOpen(publish);
-connection.documents.onDidChangeContent(publish);
+documents.onDidChangeContent(
+	(e) => void connection.sendDiagnostics({ uri: e.document.uri, version: e.document.version, diagnostics }),
+);
 connection.listen();

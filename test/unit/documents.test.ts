@@ -5,11 +5,35 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { lexPhp, lexPhpIncremental, type Lexed } from '../../server/src/engine/index';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+	DidChangeTextDocumentParams,
+	DidCloseTextDocumentParams,
+	DidOpenTextDocumentParams,
+} from 'vscode-languageserver-protocol';
 import { Documents } from '../../server/src/lsp/documents';
 import { placeArb } from '../fuzz/arbitraries';
 import { BufferedTextDocument } from '../../server/src/lsp/text-buffer';
 
 const URI = 'file:///t.php';
+
+/** The document notifications TextDocuments.listen registers for, driven by hand (no server process here). */
+function listening(docs: Documents) {
+	const on: Record<string, (p: unknown) => void> = {};
+	const register = (name: string) => (h: (p: unknown) => void) => ((on[name] = h), { dispose() {} });
+	docs.listen({
+		onDidOpenTextDocument: register('open'),
+		onDidChangeTextDocument: register('change'),
+		onDidCloseTextDocument: register('close'),
+		onWillSaveTextDocument: register('willSave'),
+		onWillSaveTextDocumentWaitUntil: register('willSaveWaitUntil'),
+		onDidSaveTextDocument: register('save'),
+	} as unknown as Parameters<Documents['listen']>[0]);
+	return {
+		opened: (p: DidOpenTextDocumentParams) => on.open!(p),
+		changed: (p: DidChangeTextDocumentParams) => on.change!(p),
+		closed: (p: DidCloseTextDocumentParams) => on.close!(p),
+	};
+}
 const CHUNKS = ["fsockopen('tcp://[::1]', 80);\n", '/* x */', '"', "'", '\n', '<?php ', '?>', 'ab', '', '\r\n', '😀'];
 
 /** A change as a client sends it: a range in line/character (UTF-16) of the current text, or the whole text. */
@@ -39,7 +63,8 @@ test('takeEdit spans every change since the last take, and incremental lexing on
 			}),
 			(start, batches) => {
 				const docs = new Documents();
-				docs.opened({ textDocument: { uri: URI, languageId: 'php', version: 1, text: start } });
+				const client = listening(docs);
+				client.opened({ textDocument: { uri: URI, languageId: 'php', version: 1, text: start } });
 				assert.equal(docs.takeEdit(URI), undefined);
 				let taken = start;
 				let lexed: Lexed = lexPhpIncremental(taken);
@@ -60,7 +85,7 @@ test('takeEdit spans every change since the last take, and incremental lexing on
 							text = text.slice(0, s) + c.insert + text.slice(e);
 						}
 					}
-					docs.changed({ textDocument: { uri: URI, version: ++version }, contentChanges });
+					client.changed({ textDocument: { uri: URI, version: ++version }, contentChanges });
 					assert.equal(docs.get(URI)!.getText(), text);
 					if (!take) continue;
 					const edit = docs.takeEdit(URI)!;
@@ -79,12 +104,13 @@ test('takeEdit spans every change since the last take, and incremental lexing on
 
 test('a take with no change in between reports an empty span at the end; closing forgets the document', () => {
 	const docs = new Documents();
+	const client = listening(docs);
 	const closed: string[] = [];
-	docs.onDidClose((uri) => closed.push(uri));
-	docs.opened({ textDocument: { uri: URI, languageId: 'php', version: 1, text: 'abc' } });
+	docs.onDidClose((e) => closed.push(e.document.uri));
+	client.opened({ textDocument: { uri: URI, languageId: 'php', version: 1, text: 'abc' } });
 	docs.takeEdit(URI);
 	assert.deepEqual(docs.takeEdit(URI), { start: 3, oldEnd: 3, newEnd: 3 });
-	docs.closed({ textDocument: { uri: URI } });
+	client.closed({ textDocument: { uri: URI } });
 	assert.deepEqual(closed, [URI]);
 	assert.equal(docs.get(URI), undefined);
 	assert.equal(docs.takeEdit(URI), undefined);

@@ -2,7 +2,8 @@
 //! workspace files at start and when they change on disk. Findings are cached by (uri, version) for code actions.
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import type { Connection } from './connection';
+import type { Connection, ServerConnection } from './connection';
+import type { Work } from './work';
 import type { Documents } from './documents';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -62,11 +63,18 @@ export class Diagnostics {
 	/** The PHP in use; set by the server once it knows whether the workspace is trusted. */
 	php?: PhpEnvironments;
 
+	private readonly connection: Connection;
+	private readonly documents: Documents;
+	private readonly work: Work;
+
 	constructor(
-		private readonly connection: Connection,
+		server: ServerConnection,
 		private readonly settings: SettingsCache,
-		private readonly documents: Pick<Documents, 'get' | 'takeEdit' | 'all'>,
-	) {}
+	) {
+		this.connection = server.connection;
+		this.documents = server.documents;
+		this.work = server.work;
+	}
 
 	private openDocument(uri: string): TextDocument | undefined {
 		return this.documents.get(uri);
@@ -94,7 +102,7 @@ export class Diagnostics {
 	schedule(doc: TextDocument): void {
 		const first = !this.pending.has(doc.uri);
 		this.pending.set(doc.uri, doc);
-		if (first) this.connection.work.soon(() => this.flush(doc.uri));
+		if (first) this.work.soon(() => this.flush(doc.uri));
 	}
 
 	private async flush(uri: string): Promise<void> {
@@ -239,7 +247,7 @@ export class Diagnostics {
 	private scheduleCrossFile(): void {
 		if (this.crossFileDue) return;
 		this.crossFileDue = true;
-		this.connection.work.after(CROSS_FILE_DELAY, () => {
+		this.work.after(CROSS_FILE_DELAY, () => {
 			this.crossFileDue = false;
 			return this.crossFile();
 		});

@@ -2,7 +2,7 @@
 //! php.validate.executablePath, else `php` on PATH) is asked once, in the background and only in trusted
 //! workspaces; until it answers, diagnostics use transportLint.php.version, composer.json's require.php or the
 //! defaults (PHP 8.2+). A new answer re-lints everything and updates the client's status bar item.
-import type { Connection } from './connection';
+import type { ServerConnection } from './connection';
 import { lowestAllowed, majorMinor, type PhpEnvironment, type Settings } from '../engine/index';
 import { PhpBinaryCache, resolveExecutable } from '../php-binary';
 import { PhpStateNotification, type PhpState } from '../protocol';
@@ -20,7 +20,7 @@ export class PhpEnvironments {
 	private readonly binaries = new PhpBinaryCache();
 
 	constructor(
-		private readonly connection: Connection,
+		private readonly server: ServerConnection,
 		private readonly settings: SettingsCache,
 		private readonly onChange: () => Promise<void>,
 	) {}
@@ -36,7 +36,7 @@ export class PhpEnvironments {
 		if (this.running) return this.running;
 		this.running = this.run(force).finally(() => (this.running = undefined));
 		// A detection that changes the PHP re-lints everything: that is work in flight.
-		void this.connection.work.track(this.running);
+		void this.server.work.track(this.running);
 		return this.running;
 	}
 
@@ -64,7 +64,7 @@ export class PhpEnvironments {
 		this.error = error;
 		const state = this.state();
 		if (changed) {
-			await this.connection.sendNotification(PhpStateNotification.type, state);
+			await this.server.connection.sendNotification(PhpStateNotification.type, state);
 			await this.onChange();
 		}
 		return state;

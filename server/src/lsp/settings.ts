@@ -15,7 +15,7 @@ export class SettingsCache {
 		if (!this.canPull) return Promise.resolve(DEFAULTS);
 		let s = this.cache.get(uri);
 		if (!s) {
-			s = this.connection
+			s = this.connection.workspace
 				.getConfiguration({ scopeUri: uri, section: 'transportLint' })
 				.then(normalizeSettings, () => DEFAULTS);
 			this.cache.set(uri, s);
@@ -28,7 +28,7 @@ export class SettingsCache {
 		if (!this.canPull) return Promise.resolve([]);
 		let e = this.excludes.get(folderUri);
 		if (!e) {
-			e = this.connection.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' }).then(
+			e = this.connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' }).then(
 				(raw: unknown) =>
 					raw && typeof raw === 'object'
 						? Object.entries(raw as Record<string, unknown>)
@@ -45,10 +45,12 @@ export class SettingsCache {
 	/** VS Code's php.validate.executablePath, the default for transportLint.php.executablePath. */
 	async phpValidatePath(): Promise<string | undefined> {
 		if (!this.canPull) return undefined;
-		const v: unknown = await this.connection.getConfiguration({ section: 'php.validate.executablePath' }).then(
-			(x: unknown) => x,
-			() => undefined,
-		);
+		const v: unknown = await this.connection.workspace
+			.getConfiguration({ section: 'php.validate.executablePath' })
+			.then(
+				(x: unknown) => x,
+				() => undefined,
+			);
 		return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 	}
 

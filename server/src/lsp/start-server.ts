@@ -1,5 +1,11 @@
-//! Wires the language server: capabilities gated on the client's, document sync, settings, workspace scan.
-import type { InitializeResult } from 'vscode-languageserver-protocol';
+//! Wires the language server: capabilities read once from the client's, document sync, settings, workspace scan.
+//! Handlers that start work hand it to `work` (what `transportLint/settled` waits for).
+import {
+	DidChangeConfigurationNotification,
+	DidChangeWatchedFilesNotification,
+	type ClientCapabilities,
+	type InitializeResult,
+} from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import { DEFAULT_INCLUDE } from '../engine/settings';
 import {
@@ -17,38 +23,56 @@ import { listTargets, testConnection, type ProbeSettings } from './test-connecti
 import { codeActions, fixAllEdit } from './code-actions';
 import { codeLenses } from './code-lens';
 import { hover } from './hover';
-import type { Connection } from './connection';
+import type { ServerConnection } from './connection';
 import { Diagnostics } from './diagnostics';
 import { SettingsCache } from './settings';
 
-export function startServer(connection: Connection): void {
-	const documents = connection.documents;
+/** What the server does with the client's capabilities. */
+interface ClientSupport {
+	/** workspace/configuration: settings are pulled per resource (else the defaults). */
+	configuration: boolean;
+	registerConfig: boolean;
+	registerWatchers: boolean;
+	folderEvents: boolean;
+	refreshLenses: boolean;
+	codeActionLiterals: boolean;
+}
+
+function supportOf(caps: ClientCapabilities): ClientSupport {
+	return {
+		configuration: caps.workspace?.configuration === true,
+		registerConfig: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+		registerWatchers: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+		folderEvents: caps.workspace?.workspaceFolders === true,
+		refreshLenses: caps.workspace?.codeLens?.refreshSupport === true,
+		codeActionLiterals: caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
+	};
+}
+
+export function startServer(server: ServerConnection): void {
+	const { connection, documents, work } = server;
+	let support = supportOf({});
 	let settings = new SettingsCache(connection, false);
-	let diagnostics = new Diagnostics(connection, settings, documents);
+	let diagnostics = new Diagnostics(server, settings);
 	let folders: string[] = [];
-	let canRegisterConfig = false;
-	let canRegisterWatchers = false;
-	let hasFolderEvents = false;
-	let canRefreshLenses = false;
 	let php: PhpEnvironments | undefined;
 	/** The first workspace scan has started: before that, a change only re-lints the open documents. */
 	let scanStarted = false;
+	const refreshLenses = async (): Promise<void> => {
+		if (support.refreshLenses) await connection.sendRequest('workspace/codeLens/refresh');
+	};
 	const relintAll = async (): Promise<void> => {
 		await diagnostics.refreshAll(documents.all(), scanStarted);
-		if (canRefreshLenses) await connection.sendRequest('workspace/codeLens/refresh');
+		await refreshLenses();
 	};
 
 	connection.onInitialize((params): InitializeResult => {
-		const caps = params.capabilities;
-		settings = new SettingsCache(connection, caps.workspace?.configuration === true);
-		diagnostics = new Diagnostics(connection, settings, documents);
-		canRegisterConfig = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-		canRegisterWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-		hasFolderEvents = caps.workspace?.workspaceFolders === true;
-		canRefreshLenses = caps.workspace?.codeLens?.refreshSupport === true;
+		support = supportOf(params.capabilities);
+		settings = new SettingsCache(connection, support.configuration);
+		diagnostics = new Diagnostics(server, settings);
 		folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
 		diagnostics.setFolders(folders);
-		php = new PhpEnvironments(connection, settings, relintAll);
+		php = new PhpEnvironments(server, settings, relintAll);
 		// The client says whether the workspace is trusted; without that word, the binary is never run.
 		const options = params.initializationOptions as { trusted?: unknown } | undefined;
 		php.trusted = options?.trusted === true;
@@ -56,7 +80,7 @@ export function startServer(connection: Connection): void {
 		return {
 			capabilities: {
 				textDocumentSync: { openClose: true, change: 2 /* TextDocumentSyncKind.Incremental */ },
-				codeActionProvider: caps.textDocument?.codeAction?.codeActionLiteralSupport
+				codeActionProvider: support.codeActionLiterals
 					? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] }
 					: true,
 				hoverProvider: true,
@@ -67,18 +91,20 @@ export function startServer(connection: Connection): void {
 		};
 	});
 
-	connection.onDidChangeWorkspaceFolders(async (e) => {
-		if (!hasFolderEvents) return;
-		folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
-		await diagnostics.scanWorkspace(folders);
-	});
-
-	connection.onInitialized(async () => {
-		if (canRegisterConfig) await connection.register('workspace/didChangeConfiguration', { section: 'transportLint' });
-		if (canRegisterWatchers) {
+	connection.onInitialized(() => void work.track(initialized()));
+	async function initialized(): Promise<void> {
+		// The library has the event only when the client announced workspace folders (in `initialize`).
+		if (support.folderEvents)
+			connection.workspace.onDidChangeWorkspaceFolders((e) => {
+				folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+				void work.track(diagnostics.scanWorkspace(folders));
+			});
+		if (support.registerConfig)
+			await connection.client.register(DidChangeConfigurationNotification.type, { section: 'transportLint' });
+		if (support.registerWatchers) {
 			// composer.lock / composer.json: the package versions some verdicts depend on (Laravel's mail settings).
 			const globs = [...DEFAULT_INCLUDE, '**/composer.lock'].map((globPattern) => ({ globPattern }));
-			await connection.register('workspace/didChangeWatchedFiles', { watchers: globs });
+			await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs });
 		}
 		// The binary usually answers in milliseconds: give it a moment so that the first scan already uses it
 		// (open documents are linted meanwhile with what is known).
@@ -89,24 +115,24 @@ export function startServer(connection: Connection): void {
 			const count = await diagnostics.scanWorkspace(folders);
 			connection.console.info(`Workspace scan: ${count} files in ${Date.now() - started} ms`);
 		}
-	});
+	}
 
-	connection.onDidChangeConfiguration(async () => {
+	connection.onDidChangeConfiguration(() => {
 		settings.clear();
-		if (php) void connection.work.track(php.detect(false));
-		await diagnostics.refreshAll(documents.all());
-		if (canRefreshLenses) await connection.sendRequest('workspace/codeLens/refresh');
+		if (php) void work.track(php.detect(false));
+		void work.track(diagnostics.refreshAll(documents.all()).then(refreshLenses));
 	});
 
-	connection.onDidChangeWatchedFiles(async (params) => {
-		for (const change of params.changes)
+	connection.onDidChangeWatchedFiles((params) => void work.track(filesChanged(params.changes)));
+	async function filesChanged(changes: { uri: string; type: number }[]): Promise<void> {
+		for (const change of changes)
 			await diagnostics.fileChanged(change.uri, change.type === 3 /* FileChangeType.Deleted */);
 		// Package versions changed: every file under that composer file may read differently.
-		if (params.changes.some((c) => /\/composer\.(?:json|lock)$/.test(c.uri))) {
+		if (changes.some((c) => /\/composer\.(?:json|lock)$/.test(c.uri))) {
 			diagnostics.projectChanged();
 			await relintAll();
 		}
-	});
+	}
 
 	const analysed = async (uri: string) => {
 		const doc = documents.get(uri);
@@ -150,7 +176,7 @@ export function startServer(connection: Connection): void {
 
 	// Answers once nothing is left to do: no analysis scheduled or running, no scan, no cross-file pass due.
 	connection.onRequest(SettledRequest.type, async () => {
-		await connection.work.settled();
+		await work.settled();
 		return null;
 	});
 
@@ -162,12 +188,10 @@ export function startServer(connection: Connection): void {
 	connection.onNotification(TrustGrantedNotification.type, () => {
 		if (!php) return;
 		php.trusted = true;
-		void connection.work.track(php.detect(true));
+		void work.track(php.detect(true));
 	});
 
-	documents.onDidOpen((doc) => diagnostics.schedule(doc));
-	documents.onDidChangeContent((doc) => diagnostics.schedule(doc));
-	documents.onDidClose((uri) => void connection.work.track(diagnostics.closed(uri)));
-
-	connection.listen();
+	// TextDocuments fires onDidChangeContent on open too; the analysis is scheduled once per turn either way.
+	documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
+	documents.onDidClose((e) => void work.track(diagnostics.closed(e.document.uri)));
 }
