@@ -4,7 +4,7 @@
 import { lineBefore } from '../lines';
 import { firstAt } from '../sorted';
 import { isPunct, lexPhp, type Token } from '../scan/php-lexer';
-import { mentions, wholeText, type Reuse } from '../scan/php';
+import { mentions, wholeText, type Since } from '../text';
 import type { ScanResult, TextSource } from '../types';
 import type { ValueAnalysis } from '../values/resolve';
 import { basename, callArgs, literalAt, offsetIn, readWith, type Literal, type ReadValue } from './literal';
@@ -56,13 +56,24 @@ export function scopeOf(functionStarts: number[], offset: number): number {
  * Whether the text names a library: a full search, or, when the previous version did not and only one span changed,
  * a search of that span with room for the longest trigger on each side (a keystroke in a 10 MB file stays cheap).
  */
-export function namesLibrary(src: string | TextSource, reuse?: Reuse): boolean {
+export function namesLibrary(src: string | TextSource, reuse?: ClientCarry): boolean {
 	const found = mentions(src, CLIENT_PREFILTER, 64, reuse, reuse?.prevNamesLibrary);
 	if (reuse) reuse.namesLibrary = found;
 	return found;
 }
 
 /** A URL string read as a connection string: where its token started then, and what it gave. */
+/** What the client pass carries from one version of a document to the next (a part of the scan's Reuse). */
+export interface ClientCarry extends Since {
+	/** Whether the previous version named a mail/Redis library or a stream context (the pass's prefilter). */
+	prevNamesLibrary?: boolean;
+	/** Set by the pass, for the next version. */
+	namesLibrary?: boolean;
+	/** The pass's readings of connection strings, by string token; set by it for the next version. */
+	prevUrls?: Map<object, UrlReading>;
+	urls?: Map<object, UrlReading>;
+}
+
 export interface UrlReading {
 	start: number;
 	config: ClientConfig | undefined;
@@ -81,7 +92,7 @@ export type { Literal };
 export function scanPhpClients(
 	src: string | TextSource,
 	strings: ScanResult['strings'] = [],
-	reuse?: Reuse,
+	reuse?: ClientCarry,
 	full?: () => Token[],
 	values?: () => ValueAnalysis | undefined,
 ): PhpClientScan {

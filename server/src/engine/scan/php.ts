@@ -1,7 +1,8 @@
 //! Finds transport targets in PHP: the first argument of the socket functions (a target even without a scheme),
 //! fsockopen's port and stream_socket_server's flags, STREAM_CRYPTO_METHOD_* constants, and other string
 //! literals whose value is a transport URL.
-import type { UrlReading } from '../clients/php';
+import type { ClientCarry } from '../clients/php';
+import { wholeText } from '../text';
 import { firstAt } from '../sorted';
 import type { Target } from '../target';
 import type {
@@ -25,17 +26,16 @@ import {
 	type Token,
 } from './php-lexer';
 
-/** Lexing state carried from one version of a document to the next (the language server's keystrokes). */
-export interface Reuse {
+/**
+ * Lexing state carried from one version of a document to the next (the language server's keystrokes), with the
+ * client pass's (ClientCarry, declared beside it).
+ */
+export interface Reuse extends ClientCarry {
 	prev?: Lexed;
 	/** The edit from `prev.src` to the text being analysed. */
 	edit?: TextEdit;
 	/** Set by the scan: this version's lexing, for the next one. */
 	lexed?: Lexed;
-	/** Whether the previous version named a mail/Redis library or a stream context (the client pass's prefilter). */
-	prevNamesLibrary?: boolean;
-	/** Set by the client pass, for the next version. */
-	namesLibrary?: boolean;
 	/** Whether the previous version named a library sink class (the value layer's prefilter); set for the next one. */
 	prevNamesSink?: boolean;
 	namesSink?: boolean;
@@ -60,9 +60,6 @@ export interface Reuse {
 	/** The full token stream (the value layer's and the client pass's), when one was lexed; set for the next version. */
 	prevFull?: Token[];
 	full?: Token[];
-	/** The client pass's readings of connection strings, by string token; set by it for the next version. */
-	prevUrls?: Map<object, UrlReading>;
-	urls?: Map<object, UrlReading>;
 }
 
 /** A PHP scan: its string literals are the lexer's tokens. */
@@ -140,27 +137,6 @@ export interface TargetFindings {
 	perTarget?: (Finding[] | undefined)[];
 }
 
-/** All of a text: a TextSource makes it on demand (the language server's open documents). */
-export function wholeText(text: string | TextSource): string {
-	return typeof text === 'string' ? text : text.text();
-}
-
-/**
- * Whether `re` (a search for words shorter than `pad`) matches `src`: when the previous version had no match and one
- * span changed, only that span (with `pad` characters around it) is searched.
- */
-export function mentions(
-	src: string | TextSource,
-	re: RegExp,
-	pad: number,
-	reuse: Reuse | undefined,
-	before: boolean | undefined,
-) {
-	const e = reuse?.edit;
-	return reuse?.prev && before === false && e
-		? re.test(src.slice(Math.max(0, e.start - pad), e.newEnd + pad))
-		: re.test(wholeText(src));
-}
 import { documentsShape, hasUserInfo, looksLikeTransportUrl } from './schemes';
 
 const PARAMS: Record<string, string[]> = {

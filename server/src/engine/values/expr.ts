@@ -3,7 +3,6 @@
 //! (literals, interpolation, `.`, `|`, ternaries, `??`, `match`, arrays, sprintf) and unknown for the rest.
 import { isPunct, type Token } from '../scan/php-lexer';
 import { merge, type Env, type Frame, type Reading } from './context';
-import { callValue, constantValue, newValue, propertyValue, staticCall, thisCall } from './calls';
 import { ASSIGNMENTS, opAt } from './ops';
 import { nextAt } from './program';
 import {
@@ -64,6 +63,30 @@ const CASTS = new Set(['string', 'int', 'integer', 'bool', 'boolean', 'float', '
 /** Where an assignment can write: a variable, a property of `$this`, an element of one, or a list. */
 type Target =
 	{ kind: 'var'; name: string } | { kind: 'index'; base: Target; key: Value | undefined } | { kind: 'other' };
+
+/**
+ * What calls, `new`, constants and properties evaluate to: calls.ts, wired in by the reading (resolve.ts) so that the
+ * evaluator and the call semantics that use it do not import each other.
+ */
+export interface CallSemantics {
+	callValue(ev: Evaluator, k: number, env: Env): Result;
+	newValue(ev: Evaluator, k: number, to: number, env: Env): Result;
+	staticCall(ev: Evaluator, k: number, env: Env): Result;
+	thisCall(ev: Evaluator, k: number, env: Env): Result;
+	constantValue(ev: Evaluator, t: Token): Value;
+	propertyValue(ev: Evaluator, name: string): Value;
+}
+
+let calls: CallSemantics = new Proxy({} as CallSemantics, {
+	get() {
+		throw new Error('the value layer read a call before resolve.ts wired the call semantics (useCalls)');
+	},
+});
+
+/** Sets the call semantics every Evaluator uses (once, by the reading's module). */
+export function useCalls(c: CallSemantics): void {
+	calls = c;
+}
 
 export interface Result {
 	v: Value;
@@ -208,7 +231,7 @@ export class Evaluator {
 		if (t.kind === 'ident') {
 			const w = t.text.toLowerCase();
 			if (w === 'new') {
-				const r = newValue(this, k, to, env);
+				const r = calls.newValue(this, k, to, env);
 				return this.postfix(r, to, env);
 			}
 			if (
@@ -253,7 +276,7 @@ export class Evaluator {
 					tokens[k + 2]?.kind === 'ident' &&
 					isPunct(tokens[k + 3], '(')
 				)
-					return thisCall(this, k, env);
+					return calls.thisCall(this, k, env);
 				if (
 					name === '$this' &&
 					isPunct(tokens[k + 1], '->') &&
@@ -264,7 +287,7 @@ export class Evaluator {
 					const known = env.get(key);
 					// The target of a plain assignment is not read (reading it would read the method being read).
 					const assigned = tokens[k + 3]?.kind === 'punct' && opAt(tokens, k + 3).text === '=';
-					const v = known ?? (assigned ? UNKNOWN : propertyValue(this, tokens[k + 2]!.text));
+					const v = known ?? (assigned ? UNKNOWN : calls.propertyValue(this, tokens[k + 2]!.text));
 					this.r.record.set(k + 2, v);
 					return { v: via(v), next: k + 3, target: { kind: 'var', name: key } };
 				}
@@ -312,14 +335,14 @@ export class Evaluator {
 			if (w === 'unset') this.forgetArgs(k + 2, close, env);
 			return { v: UNKNOWN, next: close + 1 };
 		}
-		if (isPunct(next, '::')) return staticCall(this, k, env);
-		if (isPunct(next, '(')) return callValue(this, k, env);
+		if (isPunct(next, '::')) return calls.staticCall(this, k, env);
+		if (isPunct(next, '(')) return calls.callValue(this, k, env);
 		if (next?.kind === 'var' || isPunct(next, '&') || isPunct(next, '...')) return { v: UNKNOWN, next: k + 1 };
 		if (/^\\?STREAM_CRYPTO_METHOD_/.test(t.text) || /^STREAM_(CLIENT|SERVER)_/.test(t.text)) {
 			const name = t.text.replace(/^\\/, '');
 			return { v: [{ k: 'f', names: [{ name, start: t.end - name.length, end: t.end }] }], next: k + 1 };
 		}
-		return { v: constantValue(this, t), next: k + 1 };
+		return { v: calls.constantValue(this, t), next: k + 1 };
 	}
 
 	/** Index, property, method and call suffixes of a primary. */
@@ -351,7 +374,7 @@ export class Evaluator {
 				continue;
 			}
 			if (t.text === '::') {
-				const r = staticCall(this, k - 1, env);
+				const r = calls.staticCall(this, k - 1, env);
 				left = { v: UNKNOWN, next: Math.max(r.next, k + 1) };
 				continue;
 			}
@@ -440,7 +463,7 @@ export class Evaluator {
 		if (!m || expr.startsWith('{') !== expr.endsWith('}')) return UNKNOWN;
 		if (m[2]) {
 			if (m[1] !== 'this') return UNKNOWN;
-			return via(env.get(`$this->${m[2]}`) ?? propertyValue(this, m[2]));
+			return via(env.get(`$this->${m[2]}`) ?? calls.propertyValue(this, m[2]));
 		}
 		return via(env.get(`$${m[1]}`) ?? UNKNOWN);
 	}

@@ -1,7 +1,8 @@
 //! When and how analyze() asks the value layer: only in PHP files with a sink it must follow (a socket call whose
 //! argument is not a literal written in place, a library sink, a weak crypto constant), and what the followed
 //! values' findings look like: on the literal that fails, with the call as related information.
-import { mentions, wholeText, type PhpScan, type Reuse } from '../scan/php';
+import { type PhpScan, type Reuse } from '../scan/php';
+import { mentions, wholeText } from '../text';
 import type { Token } from '../scan/php-lexer';
 import type { Finding, Flow, TextSource } from '../types';
 import { readValues, type ValueAnalysis } from './resolve';

@@ -10,8 +10,9 @@ import { basename, readProgram, type FunctionDecl, type Program } from './progra
 import { SINKS_BY_CLASS, SINKS_BY_FUNCTION, type TemplatePart } from './sinks';
 import { interpretFunction, interpretTop } from './statements';
 import type { SymbolLookup } from './symbols';
+import * as callSemantics from './calls';
 import { classConstant, constantValue, hasParam } from './calls';
-import { Evaluator } from './expr';
+import { Evaluator, useCalls } from './expr';
 import { serialize, type FileSymbols, type SerialFunction, type SerialValue } from './workspace';
 import {
 	UNKNOWN,
@@ -27,6 +28,9 @@ import {
 	type StrAlt,
 	type Value,
 } from './value';
+
+// The evaluator's calls, `new`, constants and properties (expr.ts and calls.ts do not import each other).
+useCalls(callSemantics);
 
 export interface ValueAnalysis {
 	/** Call candidates made from values (origin 'call', with a `flow`). */

@@ -1,7 +1,7 @@
 //! What the value layer can ask of the rest of the workspace: constants, class constants and functions defined in
-//! other files (the project index made by the CLI and the language server).
+//! other files (the project index made by the CLI and the language server), and the plain data a file's exports are
+//! made of.
 import type { Value } from './value';
-import type { SerialFunction } from './workspace';
 
 export interface SymbolLookup {
 	/** A `define()` or `const` constant of another file; its text is foreign (not in this document). */
@@ -18,4 +18,24 @@ export interface SymbolLookup {
 	hasSinkFunctions(): boolean;
 	/** Whether the text names a constant, class or function the index knows (then the value layer must run). */
 	mentionedIn(text: string): boolean;
+}
+
+/** Text, a parameter of the function being summarised, or a hole. */
+export type SerialPart = string | { p: string } | 0;
+/** The alternatives of a string value. */
+export type SerialValue = SerialPart[][];
+
+export interface SerialFunction {
+	params: string[];
+	returns?: SerialValue;
+	/** Sinks in the body whose arguments hold parameters: the sink (its function or class name) and its arguments. */
+	sinks: { call: string; args: (SerialValue | null)[] }[];
+}
+
+export interface FileSymbols {
+	constants: Record<string, SerialValue>;
+	/** `Class::NAME` → value. */
+	classConstants: Record<string, SerialValue>;
+	/** A function's lower-case name, or `class::method`, → its summary. */
+	functions: Record<string, SerialFunction>;
 }

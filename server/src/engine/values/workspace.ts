@@ -3,28 +3,10 @@
 //! name defined differently in two files is unknown (nothing is guessed). No fixpoint: a constant defined from
 //! another file's constant, or a summary of a function that calls another file's function, is not followed.
 import { SINKS_BY_CLASS, SINKS_BY_FUNCTION } from './sinks';
-import type { SymbolLookup } from './symbols';
+import type { FileSymbols, SerialFunction, SerialValue, SymbolLookup } from './symbols';
+
+export type { FileSymbols, SerialFunction, SerialPart, SerialValue } from './symbols';
 import { isHole, union, type Alt, type Known, type Value } from './value';
-
-/** Text, a parameter of the function being summarised, or a hole. */
-export type SerialPart = string | { p: string } | 0;
-/** The alternatives of a string value. */
-export type SerialValue = SerialPart[][];
-
-export interface SerialFunction {
-	params: string[];
-	returns?: SerialValue;
-	/** Sinks in the body whose arguments hold parameters: the sink (its function or class name) and its arguments. */
-	sinks: { call: string; args: (SerialValue | null)[] }[];
-}
-
-export interface FileSymbols {
-	constants: Record<string, SerialValue>;
-	/** `Class::NAME` → value. */
-	classConstants: Record<string, SerialValue>;
-	/** A function's lower-case name, or `class::method`, → its summary. */
-	functions: Record<string, SerialFunction>;
-}
 
 /** A value as data: string alternatives only (arrays and flags are not exported). */
 export function serialize(v: Value): SerialValue | undefined {

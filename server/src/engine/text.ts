@@ -1,0 +1,31 @@
+//! Reading a text that is a string or a document read in parts (TextSource), shared by the passes.
+import type { TextEdit } from './scan/php-lexer';
+import type { TextSource } from './types';
+
+/** The whole text as a string (a document makes it once). */
+export function wholeText(text: string | TextSource): string {
+	return typeof text === 'string' ? text : text.text();
+}
+
+/** What a pass knows of the previous version: whether there was one, and the span that changed since. */
+export interface Since {
+	prev?: unknown;
+	edit?: TextEdit;
+}
+
+/**
+ * Whether `re` (a search for words shorter than `pad`) matches `src`: when the previous version had no match and one
+ * span changed, only that span (with `pad` characters around it) is searched.
+ */
+export function mentions(
+	src: string | TextSource,
+	re: RegExp,
+	pad: number,
+	since: Since | undefined,
+	before: boolean | undefined,
+): boolean {
+	const e = since?.edit;
+	return since?.prev && before === false && e
+		? re.test(src.slice(Math.max(0, e.start - pad), e.newEnd + pad))
+		: re.test(wholeText(src));
+}
