@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { analyze, nextReuse, normalizeSettings, type Reuse } from '../../server/src/engine/index';
+import { analyze, normalizeSettings } from '../../server/src/engine/index';
+import { nextReuse, type Reuse } from '../../server/src/engine/scan/php';
 import { BufferedTextDocument } from '../../server/src/lsp/text-buffer';
 
 setFlagsFromString('--expose-gc');

@@ -4,14 +4,8 @@ import fc from 'fast-check';
 import { moveConfig } from '../../server/src/engine/clients/model';
 import { scanPhpClients } from '../../server/src/engine/clients/php';
 import { urlString } from '../../server/src/engine/clients/urls';
-import {
-	analyze,
-	lexPhp,
-	lexPhpIncremental,
-	probeTarget,
-	type FileKind,
-	type Reuse,
-} from '../../server/src/engine/index';
+import { analyze, lexPhp, lexPhpIncremental, probeTarget, type FileKind } from '../../server/src/engine/index';
+import { type Reuse } from '../../server/src/engine/scan/php';
 
 function targets(text: string, kind: FileKind, laravel?: string) {
 	const project = laravel ? { packages: { 'laravel/framework': laravel } } : undefined;

@@ -3,14 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import {
-	analyze,
-	carried,
-	nextReuse,
-	normalizeSettings,
-	type Finding,
-	type Reuse,
-} from '../../server/src/engine/index';
+import { analyze, normalizeSettings, type Finding } from '../../server/src/engine/index';
+import { carried, nextReuse, type Reuse } from '../../server/src/engine/scan/php';
 import { toDiagnostic, toDiagnostics } from '../../server/src/lsp/convert';
 import { BufferedTextDocument } from '../../server/src/lsp/text-buffer';
 import { placeArb } from '../fuzz/arbitraries';

@@ -3,16 +3,14 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import {
 	analyze,
-	carried,
 	diffSpan,
 	scan,
 	lexAllIncremental,
 	lexPhp,
 	lexPhpIncremental,
-	nextReuse,
 	type Lexed,
-	type Reuse,
 } from '../../server/src/engine/index';
+import { carried, nextReuse, type Reuse } from '../../server/src/engine/scan/php';
 import { PIECES, placeArb } from '../fuzz/arbitraries';
 
 /** Long PHP-ish texts (checkpoints are 2 KiB apart), mostly code with the fuzz pieces mixed in. */

@@ -12,10 +12,9 @@ import {
 	normalizeSettings,
 	scan,
 	type FileKind,
-	nextReuse,
-	type Reuse,
 	type TextSource,
 } from '../../server/src/engine/index';
+import { nextReuse, type Reuse } from '../../server/src/engine/scan/php';
 import { PIECES, placeArb } from '../fuzz/arbitraries';
 import { ROOT } from '../helpers/paths';
 

@@ -1,5 +1,6 @@
 //! The engine's public surface, imported by the language server, the CLI and the tests.
 export { analyze, scan, scanClients, type AnalyzeResult } from './analyze';
+export { DocumentAnalysis } from './document';
 export { effectiveMode, probeTarget, type ClientConfig, type Library, type TlsMode } from './clients/model';
 export { applyEdits, applyFixes, diffEdit, diffSpan, fixAll, type AppliedFixes } from './fixes';
 export { describe } from './describe';
@@ -13,7 +14,6 @@ export { majorVersion, makeTarget, type ProjectFacts, type Target } from './targ
 export * from './types';
 export { lineIndex, lineStarts, type Position } from './lines';
 export { lowestAllowed, majorMinor, olderThan, versionParts, type PhpEnvironment } from './php-env';
-export { carried, nextReuse, type Carried, type Reuse, type TargetFindings } from './scan/php';
 export { lexAllIncremental, lexPhp, lexPhpIncremental, type Lexed, type TextEdit } from './scan/php-lexer';
 export { callsOf, declaredNames, WorkspaceSymbols, type FileSymbols } from './values/workspace';
 export type { SymbolLookup } from './values/symbols';

@@ -9,9 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
 	analyze,
-	carried,
-	nextReuse,
-	type Carried,
+	DocumentAnalysis,
 	fileKind,
 	type ClientConfig,
 	type FileKind,
@@ -44,11 +42,8 @@ export interface Analysed {
 
 export class Diagnostics {
 	private readonly results = new Map<string, Analysed>();
-	/**
-	 * What the last analysis of each open document leaves for the next (lexing, prefilter answers, scan, findings),
-	 * and the line count of the version it analysed.
-	 */
-	private readonly carried = new Map<string, { carried: Carried; lineCount: number }>();
+	/** Each open document's analysis (it keeps what one version leaves for the next), and the line count it saw. */
+	private readonly analyses = new Map<string, { analysis: DocumentAnalysis; lineCount: number }>();
 	private readonly pending = new Map<string, TextDocument>();
 	private readonly onDisk = new Set<string>();
 	private folders: string[] = [];
@@ -133,19 +128,21 @@ export class Diagnostics {
 			const project = facts || php ? { packages: facts?.packages ?? {}, ...(php && { php }) } : undefined;
 			// An open document is read in parts where the analysis can (the text around a keystroke).
 			const text: string | BufferedTextDocument = doc instanceof BufferedTextDocument ? doc : doc.getText();
-			const last = current ? this.carried.get(doc.uri) : undefined;
-			// Where the text changed since the last analysis, from the changes' ranges (else: lexed afresh).
-			const edit = current ? this.documents.takeEdit(doc.uri) : undefined;
-			const lexed = last?.carried.lexed;
-			const known = edit && lexed && fits(edit, lexed.length, text.length) ? edit : undefined;
-			if (known) change = { edit: known, lineDelta: doc.lineCount - last!.lineCount };
-			// A closed file's analysis has no next version to leave anything for.
-			const reuse = current ? nextReuse(last?.carried, known) : undefined;
-			const result = analyze(text, kind, settings, project, reuse, this.index.symbols);
+			let result: ReturnType<typeof analyze>;
+			if (current) {
+				let open = this.analyses.get(doc.uri);
+				if (open?.analysis.kind !== kind) open = { analysis: new DocumentAnalysis(kind), lineCount: 0 };
+				// Where the text changed since the last analysis, from the changes' ranges (else: read afresh).
+				const r = open.analysis.update(text, this.documents.takeEdit(doc.uri), settings, project, this.index.symbols);
+				if (r.edit) change = { edit: r.edit, lineDelta: doc.lineCount - open.lineCount };
+				this.analyses.set(doc.uri, { analysis: open.analysis, lineCount: doc.lineCount });
+				result = r;
+			} else {
+				// A closed file's analysis has no next version to leave anything for.
+				result = analyze(text, kind, settings, project, undefined, this.index.symbols);
+			}
 			if (kind === 'php' && this.index.noted(doc.uri, this.shownName(doc.uri), result) && !this.scanning)
 				this.scheduleCrossFile();
-			if (reuse) this.carried.set(doc.uri, { carried: carried(reuse), lineCount: doc.lineCount });
-			else this.carried.delete(doc.uri);
 			findings = result.findings;
 			targets = result.targets;
 			clients = result.clients;
@@ -161,7 +158,7 @@ export class Diagnostics {
 	/** A document was closed: show its saved content again, as the workspace scan would. */
 	async closed(uri: string): Promise<void> {
 		this.results.delete(uri);
-		this.carried.delete(uri);
+		this.analyses.delete(uri);
 		if (this.onDisk.has(uri)) await this.validateFile(uri);
 		else await this.connection.sendDiagnostics({ uri, diagnostics: [] });
 	}
@@ -311,13 +308,3 @@ export class Diagnostics {
 
 /** How long the server waits after a change before it reads other files again (changes come in bursts). */
 const CROSS_FILE_DELAY = 300;
-
-/** The span describes a change between texts of these lengths; the Documents' bookkeeping, double-checked. */
-function fits(edit: TextEdit, before: number, after: number): boolean {
-	return (
-		edit.start <= edit.oldEnd &&
-		edit.start <= edit.newEnd &&
-		edit.oldEnd <= before &&
-		before - edit.oldEnd === after - edit.newEnd
-	);
-}
