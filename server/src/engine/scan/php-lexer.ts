@@ -115,8 +115,24 @@ export interface Checkpoint {
 	tokens: number;
 	callee: boolean;
 	noCall: boolean;
-	/** What the last token was, as far as the lexer looks back: none, ".", other punctuation, anything else. */
-	last: 0 | 1 | 2 | 3;
+	/** What the last token was, as far as the lexer looks back. */
+	last: Last;
+}
+
+/**
+ * What the lexer remembers of the last token it kept: whether a string or name that follows continues a
+ * concatenation (after "."), and whether "?>" ends a statement (after an operand). A const enum: the loop compares
+ * plain numbers.
+ */
+export const enum Last {
+	/** Nothing yet (the start of the text or of a window). */
+	None = 0,
+	/** ".": what follows is the right side of a concatenation. */
+	Dot = 1,
+	/** Other punctuation. */
+	Punct = 2,
+	/** An operand: a string, name, variable or number. */
+	Operand = 3,
 }
 
 /**
@@ -125,8 +141,8 @@ export interface Checkpoint {
  * of a concatenation that builds one). Any other string is dropped, which leaves the last token as it was. Returns
  * the kind of the last token.
  */
-function kept(tokens: Token[], at: number, inside: number, last: Checkpoint['last']): Checkpoint['last'] {
-	if (inside || last === 1 || tokens[at]!.text.includes('://')) return 3;
+function kept(tokens: Token[], at: number, inside: number, last: Last): Last {
+	if (inside || last === Last.Dot || tokens[at]!.text.includes('://')) return Last.Operand;
 	tokens.length = at;
 	return last;
 }
@@ -221,8 +237,8 @@ function endNear(tokens: Token[], k: number): number {
 }
 
 /** What the lexer remembers of the last token (only whether "?>" ends a statement depends on it). */
-function lastKind(t: Token): Checkpoint['last'] {
-	return t.kind !== 'punct' ? 3 : t.text === '.' ? 1 : 2;
+function lastKind(t: Token): Last {
+	return t.kind !== 'punct' ? Last.Operand : t.text === '.' ? Last.Dot : Last.Punct;
 }
 
 /**
@@ -307,7 +323,7 @@ function run(
 	edit: TextEdit | undefined,
 	base = 0,
 	total = src.length,
-	inPhp?: Checkpoint['last'],
+	inPhp?: Last,
 ): Lexed | undefined {
 	let tokens: Token[] = [];
 	const checkpoints: Checkpoint[] = [];
@@ -320,7 +336,7 @@ function run(
 	/** The previous token forbids a call here (->, ?->, ::, function, fn, new, const). */
 	let noCall = false;
 	/** What the last token pushed is (lastKind), kept as tokens are pushed rather than read back from them. */
-	let last: Checkpoint['last'] = inPhp ?? 0;
+	let last: Last = inPhp ?? Last.None;
 	/** The old checkpoints past the edit, from index `next` on, are where the lexing may resynchronise. */
 	let next = prev ? prev.checkpoints.length : 0;
 	const delta = edit ? edit.newEnd - edit.oldEnd : 0;
@@ -392,7 +408,7 @@ function run(
 				const text = src.slice(s, i);
 				const interesting = INTERESTING.test(text);
 				tokens.push({ kind: 'ident', start: s, end: i, text });
-				last = 3;
+				last = Last.Operand;
 				callee = interesting && !noCall;
 				noCall = NOT_A_CALLEE_AFTER.has(text.toLowerCase());
 			} else {
@@ -404,17 +420,17 @@ function run(
 				const interesting =
 					i - b >= 9 && (first === 0x66 || first === 0x70 || first === 0x73) && INTERESTING.test(src.slice(s, i));
 				if (interesting) tokens.push({ kind: 'ident', start: s, end: i, text: src.slice(s, i) });
-				else if (last === 1) tokens.push(OTHER_IDENT);
-				if (interesting || last === 1) last = 3;
+				else if (last === Last.Dot) tokens.push(OTHER_IDENT);
+				if (interesting || last === Last.Dot) last = Last.Operand;
 				callee = interesting && !noCall;
 				noCall = isNoCallWord(src, s, i);
 			}
 		} else if (code === 0x3f /* ? */ && src.charCodeAt(i + 1) === 0x3e /* > */) {
 			i = htmlUntilTag(src, i + 2);
 			// A closing tag ends a statement: no concatenation runs through it.
-			if (last === 3) {
+			if (last === Last.Operand) {
 				tokens.push(BREAK);
-				last = 2;
+				last = Last.Punct;
 			}
 		} else if (
 			(code === 0x2f /* / */ && src.charCodeAt(i + 1) === 0x2f) ||
@@ -428,8 +444,8 @@ function run(
 			i = close < 0 ? n : close + 2;
 		} else if (code === 0x27 /* ' */) {
 			const at = tokens.length;
-			i = singleQuoted(src, i, tokens, inside > 0 || last === 1);
-			if (tokens.length > at) last = 3;
+			i = singleQuoted(src, i, tokens, inside > 0 || last === Last.Dot);
+			if (tokens.length > at) last = Last.Operand;
 		} else if (code === 0x22 /* " */ || code === 0x60 /* ` */) {
 			const at = tokens.length;
 			i = interpolated(src, i + 1, code === 0x22 ? '"' : '`', i, tokens, all);
@@ -437,22 +453,22 @@ function run(
 		} else if (code === 0x3c /* < */ && src.startsWith('<<<', i)) {
 			const at = tokens.length;
 			i = heredoc(src, i, tokens, all);
-			last = tokens[at]!.kind === 'str' ? kept(tokens, at, inside, last) : 2;
+			last = tokens[at]!.kind === 'str' ? kept(tokens, at, inside, last) : Last.Punct;
 		} else if (code === 0x24 /* $ */ && isIdentStart(src.charCodeAt(i + 1))) {
 			const s = i;
 			i += 2;
 			while (i < n && isIdentPart(src.charCodeAt(i))) i++;
 			if (inside) tokens.push({ kind: 'var', start: s, end: i, text: src.slice(s, i) });
-			else if (last === 1) tokens.push(OTHER_VAR);
-			if (inside || last === 1) last = 3;
+			else if (last === Last.Dot) tokens.push(OTHER_VAR);
+			if (inside || last === Last.Dot) last = Last.Operand;
 			callee = noCall = false;
 		} else if (isDigit(code) || (code === 0x2e /* . */ && isDigit(src.charCodeAt(i + 1)))) {
 			const s = i;
 			const m = NUMBER.exec(src.slice(i, i + 80));
 			i += m ? m[0].length : 1;
 			if (inside) tokens.push({ kind: 'num', start: s, end: i, text: src.slice(s, i) });
-			else if (last === 1) tokens.push(OTHER_NUM);
-			if (inside || last === 1) last = 3;
+			else if (last === Last.Dot) tokens.push(OTHER_NUM);
+			if (inside || last === Last.Dot) last = Last.Operand;
 			callee = noCall = false;
 		} else {
 			const op = operatorAt(src, i, code);
@@ -461,14 +477,14 @@ function run(
 				else if ((op === ')' || op === ']' || op === '}') && !all) inside--;
 				if (all || KEPT_PUNCT.has(op)) {
 					tokens.push({ kind: 'punct', start: i, end: i + op.length, text: op });
-					last = op === '.' ? 1 : 2;
+					last = op === '.' ? Last.Dot : Last.Punct;
 				}
 			} else if (op === '.') {
 				tokens.push({ kind: 'punct', start: i, end: i + 1, text: op });
-				last = 1;
-			} else if (last === 3) {
+				last = Last.Dot;
+			} else if (last === Last.Operand) {
 				tokens.push(BREAK);
-				last = 2;
+				last = Last.Punct;
 			}
 			callee = false;
 			noCall = op === '->' || op === '?->' || op === '::';
