@@ -57,7 +57,10 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 	const o: Options = { format: 'text', fix: false, paths: [] };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i]!;
+		/** The option's value: after `=` in the same argument, else the next argument. */
 		const value = (): string => {
+			const eq = a.indexOf('=');
+			if (eq >= 0) return a.slice(eq + 1);
 			const v = argv[++i];
 			if (v === undefined) throw new UsageError(`${a} needs a value`);
 			return v;
@@ -66,14 +69,14 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 		if (a === '-v' || a === '--version') return 'version';
 		if (a === '--fix') o.fix = true;
 		else if (a === '--format' || a.startsWith('--format=')) {
-			const f = a.includes('=') ? a.slice(9) : value();
+			const f = value();
 			if (f !== 'text' && f !== 'json' && f !== 'sarif')
 				throw new UsageError(`unknown format "${f}" (use text, json or sarif)`);
 			o.format = f;
-		} else if (a === '--config' || a.startsWith('--config=')) o.config = a.includes('=') ? a.slice(9) : value();
-		else if (a === '--php' || a.startsWith('--php=')) o.php = a.includes('=') ? a.slice(6) : value();
+		} else if (a === '--config' || a.startsWith('--config=')) o.config = value();
+		else if (a === '--php' || a.startsWith('--php=')) o.php = value();
 		else if (a === '--php-version' || a.startsWith('--php-version=')) {
-			o.phpVersion = a.includes('=') ? a.slice(14) : value();
+			o.phpVersion = value();
 			if (!/^\d+(\.\d+){0,2}$/.test(o.phpVersion)) throw new UsageError(`--php-version takes a version such as 7.4`);
 		} else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
 		else o.paths.push(a);

@@ -68,86 +68,128 @@ export function analyze(
 	symbols?: SymbolLookup,
 ): AnalyzeResult {
 	const errors: string[] = [];
-	// Guard: disabled, too large, binary.
 	const skipped = guard(text, settings);
 	if (skipped !== undefined) return { findings: [], targets: [], clients: [], errors, ...(skipped && { skipped }) };
-	const runner = new RuleRunner({ settings, kind, project }, errors);
-	// Scan: transport candidates, crypto constants, string literals.
-	let scanned: ScanResult;
-	try {
-		scanned = scan(text, kind, reuse);
-	} catch (e) {
-		errors.push(`scan: ${e instanceof Error ? e.message : String(e)}`);
-		return { findings: [], targets: [], clients: [], errors };
-	}
-	// The full token stream, lexed at most once (on a keystroke, from the previous version's), for the value layer and
-	// the client pass.
-	let tokens: Token[] | undefined;
-	const full = () => {
-		if (tokens) return tokens;
-		const prev = reuse?.prev && reuse.edit ? reuse.prevFull : undefined;
-		if (reuse) reuse.prevFull = undefined; // consumed (its tokens move into this version's)
-		tokens = prev && lexAllIncremental(text, prev, reuse!.edit!);
-		if (!tokens) {
-			tokens = lexPhp(wholeText(text), true);
-			// Kept for the next version: no token's text may keep this version's whole text alive.
-			if (reuse) ownTokens(tokens);
-		}
-		if (reuse) reuse.full = tokens;
-		return tokens;
-	};
-	// Values followed through variables, constants, properties and calls, where a sink needs them.
-	let values: ValueAnalysis | undefined;
-	let followed = false;
-	const follow = () => {
-		if (!followed && kind === 'php') {
-			followed = true;
-			try {
-				values = followValues(full(), symbols);
-			} catch (e) {
-				errors.push(`values: ${e instanceof Error ? e.message : String(e)}`);
-			}
-		}
-		return values;
-	};
-	if (kind === 'php' && needsValues(text, scanned as PhpScan, reuse, symbols)) follow();
-	// Target rules: each scanned target (its findings carried or cached where they can be), then each followed value.
+	const scanned = attempt(errors, 'scan', () => scan(text, kind, reuse));
+	if (!scanned) return { findings: [], targets: [], clients: [], errors };
+	const passes = new LazyPasses(text, kind, reuse, symbols, errors);
+	if (kind === 'php' && needsValues(text, scanned as PhpScan, reuse, symbols)) passes.follow();
 	const targets = scannedTargets(scanned, reuse);
 	if (reuse && kind === 'php') reuse.targets = targets;
-	let clientScan: PhpClientScan = { configs: [], ssl: [], functionStarts: [] };
-	try {
-		clientScan = scanClients(text, kind, scanned, reuse, full, follow);
-	} catch (e) {
-		errors.push(`clients: ${e instanceof Error ? e.message : String(e)}`);
-	}
+	const clients =
+		attempt(errors, 'clients', () => scanClients(text, kind, scanned, reuse, passes.full, passes.follow)) ?? NO_CLIENTS;
+	// The value layer has run by now if anything needed it (the scan's sinks or the client pass).
+	const values = passes.values;
 	const valueTargets = values?.candidates.map(makeTarget) ?? [];
-	const usedBy = linkContexts(targets, clientScan, valueTargets);
+	const runner = new RuleRunner({ settings, kind, project }, errors);
 	const context = `${kind}\0${JSON.stringify(settings)}\0${JSON.stringify(project ?? null)}`;
-	const findings = targetFindings(targets, runner, context, reuse, replacedBy(values));
-	const followedFindings: Finding[] = [];
-	for (const t of valueTargets) followedFindings.push(...placed(runner.url(t), t.candidate.flow!));
-	findings.push(...mergeSame(followedFindings));
-	// Constant rules: a crypto method constant is judged with the set it is OR-ed into.
-	for (const c of scanned.constants) {
-		const set = values?.constantSets.get(c.start);
-		findings.push(...runner.constant(set ? { ...c, set: [...set] } : c));
-	}
-	// Client rules (mail and Redis libraries) and stream-context rules.
-	findings.push(...clientFindings(clientScan.configs, runner, reuse, project));
-	for (const o of clientScan.ssl) findings.push(...runner.ssl(o, usedBy.get(o) ?? []));
-	findings.sort((a, b) => a.start - b.start || a.end - b.end);
-	// Suppressions: `transport-lint-disable-next-line`.
-	const suppresses = mentions(text, DIRECTIVE_WORD, DIRECTIVE_WORD.source.length, reuse, reuse?.prevSuppresses);
-	if (reuse) reuse.suppresses = suppresses;
+	// Socket calls that pass a context get its ssl options before the target rules read them.
+	const usedBy = linkContexts(targets, clients, valueTargets);
+	const findings = [
+		...targetRules(targets, valueTargets, runner, context, reuse, values),
+		...constantRules(scanned, values, runner),
+		...clientFindings(clients.configs, runner, reuse, project),
+		...clients.ssl.flatMap((o) => runner.ssl(o, usedBy.get(o) ?? [])),
+	].sort((a, b) => a.start - b.start || a.end - b.end);
 	return {
-		findings: suppresses ? suppress(wholeText(text), findings) : findings,
+		findings: suppressions(text, findings, reuse),
 		targets: valueTargets.length ? [...targets, ...valueTargets] : targets,
-		clients: clientScan.configs,
-		contexts: clientScan.ssl,
+		clients: clients.configs,
+		contexts: clients.ssl,
 		errors,
 		...(values && { exports: values.exports }),
 		...(values?.needs.size && { needs: [...values.needs] }),
 	};
+}
+
+const NO_CLIENTS: PhpClientScan = { configs: [], ssl: [], functionStarts: [] };
+
+/** A pass's result, or undefined with its error recorded (one failing pass does not stop the others). */
+function attempt<T>(errors: string[], pass: string, run: () => T): T | undefined {
+	try {
+		return run();
+	} catch (e) {
+		errors.push(`${pass}: ${e instanceof Error ? e.message : String(e)}`);
+		return undefined;
+	}
+}
+
+/**
+ * The passes that read a PHP file's full token stream, each run at most once and only when asked: the lexer's full
+ * stream (on a keystroke, made from the previous version's) and the value layer over it.
+ */
+class LazyPasses {
+	private tokens: Token[] | undefined;
+	private followed = false;
+	values: ValueAnalysis | undefined;
+
+	constructor(
+		private readonly text: string | TextSource,
+		private readonly kind: FileKind,
+		private readonly reuse: Reuse | undefined,
+		private readonly symbols: SymbolLookup | undefined,
+		private readonly errors: string[],
+	) {}
+
+	readonly full = (): Token[] => {
+		if (this.tokens) return this.tokens;
+		const reuse = this.reuse;
+		const prev = reuse?.prev && reuse.edit ? reuse.prevFull : undefined;
+		if (reuse) reuse.prevFull = undefined; // consumed (its tokens move into this version's)
+		let tokens = prev && lexAllIncremental(this.text, prev, reuse!.edit!);
+		if (!tokens) {
+			tokens = lexPhp(wholeText(this.text), true);
+			// Kept for the next version: no token's text may keep this version's whole text alive.
+			if (reuse) ownTokens(tokens);
+		}
+		if (reuse) reuse.full = tokens;
+		return (this.tokens = tokens);
+	};
+
+	/** Values followed through variables, constants, properties and calls. */
+	readonly follow = (): ValueAnalysis | undefined => {
+		if (!this.followed && this.kind === 'php') {
+			this.followed = true;
+			this.values = attempt(this.errors, 'values', () => followValues(this.full(), this.symbols));
+		}
+		return this.values;
+	};
+}
+
+/**
+ * Target rules: each scanned target (its findings carried or cached where they can be, unless the value layer
+ * follows it instead), then each followed value, its findings placed on the literals it is made of.
+ */
+function targetRules(
+	targets: Target[],
+	valueTargets: Target[],
+	runner: RuleRunner,
+	context: string,
+	reuse: Reuse | undefined,
+	values: ValueAnalysis | undefined,
+): Finding[] {
+	const findings = targetFindings(targets, runner, context, reuse, replacedBy(values));
+	const followed: Finding[] = [];
+	for (const t of valueTargets) followed.push(...placed(runner.url(t), t.candidate.flow!));
+	findings.push(...mergeSame(followed));
+	return findings;
+}
+
+/** Constant rules: a crypto method constant is judged with the set it is OR-ed into. */
+function constantRules(scanned: ScanResult, values: ValueAnalysis | undefined, runner: RuleRunner): Finding[] {
+	const findings: Finding[] = [];
+	for (const c of scanned.constants) {
+		const set = values?.constantSets.get(c.start);
+		findings.push(...runner.constant(set ? { ...c, set: [...set] } : c));
+	}
+	return findings;
+}
+
+/** Suppressions: `transport-lint-disable-next-line`, looked for only where the text may have changed. */
+function suppressions(text: string | TextSource, findings: Finding[], reuse: Reuse | undefined): Finding[] {
+	const found = mentions(text, DIRECTIVE_WORD, DIRECTIVE_WORD.source.length, reuse, reuse?.prevSuppresses);
+	if (reuse) reuse.suppresses = found;
+	return found ? suppress(wholeText(text), findings) : findings;
 }
 
 /** Why a text is not analysed: '' when disabled, a reason when too large or binary; undefined to go on. */
@@ -203,7 +245,7 @@ function clientFindings(
 }
 
 /**
- * Links socket calls that pass `$ctx` to the literal ssl options of `$ctx = stream_context_create(...)` (or
+ * Stream contexts: links socket calls that pass `$ctx` to the literal ssl options of `$ctx = stream_context_create(...)` (or
  * stream_context_set_option($ctx, ...)) written before them in the same function; returns the reverse links.
  */
 function linkContexts(targets: Target[], scan: PhpClientScan, more: Target[]): Map<SslOptions, Target[]> {

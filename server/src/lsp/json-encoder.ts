@@ -67,44 +67,48 @@ export function encodeMessage(msg: Message): Buffer {
 	const head = Buffer.from(frame.slice(0, -3), 'utf8');
 	const tail = Buffer.from(frame.slice(-3), 'utf8');
 	const n = diagnostics.length;
-	// The items that begin (p) and end (s) the list as in the previous publish: copied from it in one piece each.
+	// The items that begin (`lead` of them) and end (`trail`) the list as in the previous publish: copied from it in one piece each.
 	const prev = uri === undefined ? undefined : sent.get(uri);
-	let p = 0;
-	let s = 0;
+	const prevCount = prev?.diagnostics.length ?? 0;
+	let lead = 0;
+	let trail = 0;
 	if (prev) {
-		const m = prev.diagnostics.length;
-		while (p < n && p < m && diagnostics[p] === prev.diagnostics[p]) p++;
-		while (s < n - p && s < m - p && diagnostics[n - 1 - s] === prev.diagnostics[m - 1 - s]) s++;
+		while (lead < n && lead < prevCount && diagnostics[lead] === prev.diagnostics[lead]) lead++;
+		while (
+			trail < n - lead &&
+			trail < prevCount - lead &&
+			diagnostics[n - 1 - trail] === prev.diagnostics[prevCount - 1 - trail]
+		)
+			trail++;
 	}
-	const middle: Buffer[] = new Array(n - p - s);
+	const middle: Buffer[] = new Array(n - lead - trail);
 	let size = head.length + tail.length + (n - 1);
-	if (p > 0) size += prev!.at[2 * p - 1]! - prev!.at[0]! - (p - 1);
-	for (let k = p; k < n - s; k++) size += (middle[k - p] = bytesOf(diagnostics[k]!)).length;
-	const m = prev?.diagnostics.length ?? 0;
-	if (s > 0) size += prev!.at[2 * m - 1]! - prev!.at[2 * (m - s)]! - (s - 1);
+	if (lead > 0) size += prev!.at[2 * lead - 1]! - prev!.at[0]! - (lead - 1);
+	for (let k = lead; k < n - trail; k++) size += (middle[k - lead] = bytesOf(diagnostics[k]!)).length;
+	if (trail > 0) size += prev!.at[2 * prevCount - 1]! - prev!.at[2 * (prevCount - trail)]! - (trail - 1);
 	const out = Buffer.allocUnsafe(size);
 	const at = new Int32Array(2 * n);
-	let w = head.copy(out, 0);
-	if (p > 0) {
-		// Items 0..p-1 and the commas between them, at the same places (the head may differ in length).
-		const shift = w - prev!.at[0]!;
-		w += prev!.message.copy(out, w, prev!.at[0]!, prev!.at[2 * p - 1]!);
-		for (let k = 0; k < 2 * p; k++) at[k] = prev!.at[k]! + shift;
+	let pos = head.copy(out, 0);
+	if (lead > 0) {
+		// Items 0..lead-1 and the commas between them, at the same places (the head may differ in length).
+		const shift = pos - prev!.at[0]!;
+		pos += prev!.message.copy(out, pos, prev!.at[0]!, prev!.at[2 * lead - 1]!);
+		for (let k = 0; k < 2 * lead; k++) at[k] = prev!.at[k]! + shift;
 	}
-	for (let k = p; k < n - s; k++) {
-		if (k > 0) out[w++] = COMMA;
-		at[2 * k] = w;
-		w += middle[k - p]!.copy(out, w);
-		at[2 * k + 1] = w;
+	for (let k = lead; k < n - trail; k++) {
+		if (k > 0) out[pos++] = COMMA;
+		at[2 * k] = pos;
+		pos += middle[k - lead]!.copy(out, pos);
+		at[2 * k + 1] = pos;
 	}
-	if (s > 0) {
-		if (n - s > 0) out[w++] = COMMA;
-		const from = prev!.at[2 * (m - s)]!;
-		const shift = w - from;
-		w += prev!.message.copy(out, w, from, prev!.at[2 * m - 1]!);
-		for (let k = 0; k < 2 * s; k++) at[2 * (n - s) + k] = prev!.at[2 * (m - s) + k]! + shift;
+	if (trail > 0) {
+		if (n - trail > 0) out[pos++] = COMMA;
+		const from = prev!.at[2 * (prevCount - trail)]!;
+		const shift = pos - from;
+		pos += prev!.message.copy(out, pos, from, prev!.at[2 * prevCount - 1]!);
+		for (let k = 0; k < 2 * trail; k++) at[2 * (n - trail) + k] = prev!.at[2 * (prevCount - trail) + k]! + shift;
 	}
-	w += tail.copy(out, w);
+	pos += tail.copy(out, pos);
 	if (uri !== undefined) {
 		// A copy of the list (the caller's array is not ours to keep); the most recent last.
 		sent.delete(uri);

@@ -62,7 +62,6 @@ export function namesLibrary(src: string | TextSource, reuse?: ClientCarry): boo
 	return found;
 }
 
-/** A URL string read as a connection string: where its token started then, and what it gave. */
 /** What the client pass carries from one version of a document to the next (a part of the scan's Reuse). */
 export interface ClientCarry extends Since {
 	/** Whether the previous version named a mail/Redis library or a stream context (the pass's prefilter). */
@@ -74,6 +73,7 @@ export interface ClientCarry extends Since {
 	urls?: Map<object, UrlReading>;
 }
 
+/** A URL string read as a connection string: where its token started then, and what it gave. */
 export interface UrlReading {
 	start: number;
 	config: ClientConfig | undefined;
@@ -82,13 +82,12 @@ export interface UrlReading {
 /** How far before a URL string its key (`'url' =>`, `$url =`) is looked for. */
 const LOOK_BACK = 100;
 
-/**
- * `strings`: the string literals the transport scanner read (its tokens), for connection strings. With the previous
- * version's readings (`reuse.prevUrls`), a string the lexer carried (the same token, so the same text) whose look-back
- * the edit left alone is not read again: its configuration is moved with it.
- */
 export type { Literal };
 
+/**
+ * The client pass: connection strings among the transport scanner's string literals (`strings`), then, when the text
+ * names a library or a stream context, one walk over the full token stream read by construct (see ClientWalk).
+ */
 export function scanPhpClients(
 	src: string | TextSource,
 	strings: ScanResult['strings'] = [],
@@ -96,6 +95,23 @@ export function scanPhpClients(
 	full?: () => Token[],
 	values?: () => ValueAnalysis | undefined,
 ): PhpClientScan {
+	const configs = connectionStrings(src, strings, reuse);
+	if (!namesLibrary(src, reuse)) return { configs, ssl: [], functionStarts: [] };
+	const text = wholeText(src);
+	const walk = new ClientWalk(text, full ? full() : lexPhp(text, true), readWith(values), configs);
+	return walk.run();
+}
+
+/**
+ * Connection strings (`'url' => 'rediss://…'`, `$dsn = 'smtp://…'`). With the previous version's readings
+ * (`reuse.prevUrls`), a string the lexer carried (the same token, so the same text) whose look-back the edit left
+ * alone is not read again: its configuration is moved with it.
+ */
+function connectionStrings(
+	src: string | TextSource,
+	strings: NonNullable<ScanResult['strings']>,
+	reuse: ClientCarry | undefined,
+): ClientConfig[] {
 	const configs: ClientConfig[] = [];
 	const edit = reuse?.prev ? reuse.edit : undefined;
 	const prevUrls = edit ? reuse!.prevUrls : undefined;
@@ -124,156 +140,171 @@ export function scanPhpClients(
 		if (url) configs.push(url);
 	}
 	if (reuse) reuse.urls = urls;
-	if (!namesLibrary(src, reuse)) return { configs, ssl: [], functionStarts: [] };
-	const text = wholeText(src);
-	const tokens = full ? full() : lexPhp(text, true);
-	// A setting written as a variable reads as the literal the value layer says it holds.
-	const read = readWith(values);
-	const ssl: SslOptions[] = [];
-	const functionStarts: number[] = [];
+	return configs;
+}
+
+/**
+ * One walk over a PHP file's tokens, one reader per construct: function starts (scopes), stream contexts, `new`
+ * (PHPMailer, Swift_SmtpTransport, EsmtpTransport), `Swift_SmtpTransport::newInstance`, array literals (config
+ * arrays, ssl options), and `->` (PHPMailer properties and isSMTP, Swift setters, phpredis connect). Each reader
+ * returns the index of the last token it consumed.
+ */
+class ClientWalk {
+	readonly ssl: SslOptions[] = [];
+	readonly functionStarts: number[] = [];
 	/** `$ctx = stream_context_create(` being read: the variable and the token index where the call ends. */
-	let pendingContext: { var: string; until: number } | undefined;
-	const mailers = new Map<string, MailerGroup>();
-	const swifts = new Map<string, SwiftCall>();
-	const flush = (): void => {
-		for (const g of mailers.values()) configs.push(...phpmailer(g));
-		for (const s of swifts.values()) configs.push(...swift(s));
-		mailers.clear();
-		swifts.clear();
-	};
-	const frames: ArrayFrame[] = [];
-	for (let k = 0; k < tokens.length; k++) {
-		const t = tokens[k]!;
-		if (t.kind === 'ident') {
-			const lower = t.text.toLowerCase();
-			if (lower === 'function' || lower === 'fn') {
-				functionStarts.push(t.start);
-				flush();
-				continue;
-			}
-			if (lower === 'stream_context_create' && isPunct(tokens[k + 1], '(')) {
-				const v = assignedVar(tokens, k);
-				if (v) pendingContext = { var: v, until: callArgs(tokens, k + 1).end };
-				continue;
-			}
-			if (lower === 'stream_context_set_option' && isPunct(tokens[k + 1], '(')) {
-				const o = setOption(tokens, k + 1, functionStarts.length);
-				if (o) ssl.push(o);
-				continue;
-			}
-			if (lower === 'new' && tokens[k + 1]?.kind === 'ident') {
-				const cls = basename(tokens[k + 1]!.text);
-				const v = assignedVar(tokens, k);
-				if (cls === 'PHPMailer' && v) {
-					const old = mailers.get(v);
-					if (old) configs.push(...phpmailer(old));
-					mailers.set(v, { receiver: v, created: true, props: new Map(), smtp: false });
-				}
-				if (cls === 'Swift_SmtpTransport' && isPunct(tokens[k + 2], '(')) {
-					const call = swiftFrom(tokens, k + 2, t.start, read);
-					if (v) swifts.set(v, call);
-					else configs.push(...swift(call));
-				}
-				if (cls === 'EsmtpTransport' && isPunct(tokens[k + 2], '(')) {
-					const c = esmtpTransport(tokens, k + 2, t.start, read);
-					if (c) configs.push(c);
-				}
-				continue;
-			}
-			if (basename(t.text) === 'Swift_SmtpTransport' && isPunct(tokens[k + 1], '::')) {
-				const m = tokens[k + 2];
-				if (m?.kind === 'ident' && m.text === 'newInstance' && isPunct(tokens[k + 3], '(')) {
-					const call = swiftFrom(tokens, k + 3, t.start, read);
-					const v = assignedVar(tokens, k - 1);
-					if (v) swifts.set(v, call);
-					else configs.push(...swift(call));
-				}
-				continue;
-			}
-			if (lower === 'array' && isPunct(tokens[k + 1], '(')) {
-				openFrame(frames, tokens, k + 1, ')');
-				k++;
-			}
-			continue;
+	private pendingContext: { var: string; until: number } | undefined;
+	private readonly mailers = new Map<string, MailerGroup>();
+	private readonly swifts = new Map<string, SwiftCall>();
+	private readonly frames: ArrayFrame[] = [];
+
+	constructor(
+		private readonly text: string,
+		private readonly tokens: Token[],
+		/** A setting written as a variable reads as the literal the value layer says it holds. */
+		private readonly read: ReadValue,
+		private readonly configs: ClientConfig[],
+	) {}
+
+	run(): PhpClientScan {
+		const tokens = this.tokens;
+		for (let k = 0; k < tokens.length; k++) {
+			const t = tokens[k]!;
+			if (t.kind === 'ident') k = this.ident(t, k);
+			else if (t.kind === 'str') k = this.arrayKey(t, k);
+			else if (t.kind === 'punct') k = t.text === '->' ? this.arrow(t, k) : this.bracket(t, k);
 		}
-		if (t.kind === 'str') {
-			const top = frames[frames.length - 1];
-			if (top && isPunct(tokens[k + 1], '=>')) {
-				const lit = literalAt(tokens, k + 2, t.text);
-				top.entries.set(t.text, lit ?? 'other');
-				if (
-					!lit &&
-					(isPunct(tokens[k + 2], '[') ||
-						(tokens[k + 2]?.text.toLowerCase() === 'array' && isPunct(tokens[k + 3], '(')))
-				) {
-					const open = isPunct(tokens[k + 2], '[') ? k + 2 : k + 3;
-					openFrame(frames, tokens, open, isPunct(tokens[k + 2], '[') ? ']' : ')', t.text);
-					k = open;
-				}
-				continue;
-			}
-			continue;
+		this.flush();
+		return { configs: this.configs, ssl: this.ssl, functionStarts: this.functionStarts };
+	}
+
+	/** Mailers are read per function: what one function set up is judged when the next begins. */
+	private flush(): void {
+		for (const g of this.mailers.values()) this.configs.push(...phpmailer(g));
+		for (const s of this.swifts.values()) this.configs.push(...swift(s));
+		this.mailers.clear();
+		this.swifts.clear();
+	}
+
+	private ident(t: Token, k: number): number {
+		const tokens = this.tokens;
+		const lower = t.text.toLowerCase();
+		if (lower === 'function' || lower === 'fn') {
+			this.functionStarts.push(t.start);
+			this.flush();
+		} else if (lower === 'stream_context_create' && isPunct(tokens[k + 1], '(')) {
+			const v = assignedVar(tokens, k);
+			if (v) this.pendingContext = { var: v, until: callArgs(tokens, k + 1).end };
+		} else if (lower === 'stream_context_set_option' && isPunct(tokens[k + 1], '(')) {
+			const o = setOption(tokens, k + 1, this.functionStarts.length);
+			if (o) this.ssl.push(o);
+		} else if (lower === 'new' && tokens[k + 1]?.kind === 'ident') this.newObject(t, k);
+		else if (basename(t.text) === 'Swift_SmtpTransport' && isPunct(tokens[k + 1], '::')) this.swiftNewInstance(t, k);
+		else if (lower === 'array' && isPunct(tokens[k + 1], '(')) {
+			openFrame(this.frames, tokens, k + 1, ')');
+			return k + 1;
 		}
-		if (t.kind !== 'punct') continue;
-		if (t.text === '[') {
-			openFrame(frames, tokens, k, ']');
-			continue;
+		return k;
+	}
+
+	/** `new PHPMailer`, `new Swift_SmtpTransport(…)`, `new EsmtpTransport(…)`, at token k (`new`). */
+	private newObject(t: Token, k: number): void {
+		const tokens = this.tokens;
+		const cls = basename(tokens[k + 1]!.text);
+		const v = assignedVar(tokens, k);
+		if (cls === 'PHPMailer' && v) {
+			const old = this.mailers.get(v);
+			if (old) this.configs.push(...phpmailer(old));
+			this.mailers.set(v, { receiver: v, created: true, props: new Map(), smtp: false });
 		}
-		if (t.text === '(') {
-			frames.push({ close: ')', parentKeys: [], entries: new Map(), start: -1, open: k });
-			continue;
+		if (cls === 'Swift_SmtpTransport' && isPunct(tokens[k + 2], '(')) {
+			const call = swiftFrom(tokens, k + 2, t.start, this.read);
+			if (v) this.swifts.set(v, call);
+			else this.configs.push(...swift(call));
 		}
-		if (t.text === ']' || t.text === ')') {
-			const top = frames.pop();
-			if (top && top.start >= 0) {
-				configs.push(...arrayConfigs(top, t.end));
-				if (top.key?.toLowerCase() === 'ssl') {
-					const context = pendingContext && top.open < pendingContext.until ? pendingContext.var : undefined;
-					ssl.push(sslOptions(top.entries, top.start, t.end, functionStarts.length, context));
-				}
-			}
-			continue;
-		}
-		if (t.text === '->' && tokens[k + 1]?.kind === 'ident') {
-			const prop = tokens[k + 1]!;
-			const receiver = receiverBefore(tokens, k);
-			if (!receiver) continue;
-			if (prop.text === 'isSMTP' && isPunct(tokens[k + 2], '(')) {
-				group(mailers, receiver).smtp = true;
-				continue;
-			}
-			if (
-				(prop.text === 'connect' || prop.text === 'pconnect') &&
-				isPunct(tokens[k + 2], '(') &&
-				/redis/i.test(receiver)
-			) {
-				const c = redisConnect(tokens, k + 2, receiver, read);
-				if (c) configs.push(c);
-				continue;
-			}
-			const s = swifts.get(receiver);
-			if (s && /^set(Host|Port|Encryption)$/.test(prop.text) && isPunct(tokens[k + 2], '(')) {
-				readSetter(tokens, k + 1, s, read);
-				continue;
-			}
-			if (
-				PHPMAILER_PROPS.has(prop.text) &&
-				isPunct(tokens[k + 2], '=') &&
-				!isPunct(tokens[k + 3], '=') &&
-				!isPunct(tokens[k + 3], '>')
-			) {
-				const lit = read(tokens, k + 3, prop.text);
-				const end = tokens[lit?.next ?? k + 3];
-				group(mailers, receiver).props.set(prop.text, {
-					lit,
-					statementEnd: lit && isPunct(end, ';') ? end!.end : undefined,
-					indent: indentBefore(text, t.start),
-				});
-			}
+		if (cls === 'EsmtpTransport' && isPunct(tokens[k + 2], '(')) {
+			const c = esmtpTransport(tokens, k + 2, t.start, this.read);
+			if (c) this.configs.push(c);
 		}
 	}
-	flush();
-	return { configs, ssl, functionStarts };
+
+	/** `Swift_SmtpTransport::newInstance(…)`, at token k (the class name). */
+	private swiftNewInstance(t: Token, k: number): void {
+		const tokens = this.tokens;
+		const m = tokens[k + 2];
+		if (m?.kind === 'ident' && m.text === 'newInstance' && isPunct(tokens[k + 3], '(')) {
+			const call = swiftFrom(tokens, k + 3, t.start, this.read);
+			const v = assignedVar(tokens, k - 1);
+			if (v) this.swifts.set(v, call);
+			else this.configs.push(...swift(call));
+		}
+	}
+
+	/** A string: the key of an entry of the array being read (`'key' => value`), whose value may be an array. */
+	private arrayKey(t: Token, k: number): number {
+		const tokens = this.tokens;
+		const top = this.frames[this.frames.length - 1];
+		if (!top || !isPunct(tokens[k + 1], '=>')) return k;
+		const lit = literalAt(tokens, k + 2, t.text);
+		top.entries.set(t.text, lit ?? 'other');
+		if (lit) return k;
+		const square = isPunct(tokens[k + 2], '[');
+		if (square || (tokens[k + 2]?.text.toLowerCase() === 'array' && isPunct(tokens[k + 3], '('))) {
+			const open = square ? k + 2 : k + 3;
+			openFrame(this.frames, tokens, open, square ? ']' : ')', t.text);
+			return open;
+		}
+		return k;
+	}
+
+	/** Brackets: `[` opens an array, `(` a group that is not one, and their close judges the array read. */
+	private bracket(t: Token, k: number): number {
+		if (t.text === '[') openFrame(this.frames, this.tokens, k, ']');
+		else if (t.text === '(') this.frames.push({ close: ')', parentKeys: [], entries: new Map(), start: -1, open: k });
+		else if (t.text === ']' || t.text === ')') {
+			const top = this.frames.pop();
+			if (top && top.start >= 0) {
+				this.configs.push(...arrayConfigs(top, t.end));
+				if (top.key?.toLowerCase() === 'ssl') {
+					const pending = this.pendingContext;
+					const context = pending && top.open < pending.until ? pending.var : undefined;
+					this.ssl.push(sslOptions(top.entries, top.start, t.end, this.functionStarts.length, context));
+				}
+			}
+		}
+		return k;
+	}
+
+	/** `$receiver->name`: PHPMailer's isSMTP() and properties, phpredis connect(), Swift setters. */
+	private arrow(t: Token, k: number): number {
+		const tokens = this.tokens;
+		const prop = tokens[k + 1];
+		if (prop?.kind !== 'ident') return k;
+		const receiver = receiverBefore(tokens, k);
+		if (!receiver) return k;
+		const call = isPunct(tokens[k + 2], '(');
+		if (prop.text === 'isSMTP' && call) group(this.mailers, receiver).smtp = true;
+		else if ((prop.text === 'connect' || prop.text === 'pconnect') && call && /redis/i.test(receiver)) {
+			const c = redisConnect(tokens, k + 2, receiver, this.read);
+			if (c) this.configs.push(c);
+		} else if (this.swifts.has(receiver) && /^set(Host|Port|Encryption)$/.test(prop.text) && call)
+			readSetter(tokens, k + 1, this.swifts.get(receiver)!, this.read);
+		else if (
+			PHPMAILER_PROPS.has(prop.text) &&
+			isPunct(tokens[k + 2], '=') &&
+			!isPunct(tokens[k + 3], '=') &&
+			!isPunct(tokens[k + 3], '>')
+		) {
+			const lit = this.read(tokens, k + 3, prop.text);
+			const end = tokens[lit?.next ?? k + 3];
+			group(this.mailers, receiver).props.set(prop.text, {
+				lit,
+				statementEnd: lit && isPunct(end, ';') ? end!.end : undefined,
+				indent: indentBefore(this.text, t.start),
+			});
+		}
+		return k;
+	}
 }
 
 function sslOptions(
