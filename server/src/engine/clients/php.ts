@@ -217,15 +217,23 @@ class ClientWalk {
 			if (old) this.configs.push(...phpmailer(old));
 			this.mailers.set(v, { receiver: v, created: true, props: new Map(), smtp: false });
 		}
-		if (cls === 'Swift_SmtpTransport' && isPunct(tokens[k + 2], '(')) {
-			const call = swiftFrom(tokens, k + 2, t.start, this.read);
-			if (v) this.swifts.set(v, call);
-			else this.configs.push(...swift(call));
-		}
+		if (cls === 'Swift_SmtpTransport' && isPunct(tokens[k + 2], '('))
+			this.swiftMade(swiftFrom(tokens, k + 2, t.start, this.read), v);
 		if (cls === 'EsmtpTransport' && isPunct(tokens[k + 2], '(')) {
 			const c = esmtpTransport(tokens, k + 2, t.start, this.read);
 			if (c) this.configs.push(c);
 		}
+	}
+
+	/**
+	 * A Swift transport made: kept under its variable for the setters that follow, else judged now. A variable given
+	 * a new transport has the old one judged as it was set up.
+	 */
+	private swiftMade(call: SwiftCall, v: string | undefined): void {
+		const old = v === undefined ? undefined : this.swifts.get(v);
+		if (old) this.configs.push(...swift(old));
+		if (v) this.swifts.set(v, call);
+		else this.configs.push(...swift(call));
 	}
 
 	/** `Swift_SmtpTransport::newInstance(…)`, at token k (the class name). */
@@ -233,10 +241,7 @@ class ClientWalk {
 		const tokens = this.tokens;
 		const m = tokens[k + 2];
 		if (m?.kind === 'ident' && m.text === 'newInstance' && isPunct(tokens[k + 3], '(')) {
-			const call = swiftFrom(tokens, k + 3, t.start, this.read);
-			const v = assignedVar(tokens, k - 1);
-			if (v) this.swifts.set(v, call);
-			else this.configs.push(...swift(call));
+			this.swiftMade(swiftFrom(tokens, k + 3, t.start, this.read), assignedVar(tokens, k - 1));
 		}
 	}
 

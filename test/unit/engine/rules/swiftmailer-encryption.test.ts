@@ -48,3 +48,14 @@ test('constructor arguments held in variables', () => {
 	check(R, "$enc = '«ssl»'; $t = new Swift_SmtpTransport('smtp.example.com', 587, $enc);");
 	quiet(R, "$t = new Swift_SmtpTransport('smtp.example.com', 587, $encryption);");
 });
+
+test('a variable given a new transport: the old one is judged as it was set up (found by the rule page examples)', () => {
+	check(
+		R,
+		"$t = new Swift_SmtpTransport('smtp.example.org', 587, '«ssl»');\n$t = new Swift_SmtpTransport('smtp.gmail.com', 465, '«tls»');",
+	);
+	check(
+		R,
+		"$t = Swift_SmtpTransport::newInstance('h', 587)->setEncryption('«ssl»');\n$t = new Swift_SmtpTransport('h', 465, 'ssl');",
+	);
+});

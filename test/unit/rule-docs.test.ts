@@ -1,0 +1,120 @@
+// The code blocks of each rule page are run, as ESLint runs its documentation's examples: under "## Incorrect" every
+// example (a line that is a whole statement, else a paragraph) is flagged by the page's rule; under "## Correct" no
+// block is. A block's language (php,
+// dotenv, ini, yaml, json, xml, neon, toml) is its file kind; an HTML comment right before a block may give what the
+// example assumes: `<!-- example: {"settings": {...}, "project": {"packages": {...}}} -->`.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { analyze, normalizeSettings, RULES, type FileKind, type ProjectFacts } from '../../server/src/engine/index';
+import { ROOT } from '../helpers/paths';
+
+const KINDS: Record<string, FileKind> = {
+	php: 'php',
+	dotenv: 'env',
+	env: 'env',
+	ini: 'ini',
+	yaml: 'yaml',
+	json: 'json',
+	xml: 'xml',
+	neon: 'neon',
+	toml: 'toml',
+};
+
+interface Example {
+	section: 'Incorrect' | 'Correct';
+	kind: FileKind;
+	code: string;
+	line: number;
+	settings?: unknown;
+	project?: ProjectFacts;
+}
+
+/** The code blocks under the page's "## Incorrect" and "## Correct" headings (and their ### subsections). */
+export function examples(page: string): Example[] {
+	const out: Example[] = [];
+	const lines = page.split('\n');
+	let section: Example['section'] | undefined;
+	let assumed: { settings?: unknown; project?: ProjectFacts } = {};
+	for (let i = 0; i < lines.length; i++) {
+		const l = lines[i]!;
+		const heading = /^## (.*)$/.exec(l);
+		if (heading) {
+			section = heading[1] === 'Incorrect' ? 'Incorrect' : heading[1] === 'Correct' ? 'Correct' : undefined;
+			continue;
+		}
+		const comment = /^<!-- example: (.*) -->$/.exec(l);
+		if (comment) {
+			assumed = JSON.parse(comment[1]!);
+			continue;
+		}
+		const fence = /^```(\w*)$/.exec(l);
+		if (!fence) continue;
+		const start = i;
+		while (++i < lines.length && lines[i] !== '```');
+		if (section) {
+			const kind = KINDS[fence[1]!];
+			assert.ok(kind, `line ${start + 1}: a block in "${section}" says its language (php, dotenv, ini, yaml…)`);
+			out.push({ section, kind, code: lines.slice(start + 1, i).join('\n'), line: start + 1, ...assumed });
+		}
+		assumed = {};
+	}
+	return out;
+}
+
+/**
+ * The examples of a block, as [start, end) offsets. In PHP, each line when every line of its paragraph (blank-line
+ * separated) is a statement by itself and none sets an object's property (a PHPMailer set-up is read as a whole);
+ * otherwise, and in config files (a port and its encryption are separate settings), the paragraph.
+ */
+function units(code: string, kind: FileKind): [number, number][] {
+	const out: [number, number][] = [];
+	const comment = /^\s*(\/\/|#)/;
+	for (const p of code.matchAll(/\S[\s\S]*?(?=\n[ \t]*\n|$)/g)) {
+		const lines = [...p[0].matchAll(/[^\n]+/g)].filter((l) => !comment.test(l[0]));
+		const single =
+			kind === 'php' && lines.every((l) => /;\s*(\/\/.*)?$/.test(l[0]) && !/^\s*\$\w+(->\w+)+\s*=/.test(l[0]));
+		if (single) for (const l of lines) out.push([p.index + l.index, p.index + l.index + l[0].length]);
+		else out.push([p.index, p.index + p[0].length]);
+	}
+	return out;
+}
+
+for (const rule of RULES) {
+	const id = rule.meta.id;
+	test(`docs/rules/${id}.md: Incorrect examples are flagged by ${id}, Correct ones are not`, () => {
+		const page = readFileSync(path.join(ROOT, 'docs/rules', `${id}.md`), 'utf8');
+		const found = examples(page);
+		assert.ok(
+			found.some((e) => e.section === 'Incorrect'),
+			'the page has an "## Incorrect" block',
+		);
+		assert.ok(
+			found.some((e) => e.section === 'Correct'),
+			'the page has a "## Correct" block',
+		);
+		for (const e of found) {
+			const prefix = e.kind === 'php' && !e.code.includes('<?php') ? '<?php\n' : '';
+			const text = prefix + e.code;
+			const result = analyze(text, e.kind, normalizeSettings(e.settings ?? {}), e.project);
+			assert.deepEqual(result.errors, [], `line ${e.line}`);
+			const mine = result.findings.filter((f) => f.ruleId === id);
+			if (e.section === 'Correct') {
+				assert.deepEqual(
+					mine.map((f) => text.slice(f.start, f.end) + ': ' + f.message),
+					[],
+					`the Correct block at line ${e.line} is not flagged`,
+				);
+				continue;
+			}
+			for (const [from, to] of units(e.code, e.kind)) {
+				const at = (o: number) => o - prefix.length;
+				assert.ok(
+					mine.some((f) => at(f.start) < to && at(f.end) > from),
+					`the Incorrect block at line ${e.line} is flagged on ${JSON.stringify(e.code.slice(from, to))}`,
+				);
+			}
+		}
+	});
+}
