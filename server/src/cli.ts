@@ -16,13 +16,13 @@ import {
 	type PhpEnvironment,
 	type Settings,
 } from './engine/index';
-import { askPhp, resolveExecutable } from './php-binary';
+import { askPhp, resolveExecutable } from './node/php-binary';
 import { DOCS_BASE } from './docs-link';
-import { filterOf, readTextSync, walk } from './files';
-import { ProjectFactsCache } from './project';
-import { PROBE_USAGE, ProbeUsageError, probeMain } from './probe-cli';
-import { locate, toSarif, type FileFindings } from './sarif';
-import { declaringNames, scanForSymbols, type SymbolScan } from './symbol-pass';
+import { filterOf, readTextSync, walk } from './node/files';
+import { ProjectFactsCache } from './node/project';
+import { PROBE_USAGE, ProbeUsageError, probeMain } from './cli/probe-command';
+import { locate, toSarif, type FileFindings } from './cli/sarif';
+import { declaringNames, scanForSymbols, type SymbolScan } from './node/symbol-pass';
 import { version } from '../../package.json';
 
 const USAGE = `Usage: transport-lint [options] [paths...]

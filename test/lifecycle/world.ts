@@ -22,9 +22,9 @@ import {
 	type Settings,
 } from '../../server/src/engine/index';
 import { readValues } from '../../server/src/engine/values/resolve';
-import { filterOf, isIncluded } from '../../server/src/files';
-import { ProjectFactsCache } from '../../server/src/project';
-import { declaringNames } from '../../server/src/symbol-pass';
+import { filterOf, isIncluded } from '../../server/src/node/files';
+import { ProjectFactsCache } from '../../server/src/node/project';
+import { declaringNames } from '../../server/src/node/symbol-pass';
 import { SettledRequest } from '../../server/src/protocol';
 import { TestClient } from '../helpers/lsp';
 

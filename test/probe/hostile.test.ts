@@ -81,7 +81,7 @@ test('the probe module is only reached from an explicit request or the CLI', () 
 	};
 	walk(path.join(ROOT, 'server/src'));
 	walk(path.join(ROOT, 'client/src'));
-	assert.deepEqual(importers.sort(), ['server/src/lsp/test-connection.ts', 'server/src/probe-cli.ts']);
+	assert.deepEqual(importers.sort(), ['server/src/cli/probe-command.ts', 'server/src/lsp/test-connection.ts']);
 });
 
 test('STARTTLS dialogues for IMAP, POP3 and FTP against loopback peers that upgrade', async () => {

@@ -5,7 +5,7 @@ import { analyze, lineIndex } from '../../server/src/engine/index';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { decode, readTextSync } from '../../server/src/files';
+import { decode, readTextSync } from '../../server/src/node/files';
 import { caseArb, violation } from '../fuzz/arbitraries';
 
 test('property: on random and mutated input the engine never throws, ranges stay on literals, fix-all is idempotent', () => {

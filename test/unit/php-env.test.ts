@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lowestAllowed, olderThan, versionParts } from '../../server/src/engine/index';
-import { parseComposer } from '../../server/src/project';
+import { parseComposer } from '../../server/src/node/project';
 
 test('versions and composer constraints', () => {
 	assert.deepEqual(versionParts('8.2.36-1~deb12u1'), [8, 2, 36]);

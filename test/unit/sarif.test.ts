@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, RULES } from '../../server/src/engine/index';
-import { locate, toSarif } from '../../server/src/sarif';
+import { locate, toSarif } from '../../server/src/cli/sarif';
 
 test('SARIF 2.1.0 with rules, levels and 1-based UTF-16 regions', () => {
 	const text = '<?php\n$a = "😀"; stream_socket_client("tcp://fe80::1:80");';

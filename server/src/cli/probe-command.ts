@@ -1,8 +1,8 @@
 //! `transport-lint probe <url>`: the Test connection command for terminals and CI, printing each step with its time.
 import { promises as fs } from 'node:fs';
-import { probe } from './probe/probe';
-import { formatReport } from './probe/format';
-import type { StarttlsProtocol } from './probe/types';
+import { probe } from '../probe/probe';
+import { formatReport } from '../probe/format';
+import type { StarttlsProtocol } from '../probe/types';
 
 export const PROBE_USAGE = `Usage: transport-lint probe [options] <url>
 

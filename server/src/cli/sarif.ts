@@ -1,5 +1,5 @@
 //! Findings → SARIF 2.1.0 (what GitHub code scanning accepts). Columns are UTF-16 code units, SARIF's default.
-import { RULES, lineIndex, type Finding, type Severity } from './engine/index';
+import { RULES, lineIndex, type Finding, type Severity } from '../engine/index';
 
 /** A finding with its 1-based line and UTF-16 column range, as the CLI prints it. */
 export type LocatedFinding = { line: number; column: number; endLine: number; endColumn: number } & Finding;

@@ -20,8 +20,8 @@ import {
 	type TextEdit,
 	DEFAULTS,
 } from '../engine/index';
-import { filterOf, isIncluded, readTextSync, walk } from '../files';
-import { ProjectFactsCache } from '../project';
+import { filterOf, isIncluded, readTextSync, walk } from '../node/files';
+import { ProjectFactsCache } from '../node/project';
 import { ProjectIndex } from './project-index';
 import type { PhpEnvironments } from './php-env';
 import { toDiagnostics } from './convert';

@@ -4,7 +4,7 @@
 //! defaults (PHP 8.2+). A new answer re-lints everything and updates the client's status bar item.
 import type { ServerConnection } from './connection';
 import { lowestAllowed, majorMinor, type PhpEnvironment, type Settings } from '../engine/index';
-import { PhpBinaryCache, resolveExecutable } from '../php-binary';
+import { PhpBinaryCache, resolveExecutable } from '../node/php-binary';
 import { PhpStateNotification, type PhpState } from '../protocol';
 import type { SettingsCache } from './settings';
 

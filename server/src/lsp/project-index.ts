@@ -2,7 +2,7 @@
 //! parameter on to a sink (from every analysis), and the exports of the files on disk that define what is needed
 //! (read from disk: values of other files are taken as saved). Says which files to analyse again when that changes.
 import { callsOf, WorkspaceSymbols, type AnalyzeResult, type FileSymbols } from '../engine/index';
-import { declaringNames, symbolsOf } from '../symbol-pass';
+import { declaringNames, symbolsOf } from '../node/symbol-pass';
 
 export class ProjectIndex {
 	readonly symbols = new WorkspaceSymbols();

@@ -2,7 +2,7 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { Minimatch } from 'minimatch';
-import type { Settings } from './engine/index';
+import type { Settings } from '../engine/index';
 
 export interface FileFilter {
 	include: string[];

@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { promises as fs, constants as fsc } from 'node:fs';
 import * as path from 'node:path';
-import type { PhpEnvironment } from './engine/index';
+import type { PhpEnvironment } from '../engine/index';
 
 export const ASK_SCRIPT = [
 	'$c = array();',

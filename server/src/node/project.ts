@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { statOrUndefined } from './files';
-import type { ProjectFacts } from './engine/index';
+import type { ProjectFacts } from '../engine/index';
 
 const MAX_BYTES = 32 * 1024 * 1024;
 const RECHECK_MS = 3000;

@@ -1,8 +1,8 @@
 //! The workspace index's passes over files on disk, shared by the CLI and the language server: what a file needs
 //! from the others (names it asked for), what it offers them (its exports), and whether it calls a function of the
 //! workspace that passes a parameter on to a sink.
-import { declaredNames, fileKind, lexPhp, type FileSymbols } from './engine/index';
-import { readValues } from './engine/values/resolve';
+import { declaredNames, fileKind, lexPhp, type FileSymbols } from '../engine/index';
+import { readValues } from '../engine/values/resolve';
 import { readTextSync } from './files';
 
 /** What reading a file for the index found. */

@@ -2,7 +2,7 @@
 //! context options the code passes, when known), so the report shows what the application will see: PHP's result,
 //! errno/errstr and every warning. For STARTTLS configurations it reads the SMTP greeting, sends EHLO and STARTTLS,
 //! then stream_socket_enable_crypto(). Bounded by the probe's timeout; its output is capped and redacted.
-import { runPhp } from '../php-binary';
+import { runPhp } from '../node/php-binary';
 import { redact } from './redact';
 
 export interface PhpOutcome {
