@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { RULES } from '../../server/src/engine/index';
+import { analyze, normalizeSettings, RULES, type FileKind, type ProjectFacts } from '../../server/src/engine/index';
 import { ROOT } from '../helpers/paths';
+import { examples } from '../helpers/rule-docs';
 
 const ids = RULES.map((r) => r.meta.id).sort();
 const names = (dir: string, ext: string) =>
@@ -50,4 +51,43 @@ test('package.json offers a severity setting for every rule, and the README list
 	assert.deepEqual(Object.keys(rules.properties).sort(), [...ids].sort());
 	const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 	for (const id of ids) assert.ok(readme.includes(`(docs/rules/${id}.md)`), `README links ${id}`);
+});
+
+/** What the rules are measured on: the transports corpus in each socket call, the real-world reports, the rule pages. */
+function samples(): { kind: FileKind; text: string; project?: ProjectFacts; settings?: unknown }[] {
+	const out: { kind: FileKind; text: string; project?: ProjectFacts; settings?: unknown }[] = [];
+	const FN = { client: 'stream_socket_client', fsockopen: 'fsockopen', server: 'stream_socket_server' } as const;
+	const jsonl = (file: string) =>
+		readFileSync(path.join(ROOT, file), 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l));
+	for (const e of jsonl('test/corpus/transports.jsonl') as { fn: keyof typeof FN; target: string; port?: number }[]) {
+		const target = e.target.replace(/[\\']/g, (c) => '\\' + c);
+		out.push({ kind: 'php', text: `<?php\n${FN[e.fn]}('${target}'${e.port !== undefined ? `, ${e.port}` : ''});\n` });
+	}
+	for (const e of jsonl('test/corpus/reports.jsonl') as { kind: FileKind; text: string }[])
+		out.push({ kind: e.kind, text: e.kind === 'php' && !e.text.includes('<?') ? `<?php ${e.text}` : e.text });
+	for (const id of ids)
+		for (const e of examples(readFileSync(path.join(ROOT, 'docs/rules', `${id}.md`), 'utf8')))
+			out.push({ ...e, text: e.kind === 'php' && !e.code.includes('<?') ? `<?php\n${e.code}` : e.code });
+	return out;
+}
+
+test("each rule's declared fixes (always | sometimes | none) is what it produces on the corpora and its page", () => {
+	const withFix = new Map<string, number>();
+	const without = new Map<string, number>();
+	for (const s of samples())
+		for (const f of analyze(s.text, s.kind, normalizeSettings(s.settings ?? {}), s.project).findings) {
+			const m = f.fixes.length ? withFix : without;
+			m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1);
+		}
+	for (const r of RULES) {
+		const id = r.meta.id;
+		const yes = withFix.get(id) ?? 0;
+		const no = without.get(id) ?? 0;
+		assert.ok(yes + no > 0, `${id} fires somewhere in the samples`);
+		const seen = yes && no ? 'sometimes' : yes ? 'always' : 'none';
+		assert.equal(r.meta.fixes, seen, `${id}: ${yes} findings with fixes, ${no} without`);
+	}
 });

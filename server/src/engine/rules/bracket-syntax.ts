@@ -12,6 +12,7 @@ export const bracketSyntax: Rule = {
 		summary:
 			'Brackets PHP cannot parse: unclosed, doubled, no port after "]", text between "]" and ":", or an empty port.',
 		origins: ALL_ORIGINS,
+		fixes: 'sometimes',
 		syntax: true,
 	},
 	checkUrl(t) {

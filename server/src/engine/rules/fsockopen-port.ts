@@ -9,6 +9,7 @@ export const fsockopenPort: Rule = {
 		defaultSeverity: 'error',
 		summary: 'fsockopen() with a port both in the host and as an argument, or a port argument with a unix:// path.',
 		origins: CALLS_ONLY,
+		fixes: 'always',
 	},
 	checkUrl(t) {
 		const arg = t.candidate.call?.port;

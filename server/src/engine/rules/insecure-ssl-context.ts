@@ -46,6 +46,7 @@ export const insecureSslContext: Rule = {
 		summary:
 			"Stream context 'ssl' options that turn verification off: verify_peer/verify_peer_name => false, allow_self_signed => true, @SECLEVEL=0.",
 		origins: ALL_ORIGINS,
+		fixes: 'always',
 	},
 	checkSsl(o, usedBy) {
 		const out: RuleFinding[] = [];

@@ -12,6 +12,7 @@ export const invalidHost: Rule = {
 		summary:
 			'A host getaddrinfo() cannot resolve as meant: whitespace, user:pass@, a path, empty, bad IPv4/IPv6 or name.',
 		origins: ALL_ORIGINS,
+		fixes: 'sometimes',
 		syntax: true,
 	},
 	checkUrl(t) {

@@ -11,6 +11,7 @@ export const ipv6Brackets: Rule = {
 		defaultSeverity: 'error',
 		summary: 'An IPv6 address without brackets: PHP splits host and port at the first colon.',
 		origins: ALL_ORIGINS,
+		fixes: 'always',
 		syntax: true,
 	},
 	checkUrl(t) {

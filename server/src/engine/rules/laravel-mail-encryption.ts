@@ -13,6 +13,7 @@ export const laravelMailEncryption: Rule = {
 		summary:
 			'Laravel MAIL_SCHEME / MAIL_ENCRYPTION that does not fit MAIL_PORT (smtps on 587; on Laravel 8 and older, ssl on 587 or tls on 465).',
 		origins: ALL_ORIGINS,
+		fixes: 'always',
 	},
 	checkClient(c, ctx) {
 		if (c.library !== 'laravel-mail') return [];

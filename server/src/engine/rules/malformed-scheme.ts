@@ -10,6 +10,7 @@ export const malformedScheme: Rule = {
 		defaultSeverity: 'error',
 		summary: 'A scheme PHP does not recognise, so the whole string becomes a tcp host name.',
 		origins: CALLS_ONLY,
+		fixes: 'sometimes',
 		syntax: true,
 	},
 	checkUrl(t) {

@@ -10,6 +10,7 @@ export const missingPort: Rule = {
 		defaultSeverity: 'error',
 		summary: 'No port on an IP transport: PHP fails with "Failed to parse address" (there is no default port).',
 		origins: CALLS_ONLY,
+		fixes: 'sometimes',
 		syntax: true,
 	},
 	checkUrl(t) {

@@ -9,6 +9,7 @@ export const outdatedTls: Rule = {
 		defaultSeverity: 'warning',
 		summary: 'tlsv1.0:// or tlsv1.1://: deprecated by RFC 8996 and refused by OpenSSL 3 defaults.',
 		origins: ALL_ORIGINS,
+		fixes: 'always',
 	},
 	checkUrl(t, ctx) {
 		const { scheme, schemeSpan } = t.url;

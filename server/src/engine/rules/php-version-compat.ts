@@ -14,6 +14,7 @@ export const phpVersionCompat: Rule = {
 		summary:
 			'Meanings that depend on the PHP in use: tls:// is TLS 1.0 only on PHP 5.6.7–7.1; TLSv1_3 constants need PHP 7.4.',
 		origins: CALLS_ONLY,
+		fixes: 'sometimes',
 	},
 	checkUrl(t, ctx) {
 		const php = ctx.project?.php;

@@ -13,6 +13,7 @@ export const phpmailerEncryption: Rule = {
 		summary:
 			"PHPMailer SMTPSecure / Host prefix that does not fit the port: 'ssl' (SMTPS) on 587, 'tls' or none on 465.",
 		origins: ALL_ORIGINS,
+		fixes: 'always',
 	},
 	checkClient(c, ctx) {
 		if (c.library !== 'phpmailer') return [];

@@ -9,6 +9,7 @@ export const portTrailingJunk: Rule = {
 		defaultSeverity: 'info',
 		summary: 'Text after the port ("/path", "?query", a second ":port") that PHP ignores.',
 		origins: CALLS_ONLY,
+		fixes: 'always',
 	},
 	checkUrl(t) {
 		const { url } = t;

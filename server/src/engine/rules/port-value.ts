@@ -9,6 +9,7 @@ export const portValue: Rule = {
 		defaultSeverity: 'error',
 		summary: 'A port PHP silently turns into another one: text becomes 0, values wrap modulo 65536, port 0 is refused.',
 		origins: ALL_ORIGINS,
+		fixes: 'none',
 	},
 	checkUrl(t) {
 		const { url, knownPort } = t;

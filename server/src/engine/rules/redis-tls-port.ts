@@ -18,6 +18,7 @@ export const redisTlsPort: Rule = {
 		summary:
 			'Redis client TLS to 6379 or plaintext to 6380: a warning for services known to use them otherwise, else information.',
 		origins: ALL_ORIGINS,
+		fixes: 'always',
 	},
 	checkClient(c) {
 		// Only ports written in the configuration: a default port says nothing about what the user meant.

@@ -12,6 +12,11 @@ export interface RuleMeta {
 	origins: readonly Origin[];
 	/** A syntax rule reports what stops PHP before it ever connects; once one fires, the later rules stay quiet. */
 	syntax?: boolean;
+	/**
+	 * Whether its findings come with fixes: on every one, on some (when an edit can be known), or never (the fix
+	 * is outside the text: a PHP build, a certificate, a shorter directory). Checked by registry.test.ts.
+	 */
+	fixes: 'always' | 'sometimes' | 'none';
 }
 
 /** A finding before analyze() adds the rule id and the configured severity. Offsets are document offsets. */

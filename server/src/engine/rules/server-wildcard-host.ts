@@ -9,6 +9,7 @@ export const serverWildcardHost: Rule = {
 		defaultSeverity: 'error',
 		summary: 'stream_socket_server() with "*" or an empty host, which are not wildcards to PHP: use 0.0.0.0 or [::].',
 		origins: CALLS_ONLY,
+		fixes: 'always',
 	},
 	checkUrl(t) {
 		const { url } = t;

@@ -10,6 +10,7 @@ export const swiftmailerEncryption: Rule = {
 		defaultSeverity: 'warning',
 		summary: "SwiftMailer encryption that does not fit the port: 'ssl' on 587 or 25, 'tls' or none on 465.",
 		origins: ALL_ORIGINS,
+		fixes: 'always',
 	},
 	checkClient(c, ctx) {
 		if (c.library !== 'swiftmailer') return [];

@@ -12,6 +12,7 @@ export const symfonyMailerDsn: Rule = {
 		summary:
 			'Symfony Mailer DSN problems: smtps:// on a STARTTLS port such as 587, an ignored ?encryption=, verify_peer=0.',
 		origins: ALL_ORIGINS,
+		fixes: 'always',
 	},
 	checkClient(c, ctx) {
 		if (c.library !== 'symfony-mailer') return [];

@@ -9,6 +9,7 @@ export const tlsIpv6PeerName: Rule = {
 		defaultSeverity: 'warning',
 		summary: 'TLS to a bracketed IPv6 literal: PHP cannot derive the peer name to verify without the peer_name option.',
 		origins: CALLS_ONLY,
+		fixes: 'none',
 	},
 	checkUrl(t) {
 		const { url } = t;

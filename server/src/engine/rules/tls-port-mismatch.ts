@@ -12,6 +12,7 @@ export const tlsPortMismatch: Rule = {
 		summary:
 			'Implicit TLS (ssl://, tls://) to a STARTTLS port such as 587, or plain tcp:// to an implicit-TLS port such as 465.',
 		origins: CALLS_ONLY,
+		fixes: 'always',
 	},
 	checkUrl(t, ctx) {
 		const { url, knownPort } = t;

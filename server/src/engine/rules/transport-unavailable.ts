@@ -17,6 +17,7 @@ export const transportUnavailable: Rule = {
 		summary:
 			'A transport the configured PHP does not register: ssl:// and tls:// without the openssl extension, tlsv1.3:// before PHP 7.4.',
 		origins: ALL_ORIGINS,
+		fixes: 'sometimes',
 		syntax: true,
 	},
 	checkUrl(t, ctx) {

@@ -9,6 +9,7 @@ export const udpServerFlags: Rule = {
 		defaultSeverity: 'error',
 		summary: 'A udp:// or udg:// stream_socket_server() without STREAM_SERVER_BIND alone as its flags.',
 		origins: CALLS_ONLY,
+		fixes: 'none',
 	},
 	checkUrl(t) {
 		if (!isServer(t) || !t.url.info?.datagram) return [];

@@ -9,6 +9,7 @@ export const unixPathSuffix: Rule = {
 		defaultSeverity: 'error',
 		summary: 'A port, query or trailing space after a unix socket path, which PHP takes as part of the path.',
 		origins: ALL_ORIGINS,
+		fixes: 'always',
 	},
 	checkUrl(t) {
 		const { url } = t;

@@ -10,6 +10,7 @@ export const unixPathTooLong: Rule = {
 		defaultSeverity: 'error',
 		summary: 'A unix socket path over 107 bytes, which PHP truncates.',
 		origins: ALL_ORIGINS,
+		fixes: 'none',
 	},
 	checkUrl(t) {
 		const { url } = t;

@@ -9,6 +9,7 @@ export const unixRelativePath: Rule = {
 		defaultSeverity: 'warning',
 		summary: 'unix:// or udg:// with two slashes: the path is relative to the working directory.',
 		origins: ALL_ORIGINS,
+		fixes: 'always',
 	},
 	checkUrl(t) {
 		const { url } = t;

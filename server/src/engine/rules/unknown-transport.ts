@@ -19,6 +19,7 @@ export const unknownTransport: Rule = {
 		defaultSeverity: 'error',
 		summary: 'The scheme is not a socket transport PHP 8 registers (wrong case, a typo, sslv2/sslv3, a URL scheme).',
 		origins: ALL_ORIGINS,
+		fixes: 'sometimes',
 		syntax: true,
 	},
 	checkUrl(t, ctx) {

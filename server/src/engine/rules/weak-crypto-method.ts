@@ -30,6 +30,7 @@ export const weakCryptoMethod: Rule = {
 		summary:
 			'A STREAM_CRYPTO_METHOD_* constant for SSL 2/3 or TLS 1.0/1.1 (an information beside TLS 1.2+), or SSLv23 (never TLS 1.3).',
 		origins: ALL_ORIGINS,
+		fixes: 'always',
 	},
 	checkConstant(c) {
 		const m = WEAK.exec(c.name);
