@@ -57,6 +57,8 @@ export class Diagnostics {
 	private crossFileDue = false;
 	/** The PHP in use; set by the server once it knows whether the workspace is trusted. */
 	php?: PhpEnvironments;
+	/** Closed files whose last publish had diagnostics: only they need an empty publish to clear them. */
+	private readonly shown = new Set<string>();
 
 	private readonly connection: Connection;
 	private readonly documents: Documents;
@@ -73,6 +75,18 @@ export class Diagnostics {
 
 	private openDocument(uri: string): TextDocument | undefined {
 		return this.documents.get(uri);
+	}
+
+	/**
+	 * Publishes a file's diagnostics. A closed file with none, whose last publish had none either, is not published:
+	 * on a large workspace almost every file is clean, and the editor has nothing to clear for them.
+	 */
+	private publish(uri: string, diagnostics: Diagnostic[], version?: number): Promise<void> {
+		const had = this.shown.has(uri);
+		if (diagnostics.length) this.shown.add(uri);
+		else this.shown.delete(uri);
+		if (!diagnostics.length && !had && version === undefined) return Promise.resolve();
+		return this.connection.sendDiagnostics({ uri, version, diagnostics });
 	}
 
 	/** The analysis of this version of an open document, computed now if the cached one is stale. */
@@ -152,7 +166,7 @@ export class Diagnostics {
 		const diagnostics = toDiagnostics(doc, findings, change);
 		// Only open documents need their analysis kept (code actions, hovers, lenses); closed files keep nothing.
 		if (kind && current) this.results.set(doc.uri, { doc, kind, findings, targets, clients, php, diagnostics });
-		await this.connection.sendDiagnostics({ uri: doc.uri, version: current ? doc.version : undefined, diagnostics });
+		await this.publish(doc.uri, diagnostics, current ? doc.version : undefined);
 	}
 
 	/** A document was closed: show its saved content again, as the workspace scan would. */
@@ -160,7 +174,7 @@ export class Diagnostics {
 		this.results.delete(uri);
 		this.analyses.delete(uri);
 		if (this.onDisk.has(uri)) await this.validateFile(uri);
-		else await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+		else await this.publish(uri, []);
 	}
 
 	async validateFile(uri: string, folderSettings?: Settings): Promise<void> {
@@ -173,7 +187,7 @@ export class Diagnostics {
 		if (!read || 'skipped' in read) {
 			if (read) this.connection.console.info(`Skipped ${file}: ${read.skipped}`);
 			this.results.delete(uri);
-			await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+			await this.publish(uri, []);
 			return;
 		}
 		this.onDisk.add(uri);
@@ -205,6 +219,7 @@ export class Diagnostics {
 		const before = new Set(this.onDisk);
 		const visited = new Set<string>();
 		const seen = new Set<string>();
+		const files: { uri: string; settings: Settings }[] = [];
 		for (const folder of folders) {
 			const root = URI.parse(folder).fsPath;
 			const settings = await this.settings.get(folder);
@@ -213,9 +228,32 @@ export class Diagnostics {
 			for (const file of walk(root, filter, seen)) {
 				const uri = URI.file(file).toString();
 				visited.add(uri);
-				await this.validateFile(uri, settings);
+				files.push({ uri, settings });
 			}
 		}
+		// Progress in the status bar (when the client supports it), cancellable: files not reached stay unlinted
+		// until the next scan.
+		const progress = files.length
+			? await this.connection.window.createWorkDoneProgress().catch(() => undefined)
+			: undefined;
+		progress?.begin('Transport Lint', 0, `0 / ${files.length.toLocaleString('en')} files`, true);
+		let shownAt = Date.now();
+		let yieldedAt = Date.now();
+		for (let k = 0; k < files.length; k++) {
+			// Messages that arrived meanwhile (a keystroke, a cancel) are read at least every YIELD_EVERY ms.
+			if (Date.now() - yieldedAt >= YIELD_EVERY) {
+				await new Promise((resolve) => setImmediate(resolve));
+				yieldedAt = Date.now();
+			}
+			if (progress?.token.isCancellationRequested) break;
+			await this.validateFile(files[k]!.uri, files[k]!.settings);
+			if (progress && Date.now() - shownAt >= PROGRESS_EVERY) {
+				shownAt = Date.now();
+				const done = `${(k + 1).toLocaleString('en')} / ${files.length.toLocaleString('en')} files`;
+				progress.report(Math.floor(((k + 1) * 100) / files.length), done);
+			}
+		}
+		progress?.done();
 		for (const uri of before) {
 			if (visited.has(uri)) continue;
 			// No longer a file of the workspace (deleted, excluded, its folder removed): it offers nothing to the
@@ -228,7 +266,7 @@ export class Diagnostics {
 				continue;
 			}
 			this.results.delete(uri);
-			await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+			await this.publish(uri, []);
 		}
 		await this.crossFile();
 		return visited.size;
@@ -283,7 +321,7 @@ export class Diagnostics {
 			const open = this.openDocument(uri);
 			if (open) return this.validate(open);
 			this.results.delete(uri);
-			await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+			await this.publish(uri, []);
 			return;
 		}
 		const file = URI.parse(uri).fsPath;
@@ -305,6 +343,12 @@ export class Diagnostics {
 		if (workspace) await this.scanWorkspace(this.folders);
 	}
 }
+
+/** How long the workspace scan runs before it lets other messages in, in milliseconds. */
+const YIELD_EVERY = 10;
+
+/** How often the workspace scan reports its progress, in milliseconds. */
+const PROGRESS_EVERY = 250;
 
 /** How long the server waits after a change before it reads other files again (changes come in bursts). */
 const CROSS_FILE_DELAY = 300;
