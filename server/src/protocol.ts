@@ -59,7 +59,16 @@ export interface TestConnectionParams {
 
 export type TestConnectionResult = { report: import('./probe/types').ProbeReport } | { refused: string };
 
-/** Runs a probe. Only ever sent on an explicit user action, and only in trusted workspaces (the client checks). */
+/**
+ * Test connection for any LSP client (workspace/executeCommand): one TestConnectionParams argument, the report as
+ * text. Named apart from the VS Code extension's own commands, which vscode-languageclient would otherwise collide with.
+ */
+export const TEST_CONNECTION_COMMAND = 'transportLint.server.testConnection';
+
+/**
+ * Runs a probe. Only ever sent on an explicit user action; the server refuses unless the client said the workspace is
+ * trusted (initializationOptions.trusted, or transportLint/trustGranted).
+ */
 export namespace TestConnectionRequest {
 	export const method = 'transportLint/testConnection' as const;
 	export const type = new RequestType<TestConnectionParams, TestConnectionResult, void>(method);

@@ -27,13 +27,16 @@ before(async () => {
 	lock('v8.83.27');
 	client = new TestClient();
 	client.config = { transportLint: { probe: { caFile: path.join(dir, 'ca.pem') } }, 'files.exclude': {} };
-	await client.initialize({
-		textDocument: {
-			codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
-			publishDiagnostics: { relatedInformation: true },
+	await client.initialize(
+		{
+			textDocument: {
+				codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+				publishDiagnostics: { relatedInformation: true },
+			},
+			workspace: { configuration: true },
 		},
-		workspace: { configuration: true },
-	});
+		{ initializationOptions: { trusted: true } },
+	);
 });
 
 after(async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { TargetItem, TestConnectionResult } from '../../server/src/protocol';
+import { TEST_CONNECTION_COMMAND, type TargetItem, type TestConnectionResult } from '../../server/src/protocol';
 import { TestClient } from '../helpers/lsp';
 import { greeter, listen } from '../helpers/peers';
 
@@ -23,7 +23,7 @@ before(async () => {
 	port = await listen(s);
 	smtp = await listen(g);
 	client = new TestClient();
-	await client.initialize({ workspace: { configuration: true } });
+	await client.initialize({ workspace: { configuration: true } }, { initializationOptions: { trusted: true } });
 	const text = `<?php\n$a = fsockopen('127.0.0.1', ${port});\n$b = stream_socket_client('tls://127.0.0.1:${smtp}');\n$c = stream_socket_client('tcp://[::1]');\n$d = stream_socket_client("tcp://$h:1");\n`;
 	await client.connection.sendNotification('textDocument/didOpen', {
 		textDocument: { uri, languageId: 'php', version: 1, text },
@@ -77,4 +77,44 @@ test('testConnection probes the URL at an offset (fsockopen port appended) and d
 		target: `tcp://127.0.0.1:${port}`,
 	})) as TestConnectionResult;
 	assert.ok('report' in typed && typed.report.ok);
+});
+
+test('any LSP client: the transportLint.server.testConnection command returns the report as text', async () => {
+	const init = (await client.connection.sendRequest('workspace/executeCommand', {
+		command: TEST_CONNECTION_COMMAND,
+		arguments: [{ target: `tls://127.0.0.1:${smtp}` }],
+	})) as string;
+	assert.equal(typeof init, 'string');
+	assert.match(init, /plaintext first/);
+	assert.match(init, new RegExp(`127\\.0\\.0\\.1:${smtp}`));
+	const bad = await client.connection.sendRequest('workspace/executeCommand', { command: TEST_CONNECTION_COMMAND });
+	assert.match(String(bad), /takes one argument/);
+});
+
+test('a client that has not said the workspace is trusted: Test connection refuses, nothing is connected to', async () => {
+	let accepted = 0;
+	const watched = net.createServer((c) => {
+		accepted++;
+		c.end();
+	});
+	const watchedPort = await listen(watched);
+	const untrusted = new TestClient();
+	try {
+		await untrusted.initialize({ workspace: { configuration: true } });
+		const result = (await untrusted.connection.sendRequest('transportLint/testConnection', {
+			target: `tcp://127.0.0.1:${watchedPort}`,
+		})) as TestConnectionResult;
+		assert.deepEqual(result, {
+			refused: 'Test connection is off in an untrusted workspace (the client has not said the workspace is trusted).',
+		});
+		const text = await untrusted.connection.sendRequest('workspace/executeCommand', {
+			command: TEST_CONNECTION_COMMAND,
+			arguments: [{ target: `tcp://127.0.0.1:${watchedPort}` }],
+		});
+		assert.match(String(text), /not said the workspace is trusted/);
+		assert.equal(accepted, 0);
+	} finally {
+		await untrusted.stop();
+		watched.close();
+	}
 });

@@ -2,6 +2,7 @@
 //! Handlers that start work hand it to `work` (what `transportLint/settled` waits for).
 import {
 	DidChangeConfigurationNotification,
+	type CancellationToken,
 	DidChangeWatchedFilesNotification,
 	type ClientCapabilities,
 	type InitializeResult,
@@ -14,9 +15,13 @@ import {
 	FixAllRequest,
 	ListTargetsRequest,
 	SettledRequest,
+	TEST_CONNECTION_COMMAND,
 	TestConnectionRequest,
 	TrustGrantedNotification,
+	type TestConnectionParams,
+	type TestConnectionResult,
 } from '../protocol';
+import { formatReport } from '../probe/format';
 import { PhpEnvironments } from './php-env';
 import { readCa } from './ca';
 import { listTargets, testConnection, type ProbeSettings } from './test-connection';
@@ -85,6 +90,7 @@ export function startServer(server: ServerConnection): void {
 					: true,
 				hoverProvider: true,
 				codeLensProvider: { resolveProvider: false },
+				executeCommandProvider: { commands: [TEST_CONNECTION_COMMAND] },
 				workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 			},
 			serverInfo: { name: 'transport-lint' },
@@ -160,18 +166,34 @@ export function startServer(server: ServerConnection): void {
 		const a = await analysed(params.uri);
 		return a ? listTargets(a) : [];
 	});
-	connection.onRequest(TestConnectionRequest.type, async (params, token) => {
+	/** Test connection: only on an explicit request, and only when the client said the workspace is trusted. */
+	const runTest = async (params: TestConnectionParams, token: CancellationToken): Promise<TestConnectionResult> => {
+		if (!php?.trusted)
+			return {
+				refused: 'Test connection is off in an untrusted workspace (the client has not said the workspace is trusted).',
+			};
 		const a = params.uri ? await analysed(params.uri) : undefined;
 		const s = (await settings.get(params.uri ?? '')).probe;
 		const ca = await readCa(s.caFile, params.uri);
 		let phpBinary: ProbeSettings['php'];
 		if (params.php) {
-			const state = php ? await php.detect(false) : undefined;
+			const state = await php.detect(false);
 			phpBinary = state?.env?.path
 				? { binary: state.env.path }
 				: { refused: `No PHP binary answered: ${state?.error ?? 'not initialized'}` };
 		}
 		return testConnection(params, a, { timeoutMs: s.timeoutMs, ca, udpPayload: s.udpPayload, php: phpBinary }, token);
+	};
+	connection.onRequest(TestConnectionRequest.type, runTest);
+	// The same for any LSP client, as a command: its arguments are one TestConnectionParams, its result the report as
+	// text (what the VS Code extension shows in its output channel).
+	connection.onExecuteCommand(async (params, token) => {
+		if (params.command !== TEST_CONNECTION_COMMAND) return null;
+		const [arg] = (params.arguments ?? []) as [TestConnectionParams | undefined];
+		if (!arg || typeof arg !== 'object')
+			return `${TEST_CONNECTION_COMMAND} takes one argument: { uri, offset } or { target }.`;
+		const result = await runTest(arg, token);
+		return 'refused' in result ? result.refused : formatReport(result.report);
 	});
 
 	// Answers once nothing is left to do: no analysis scheduled or running, no scan, no cross-file pass due.
