@@ -174,7 +174,11 @@ export class Diagnostics {
 		this.results.delete(uri);
 		this.analyses.delete(uri);
 		if (this.onDisk.has(uri)) await this.validateFile(uri);
-		else await this.publish(uri, []);
+		else {
+			// Not a workspace file (outside the folders, or excluded): closed, it offers the others nothing.
+			if (this.index.forget(uri)) this.scheduleCrossFile();
+			await this.publish(uri, []);
+		}
 	}
 
 	async validateFile(uri: string, folderSettings?: Settings): Promise<void> {
