@@ -21,7 +21,7 @@ import { DOCS_BASE } from './docs-link';
 import { filterOf, readTextSync, walk } from './node/files';
 import { ProjectFactsCache } from './node/project';
 import { PROBE_USAGE, ProbeUsageError, probeMain } from './cli/probe-command';
-import { locate, toSarif, type FileFindings } from './cli/sarif';
+import { locate, toSarif, withoutBaseline, type FileFindings } from './cli/sarif';
 import { declaringNames, scanForSymbols, type SymbolScan } from './node/symbol-pass';
 import { version } from '../../package.json';
 
@@ -37,6 +37,8 @@ Options:
   --config <file>             settings file (default: .transportlintrc.json, or "transportLint" in package.json)
   --php <binary>              judge for this PHP: asks it for its version, transports, OpenSSL and constants
   --php-version <x.y>         judge for this PHP version (default: require.php in composer.json, else 8.2+)
+  --baseline <sarif>          leave out the findings a SARIF log of an earlier run already has (matched by file,
+                              rule and fingerprint, so lines may move); the exit status counts only the others
   -h, --help                  show this help
   -v, --version               show the version
 
@@ -50,6 +52,7 @@ interface Options {
 	config?: string;
 	php?: string;
 	phpVersion?: string;
+	baseline?: string;
 	paths: string[];
 }
 
@@ -75,6 +78,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 			o.format = f;
 		} else if (a === '--config' || a.startsWith('--config=')) o.config = value();
 		else if (a === '--php' || a.startsWith('--php=')) o.php = value();
+		else if (a === '--baseline' || a.startsWith('--baseline=')) o.baseline = value();
 		else if (a === '--php-version' || a.startsWith('--php-version=')) {
 			o.phpVersion = value();
 			if (!/^\d+(\.\d+){0,2}$/.test(o.phpVersion)) throw new UsageError(`--php-version takes a version such as 7.4`);
@@ -310,12 +314,30 @@ async function crossFile(files: string[], linted: Linted[], job: LintJob, worker
 	revisit.forEach((f, k) => (linted[at.get(f)!] = relinted[k]!));
 }
 
+/** The --baseline SARIF log, read before any work (a wrong path is a usage error, not a late surprise). */
+async function readBaseline(file: string): Promise<unknown> {
+	let text: string;
+	try {
+		text = await fs.readFile(file, 'utf8');
+	} catch {
+		throw new UsageError(`--baseline: cannot read ${file}`);
+	}
+	try {
+		const log = JSON.parse(text) as { runs?: unknown };
+		if (!Array.isArray(log?.runs)) throw new Error();
+		return log;
+	} catch {
+		throw new UsageError(`--baseline: ${file} is not a SARIF log`);
+	}
+}
+
 async function main(argv: string[]): Promise<number> {
 	if (argv[0] === 'probe') return probeMain(argv.slice(1));
 	const parsed = parseArgs(argv);
 	if (parsed === 'help') return (void console.log(USAGE), 0);
 	if (parsed === 'version') return (void console.log(version), 0);
 	const settings = await loadSettings(parsed.config);
+	const baseline = parsed.baseline === undefined ? undefined : await readBaseline(parsed.baseline);
 	const filter = filterOf(settings);
 	const seen = new Set<string>();
 	let php: PhpEnvironment | undefined;
@@ -359,10 +381,15 @@ async function main(argv: string[]): Promise<number> {
 	} finally {
 		workers?.dismiss();
 	}
-	const results: FileFindings[] = [];
+	let results: FileFindings[] = [];
 	for (const l of linted) {
 		if ('skipped' in l) console.error(`${l.uri}: skipped, ${l.skipped}`);
 		else results.push(l);
+	}
+	if (baseline !== undefined) {
+		const left = withoutBaseline(results, baseline);
+		results = left.files;
+		if (left.known) console.error(`${left.known} finding${left.known === 1 ? '' : 's'} in the baseline left out`);
 	}
 	print(parsed.format, results);
 	return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
@@ -372,7 +399,7 @@ function print(format: Options['format'], results: FileFindings[]): void {
 	if (format === 'sarif')
 		return void process.stdout.write(JSON.stringify(toSarif(results, version, DOCS_BASE), null, 2) + '\n');
 	if (format === 'json') {
-		const out = results.flatMap((r) => r.findings.map((f) => ({ file: r.uri, ...f })));
+		const out = results.flatMap((r) => r.findings.map(({ fingerprint: _, ...f }) => ({ file: r.uri, ...f })));
 		return void process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 	}
 	let errors = 0;

@@ -326,3 +326,72 @@ test('with stdout and stderr on one pipe (a CI log), the summary comes after the
 		r.stdout,
 	);
 });
+
+test('--baseline: a team adopting the tool sees only new findings, and the exit status counts only those', () => {
+	const dir = path.join(tmp, 'baseline');
+	mkdirSync(path.join(dir, 'src'), { recursive: true });
+	writeFileSync(path.join(dir, 'src/old.php'), '<?php\nstream_socket_client("tcp://fe80::1:80");\n');
+	const first = run(['--format', 'sarif', '.'], dir);
+	assert.equal(first.code, 1);
+	writeFileSync(path.join(dir, 'baseline.sarif'), first.out);
+	// The old finding moved down two lines; nothing new: exit 0, nothing printed, the count on stderr.
+	writeFileSync(path.join(dir, 'src/old.php'), '<?php\n// moved\n\nstream_socket_client("tcp://fe80::1:80");\n');
+	const same = run(['--baseline', 'baseline.sarif', '.'], dir);
+	assert.equal(same.code, 0, same.out + same.err);
+	assert.equal(same.out, '');
+	assert.match(same.err, /1 finding in the baseline left out/);
+	assert.match(same.err, /0 problems/);
+	// A new finding beside it is reported, and fails the run.
+	writeFileSync(path.join(dir, 'src/new.php'), '<?php\nstream_socket_client("tcp://127.0.0.1");\n');
+	const added = run(['--baseline=baseline.sarif', '--format', 'json', '.'], dir);
+	assert.equal(added.code, 1);
+	assert.deepEqual(
+		(JSON.parse(added.out) as { file: string; ruleId: string }[]).map((f) => [f.file, f.ruleId]),
+		[['src/new.php', 'missing-port']],
+	);
+	const bad = run(['--baseline', 'src/old.php', '.'], dir);
+	assert.equal(bad.code, 2);
+	assert.match(bad.err, /--baseline: src\/old.php is not a SARIF log/);
+});
+
+test("SARIF output passes Microsoft's SARIF Multitool validation, GitHub code scanning's rules included", () => {
+	// @microsoft/sarif-multitool's self-contained Linux build; npm may not have run its postinstall (chmod).
+	const multitool = path.join(ROOT, 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool');
+	chmodSync(multitool, 0o755);
+	const dir = path.join(tmp, 'sarif-validate');
+	mkdirSync(dir, { recursive: true });
+	const sarif = run(['--format', 'sarif', 'examples']);
+	assert.equal(sarif.code, 1);
+	writeFileSync(path.join(dir, 'examples.sarif'), sarif.out);
+	// In a network namespace of its own (no interface up): its SARIF2006 rule tries an HTTP GET on every URI in the log.
+	const r = spawnSync(
+		'unshare',
+		[
+			'--net',
+			multitool,
+			'validate',
+			'--level',
+			'Error;Warning',
+			'--rule-kind',
+			'Sarif;Gh',
+			'-o',
+			path.join(dir, 'validation.sarif'),
+			path.join(dir, 'examples.sarif'),
+		],
+		{ encoding: 'utf8', timeout: 60_000, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } },
+	);
+	assert.equal(r.status, 0, r.stdout + r.stderr);
+	const validation = JSON.parse(readFileSync(path.join(dir, 'validation.sarif'), 'utf8')) as {
+		runs: { results?: { ruleId: string; message: { arguments?: string[] } }[] }[];
+	};
+	assert.deepEqual(
+		validation.runs.flatMap((x) => x.results ?? []).map((x) => `${x.ruleId} ${x.message.arguments?.join(' ')}`),
+		[],
+	);
+	// What the validation read: results with fingerprints, rules with what GitHub requires.
+	const log = JSON.parse(sarif.out) as {
+		runs: { results: { partialFingerprints: object }[]; tool: { driver: { rules: { help: object }[] } } }[];
+	};
+	assert.ok(log.runs[0]!.results.length >= 10);
+	assert.ok(log.runs[0]!.results.every((x) => Object.keys(x.partialFingerprints).length === 1));
+});

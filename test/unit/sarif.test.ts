@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, RULES } from '../../server/src/engine/index';
-import { locate, toSarif } from '../../server/src/cli/sarif';
+import { FINGERPRINT_KEY, locate, toSarif, withoutBaseline } from '../../server/src/cli/sarif';
 
 test('SARIF 2.1.0 with rules, levels and 1-based UTF-16 regions', () => {
 	const text = '<?php\n$a = "😀"; stream_socket_client("tcp://fe80::1:80");';
@@ -36,4 +36,39 @@ test('SARIF 2.1.0 with rules, levels and 1-based UTF-16 regions', () => {
 		endLine: 2,
 		endColumn: 50,
 	});
+});
+
+test('partial fingerprints survive lines moving and tell identical findings apart; other text is another finding', () => {
+	const prints = (text: string) => {
+		const log = toSarif([{ uri: 'a.php', findings: locate(text, analyze(text, 'php').findings) }], '1', 'x/') as {
+			runs: { results: { partialFingerprints: Record<string, string> }[] }[];
+		};
+		return log.runs[0]!.results.map((r) => r.partialFingerprints[FINGERPRINT_KEY]!);
+	};
+	const call = 'stream_socket_client("tcp://fe80::1:80");';
+	const before = prints(`<?php\n${call}\n${call}\n`);
+	assert.equal(before.length, 2);
+	assert.notEqual(before[0], before[1]);
+	assert.match(before[0]!, /^[0-9a-f]{16}:0$/);
+	// Lines added above and CRLF line ends: the same fingerprints.
+	assert.deepEqual(prints(`<?php\r\n// a comment\r\n\r\n${call}\r\n${call}\r\n`), before);
+	// Another port in the flagged text: another finding.
+	assert.notDeepEqual(prints(`<?php\nstream_socket_client("tcp://fe80::1:81");\n`)[0], before[0]);
+});
+
+test('--baseline: findings matched by file, rule and fingerprint are left out', () => {
+	const text = '<?php\nstream_socket_client("tcp://fe80::1:80");\n';
+	const old = toSarif([{ uri: 'a.php', findings: locate(text, analyze(text, 'php').findings) }], '1', 'x/');
+	const now = `<?php\n\nstream_socket_client("tcp://fe80::1:80");\nstream_socket_client("tcp://127.0.0.1");\n`;
+	const files = [
+		{ uri: 'a.php', findings: locate(now, analyze(now, 'php').findings) },
+		{ uri: 'b.php', findings: locate(text, analyze(text, 'php').findings) },
+	];
+	const left = withoutBaseline(files, old);
+	assert.equal(left.known, 1);
+	assert.deepEqual(
+		left.files.map((f) => f.findings.map((x) => [f.uri, x.ruleId, x.line])),
+		[[['a.php', 'missing-port', 4]], [['b.php', 'ipv6-brackets', 2]]],
+	);
+	assert.throws(() => withoutBaseline(files, { version: '2.1.0' }), /not a SARIF log/);
 });
