@@ -395,3 +395,46 @@ test("SARIF output passes Microsoft's SARIF Multitool validation, GitHub code sc
 	assert.ok(log.runs[0]!.results.length >= 10);
 	assert.ok(log.runs[0]!.results.every((x) => Object.keys(x.partialFingerprints).length === 1));
 });
+
+test("the pre-commit hook (.pre-commit-hooks.yaml) run by Debian's pre-commit on a temporary repository", () => {
+	const repo = path.join(tmp, 'pre-commit-repo');
+	const bin = path.join(tmp, 'pre-commit-bin');
+	mkdirSync(repo, { recursive: true });
+	mkdirSync(bin, { recursive: true });
+	// The hook runs the `transport-lint` on PATH (language: system): here, this checkout's CLI.
+	symlinkSync(CLI, path.join(bin, 'transport-lint'));
+	const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+	const git = (...args: string[]) => {
+		const r = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+			cwd: repo,
+			encoding: 'utf8',
+		});
+		assert.equal(r.status, 0, r.stderr);
+	};
+	git('init', '-q');
+	writeFileSync(path.join(repo, 'a.php'), "<?php\nstream_socket_client('tcp://fe80::1:80');\n");
+	writeFileSync(path.join(repo, 'README.txt'), 'tcp://fe80::1:80 in a file the hook does not look at\n');
+	writeFileSync(
+		path.join(repo, '.pre-commit-config.yaml'),
+		`repos:\n  - repo: ${ROOT}\n    rev: ${head}\n    hooks:\n      - id: transport-lint\n`,
+	);
+	git('add', '-A');
+	const env = {
+		...process.env,
+		PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+		PRE_COMMIT_HOME: path.join(tmp, 'pc'),
+	};
+	const preCommit = (...args: string[]) =>
+		spawnSync('pre-commit', ['run', ...args], { cwd: repo, env, encoding: 'utf8', timeout: 120_000 });
+	const failed = preCommit('--all-files');
+	assert.equal(failed.status, 1, failed.stdout + failed.stderr);
+	assert.match(failed.stdout, /Transport Lint\.+Failed/);
+	assert.match(failed.stdout, /a\.php:2:29 error ipv6-brackets /);
+	assert.doesNotMatch(failed.stdout, /README\.txt/);
+	// Fixed and staged: the hook passes.
+	writeFileSync(path.join(repo, 'a.php'), "<?php\nstream_socket_client('tcp://[fe80::1]:80');\n");
+	git('add', 'a.php');
+	const passed = preCommit();
+	assert.equal(passed.status, 0, passed.stdout + passed.stderr);
+	assert.match(passed.stdout, /Transport Lint\.+Passed/);
+});
