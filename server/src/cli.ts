@@ -332,7 +332,7 @@ async function readBaseline(file: string): Promise<unknown> {
 }
 
 async function main(argv: string[]): Promise<number> {
-	if (argv[0] === 'probe') return probeMain(argv.slice(1));
+	if (argv[0] === 'probe') return probeMain(argv.slice(1), () => loadSettings(undefined));
 	const parsed = parseArgs(argv);
 	if (parsed === 'help') return (void console.log(USAGE), 0);
 	if (parsed === 'version') return (void console.log(version), 0);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { ROOT } from '../helpers/paths';
+import { freePort, greeter, listen, makePki, tlsServer } from '../helpers/peers';
 import { RULES } from '../../server/src/engine/index';
 
 const CLI = path.join(ROOT, 'server/out/cli.js');
@@ -437,4 +438,82 @@ test("the pre-commit hook (.pre-commit-hooks.yaml) run by Debian's pre-commit on
 	const passed = preCommit();
 	assert.equal(passed.status, 0, passed.stdout + passed.stderr);
 	assert.match(passed.stdout, /Transport Lint\.+Passed/);
+});
+
+test('probe --all: every fully known target once, 4 at a time, one line each; exit 1 when one fails', async () => {
+	const pki = makePki();
+	const plaintext = greeter();
+	const tlsPeer = tlsServer(pki.cert, pki.key);
+	const greeterPort = await listen(plaintext);
+	const tlsPort = await listen(tlsPeer);
+	const closed = await freePort();
+	const dir = path.join(tmp, 'probe-all');
+	mkdirSync(path.join(dir, 'config'), { recursive: true });
+	writeFileSync(path.join(dir, 'ca.pem'), pki.caCert);
+	writeFileSync(
+		path.join(dir, 'mail.php'),
+		[
+			'<?php',
+			`$a = stream_socket_client('ssl://127.0.0.1:${greeterPort}', $errno, $errstr, 5);`,
+			`$b = stream_socket_client('tls://localhost:${tlsPort}', $errno, $errstr, 5);`,
+			`$c = fsockopen('127.0.0.1', ${closed});`,
+			`$d = stream_socket_client("tcp://$host:${closed}");`,
+			`$e = stream_socket_client('tls://localhost:${tlsPort}');`,
+			'',
+		].join('\n'),
+	);
+	writeFileSync(path.join(dir, 'config/.env'), `REDIS_URL=tcp://127.0.0.1:${closed}\n`);
+	const { spawn } = await import('node:child_process');
+	const runAsync = (args: string[]) =>
+		new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+			const p = spawn(process.execPath, [CLI, ...args], { cwd: dir });
+			let out = '';
+			let err = '';
+			p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+			p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+			p.on('close', (code) => resolve({ code, out, err }));
+		});
+	try {
+		const all = await runAsync(['probe', '--all', '--timeout', '2000', '--ca', 'ca.pem', '.']);
+		assert.equal(all.code, 1, all.out + all.err);
+		const lines = all.out.trim().split('\n').sort();
+		assert.equal(lines.length, 4, all.out);
+		// `$d` is computed at run time: not tested. The TLS peer is written twice: tested once.
+		assert.match(
+			lines.find((l) => l.includes(`127.0.0.1:${greeterPort}`))!,
+			/^FAIL ssl:\/\/127\.0\.0\.1:\d+ .*\(mail\.php:2\)$/,
+		);
+		assert.match(
+			lines.find((l) => l.includes(`localhost:${tlsPort}`))!,
+			/^ok {3}tls:\/\/localhost:\d+ .*\(mail\.php:3 and 1 more\)$/,
+		);
+		assert.match(
+			lines.find((l) => l.startsWith(`FAIL 127.0.0.1:${closed}`))!,
+			/refused.*\(mail\.php:4\)$/,
+		);
+		assert.match(
+			lines.find((l) => l.startsWith(`FAIL tcp://127.0.0.1:${closed}`))!,
+			/\(config\/\.env:1\)$/,
+		);
+		assert.match(all.err, /4 targets tested, 3 failed/);
+		// Only the TLS peer: everything works, exit 0.
+		const one = await runAsync(['probe', '--all', '--ca', 'ca.pem', '--format', 'json', 'mail.php']);
+		const report = JSON.parse(one.out) as { target: string; where: string[]; report: { ok: boolean } }[];
+		assert.equal(one.code, 1, 'mail.php still has the failing ones');
+		assert.deepEqual(
+			report.map((r) => [r.target.replace(/\d+$/, 'N'), r.report.ok]),
+			[
+				['ssl://127.0.0.1:N', false],
+				['tls://localhost:N', true],
+				['127.0.0.1:N', false],
+			],
+		);
+		writeFileSync(path.join(dir, 'ok.php'), `<?php\nstream_socket_client('tls://localhost:${tlsPort}');\n`);
+		const ok = await runAsync(['probe', '--all', '--ca', 'ca.pem', 'ok.php']);
+		assert.equal(ok.code, 0, ok.out + ok.err);
+		assert.equal(run(['probe', '--all', 'no-such-dir'], dir).code, 2);
+	} finally {
+		plaintext.close();
+		tlsPeer.close();
+	}
 });

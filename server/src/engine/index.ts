@@ -9,6 +9,7 @@ export { fileKind, fileKindFromPath } from './file-kind';
 export { predict, whatPhpDoes, type Outcome, type OutcomeKind } from './outcome';
 export { parseTransportUrl, type TransportUrl } from './parse';
 export { RULES, RULES_BY_ID, type Rule, type RuleMeta } from './rules/index';
+export { testableTarget, testTargets, type TestTarget } from './testable';
 export { DEFAULTS, normalizeSettings, type RuleLevel, type Settings } from './settings';
 export { majorVersion, makeTarget, type ProjectFacts, type Target } from './target';
 export * from './types';

@@ -3,7 +3,7 @@
 import type { CancellationToken } from 'vscode-jsonrpc';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { probeTarget, RULES_BY_ID, type Finding, type Target } from '../engine/index';
+import { probeTarget, testableTarget, type Target } from '../engine/index';
 import type { TargetItem, TestConnectionParams, TestConnectionResult } from '../protocol';
 import { probe } from '../probe/probe';
 import { testWithPhp, type PhpOutcome } from '../probe/php-run';
@@ -15,18 +15,6 @@ export interface ProbeSettings {
 	udpPayload?: string;
 	/** The PHP binary for params.php, or why there is none. */
 	php?: { binary: string } | { refused: string };
-}
-
-/** What to test for a target, or why not. */
-export function testable(t: Target, findings: Finding[]): { target: string } | { refused: string } {
-	if (t.partial) return { refused: 'Part of this target is computed at run time; type the full URL to test it.' };
-	const c = t.candidate;
-	const end = c.call?.port?.end ?? c.end;
-	const blocking = findings.find(
-		(f) => f.severity === 'error' && f.start >= c.start && f.end <= end && RULES_BY_ID.get(f.ruleId)?.meta.syntax,
-	);
-	if (blocking) return { refused: blocking.message };
-	return { target: t.url.raw };
 }
 
 export function listTargets(a: Analysed): TargetItem[] {
@@ -45,7 +33,7 @@ export function listTargets(a: Analysed): TargetItem[] {
 	}
 	return clients.concat(
 		a.targets.map((t) => {
-			const r = testable(t, a.findings);
+			const r = testableTarget(t, a.findings);
 			const line = a.doc.positionAt(t.candidate.start).line;
 			const at = { offset: t.candidate.start, end: t.candidate.end, line };
 			return 'target' in r ? { ...at, target: r.target } : { ...at, target: t.candidate.value, refused: r.refused };
@@ -73,7 +61,7 @@ export async function testConnection(
 	} else if (target === undefined) {
 		const t = analysed?.targets.find((x) => x.candidate.start <= params.offset! && params.offset! <= x.candidate.end);
 		if (!t || !analysed) return { refused: 'There is no transport URL at that position.' };
-		const r = testable(t, analysed.findings);
+		const r = testableTarget(t, analysed.findings);
 		if ('refused' in r) return r;
 		target = r.target;
 		context = contextOptions(t);
