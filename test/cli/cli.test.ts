@@ -171,7 +171,7 @@ test('probe subcommand: text and JSON, exit codes', async () => {
 	assert.equal(run(['probe', '--starttls=xmpp', 'tcp://h:1']).code, 2);
 });
 
-test('the packed npm tarball runs with npx in an empty directory', () => {
+test('the packed npm tarball runs with npx in an empty directory, the CLI and the language server', () => {
 	const dest = mkdtempSync(path.join(tmpdir(), 'tl-pack-'));
 	try {
 		const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', dest], {
@@ -190,6 +190,14 @@ test('the packed npm tarball runs with npx in an empty directory', () => {
 		});
 		assert.equal(r.status, 1, r.stderr);
 		assert.match(r.stdout, /^mailer\.php:7:58 warning tls-port-mismatch /m);
+		// The language server's bin, for editors other than VS Code.
+		const server = spawnSync('npm', ['exec', '--yes', `--package=${tgz}`, '--', 'transport-lint-server', '--help'], {
+			cwd: work,
+			encoding: 'utf8',
+			timeout: 120_000,
+		});
+		assert.equal(server.status, 0, server.stderr);
+		assert.match(server.stdout, /^Usage: transport-lint-server --stdio \| --node-ipc \| --socket=PORT/m);
 	} finally {
 		rmSync(dest, { recursive: true, force: true });
 	}
