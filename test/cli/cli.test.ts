@@ -38,8 +38,9 @@ test('JSON output has file, 1-based positions, rule and fixes', () => {
 	const out = JSON.parse(r.out) as { file: string; line: number; column: number; ruleId: string; fixes: unknown[] }[];
 	assert.ok(out.length > 0);
 	assert.ok(out.every((f) => f.file === 'examples/mailer.php'));
-	const ipv6 = out.find((f) => f.ruleId === 'ipv6-brackets')!;
+	const ipv6 = out.find((f) => f.ruleId === 'ipv6-brackets')! as (typeof out)[number] & { detail?: string };
 	assert.deepEqual([ipv6.line, ipv6.column], [22, 38]);
+	assert.match(ipv6.detail!, /PHP splits host and port at the first colon/);
 	assert.ok(ipv6.fixes.length >= 1);
 	// Every finding has the same fields, and only those (a rule's spread edit once added a stray "text").
 	const fields = [
@@ -57,7 +58,8 @@ test('JSON output has file, 1-based positions, rule and fixes', () => {
 	];
 	for (const f of JSON.parse(run(['--format', 'json', 'examples']).out) as Record<string, unknown>[])
 		assert.deepEqual(
-			Object.keys(f).filter((k) => k !== 'related'),
+			// `related` and `detail` (the long story) only where there is one.
+			Object.keys(f).filter((k) => k !== 'related' && k !== 'detail'),
 			fields,
 			JSON.stringify(f),
 		);

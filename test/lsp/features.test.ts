@@ -142,6 +142,26 @@ test('hover explains a URL, valid or not', async () => {
 	assert.equal(none, null);
 });
 
+test('hover on a flagged URL leads with the problem and its long story, Markdown escaped', async () => {
+	const uri = pathToFileURL(path.join(dir, 'hover.php')).href;
+	await client.connection.sendNotification('textDocument/didOpen', {
+		textDocument: { uri, languageId: 'php', version: 1, text: "<?php\n$b = fsockopen('fe80::1', 80);\n" },
+	});
+	await client.waitFor(uri, (p) => p.diagnostics.length === 1);
+	const h = (await client.connection.sendRequest('textDocument/hover', {
+		textDocument: { uri },
+		position: { line: 1, character: 18 },
+	})) as Hover;
+	const md = (h.contents as MarkupContent).value;
+	assert.match(
+		md,
+		/^\*\*ipv6-brackets\*\* \(error\): IPv6 address without brackets: PHP splits host and port at the first colon/,
+	);
+	// The long story (what the diagnostic's short message leaves out), then what the URL means to PHP.
+	assert.match(md, /a DNS lookup that fails or reaches the wrong host/);
+	assert.ok(md.indexOf('---') < md.indexOf('PHP will connect'));
+});
+
 test('code lenses offer Test connection above each URL, and a setting turns them off', async () => {
 	const lenses = (await client.connection.sendRequest('textDocument/codeLens', {
 		textDocument: { uri: docUri },

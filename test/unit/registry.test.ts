@@ -91,3 +91,13 @@ test("each rule's declared fixes (always | sometimes | none) is what it produces
 		assert.equal(r.meta.fixes, seen, `${id}: ${yes} findings with fixes, ${no} without`);
 	}
 });
+
+test('a message is one or two sentences, at most 160 characters; the long story is in `detail`', () => {
+	const long: string[] = [];
+	for (const s of samples())
+		for (const f of analyze(s.text, s.kind, normalizeSettings(s.settings ?? {}), s.project).findings) {
+			if (f.message.length > 160) long.push(`${f.ruleId} (${f.message.length}): ${f.message}`);
+			if (f.detail !== undefined) assert.ok(f.detail.length > f.message.length, `${f.ruleId}: a detail says more`);
+		}
+	assert.deepEqual(long, []);
+});

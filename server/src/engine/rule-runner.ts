@@ -89,6 +89,7 @@ export class RuleRunner {
 				fixes: f.fixes,
 			};
 			if (f.related) finding.related = f.related;
+			if (f.detail) finding.detail = f.detail;
 			out.push(finding);
 		}
 	}

@@ -30,6 +30,8 @@ export interface Finding {
 	message: string;
 	fixes: Fix[];
 	related?: Related[];
+	/** The long story for the hover and the JSON output: PHP's (or the library's) exact error, and why. */
+	detail?: string;
 }
 
 export type FileKind = 'php' | 'env' | 'ini' | 'yaml' | 'json' | 'xml' | 'neon' | 'toml' | 'conf';

@@ -55,11 +55,12 @@ function related(at: Setting | undefined, message: string, finding: { start: num
  */
 export function pairFinding(
 	c: ClientConfig,
-	message: string,
+	said: string | { message: string; detail: string },
 	toMode: { mode: TlsMode; title: string } | undefined,
 	toPort: { port: number; title: string } | undefined,
 	severity?: Severity,
 ): RuleFinding {
+	const { message, detail } = typeof said === 'string' ? { message: said, detail: undefined } : said;
 	const at = c.modeAt ?? c.portAt ?? { start: c.start, end: c.end };
 	const fixes: Fix[] = [];
 	const modeText = toMode && c.modeText[toMode.mode];
@@ -83,6 +84,7 @@ export function pairFinding(
 		start: at.start,
 		end: at.end,
 		message,
+		...(detail && { detail }),
 		fixes,
 		...(rel.length && { related: rel }),
 		...(severity && { severity }),

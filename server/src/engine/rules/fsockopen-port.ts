@@ -25,7 +25,8 @@ export const fsockopenPort: Rule = {
 			return [
 				{
 					...argRange,
-					message: `${fn}() appends ":${arg.int}" to the socket path, so PHP connects to "${t.url.path}" and fails with "No such file or directory". A unix socket has no port: pass -1 or leave the argument out.`,
+					message: `${fn}() appends ":${arg.int}" to the socket path: "No such file or directory". A unix socket has no port: pass -1 or leave it out.`,
+					detail: `${fn}() appends ":${arg.int}" to the socket path, so PHP connects to "${t.url.path}" and fails with "No such file or directory". A unix socket has no port: pass -1 or leave the argument out.`,
 					fixes: [dropPort],
 				},
 			];
@@ -37,8 +38,8 @@ export const fsockopenPort: Rule = {
 			{
 				...argRange,
 				message: same
-					? `The host already holds port ${own.port}: ${fn}() appends ":${arg.int}" anyway and PHP reads only the first. It works only because both are ${own.port}; keep the port in one place.`
-					: `The host already holds port ${own.port}: ${fn}() appends ":${arg.int}" and PHP reads only the first, so it connects to port ${own.port}, not ${arg.int}. Keep the port in one place.`,
+					? `The host already holds port ${own.port} and ${fn}() appends ":${arg.int}" again; it works only because both are ${own.port}. Keep the port in one place.`
+					: `The host already holds port ${own.port}: ${fn}() appends ":${arg.int}", PHP reads the first and connects to ${own.port}. Keep the port in one place.`,
 				fixes: [dropPort],
 			},
 		];

@@ -31,6 +31,13 @@ function usedHere(usedBy: Target[]): Related[] {
 	}));
 }
 
+/** What each option does, in a message's few words. */
+const SHORT: Record<string, string> = {
+	verify_peer: 'verify_peer => false accepts any certificate: anyone on the path can read and change the traffic',
+	verify_peer_name: 'verify_peer_name => false accepts a valid certificate issued for any other name',
+	allow_self_signed: 'allow_self_signed => true accepts a certificate anyone can make, without a CA',
+};
+
 const WHY: Record<string, string> = {
 	verify_peer:
 		'verify_peer => false accepts any certificate: anything on the path can read and change the traffic (credentials included). It is how a certificate error gets "fixed" and left in production',
@@ -62,7 +69,8 @@ export const insecureSslContext: Rule = {
 			out.push({
 				start: e.start,
 				end: e.end,
-				message: `${WHY[name]}. Fix the cause instead: a CA bundle ('cafile'), the right host name ('peer_name'), or a certificate from a CA — Test connection says which check fails.`,
+				message: `${SHORT[name]}. Fix the cause instead (a CA bundle, the right peer_name).`,
+				detail: `${WHY[name]}. Fix the cause instead: a CA bundle ('cafile'), the right host name ('peer_name'), or a certificate from a CA — Test connection says which check fails.`,
 				fixes: [
 					{
 						title: good ? `Verify (${name} => true)` : `Require a CA-signed certificate (allow_self_signed => false)`,
@@ -79,7 +87,8 @@ export const insecureSslContext: Rule = {
 			out.push({
 				start: ciphers.start,
 				end: ciphers.end,
-				message: `@SECLEVEL=0 lets OpenSSL accept keys and algorithms it refuses by default (RSA keys under 1024 bits, SHA-1 signatures, tiny DH groups, TLS 1.0/1.1). Upgrade the server instead, or use @SECLEVEL=1 only for a known legacy peer.`,
+				message: `@SECLEVEL=0 lets OpenSSL accept keys and algorithms it refuses by default. Upgrade the server, or use @SECLEVEL=1 for a known legacy peer.`,
+				detail: `@SECLEVEL=0 lets OpenSSL accept keys and algorithms it refuses by default (RSA keys under 1024 bits, SHA-1 signatures, tiny DH groups, TLS 1.0/1.1). Upgrade the server instead, or use @SECLEVEL=1 only for a known legacy peer.`,
 				fixes:
 					ciphers.end - ciphers.start === ciphers.text.length
 						? [

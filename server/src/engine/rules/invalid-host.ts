@@ -3,7 +3,7 @@
 import { editSpan } from '../target';
 import { classifyHost } from '../hosts';
 import type { Fix } from '../types';
-import { ALL_ORIGINS, isServer, type Rule } from './rule';
+import { ALL_ORIGINS, brief, isServer, type Rule } from './rule';
 
 export const invalidHost: Rule = {
 	meta: {
@@ -40,7 +40,8 @@ export const invalidHost: Rule = {
 			return [
 				{
 					...editSpan(t, userinfo, ''),
-					message: `PHP does not understand user info in a socket address: it splits at the first colon and looks up host "${host}". Send credentials in the protocol instead.`,
+					message: `PHP does not understand user info in a socket address: it looks up host "${brief(host)}". Send credentials in the protocol instead.`,
+					detail: `PHP does not understand user info in a socket address: it splits at the first colon and looks up host "${host}". Send credentials in the protocol instead.`,
 					fixes: [{ title: 'Remove the user info', edits: [editSpan(t, userinfo, '')], preferred: true }],
 				},
 			];
@@ -63,7 +64,8 @@ export const invalidHost: Rule = {
 				...(host === ''
 					? editSpan(t, { start: url.nameStart, end: Math.min(t.literalLength, url.portSpan!.start) }, '')
 					: range),
-				message: `Invalid host: ${verdict.invalid}. PHP passes it to getaddrinfo() as it is and fails with "php_network_getaddresses: ${outcome}: Name or service not known".`,
+				message: `Invalid host: ${brief(verdict.invalid, 110)}; the lookup fails.`,
+				detail: `Invalid host: ${verdict.invalid}. PHP passes it to getaddrinfo() as it is and fails with "php_network_getaddresses: ${outcome}: Name or service not known".`,
 				fixes,
 			},
 		];

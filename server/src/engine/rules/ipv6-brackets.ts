@@ -3,7 +3,7 @@
 import { editSpan } from '../target';
 import { classifyHost, parseIpv6 } from '../hosts';
 import type { Fix } from '../types';
-import { ALL_ORIGINS, isFsockopen, type Rule } from './rule';
+import { ALL_ORIGINS, brief, isFsockopen, type Rule } from './rule';
 
 export const ipv6Brackets: Rule = {
 	meta: {
@@ -63,10 +63,16 @@ export const ipv6Brackets: Rule = {
 			: numeric.address
 				? `it reads "${host}" as the IPv4 address ${numeric.address} and connects to${port} there`
 				: `it looks up host "${host}"${port && ' with' + port} (${host === '' ? '"getaddrinfo for  failed"' : 'a DNS lookup that fails or reaches the wrong host'})`;
+		const short = t.partial
+			? what
+			: numeric.address
+				? `it connects to the IPv4 address ${numeric.address}`
+				: `it looks up host "${brief(host, 20)}"${port && ' with' + port}`;
 		return [
 			{
 				...editSpan(t, span, ''),
-				message: `IPv6 address without brackets: PHP splits host and port at the first colon, so ${what}. Write ${example}.`,
+				message: `IPv6 address without brackets: PHP splits at the first colon, so ${brief(short, 70)}. Write ${brief(example, 50)}.`,
+				detail: `IPv6 address without brackets: PHP splits host and port at the first colon, so ${what}. Write ${example}.`,
 				fixes,
 			},
 		];

@@ -26,7 +26,10 @@ export const laravelMailEncryption: Rule = {
 			return [
 				pairFinding(
 					c,
-					`${written(c.modeAt)}${envNote} makes Laravel's mailer (Symfony Mailer) start TLS at once, but port ${c.port} is ${portName(c.port!)}: "Connection could not be established with host "ssl://${hostPort(c)}": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use scheme smtp on port ${c.port} (STARTTLS is used when offered), or port 465.`,
+					{
+						message: `${written(c.modeAt)} starts TLS at once but port ${c.port} greets in plaintext: "wrong version number". Use scheme smtp on ${c.port} (STARTTLS), or port 465.`,
+						detail: `${written(c.modeAt)}${envNote} makes Laravel's mailer (Symfony Mailer) start TLS at once, but port ${c.port} is ${portName(c.port!)}: "Connection could not be established with host "ssl://${hostPort(c)}": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use scheme smtp on port ${c.port} (STARTTLS is used when offered), or port 465.`,
+					},
 					{ mode: 'opportunistic', title: 'Use scheme smtp (STARTTLS on this port)' },
 					{ port: 465, title: 'Use port 465 (implicit TLS)' },
 				),
@@ -46,7 +49,10 @@ export const laravelMailEncryption: Rule = {
 			return [
 				pairFinding(
 					c,
-					`${intro}, ${written(c.modeAt)}${envNote} makes SwiftMailer open ssl://${hostPort(c)}, but port ${c.port} is ${portName(c.port!)}: "Connection could not be established with host ${c.host ?? 'localhost'} :stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use encryption tls on port ${c.port}, or port 465 with ssl. ${modern}`,
+					{
+						message: `${known ? `On Laravel ${version}` : 'On Laravel 8 or older'}, ${written(c.modeAt)} starts TLS at once but port ${c.port} greets in plaintext: "wrong version number". Use tls, or port 465.`,
+						detail: `${intro}, ${written(c.modeAt)}${envNote} makes SwiftMailer open ssl://${hostPort(c)}, but port ${c.port} is ${portName(c.port!)}: "Connection could not be established with host ${c.host ?? 'localhost'} :stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use encryption tls on port ${c.port}, or port 465 with ssl. ${modern}`,
+					},
 					{ mode: 'starttls', title: 'Use encryption tls (STARTTLS on this port)' },
 					{ port: 465, title: 'Use port 465 with ssl' },
 					severity,
@@ -55,7 +61,10 @@ export const laravelMailEncryption: Rule = {
 		return [
 			pairFinding(
 				c,
-				`${intro}, ${c.modeAt ? written(c.modeAt) + envNote : 'no encryption'} makes SwiftMailer connect with tcp://${hostPort(c)}, but 465 is SMTPS: the server waits for a TLS handshake, and SwiftMailer fails with "Connection to tcp://${hostPort(c)} Timed Out". Use encryption ssl on 465, or port 587 with tls. ${modern}`,
+				{
+					message: `${known ? `On Laravel ${version}` : 'On Laravel 8 or older'}, ${c.modeAt ? written(c.modeAt) : 'no encryption'} speaks plaintext first but port 465 expects TLS at once: "Timed Out". Use ssl, or port 587.`,
+					detail: `${intro}, ${c.modeAt ? written(c.modeAt) + envNote : 'no encryption'} makes SwiftMailer connect with tcp://${hostPort(c)}, but 465 is SMTPS: the server waits for a TLS handshake, and SwiftMailer fails with "Connection to tcp://${hostPort(c)} Timed Out". Use encryption ssl on 465, or port 587 with tls. ${modern}`,
+				},
 				{ mode: 'implicit', title: 'Use encryption ssl (implicit TLS) on port 465' },
 				{ port: 587, title: 'Use port 587 with tls' },
 				severity,

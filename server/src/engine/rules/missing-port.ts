@@ -2,7 +2,7 @@
 //! no default port: "Failed to parse address". fsockopen() appends its port argument only when it is > 0.
 import { editSpan, wholeRange } from '../target';
 import { addPortFixes } from '../port-guess';
-import { CALLS_ONLY, isFsockopen, type Rule } from './rule';
+import { brief, CALLS_ONLY, isFsockopen, type Rule } from './rule';
 
 export const missingPort: Rule = {
 	meta: {
@@ -19,10 +19,10 @@ export const missingPort: Rule = {
 		const port = t.candidate.call?.port;
 		const hint = isFsockopen(t)
 			? port?.known
-				? ` fsockopen() appends its port argument only when it is greater than 0 (here ${port.int}).`
+				? ` fsockopen() appends its port only when it is above 0 (here ${port.int}).`
 				: " Pass the port as fsockopen()'s second argument."
 			: ' Add ":port" to the address.';
-		const what = url.name === '' ? 'The address is empty' : `No port in "${url.name}"`;
+		const what = url.name === '' ? 'The address is empty' : `No port in "${brief(url.name)}"`;
 		const range = url.name === '' ? wholeRange(t) : editSpan(t, { start: url.nameStart, end: t.literalLength }, '');
 		const trailingColon = url.raw[t.literalLength - 1] === ':';
 		const fixes =
@@ -30,7 +30,12 @@ export const missingPort: Rule = {
 				? []
 				: addPortFixes(t, t.literalLength, url.name.replace(/:$/, ''), !trailingColon);
 		return [
-			{ ...range, message: `${what}: PHP fails with "${url.error.message}" — it has no default port.${hint}`, fixes },
+			{
+				...range,
+				message: `${what}: PHP has no default port and fails ("Failed to parse address").${hint}`,
+				detail: `${what}: PHP fails with "${url.error.message}" — it has no default port.${hint}`,
+				fixes,
+			},
 		];
 	},
 };

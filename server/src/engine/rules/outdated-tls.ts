@@ -17,7 +17,8 @@ export const outdatedTls: Rule = {
 			return [
 				{
 					...editSpan(t, schemeSpan, ''),
-					message: `${scheme}:// is registered by the PHP in use (${ctx.project.php.source}), but ${scheme === 'sslv3' ? 'SSL 3 is broken (POODLE, RFC 7568)' : 'SSL 2 is broken (RFC 6176)'} and refused by current servers; PHP 8 with OpenSSL 3 no longer has it. Use tls://.`,
+					message: `${scheme}:// is ${scheme === 'sslv3' ? 'SSL 3, broken (POODLE)' : 'SSL 2, broken'} and refused by current servers; PHP 8 with OpenSSL 3 no longer has it. Use tls://.`,
+					detail: `${scheme}:// is registered by the PHP in use (${ctx.project.php.source}), but ${scheme === 'sslv3' ? 'SSL 3 is broken (POODLE, RFC 7568)' : 'SSL 2 is broken (RFC 6176)'} and refused by current servers; PHP 8 with OpenSSL 3 no longer has it. Use tls://.`,
 					fixes: [{ title: 'Use tls://', edits: [editSpan(t, schemeSpan, 'tls')], preferred: true }],
 				},
 			];
@@ -25,7 +26,8 @@ export const outdatedTls: Rule = {
 		return [
 			{
 				...editSpan(t, schemeSpan, ''),
-				message: `${scheme}:// allows only ${scheme === 'tlsv1.0' ? 'TLS 1.0' : 'TLS 1.1'}, deprecated by RFC 8996; with OpenSSL 3 defaults the handshake fails ("tlsv1 alert internal error" or "unsupported protocol"). Use tls:// (TLS 1.0–1.3, 1.3 when offered) or tlsv1.2:// / tlsv1.3://.`,
+				message: `${scheme}:// allows only ${scheme === 'tlsv1.0' ? 'TLS 1.0' : 'TLS 1.1'}, refused by OpenSSL 3 defaults ("unsupported protocol"). Use tls:// (1.3 when offered) or tlsv1.2://.`,
+				detail: `${scheme}:// allows only ${scheme === 'tlsv1.0' ? 'TLS 1.0' : 'TLS 1.1'}, deprecated by RFC 8996; with OpenSSL 3 defaults the handshake fails ("tlsv1 alert internal error" or "unsupported protocol"). Use tls:// (TLS 1.0–1.3, 1.3 when offered) or tlsv1.2:// / tlsv1.3://.`,
 				fixes: [
 					{
 						title: 'Use tls:// (negotiates the best version)',

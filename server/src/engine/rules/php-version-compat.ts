@@ -3,7 +3,7 @@
 //! commit bec91e1), and the TLSv1_3 constants exist from 7.4 (or not at all in the binary that was asked).
 import { editSpan } from '../target';
 import { olderThan } from '../php-env';
-import { CALLS_ONLY, type Rule } from './rule';
+import { brief, CALLS_ONLY, type Rule } from './rule';
 
 const TLS_ONLY_1_0 = (v: string): boolean => !olderThan(v, '5.6.7') && olderThan(v, '7.2');
 
@@ -23,7 +23,8 @@ export const phpVersionCompat: Rule = {
 		return [
 			{
 				...editSpan(t, schemeSpan, ''),
-				message: `On PHP ${php.version} (${php.source}) tls:// negotiates TLS 1.0 only: servers that dropped TLS 1.0 refuse the handshake ("unsupported protocol", "tlsv1 alert protocol version"). Use tlsv1.2:// there, or ssl:// (TLS 1.0–1.2 on that PHP); from PHP 7.2 tls:// negotiates the best version.`,
+				message: `On PHP ${php.version} (${brief(php.source, 50)}) tls:// negotiates TLS 1.0 only, refused by current servers. Use tlsv1.2:// or ssl://.`,
+				detail: `On PHP ${php.version} (${php.source}) tls:// negotiates TLS 1.0 only: servers that dropped TLS 1.0 refuse the handshake ("unsupported protocol", "tlsv1 alert protocol version"). Use tlsv1.2:// there, or ssl:// (TLS 1.0–1.2 on that PHP); from PHP 7.2 tls:// negotiates the best version.`,
 				fixes: [
 					{ title: 'Use tlsv1.2://', edits: [editSpan(t, schemeSpan, 'tlsv1.2')] },
 					{ title: 'Use ssl:// (TLS 1.0–1.2 on this PHP)', edits: [editSpan(t, schemeSpan, 'ssl')] },
@@ -45,7 +46,8 @@ export const phpVersionCompat: Rule = {
 			return [
 				{
 					...range,
-					message: `${c.name} is not defined by the PHP in use (${php.source}): ${fails}.${/_TLSv1_3_/.test(c.name) ? ' The TLSv1_3 constants exist from PHP 7.4 with OpenSSL 1.1.1.' : ''}`,
+					message: `${c.name} is not defined on PHP ${php.version}: ${olderThan(php.version, '8') ? 'PHP warns and passes its name as a string' : 'PHP throws Error "Undefined constant"'}.`,
+					detail: `${c.name} is not defined by the PHP in use (${php.source}): ${fails}.${/_TLSv1_3_/.test(c.name) ? ' The TLSv1_3 constants exist from PHP 7.4 with OpenSSL 1.1.1.' : ''}`,
 					fixes: [],
 					severity: 'error',
 				},
@@ -55,7 +57,8 @@ export const phpVersionCompat: Rule = {
 			return [
 				{
 					...range,
-					message: `On PHP ${php.version} (${php.source}) ${c.name} means TLS 1.0 only (bug #69195, until PHP 7.2): servers that dropped TLS 1.0 refuse the handshake. Use STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT there.`,
+					message: `On PHP ${php.version} ${c.name} means TLS 1.0 only (until PHP 7.2), which current servers refuse. Use STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT.`,
+					detail: `On PHP ${php.version} (${php.source}) ${c.name} means TLS 1.0 only (bug #69195, until PHP 7.2): servers that dropped TLS 1.0 refuse the handshake. Use STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT there.`,
 					fixes: [
 						{
 							title: 'Use STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT',

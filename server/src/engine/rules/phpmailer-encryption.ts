@@ -24,7 +24,10 @@ export const phpmailerEncryption: Rule = {
 			return [
 				pairFinding(
 					c,
-					`PHPMailer opens ssl://${hostPort(c)} (${how}): TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. The server greets in plaintext, the handshake fails ("Connection failed. Error #2: stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number") and send() fails with "${FAILED}". Use 'tls' (PHPMailer::ENCRYPTION_STARTTLS) on port ${c.port}, or port 465 with 'ssl'.`,
+					{
+						message: `PHPMailer starts TLS at once (${how}) but port ${c.port} greets in plaintext: "wrong version number". Use 'tls' on ${c.port}, or port 465.`,
+						detail: `PHPMailer opens ssl://${hostPort(c)} (${how}): TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. The server greets in plaintext, the handshake fails ("Connection failed. Error #2: stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number") and send() fails with "${FAILED}". Use 'tls' (PHPMailer::ENCRYPTION_STARTTLS) on port ${c.port}, or port 465 with 'ssl'.`,
+					},
 					{ mode: 'starttls', title: "Use STARTTLS ('tls') on this port" },
 					{ port: 465, title: "Use port 465 (SMTPS) with 'ssl'" },
 				),
@@ -37,7 +40,10 @@ export const phpmailerEncryption: Rule = {
 		return [
 			pairFinding(
 				c,
-				`PHPMailer connects in plaintext to ${hostPort(c)} (${why}), but 465 is SMTPS: the server waits for a TLS handshake and never sends the SMTP greeting. PHPMailer waits Timeout seconds (300 by default), then fails with "${FAILED}". Use 'ssl' (PHPMailer::ENCRYPTION_SMTPS) on 465, or port 587 with 'tls'.`,
+				{
+					message: `PHPMailer speaks plaintext first (${c.mode === 'starttls' ? "'tls'" : 'no SMTPSecure'}) but port 465 expects TLS at once: send() times out. Use 'ssl' on 465, or port 587.`,
+					detail: `PHPMailer connects in plaintext to ${hostPort(c)} (${why}), but 465 is SMTPS: the server waits for a TLS handshake and never sends the SMTP greeting. PHPMailer waits Timeout seconds (300 by default), then fails with "${FAILED}". Use 'ssl' (PHPMailer::ENCRYPTION_SMTPS) on 465, or port 587 with 'tls'.`,
+				},
 				{ mode: 'implicit', title: "Use implicit TLS ('ssl') on port 465" },
 				{ port: 587, title: "Use port 587 (STARTTLS) with 'tls'" },
 			),

@@ -32,7 +32,7 @@ export const redisTlsPort: Rule = {
 					c,
 					azure
 						? `${c.label} starts TLS on 6379, Azure Cache for Redis's non-TLS port: the handshake fails. Use 6380 for TLS, or ${plainText} on 6379.`
-						: `${c.label} starts TLS on 6379, by convention Redis's plaintext port; a server without TLS there fails the handshake. Check which port yours serves TLS on.`,
+						: `${c.label} starts TLS on 6379, by convention Redis's plaintext port: without TLS there the handshake fails. Check your server's TLS port.`,
 					azure,
 					{ mode: 'plain', title: `Use plaintext (${plainText}) on 6379` },
 					{ port: 6380, title: 'Use port 6380 (TLS by convention)' },
@@ -43,7 +43,7 @@ export const redisTlsPort: Rule = {
 				finding(
 					c,
 					azure
-						? `${c.label} connects in plaintext to 6380, Azure Cache for Redis's TLS port: the server waits for a handshake and the first command times out. Use ${tlsText} on 6380.`
+						? `${c.label} connects in plaintext to 6380, Azure Cache for Redis's TLS port: the first command times out. Use ${tlsText} on 6380.`
 						: `${c.label} connects in plaintext to 6380, by convention a TLS port of managed Redis services. If yours requires TLS there, use ${tlsText}.`,
 					azure,
 					{ mode: 'implicit', title: `Use TLS (${tlsText}) on 6380` },

@@ -23,7 +23,10 @@ export interface RuleMeta {
 export interface RuleFinding {
 	start: number;
 	end: number;
+	/** One or two sentences, at most 160 characters: what PHP (or the library) will do, and the fix. */
 	message: string;
+	/** The long story (PHP's exact error, the OpenSSL transcript), for the hover and the JSON output. */
+	detail?: string;
 	fixes: Fix[];
 	related?: Related[];
 	/** A severity for this finding when the rule's default does not fit it (the configured level still wins). */
@@ -42,6 +45,11 @@ export interface Rule {
 
 export const ALL_ORIGINS: readonly Origin[] = ['call', 'literal', 'config'];
 export const CALLS_ONLY: readonly Origin[] = ['call'];
+
+/** A value quoted in a message, cut to `max` characters (a message stays one or two sentences). */
+export function brief(s: string, max = 40): string {
+	return s.length > max ? s.slice(0, max - 1) + '…' : s;
+}
 
 /** The name of the function a target is passed to, for messages. */
 export function callName(t: Target): string {

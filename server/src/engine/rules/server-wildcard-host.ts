@@ -22,7 +22,8 @@ export const serverWildcardHost: Rule = {
 				...(span.start === span.end
 					? editSpan(t, { start: span.start, end: span.end + 1 }, '')
 					: editSpan(t, span, '')),
-				message: `${shown} is not a wildcard address to PHP: getaddrinfo() fails ("Name or service not known") and the server does not start. Bind 0.0.0.0 for every IPv4 address or [::] for IPv6.`,
+				message: `${shown} is not a wildcard address to PHP: the lookup fails and the server does not start. Bind 0.0.0.0 (IPv4) or [::] (IPv6).`,
+				detail: `${shown} is not a wildcard address to PHP: getaddrinfo() fails ("Name or service not known") and the server does not start. Bind 0.0.0.0 for every IPv4 address or [::] for IPv6.`,
 				fixes: [
 					{ title: 'Bind 0.0.0.0 (all IPv4 addresses)', edits: [editSpan(t, span, '0.0.0.0')], preferred: true },
 					{ title: 'Bind [::] (all IPv6 addresses)', edits: [editSpan(t, span, '[::]')] },

@@ -20,7 +20,10 @@ export const swiftmailerEncryption: Rule = {
 			return [
 				pairFinding(
 					c,
-					`${c.label} with ${written(c.modeAt) || 'this encryption'} opens ssl://${hostPort(c)}: TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. SwiftMailer throws "Connection could not be established with host ${c.host} :stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use 'tls' (STARTTLS) on port ${c.port}, or port 465 with 'ssl'.`,
+					{
+						message: `SwiftMailer starts TLS at once ('ssl') but port ${c.port} greets in plaintext: "wrong version number". Use 'tls' on ${c.port}, or port 465.`,
+						detail: `${c.label} with ${written(c.modeAt) || 'this encryption'} opens ssl://${hostPort(c)}: TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. SwiftMailer throws "Connection could not be established with host ${c.host} :stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use 'tls' (STARTTLS) on port ${c.port}, or port 465 with 'ssl'.`,
+					},
 					{ mode: 'starttls', title: "Use STARTTLS ('tls') on this port" },
 					{ port: 465, title: "Use port 465 with 'ssl'" },
 				),
@@ -28,7 +31,10 @@ export const swiftmailerEncryption: Rule = {
 		return [
 			pairFinding(
 				c,
-				`${c.label} connects with tcp://${hostPort(c)} (${c.mode === 'starttls' ? `${written(c.modeAt)} means plaintext, then STARTTLS` : 'no encryption'}), but 465 is SMTPS: the server waits for a TLS handshake and never greets. SwiftMailer waits for its timeout, then throws "Connection to tcp://${hostPort(c)} Timed Out". Use 'ssl' on 465, or port 587 with 'tls'.`,
+				{
+					message: `SwiftMailer speaks plaintext first (${c.mode === 'starttls' ? "'tls'" : 'no encryption'}) but port 465 expects TLS at once: "Timed Out". Use 'ssl' on 465, or port 587.`,
+					detail: `${c.label} connects with tcp://${hostPort(c)} (${c.mode === 'starttls' ? `${written(c.modeAt)} means plaintext, then STARTTLS` : 'no encryption'}), but 465 is SMTPS: the server waits for a TLS handshake and never greets. SwiftMailer waits for its timeout, then throws "Connection to tcp://${hostPort(c)} Timed Out". Use 'ssl' on 465, or port 587 with 'tls'.`,
+				},
 				{ mode: 'implicit', title: "Use 'ssl' (implicit TLS) on port 465" },
 				{ port: 587, title: "Use port 587 with 'tls'" },
 			),

@@ -24,7 +24,10 @@ export const symfonyMailerDsn: Rule = {
 			out.push(
 				pairFinding(
 					c,
-					`EsmtpTransport with $tls = true starts TLS at once, but port ${c.port} is ${portName(c.port!)}: "wrong version number". Pass false (STARTTLS when offered) or use port 465.`,
+					{
+						message: `EsmtpTransport with $tls = true starts TLS at once but port ${c.port} greets in plaintext: "wrong version number". Pass false, or use port 465.`,
+						detail: `EsmtpTransport with $tls = true starts TLS at once, but port ${c.port} is ${portName(c.port!)}: "wrong version number". Pass false (STARTTLS when offered) or use port 465.`,
+					},
 					{ mode: 'opportunistic', title: 'Pass false (STARTTLS when the server offers it)' },
 					{ port: 465, title: 'Use port 465 (implicit TLS)' },
 				),
@@ -33,7 +36,10 @@ export const symfonyMailerDsn: Rule = {
 			out.push(
 				pairFinding(
 					c,
-					`EsmtpTransport with $tls = false connects in plaintext, but 465 is SMTPS: the server waits for a TLS handshake and the connection times out. Pass true (or null) on 465.`,
+					{
+						message: `EsmtpTransport with $tls = false speaks plaintext first but port 465 expects TLS at once: it times out. Pass true (or null) on 465.`,
+						detail: `EsmtpTransport with $tls = false connects in plaintext, but 465 is SMTPS: the server waits for a TLS handshake and the connection times out. Pass true (or null) on 465.`,
+					},
 					{ mode: 'implicit', title: 'Pass true (implicit TLS)' },
 					{ port: 587, title: 'Use port 587 (STARTTLS)' },
 				),
@@ -42,7 +48,10 @@ export const symfonyMailerDsn: Rule = {
 			out.push(
 				pairFinding(
 					c,
-					`smtps:// makes Symfony Mailer start TLS at once, but port ${c.port} is ${portName(c.port!)}: "Connection could not be established with host "ssl://${hostPort(c)}": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use smtp:// on port ${c.port} (Symfony Mailer upgrades with STARTTLS by itself), or port 465.`,
+					{
+						message: `smtps:// starts TLS at once but port ${c.port} greets in plaintext: "wrong version number". Use smtp:// on ${c.port} (STARTTLS by itself), or port 465.`,
+						detail: `smtps:// makes Symfony Mailer start TLS at once, but port ${c.port} is ${portName(c.port!)}: "Connection could not be established with host "ssl://${hostPort(c)}": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use smtp:// on port ${c.port} (Symfony Mailer upgrades with STARTTLS by itself), or port 465.`,
+					},
 					{ mode: 'opportunistic', title: 'Use smtp:// (STARTTLS on this port)' },
 					{ port: 465, title: 'Use port 465 (implicit TLS)' },
 				),
@@ -58,7 +67,8 @@ export const symfonyMailerDsn: Rule = {
 				out.push({
 					start: note.at.start,
 					end: note.at.end,
-					message: `Symfony Mailer ignores "${note.at.text}": it is a SwiftMailer MAILER_URL option. TLS comes from the scheme and the port; this DSN gets ${what}. Use smtps:// or port 465 for implicit TLS, smtp:// with 587 for STARTTLS.`,
+					message: `Symfony Mailer ignores "${note.at.text}" (a SwiftMailer option): TLS comes from the scheme and the port. Use smtps:// or port 465 for implicit TLS.`,
+					detail: `Symfony Mailer ignores "${note.at.text}": it is a SwiftMailer MAILER_URL option. TLS comes from the scheme and the port; this DSN gets ${what}. Use smtps:// or port 465 for implicit TLS, smtp:// with 587 for STARTTLS.`,
 					fixes: [{ title: 'Remove the ignored option', edits: [{ ...note.remove, text: '' }] }],
 					severity: 'info',
 				});
@@ -66,7 +76,8 @@ export const symfonyMailerDsn: Rule = {
 				out.push({
 					start: note.at.start,
 					end: note.at.end,
-					message: `${note.at.text} turns off certificate and host-name verification for this mailer: anything on the path can read the credentials and the mail. Fix the CA bundle or the host name instead (Test connection says which check fails).`,
+					message: `${note.at.text} turns off certificate and host-name checks: anyone on the path can read the mail and credentials. Fix the CA bundle or host name instead.`,
+					detail: `${note.at.text} turns off certificate and host-name verification for this mailer: anything on the path can read the credentials and the mail. Fix the CA bundle or the host name instead (Test connection says which check fails).`,
 					fixes: [{ title: 'Remove verify_peer (verify certificates)', edits: [{ ...note.remove, text: '' }] }],
 				});
 			}

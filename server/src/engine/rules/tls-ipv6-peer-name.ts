@@ -21,7 +21,8 @@ export const tlsIpv6PeerName: Rule = {
 		return [
 			{
 				...editSpan(t, { start: url.hostSpan.start - 1, end: url.hostSpan.end + 1 }, ''),
-				message: `PHP cannot take a peer name from "[${url.host}]": certificate verification fails with only "Failed to enable crypto" / "(Unknown error)". Set the ssl context option 'peer_name' to the name on the certificate${ctx ? ' in the context passed here' : ''}, or connect by host name.`,
+				message: `PHP takes no peer name from an IPv6 address: certificate verification fails ("Failed to enable crypto"). Set 'peer_name' in the ssl context, or connect by name.`,
+				detail: `PHP cannot take a peer name from "[${url.host}]": certificate verification fails with only "Failed to enable crypto" / "(Unknown error)". Set the ssl context option 'peer_name' to the name on the certificate${ctx ? ' in the context passed here' : ''}, or connect by host name.`,
 				fixes: [],
 				...(ctx && {
 					related: [

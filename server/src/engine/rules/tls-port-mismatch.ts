@@ -42,7 +42,8 @@ export const tlsPortMismatch: Rule = {
 			return [
 				{
 					...portRange,
-					message: `${url.scheme}:// starts TLS at once, but port ${port} is ${starttls}: the server greets in plaintext and OpenSSL fails with "wrong version number" (then "Failed to enable crypto"). Use ${twin ? `port ${twin} for implicit TLS, or ` : ''}tcp:// + STARTTLS + stream_socket_enable_crypto().`,
+					message: `${url.scheme}:// starts TLS at once but port ${port} greets in plaintext: "wrong version number". Use ${twin ? `port ${twin}, or ` : ''}tcp:// and STARTTLS.`,
+					detail: `${url.scheme}:// starts TLS at once, but port ${port} is ${starttls}: the server greets in plaintext and OpenSSL fails with "wrong version number" (then "Failed to enable crypto"). Use ${twin ? `port ${twin} for implicit TLS, or ` : ''}tcp:// + STARTTLS + stream_socket_enable_crypto().`,
 					fixes,
 				},
 			];
@@ -61,7 +62,8 @@ export const tlsPortMismatch: Rule = {
 			return [
 				{
 					...portRange,
-					message: `Plain ${url.scheme ? `${url.scheme}://` : 'TCP (no scheme)'} to port ${port}, which is ${implicit}: the server expects a TLS handshake first, so the connection hangs or is closed. Use tls:// (or ssl://)${twin ? `, or port ${twin} without TLS` : ''}.`,
+					message: `Plain ${url.scheme ? `${url.scheme}://` : 'TCP'} to port ${port}, which expects TLS first: the connection hangs or is closed. Use tls://${twin ? `, or port ${twin} without TLS` : ''}.`,
+					detail: `Plain ${url.scheme ? `${url.scheme}://` : 'TCP (no scheme)'} to port ${port}, which is ${implicit}: the server expects a TLS handshake first, so the connection hangs or is closed. Use tls:// (or ssl://)${twin ? `, or port ${twin} without TLS` : ''}.`,
 					fixes,
 				},
 			];

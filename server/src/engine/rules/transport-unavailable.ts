@@ -43,7 +43,8 @@ export const transportUnavailable: Rule = {
 		return [
 			{
 				...editSpan(t, schemeSpan, ''),
-				message: `${unknownTransportMessage(scheme)} — the PHP in use (${php.source}) does not register ${scheme}://: ${cause}.`,
+				message: `The PHP in use has no ${scheme}:// ("Unable to find the socket transport"): ${cause.replace(/ \(.*\)$/, '')}.`,
+				detail: `${unknownTransportMessage(scheme)} — the PHP in use (${php.source}) does not register ${scheme}://: ${cause}.`,
 				fixes,
 			},
 		];

@@ -15,13 +15,15 @@ export const udpServerFlags: Rule = {
 		if (!isServer(t) || !t.url.info?.datagram) return [];
 		const flags = t.candidate.call?.flags;
 		if (flags && (!flags.known || !flags.constants?.includes('STREAM_SERVER_LISTEN'))) return [];
-		const message = `${t.url.scheme}:// is a datagram socket: with ${flags ? 'STREAM_SERVER_LISTEN' : 'the default flags (STREAM_SERVER_BIND | STREAM_SERVER_LISTEN)'} listen() fails and PHP reports "Unable to connect to ${t.url.raw.slice(0, 60)} (Unknown error)". Pass STREAM_SERVER_BIND as the flags.`;
+		const message = `${t.url.scheme}:// is a datagram socket: listen() fails ("Unable to connect … (Unknown error)"). Pass STREAM_SERVER_BIND alone as the flags.`;
+		const detail = `${t.url.scheme}:// is a datagram socket: with ${flags ? 'STREAM_SERVER_LISTEN' : 'the default flags (STREAM_SERVER_BIND | STREAM_SERVER_LISTEN)'} listen() fails and PHP reports "Unable to connect to ${t.url.raw.slice(0, 60)} (Unknown error)". Pass STREAM_SERVER_BIND as the flags.`;
 		if (flags) {
 			return [
 				{
 					start: flags.start,
 					end: flags.end,
 					message,
+					detail,
 					fixes: [
 						{
 							title: 'Use STREAM_SERVER_BIND',
@@ -32,6 +34,6 @@ export const udpServerFlags: Rule = {
 				},
 			];
 		}
-		return [{ ...wholeRange(t), message, fixes: [] }];
+		return [{ ...wholeRange(t), message, detail, fixes: [] }];
 	},
 };

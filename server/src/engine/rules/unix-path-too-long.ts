@@ -20,7 +20,8 @@ export const unixPathTooLong: Rule = {
 		return [
 			{
 				...editSpan(t, { start: url.nameStart, end: t.literalLength }, ''),
-				message: `The socket path is ${bytes} bytes: PHP truncates it to ${UNIX_PATH_MAX} ("socket path exceeded the maximum allowed length of 108 bytes and was truncated") and connects to a different path. Use a shorter path (a symlinked directory helps).`,
+				message: `The socket path is ${bytes} bytes: PHP truncates it to ${UNIX_PATH_MAX} and uses another path. Use a shorter one (a symlinked directory helps).`,
+				detail: `The socket path is ${bytes} bytes: PHP truncates it to ${UNIX_PATH_MAX} ("socket path exceeded the maximum allowed length of 108 bytes and was truncated") and connects to a different path. Use a shorter path (a symlinked directory helps).`,
 				fixes: [],
 			},
 		];

@@ -1,7 +1,7 @@
 //! parse_unix_address() copies the text after "unix://" into sun_path verbatim, so "unix://tmp/x.sock" is the
 //! relative path "tmp/x.sock" (from the working directory): three slashes make an absolute path.
 import { editSpan } from '../target';
-import { ALL_ORIGINS, type Rule } from './rule';
+import { ALL_ORIGINS, brief, type Rule } from './rule';
 
 export const unixRelativePath: Rule = {
 	meta: {
@@ -27,7 +27,8 @@ export const unixRelativePath: Rule = {
 		return [
 			{
 				...editSpan(t, { start: url.nameStart, end: Math.min(t.literalLength, url.nameStart + path.length) }, ''),
-				message: `"${url.scheme}://${path.slice(0, 40)}" is the relative path "${path.slice(0, 40)}", resolved from the PHP process's working directory ("No such file or directory" elsewhere). Write ${url.scheme}:///${path.slice(0, 40)} for an absolute path.`,
+				message: `${url.scheme}://${brief(path, 34)} is relative to PHP's working directory; write ${url.scheme}:///${brief(path, 34)} for an absolute path.`,
+				detail: `"${url.scheme}://${path}" is the relative path "${path}", resolved from the PHP process's working directory ("No such file or directory" elsewhere). Write ${url.scheme}:///${path} for an absolute path.`,
 				fixes: [
 					{
 						title: `Make it absolute: ${url.scheme}:///${path.slice(0, 40)}`,

@@ -4,7 +4,7 @@ import { editSpan, type Target } from '../target';
 import { REMOVED_TRANSPORTS, unknownTransportMessage } from '../transports';
 import { closestTransports } from '../scan/schemes';
 import type { Fix } from '../types';
-import { ALL_ORIGINS, type Rule, type RuleFinding } from './rule';
+import { ALL_ORIGINS, brief, type Rule, type RuleFinding } from './rule';
 
 const URL_WRAPPERS: Record<string, { transport: string; port: number }> = {
 	http: { transport: 'tcp', port: 80 },
@@ -33,7 +33,7 @@ export const unknownTransport: Rule = {
 		let fixes: Fix[];
 		const wrapper = URL_WRAPPERS[lower];
 		if (REMOVED_TRANSPORTS.has(lower)) {
-			why = `"${scheme}" is ${REMOVED_TRANSPORTS.get(lower)}; use tls:// (TLS 1.2 or 1.3 is negotiated)`;
+			why = `it is ${REMOVED_TRANSPORTS.get(lower)}; use tls:// (TLS 1.2+ is negotiated)`;
 			fixes = [replaceScheme(t, 'tls', true)];
 		} else if (wrapper && t.candidate.origin === 'call') {
 			why = `${lower}:// is a URL wrapper for fopen(), not a socket transport; use ${wrapper.transport}://host:${wrapper.port}`;
@@ -51,7 +51,8 @@ export const unknownTransport: Rule = {
 		}
 		const finding: RuleFinding = {
 			...range,
-			message: `${unknownTransportMessage(scheme)} — ${why}${why.endsWith('?') ? '' : '.'}`,
+			message: `Unable to find the socket transport "${brief(scheme, 20)}": ${why}${why.endsWith('?') ? '' : '.'}`,
+			detail: `${unknownTransportMessage(scheme)} ${why[0]!.toUpperCase()}${why.slice(1)}${why.endsWith('?') ? '' : '.'}`,
 			fixes,
 		};
 		return [finding];

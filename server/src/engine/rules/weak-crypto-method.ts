@@ -64,7 +64,8 @@ export const weakCryptoMethod: Rule = {
 				...range,
 				// SSLv23 works (TLS 1.2 at most): it only never gets TLS 1.3. The others fail or do not do what they say.
 				...(version === 'SSLv23' && { severity: 'info' as const }),
-				message: `${c.name}: ${WHY[version]}. Use STREAM_CRYPTO_METHOD_TLS_${side}, or TLSv1_2_${side} | TLSv1_3_${side}.`,
+				message: `${c.name}: ${WHY[version]}. Use STREAM_CRYPTO_METHOD_TLS_${side}.`,
+				detail: `${c.name}: ${WHY[version]}. Use STREAM_CRYPTO_METHOD_TLS_${side}, or TLSv1_2_${side} | TLSv1_3_${side}.`,
 				fixes: [
 					...fixes,
 					{

@@ -21,7 +21,8 @@ test('hosts that cannot resolve as meant', () => {
 
 test('explains getaddrinfo', () => {
 	assert.match(
-		findings('stream_socket_client("tcp://127.0.0.256:80");')[0]!.message,
+		findings('stream_socket_client("tcp://127.0.0.256:80");')[0]!.detail ??
+			findings('stream_socket_client("tcp://127.0.0.256:80");')[0]!.message,
 		/getaddrinfo for 127\.0\.0\.256 failed/,
 	);
 });

@@ -13,7 +13,7 @@ function on(version: string | undefined, text: string, kind: FileKind = 'env') {
 test('MAIL_SCHEME=smtps on 587 fails on every Laravel that reads it', () => {
 	check(R, 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.gmail.com\nMAIL_PORT=587\nMAIL_SCHEME=«smtps»\n', 'env');
 	const [f] = on('v11.31.0', 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.gmail.com\nMAIL_PORT=587\nMAIL_SCHEME=smtps\n');
-	assert.match(f!.message, /wrong version number/);
+	assert.match(f!.detail ?? f!.message, /wrong version number/);
 	assert.equal(f!.severity, 'warning');
 	assert.deepEqual(on('v8.83.27', 'MAIL_PORT=587\nMAIL_SCHEME=smtps\n'), [], 'Laravel 8 has no scheme setting');
 });
@@ -24,15 +24,15 @@ test('MAIL_ENCRYPTION mismatches depend on the version in composer.lock', () => 
 	const [old] = on('v8.83.27', ssl587);
 	assert.equal(old!.severity, 'warning');
 	assert.match(
-		old!.message,
+		old!.detail ?? old!.message,
 		/^On Laravel 8, MAIL_ENCRYPTION=ssl makes SwiftMailer open ssl:\/\/smtp\.example\.com:587/,
 	);
-	assert.match(on('v7.30.6', tls465)[0]!.message, /Connection to tcp:\/\/smtp\.example\.com:465 Timed Out/);
+	assert.match(on('v7.30.6', tls465)[0]!.detail!, /Connection to tcp:\/\/smtp\.example\.com:465 Timed Out/);
 	assert.deepEqual(on('v10.48.2', ssl587), [], 'Laravel 9+ chooses by the port');
 	assert.deepEqual(on('v11.0.0', tls465), []);
 	const [unknown] = on(undefined, ssl587);
 	assert.equal(unknown!.severity, 'info');
-	assert.match(unknown!.message, /^If this project runs Laravel 8 or older/);
+	assert.match(unknown!.detail ?? unknown!.message, /^If this project runs Laravel 8 or older/);
 });
 
 test('config/mail.php arrays, with env() defaults', () => {
@@ -47,7 +47,7 @@ test('config/mail.php arrays, with env() defaults', () => {
 			undefined,
 			"<?php return ['transport' => 'smtp', 'port' => env('MAIL_PORT', 587), 'scheme' => env('MAIL_SCHEME', 'smtps')];",
 			'php',
-		)[0]!.message,
+		)[0]!.detail!,
 		/\(the default when MAIL_SCHEME is unset\)/,
 	);
 });

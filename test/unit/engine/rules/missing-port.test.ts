@@ -19,7 +19,7 @@ test('no port on an IP transport in a socket call', () => {
 
 test("quotes PHP's error", () => {
 	const [f] = findings('stream_socket_client("tcp://127.0.0.1");');
-	assert.match(f!.message, /Failed to parse address "127\.0\.0\.1"/);
+	assert.match(f!.detail ?? f!.message, /Failed to parse address "127\.0\.0\.1"/);
 });
 
 test('quiet where a port is given or unknown, and outside calls', () => {

@@ -16,9 +16,21 @@ test('ports PHP turns into others', () => {
 });
 
 test('names the port PHP will use', () => {
-	assert.match(findings('stream_socket_client("tcp://127.0.0.1:99999");')[0]!.message, /uses port 34463/);
-	assert.match(findings('stream_socket_client("tcp://127.0.0.1:-1");')[0]!.message, /uses port 65535/);
-	assert.match(findings('stream_socket_client("tcp://127.0.0.1:83616");')[0]!.message, /uses port 18080/);
+	assert.match(
+		findings('stream_socket_client("tcp://127.0.0.1:99999");')[0]!.detail ??
+			findings('stream_socket_client("tcp://127.0.0.1:99999");')[0]!.message,
+		/uses port 34463/,
+	);
+	assert.match(
+		findings('stream_socket_client("tcp://127.0.0.1:-1");')[0]!.detail ??
+			findings('stream_socket_client("tcp://127.0.0.1:-1");')[0]!.message,
+		/uses port 65535/,
+	);
+	assert.match(
+		findings('stream_socket_client("tcp://127.0.0.1:83616");')[0]!.detail ??
+			findings('stream_socket_client("tcp://127.0.0.1:83616");')[0]!.message,
+		/uses port 18080/,
+	);
 });
 
 test('quiet on valid ports, server port 0 and placeholders', () => {

@@ -11,7 +11,7 @@ test("'ssl' on 587/25 and 'tls' or nothing on 465", () => {
 	check(R, "$t = new \\Swift_SmtpTransport('smtp.gmail.com', «465»);");
 	check(R, "$t = new Swift_SmtpTransport('smtp.example.org'); $t->setPort(25); $t->setEncryption('«ssl»');");
 	assert.match(
-		findings("new Swift_SmtpTransport('smtp.gmail.com', 465, 'tls');")[0]!.message,
+		findings("new Swift_SmtpTransport('smtp.gmail.com', 465, 'tls');")[0]!.detail!,
 		/Connection to tcp:\/\/smtp\.gmail\.com:465 Timed Out/,
 	);
 	assert.match(findings("new Swift_SmtpTransport('h', 587, 'ssl');")[0]!.message, /wrong version number/);
