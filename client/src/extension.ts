@@ -8,6 +8,7 @@ import {
 	type ServerOptions,
 } from 'vscode-languageclient/node';
 import { Commands, PhpStateNotification, TrustGrantedNotification } from '../../server/src/protocol';
+import { DEFAULT_INCLUDE } from '../../server/src/engine/settings';
 import { disableRule } from './disable-rule';
 import { RestartingErrorHandler } from './error-handler';
 import { fixAllInFile } from './fix-all';
@@ -26,8 +27,9 @@ export const DOCUMENT_SELECTOR = [
 	{ language: 'xml' },
 	{ language: 'neon' },
 	{ language: 'toml' },
-	{ scheme: 'file', pattern: '**/.env{,.*}' },
-	{ scheme: 'file', pattern: '**/*.{conf,cnf}' },
+	// Every file the workspace scan reads, whatever language VS Code gives it (docker-compose.yml is "dockercompose",
+	// php.ini-development may be "properties"): hovers, lenses and code actions follow the squiggles.
+	...DEFAULT_INCLUDE.map((pattern) => ({ scheme: 'file', pattern })),
 ];
 
 export async function activate(context: ExtensionContext): Promise<void> {

@@ -41,6 +41,31 @@ suite('Transport Lint in VS Code', () => {
 		assert.equal(codeOf(yaml[0]!), 'outdated-tls');
 	});
 
+	test('docker-compose.yml, whatever language VS Code gives it: squiggles, hover and quick fixes', async () => {
+		const uri = workspaceUri('docker-compose.yml');
+		const doc = await vscode.workspace.openTextDocument(uri);
+		await vscode.window.showTextDocument(doc);
+		console.log(`docker-compose.yml opens as language "${doc.languageId}"`);
+		const [d] = await diagnosticsFor(uri, (x) => x.length === 1);
+		assert.equal(codeOf(d!), 'ipv6-brackets');
+		const pos = doc.positionAt(doc.getText().indexOf('fe80') + 2);
+		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos);
+		const text = hovers
+			.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+			.join('\n');
+		assert.match(text, /\*\*ipv6-brackets\*\* \(error\)/);
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+			'vscode.executeCodeActionProvider',
+			uri,
+			d!.range,
+			vscode.CodeActionKind.QuickFix.value,
+		);
+		assert.ok(
+			actions.some((a) => a.title.includes('[fe80::1]:6379')),
+			actions.map((a) => a.title).join(' | '),
+		);
+	});
+
 	test('editing updates diagnostics, and fixing the URL clears them', async () => {
 		const uri = workspaceUri('app.php');
 		const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));

@@ -43,19 +43,18 @@ local ok, err = pcall(function()
   })
   assert(client_id, 'the client did not start')
 
-  vim.cmd('edit ' .. root .. '/src/socket.php')
-  local php = vim.api.nvim_get_current_buf()
-  vim.lsp.buf_attach_client(php, client_id)
-  vim.wait(15000, function() return #vim.diagnostic.get(php) > 0 end, 20)
-  seen.php = diagnostics(php)
-  table.insert(seen.steps, 'php diagnostics')
-
-  vim.cmd('edit ' .. root .. '/.env')
-  local env = vim.api.nvim_get_current_buf()
-  vim.lsp.buf_attach_client(env, client_id)
-  vim.wait(15000, function() return #vim.diagnostic.get(env) > 0 end, 20)
-  seen.env = diagnostics(env)
-  table.insert(seen.steps, 'env diagnostics')
+  -- Opens a file, attaches the client, and waits for the server's diagnostics.
+  local function open(rel, name)
+    vim.cmd('edit ' .. root .. '/' .. rel)
+    local buf = vim.api.nvim_get_current_buf()
+    vim.lsp.buf_attach_client(buf, client_id)
+    vim.wait(15000, function() return #vim.diagnostic.get(buf) > 0 end, 20)
+    seen[name] = diagnostics(buf)
+    table.insert(seen.steps, name .. ' diagnostics')
+    return buf
+  end
+  local php = open('src/socket.php', 'php')
+  open('.env', 'env')
 
   -- Hover on the URL of the PHP file.
   vim.cmd('buffer ' .. php)
