@@ -54,10 +54,19 @@ function heapAfterKeystrokes(asString: boolean): {
 }
 
 for (const asString of [true, false])
-	test(`600 keystrokes in a 500 KB PHP file keep about one version's worth of memory (${asString ? 'whole strings' : 'read in parts'})`, () => {
-		const { start, middle, end, size, tokens } = heapAfterKeystrokes(asString);
+	test(`600 keystrokes in a 500 KB PHP file keep about one version's worth of memory (${asString ? 'whole strings' : 'read in parts'})`, (t) => {
 		// One-byte text: one version is `size` bytes; allow a few for the heap's own churn, far below 90 versions;
 		// and the token stream, at most 80 bytes a token (an object of four fields, its slot, a string's map).
+		const within = (m: ReturnType<typeof heapAfterKeystrokes>) =>
+			m.end - m.start < 8 * m.size + 80 * m.tokens && m.end - m.middle < 2 * m.size;
+		let m = heapAfterKeystrokes(asString);
+		const say = (x: typeof m) =>
+			t.diagnostic(`heap: +${x.end - x.start} B over 600 keystrokes, +${x.end - x.middle} B over the last 300`);
+		say(m);
+		// Now and then (1 run in 6 here, more under load) V8 keeps a few MB more after gc(): optimised code and
+		// feedback that tiering made meanwhile. A leak keeps it every time: measure once more before judging.
+		if (!within(m)) say((m = heapAfterKeystrokes(asString)));
+		const { start, middle, end, size, tokens } = m;
 		const mb = (n: number) => (n / 1e6).toFixed(1);
 		assert.ok(
 			end - start < 8 * size + 80 * tokens,
