@@ -15,12 +15,15 @@ interface Entry {
 	flags?: string;
 }
 
-/** A diagnostic for this call quotes PHP's own error text, so users can search for it. */
+/**
+ * A diagnostic for this call quotes PHP's own error text, so users can search for it: in its long story (`detail`,
+ * which the hover shows), or in the message when that is all there is.
+ */
 function ruleQuotes(e: Entry, message: string): boolean {
 	if (e.target.includes('\0')) return true;
 	const literal = `'${e.target.replace(/[\\']/g, (c) => '\\' + c)}'`;
 	const src = `<?php ${FN[e.fn]}(${literal}${e.port !== undefined ? `, ${e.port}` : ''});`;
-	return analyze(src, 'php').findings.some((f) => f.message.includes(message.slice(0, 80)));
+	return analyze(src, 'php').findings.some((f) => (f.detail ?? f.message).includes(message.slice(0, 80)));
 }
 
 const FN: Record<Entry['fn'], SocketFunction> = {
