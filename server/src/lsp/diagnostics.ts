@@ -57,7 +57,7 @@ export class Diagnostics {
 	private crossFileDue = false;
 	/** The PHP in use; set by the server once it knows whether the workspace is trusted. */
 	php?: PhpEnvironments;
-	/** Closed files whose last publish had diagnostics: only they need an empty publish to clear them. */
+	/** Files whose last publish had diagnostics: only they need an empty publish to clear them once closed. */
 	private readonly shown = new Set<string>();
 
 	private readonly connection: Connection;
