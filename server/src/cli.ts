@@ -18,7 +18,7 @@ import {
 } from './engine/index';
 import { askPhp, resolveExecutable } from './node/php-binary';
 import { DOCS_BASE } from './docs-link';
-import { filterOf, readTextSync, walk } from './node/files';
+import { filterOf, lintableFiles, readTextSync, shownPath, statOrUndefined } from './node/files';
 import { ProjectFactsCache } from './node/project';
 import { PROBE_USAGE, ProbeUsageError, probeMain } from './cli/probe-command';
 import { locate, toSarif, withoutBaseline, type FileFindings } from './cli/sarif';
@@ -120,18 +120,6 @@ async function loadSettings(explicit: string | undefined): Promise<Settings> {
 	}
 }
 
-const CWD = process.cwd();
-
-/** The file as output names it: relative to the working directory, with forward slashes. */
-function rel(file: string): string {
-	// Under the working directory and plainly written (no "." or ".." segment, no "//"): a slice, once per file.
-	if (path.sep === '/' && CWD !== '/' && file.startsWith(CWD) && file[CWD.length] === '/') {
-		const rest = file.slice(CWD.length + 1);
-		if (rest[0] !== '.' && !rest.includes('/.') && !rest.includes('//')) return rest;
-	}
-	return path.relative(CWD, file).split(path.sep).join('/') || file;
-}
-
 /** What every linting thread needs: plain data, so a worker gets a copy. */
 interface LintJob {
 	settings: Settings;
@@ -190,7 +178,7 @@ const CHUNK = 16;
 function lintFile(file: string, job: LintJob, project: ProjectFactsCache, symbols: WorkspaceSymbols): Linted {
 	const kind = fileKind(file)!;
 	const read = readTextSync(file, job.settings.maxFileSize);
-	if ('skipped' in read) return { uri: rel(file), skipped: read.skipped };
+	if ('skipped' in read) return { uri: shownPath(file), skipped: read.skipped };
 	let { text } = read;
 	if (job.fix) {
 		text = fixAll(text, kind, job.settings).text;
@@ -213,7 +201,7 @@ function lintFile(file: string, job: LintJob, project: ProjectFactsCache, symbol
 	// The first lint tells which functions pass a parameter on to a sink (the index then looks for their callers).
 	const exports = !job.index && result.exports ? result.exports(true) : undefined;
 	return {
-		uri: rel(file),
+		uri: shownPath(file),
 		findings: locate(text, result.findings),
 		...(asked && { asked }),
 		...(exports && Object.keys(exports.functions).length && { exports }),
@@ -280,7 +268,7 @@ async function crossFile(files: string[], linted: Linted[], job: LintJob, worker
 	const index = new WorkspaceSymbols();
 	const asked = new Set<string>();
 	linted.forEach((l, i) => {
-		if (l.exports) index.set(rel(files[i]!), l.exports);
+		if (l.exports) index.set(shownPath(files[i]!), l.exports);
 		for (const a of l.asked ?? []) asked.add(a);
 	});
 	const wanted = declaringNames(asked);
@@ -297,7 +285,7 @@ async function crossFile(files: string[], linted: Linted[], job: LintJob, worker
 	});
 	const again = new Set<string>();
 	scans.forEach((s, i) => {
-		if (s.exports) index.set(rel(php[i]!), s.exports);
+		if (s.exports) index.set(shownPath(php[i]!), s.exports);
 		if (s.calls) again.add(php[i]!);
 	});
 	linted.forEach((l, i) => {
@@ -356,13 +344,8 @@ async function main(argv: string[]): Promise<number> {
 	let workers: Workers | undefined;
 	try {
 		for (const p of parsed.paths) {
-			try {
-				await fs.stat(p);
-			} catch {
-				throw new UsageError(`no such file or directory: ${p}`);
-			}
-			for (const file of walk(p, filter, seen)) {
-				if (!fileKind(file)) continue;
+			if (!statOrUndefined(p)) throw new UsageError(`no such file or directory: ${p}`);
+			for (const file of lintableFiles(p, filter, seen)) {
 				files.push(file);
 				// Enough files to be worth a worker: start them now, they load while the walk goes on.
 				if (files.length === PARALLEL_FROM && threads > 1) workers = new Workers(threads - 1);

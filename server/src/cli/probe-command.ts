@@ -2,7 +2,8 @@
 //! `transport-lint probe --all [paths]`: Test connection on every target of a project that is fully known.
 import { promises as fs } from 'node:fs';
 import { analyze, fileKind, lineIndex, testTargets, type Settings } from '../engine/index';
-import { filterOf, readTextSync, walk } from '../node/files';
+import { filterOf, lintableFiles, readTextSync, shownPath, statOrUndefined } from '../node/files';
+import { ProjectFactsCache } from '../node/project';
 import { probe } from '../probe/probe';
 import { formatReport } from '../probe/format';
 import type { ProbeReport, StarttlsProtocol } from '../probe/types';
@@ -102,23 +103,19 @@ async function probeAll(
 	const filter = filterOf(settings);
 	const seen = new Set<string>();
 	const found = new Map<string, Found>();
+	// The package versions some configurations depend on (Laravel's mail settings), as the lint reads them.
+	const project = new ProjectFactsCache();
 	for (const p of paths) {
-		try {
-			await fs.stat(p);
-		} catch {
-			throw new ProbeUsageError(`no such file or directory: ${p}`);
-		}
-		for (const file of walk(p, filter, seen)) {
-			const kind = fileKind(file);
-			if (!kind) continue;
+		if (!statOrUndefined(p)) throw new ProbeUsageError(`no such file or directory: ${p}`);
+		for (const file of lintableFiles(p, filter, seen)) {
 			const read = readTextSync(file, settings.maxFileSize);
 			if ('skipped' in read) continue;
-			const result = analyze(read.text, kind, settings);
+			const result = analyze(read.text, fileKind(file)!, settings, project.forFile(file));
 			const at = lineIndex(read.text);
 			for (const t of testTargets(result)) {
 				const starttls = t.starttls ?? opts.starttls;
 				const key = `${t.target}\0${starttls ?? ''}`;
-				const where = `${file.split('\\').join('/')}:${at(t.start).line + 1}`;
+				const where = `${shownPath(file)}:${at(t.start).line + 1}`;
 				const f = found.get(key);
 				if (f) f.where.push(where);
 				else found.set(key, { target: t.target, ...(starttls && { starttls }), where: [where] });

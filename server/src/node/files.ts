@@ -2,6 +2,7 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { Minimatch } from 'minimatch';
+import { fileKind } from '../engine/file-kind';
 import type { Settings } from '../engine/index';
 
 export interface FileFilter {
@@ -78,6 +79,24 @@ export function* walk(root: string, filter: FileFilter, seen = new Set<string>()
 		}
 		stack.push(...subdirs.reverse());
 	}
+}
+
+/** The files under `root` (or `root` itself) that the engine reads, by their names, walked as `walk` does. */
+export function* lintableFiles(root: string, filter: FileFilter, seen = new Set<string>()): Generator<string> {
+	for (const file of walk(root, filter, seen)) if (fileKind(file)) yield file;
+}
+
+/** The working directory at start: output names files relative to it. */
+const CWD = process.cwd();
+
+/** The file as output names it: relative to the working directory, with forward slashes. */
+export function shownPath(file: string): string {
+	// Under the working directory and plainly written (no "." or ".." segment, no "//"): a slice, once per file.
+	if (path.sep === '/' && CWD !== '/' && file.startsWith(CWD) && file[CWD.length] === '/') {
+		const rest = file.slice(CWD.length + 1);
+		if (rest[0] !== '.' && !rest.includes('/.') && !rest.includes('//')) return rest;
+	}
+	return path.relative(CWD, file).split(path.sep).join('/') || file;
 }
 
 /** The file's stat, or undefined when it is missing or cannot be looked at (a missing file throws nothing: cheap). */
