@@ -7,6 +7,7 @@ import { ProjectFactsCache } from '../node/project';
 import { probe } from '../probe/probe';
 import { formatReport } from '../probe/format';
 import type { ProbeReport, StarttlsProtocol } from '../probe/types';
+import { certificatesIn } from '../probe/net';
 
 export const PROBE_USAGE = `Usage: transport-lint probe [options] <url>
        transport-lint probe --all [options] [paths...]
@@ -63,7 +64,7 @@ export async function probeMain(argv: string[], settings?: () => Promise<Setting
 			const pem = await fs.readFile(file, 'utf8').catch(() => {
 				throw new ProbeUsageError(`cannot read ${file}`);
 			});
-			ca = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+			ca = certificatesIn(pem);
 		} else if (a === '--format') {
 			format = value();
 			if (format !== 'text' && format !== 'json')

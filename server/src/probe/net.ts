@@ -199,3 +199,8 @@ export async function unixProbe(
 		);
 	});
 }
+
+/** The PEM certificates in a file's text (a CA bundle), each whole: what a TLS context is given as `ca`. */
+export function certificatesIn(pem: string): string[] {
+	return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+}
