@@ -2,6 +2,7 @@
 //! applies, does it (notifying the servers as VS Code would, now or later), and then the world is checked against
 //! the reference.
 import fc from 'fast-check';
+import { lineIndex } from '../../server/src/engine/index';
 import { CONTENTS, contentKind, FILES, type SettingsChange, type World } from './world';
 
 type Cmd = fc.AsyncCommand<World, World, false>;
@@ -75,8 +76,9 @@ class Change extends Step {
 			end = 'remove' in this.edit ? Math.min(old.length, start + this.edit.remove) : start;
 			text = 'insert' in this.edit ? this.edit.insert : '';
 		}
-		const before = positionAt(old, start);
-		const after = positionAt(old, end);
+		const at = lineIndex(old);
+		const before = at(start);
+		const after = at(end);
 		doc.text = old.slice(0, start) + text + old.slice(end);
 		doc.version++;
 		await win.client.connection.sendNotification('textDocument/didChange', {
@@ -87,12 +89,6 @@ class Change extends Step {
 	toString() {
 		return `change(${this.win}, ${this.file}, ${JSON.stringify(this.edit)})`;
 	}
-}
-
-function positionAt(text: string, offset: number): { line: number; character: number } {
-	const before = text.slice(0, offset);
-	const line = before.split('\n').length - 1;
-	return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
 class Save extends Step {
