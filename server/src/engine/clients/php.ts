@@ -27,12 +27,19 @@ export const CLIENT_PREFILTER =
 const URL_STRING = /^(?:smtps?|rediss?|tcp|tls|ssl):\/\//i;
 const KEY_BEFORE = /(?:(['"])([A-Za-z0-9_.-]+)\1\s*=>|\$([A-Za-z0-9_]+)\s*=)\s*$/;
 
+/**
+ * A frame's entries and parent keys until it has some: shared, never written (a file of a million `[` holds a
+ * million frames; a Map and an array each made the garbage collector's work grow faster than the file).
+ */
+const NO_ENTRIES = new Map<string, Literal | 'other'>();
+const NO_KEYS: readonly string[] = [];
+
 /** An array literal being read: its `'key' => value` entries at depth 1. */
 interface ArrayFrame {
 	close: string;
 	/** The key this array is the value of, if any. */
 	key?: string;
-	parentKeys: string[];
+	parentKeys: readonly string[];
 	entries: Map<string, Literal | 'other'>;
 	start: number;
 	/** Token index of the opening bracket. */
@@ -251,6 +258,7 @@ class ClientWalk {
 		const top = this.frames[this.frames.length - 1];
 		if (!top || !isPunct(tokens[k + 1], '=>')) return k;
 		const lit = literalAt(tokens, k + 2, t.text);
+		if (top.entries === NO_ENTRIES) top.entries = new Map();
 		top.entries.set(t.text, lit ?? 'other');
 		if (lit) return k;
 		const square = isPunct(tokens[k + 2], '[');
@@ -265,7 +273,8 @@ class ClientWalk {
 	/** Brackets: `[` opens an array, `(` a group that is not one, and their close judges the array read. */
 	private bracket(t: Token, k: number): number {
 		if (t.text === '[') openFrame(this.frames, this.tokens, k, ']');
-		else if (t.text === '(') this.frames.push({ close: ')', parentKeys: [], entries: new Map(), start: -1, open: k });
+		else if (t.text === '(')
+			this.frames.push({ close: ')', parentKeys: NO_KEYS, entries: NO_ENTRIES, start: -1, open: k });
 		else if (t.text === ']' || t.text === ')') {
 			const top = this.frames.pop();
 			if (top && top.start >= 0) {
@@ -392,8 +401,8 @@ function assignedVar(tokens: Token[], k: number): string | undefined {
 
 function openFrame(frames: ArrayFrame[], tokens: Token[], open: number, close: string, key?: string): void {
 	const parent = frames[frames.length - 1];
-	const parentKeys = parent ? [...parent.parentKeys, ...(parent.key ? [parent.key] : [])] : [];
-	frames.push({ close, key, parentKeys, entries: new Map(), start: tokens[open]!.start, open });
+	const parentKeys = !parent ? NO_KEYS : parent.key ? [...parent.parentKeys, parent.key] : parent.parentKeys;
+	frames.push({ close, key, parentKeys, entries: NO_ENTRIES, start: tokens[open]!.start, open });
 }
 
 function arrayConfigs(frame: ArrayFrame, end: number): ClientConfig[] {
