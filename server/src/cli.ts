@@ -9,6 +9,7 @@ import {
 	fileKind,
 	fixAll,
 	lowestAllowed,
+	mayMatter,
 	normalizeSettings,
 	WorkspaceSymbols,
 	callsOf,
@@ -18,7 +19,7 @@ import {
 } from './engine/index';
 import { askPhp, resolveExecutable } from './node/php-binary';
 import { DOCS_BASE } from './docs-link';
-import { filterOf, lintableFiles, readTextSync, shownPath, statOrUndefined } from './node/files';
+import { filterOf, readTextSync, shownPath, statOrUndefined, walk } from './node/files';
 import { ProjectFactsCache } from './node/project';
 import { PROBE_USAGE, ProbeUsageError, probeMain } from './cli/probe-command';
 import { locate, toSarif, withoutBaseline, type FileFindings } from './cli/sarif';
@@ -177,7 +178,9 @@ const CHUNK = 16;
 
 function lintFile(file: string, job: LintJob, project: ProjectFactsCache, symbols: WorkspaceSymbols): Linted {
 	const kind = fileKind(file)!;
-	const read = readTextSync(file, job.settings.maxFileSize);
+	// A file the prefilter turns down has nothing to fix or find, and needs or offers no value.
+	const read = readTextSync(file, job.settings.maxFileSize, (view) => mayMatter(kind, view, symbols));
+	if ('quiet' in read) return { uri: shownPath(file), findings: [] };
 	if ('skipped' in read) return { uri: shownPath(file), skipped: read.skipped };
 	let { text } = read;
 	if (job.fix) {
@@ -345,7 +348,7 @@ async function main(argv: string[]): Promise<number> {
 	try {
 		for (const p of parsed.paths) {
 			if (!statOrUndefined(p)) throw new UsageError(`no such file or directory: ${p}`);
-			for (const file of lintableFiles(p, filter, seen)) {
+			for (const file of walk(p, filter, seen)) {
 				files.push(file);
 				// Enough files to be worth a worker: start them now, they load while the walk goes on.
 				if (files.length === PARALLEL_FROM && threads > 1) workers = new Workers(threads - 1);

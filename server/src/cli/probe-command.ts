@@ -2,7 +2,7 @@
 //! `transport-lint probe --all [paths]`: Test connection on every target of a project that is fully known.
 import { promises as fs } from 'node:fs';
 import { analyze, fileKind, lineIndex, testTargets, type Settings } from '../engine/index';
-import { filterOf, lintableFiles, readTextSync, shownPath, statOrUndefined } from '../node/files';
+import { filterOf, readTextSync, shownPath, statOrUndefined, walk } from '../node/files';
 import { ProjectFactsCache } from '../node/project';
 import { probe } from '../probe/probe';
 import { formatReport } from '../probe/format';
@@ -108,7 +108,7 @@ async function probeAll(
 	const project = new ProjectFactsCache();
 	for (const p of paths) {
 		if (!statOrUndefined(p)) throw new ProbeUsageError(`no such file or directory: ${p}`);
-		for (const file of lintableFiles(p, filter, seen)) {
+		for (const file of walk(p, filter, seen)) {
 			const read = readTextSync(file, settings.maxFileSize);
 			if ('skipped' in read) continue;
 			const result = analyze(read.text, fileKind(file)!, settings, project.forFile(file));

@@ -6,6 +6,7 @@ export { applyEdits, applyFixes, diffEdit, diffSpan, fixAll, type AppliedFixes }
 export { describe } from './describe';
 export { suppressionEdit } from './suppress';
 export { fileKind, fileKindFromPath } from './file-kind';
+export { mayMatter } from './prefilter';
 export { predict, whatPhpDoes, type Outcome, type OutcomeKind } from './outcome';
 export { parseTransportUrl, type TransportUrl } from './parse';
 export { RULES, RULES_BY_ID, type Rule, type RuleMeta } from './rules/index';

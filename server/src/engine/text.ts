@@ -29,3 +29,8 @@ export function mentions(
 		? re.test(src.slice(Math.max(0, e.start - pad), e.newEnd + pad))
 		: re.test(wholeText(src));
 }
+
+/** `s` as a regular expression that matches it literally. */
+export function escapeRegExp(s: string): string {
+	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

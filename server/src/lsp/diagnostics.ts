@@ -11,6 +11,7 @@ import {
 	analyze,
 	DocumentAnalysis,
 	fileKind,
+	mayMatter,
 	type ClientConfig,
 	type FileKind,
 	type Finding,
@@ -187,7 +188,17 @@ export class Diagnostics {
 		const file = URI.parse(uri).fsPath;
 		const kind = fileKind(file);
 		const settings = folderSettings ?? (await this.settings.get(uri));
-		const read = kind && settings.enable ? readTextSync(file, settings.maxFileSize) : undefined;
+		const symbols = this.index.symbols;
+		const read =
+			kind && settings.enable
+				? readTextSync(file, settings.maxFileSize, (view) => mayMatter(kind, view, symbols))
+				: undefined;
+		if (read && 'quiet' in read) {
+			// Found on its bytes to hold nothing any pass reads: its analysis is an empty file's (no problem, and nothing
+			// the workspace index needs from it or must still hold from an earlier version).
+			this.onDisk.add(uri);
+			return this.validate(TextDocument.create(uri, kind!, 0, ''), settings, true);
+		}
 		if (!read || 'skipped' in read) {
 			if (read) this.connection.console.info(`Skipped ${file}: ${read.skipped}`);
 			this.results.delete(uri);

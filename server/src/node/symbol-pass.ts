@@ -2,6 +2,7 @@
 //! from the others (names it asked for), what it offers them (its exports), and whether it calls a function of the
 //! workspace that passes a parameter on to a sink.
 import { declaredNames, fileKind, lexPhp, type FileSymbols } from '../engine/index';
+import { escapeRegExp } from '../engine/text';
 import { readValues } from '../engine/values/resolve';
 import { readTextSync } from './files';
 
@@ -23,9 +24,31 @@ export function scanForSymbols(
 	calls: RegExp | undefined,
 ): SymbolScan {
 	if (fileKind(file) !== 'php') return { calls: false };
-	const read = readTextSync(file, maxFileSize);
+	// Both searches are of ASCII words, which the bytes read as Latin-1 answer as the text would (a name with other
+	// characters is matched up to them either way): only a file that declares a wanted name is decoded and lexed.
+	const ascii = calls === undefined || !/[^ -~\t\r\n]/.test(calls.source);
+	const mention = mentionOf(wanted);
+	let called = false;
+	const read = readTextSync(file, maxFileSize, (bytes) => {
+		const view = typeof bytes === 'string' ? bytes : bytes.toString('latin1');
+		called = calls?.test(view) ?? false;
+		// A file that declares a wanted name has the name in it: most files do not, and are not read for declarations.
+		return !ascii || (mention !== undefined && mention.test(view) && declaredNames(view).some((n) => wanted.has(n)));
+	});
+	if ('quiet' in read) return { calls: called };
 	if ('skipped' in read) return { calls: false };
 	return symbolsOf(read.text, wanted, calls);
+}
+
+/** One expression that finds any of the names (built once per set: a task passes the same set for every file). */
+let lastWanted: ReadonlySet<string> | undefined;
+let lastMention: RegExp | undefined;
+function mentionOf(wanted: ReadonlySet<string>): RegExp | undefined {
+	if (wanted !== lastWanted) {
+		lastWanted = wanted;
+		lastMention = wanted.size ? new RegExp([...wanted].map(escapeRegExp).join('|')) : undefined;
+	}
+	return lastMention;
 }
 
 export function symbolsOf(text: string, wanted: ReadonlySet<string>, calls: RegExp | undefined): SymbolScan {

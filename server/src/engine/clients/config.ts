@@ -6,19 +6,25 @@ import type { FileKind } from '../types';
 import { laravelMail, predisArray, type Entries } from './laravel';
 import type { ClientConfig } from './model';
 import type { Literal } from './literal';
-import { urlString } from './urls';
+import { CONNECTION_SCHEMES, urlString } from './urls';
 
-const URL_START = /(?<![A-Za-z0-9+.-])(?:smtps?|tcp|tls|ssl|rediss?):\/\//gi;
+const URL_START = new RegExp(`(?<![A-Za-z0-9+.-])(?:${CONNECTION_SCHEMES.join('|')})://`, 'gi');
+/** The prefixes of the variables read here (Laravel's MAIL_* and REDIS_*): a file without one has none. */
+export const VARIABLE_PREFIXES: readonly string[] = ['MAIL_', 'REDIS_'];
 const PLACEHOLDER = /\$\{|\$[A-Za-z_]|%env\(|%[A-Za-z_.]+%|\{\{/;
-const VARIABLE =
-	/^[ \t]*(?:-[ \t]*)?(?:export[ \t]+)?(["']?)((?:MAIL|REDIS)_[A-Z0-9_]+)\1[ \t]*[=:][ \t]*([^\r\n]{0,500})|<env\b[^>\n]{0,200}?\bname="((?:MAIL|REDIS)_[A-Z0-9_]+)"[^>\n]{0,200}?\bvalue="([^"\n]{0,500})"/gm;
+/** A variable's name, `MAIL_HOST`: one of the prefixes, then capitals, digits and underscores. */
+const NAME = `(?:${VARIABLE_PREFIXES.join('|')})[A-Z0-9_]+`;
+const VARIABLE = new RegExp(
+	`^[ \\t]*(?:-[ \\t]*)?(?:export[ \\t]+)?(["']?)(${NAME})\\1[ \\t]*[=:][ \\t]*([^\\r\\n]{0,500})|<env\\b[^>\\n]{0,200}?\\bname="(${NAME})"[^>\\n]{0,200}?\\bvalue="([^"\\n]{0,500})"`,
+	'gm',
+);
 const KEY_ON_LINE =
 	/^[ \t]*(?:-[ \t]*)?(?:export[ \t]+)?["']?([A-Za-z0-9_.-]+)["']?[ \t]*[=:]|\bname="([A-Za-z0-9_.-]+)"/;
 
 export function scanConfigClients(src: string, kind: FileKind): ClientConfig[] {
 	const configs: ClientConfig[] = [];
 	if (src.includes('://')) configs.push(...urls(src));
-	if (src.includes('MAIL_') || src.includes('REDIS_')) configs.push(...variables(src, kind));
+	if (VARIABLE_PREFIXES.some((p) => src.includes(p))) configs.push(...variables(src, kind));
 	return configs;
 }
 

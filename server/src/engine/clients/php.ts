@@ -11,7 +11,7 @@ import { basename, callArgs, literalAt, offsetIn, readWith, type Literal, type R
 import { moveConfig, type ClientConfig, type SslOptions } from './model';
 import { laravelMail, predisArray } from './laravel';
 import { phpmailer, type MailerGroup } from './phpmailer';
-import { urlString } from './urls';
+import { CONNECTION_SCHEMES, urlString } from './urls';
 import { swift, type SwiftCall } from './swift';
 import { redisConnect } from './redis';
 import { esmtpTransport } from './symfony';
@@ -24,7 +24,7 @@ import { esmtpTransport } from './symfony';
 export const CLIENT_PREFILTER =
 	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|EsmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(/i;
 
-const URL_STRING = /^(?:smtps?|rediss?|tcp|tls|ssl):\/\//i;
+const URL_STRING = new RegExp(`^(?:${CONNECTION_SCHEMES.join('|')})://`, 'i');
 const KEY_BEFORE = /(?:(['"])([A-Za-z0-9_.-]+)\1\s*=>|\$([A-Za-z0-9_]+)\s*=)\s*$/;
 
 /**

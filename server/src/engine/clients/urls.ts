@@ -6,6 +6,9 @@ import { symfonyAutoMode } from './laravel';
 import { REDIS_PLAIN_PORT, REDIS_TLS_PORT, redisSchemeMode } from './redis';
 import { swiftMode } from './swift';
 
+/** The schemes of the connection strings read here (Symfony Mailer DSNs and Redis URIs), lower case. */
+export const CONNECTION_SCHEMES: readonly string[] = ['smtp', 'smtps', 'tcp', 'tls', 'ssl', 'redis', 'rediss'];
+
 const DSN = /^(smtps?):\/\/(?:[^@/?#\s]*@)?(\[[0-9A-Fa-f:.]+\]|[^:/?#\s@]+)(?::(\d{1,5}))?\/?(\?[^#\s]*)?$/;
 const REDIS =
 	/^(tcp|tls|ssl|redis|rediss):\/\/(?:[^@/?#\s]*@)?(\[[0-9A-Fa-f:.]+\]|[^:/?#\s@]+):(\d{1,5})(?:[/?#]\S*)?$/i;

@@ -161,8 +161,10 @@ interface Frame {
 	depth: number;
 }
 
+/** The socket functions and crypto-method constants this pass reads (the file prefilter's part of it). */
+export const SOCKET_WORDS = /sockopen|stream_socket_|STREAM_CRYPTO_METHOD/i;
 /** Nothing here can produce a candidate or a constant: skip the lexer. */
-const PREFILTER = /:\/\/|sockopen|stream_socket_|STREAM_CRYPTO_METHOD/i;
+const PREFILTER = new RegExp(`://|${SOCKET_WORDS.source}`, 'i');
 
 /**
  * `src` may be a TextSource (an open document): given the previous version's lexing and an edit after the

@@ -2,6 +2,7 @@
 //! each file's exports as plain data (made by the value layer of the file that defines them), looked up by name. A
 //! name defined differently in two files is unknown (nothing is guessed). No fixpoint: a constant defined from
 //! another file's constant, or a summary of a function that calls another file's function, is not followed.
+import { escapeRegExp } from '../text';
 import { SINKS_BY_CLASS, SINKS_BY_FUNCTION } from './sinks';
 import type { FileSymbols, SerialFunction, SerialValue, SymbolLookup } from './symbols';
 
@@ -211,13 +212,9 @@ export function callsOf(keys: string[]): RegExp | undefined {
 	const alternatives = new Set<string>();
 	for (const key of keys) {
 		const [cls, name] = key.includes('::') ? key.split('::') : [undefined, key];
-		if (!cls) alternatives.add(`(?<![\\w$>:\\\\])${escape(name!)}`);
-		else if (name === '__construct') alternatives.add(`\\bnew\\s+\\\\?(?:\\w+\\\\)*${escape(cls)}`);
-		else alternatives.add(`\\b${escape(cls)}\\s*::\\s*${escape(name!)}`);
+		if (!cls) alternatives.add(`(?<![\\w$>:\\\\])${escapeRegExp(name!)}`);
+		else if (name === '__construct') alternatives.add(`\\bnew\\s+\\\\?(?:\\w+\\\\)*${escapeRegExp(cls)}`);
+		else alternatives.add(`\\b${escapeRegExp(cls)}\\s*::\\s*${escapeRegExp(name!)}`);
 	}
 	return alternatives.size ? new RegExp(`(?:${[...alternatives].join('|')})\\s*\\(`, 'i') : undefined;
-}
-
-function escape(s: string): string {
-	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
