@@ -1,7 +1,8 @@
-//! `npm run bench`: workspace lint vs ripgrep, keystroke latency vs a no-op server (publishing nothing, and publishing
-//! Transport Lint's diagnostics), the server's initial scan and cold start. Prints one Markdown table. Options: --files N (10000), --edits N (500), --runs N (3), --only a,b (parts:
-//! lint, keys1, keys10, scan, cold; all by default). TRANSPORT_LINT_BENCH_PROF=dir writes the servers' CPU profiles
-//! there.
+//! `npm run bench`: workspace lint vs ripgrep and Node's own read floor, keystroke latency vs a no-op server
+//! (publishing nothing, and publishing Transport Lint's diagnostics), the server's initial scan and cold start, on the
+//! generated tree and the real-world corpus. Prints one Markdown table. Options: --files N (10000), --edits N (500),
+//! --runs N (3), --only a,b (parts: lint, realworld, keys1, keys10, scan, cold; all by default; realworld adds the
+//! corpus to lint and scan). TRANSPORT_LINT_BENCH_PROF=dir writes the servers' CPU profiles there.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +48,8 @@ function timed(cmd: string, args: string[]): { seconds: number; rssMb: number } 
 	return { seconds: seconds!, rssMb: kb! / 1024 };
 }
 
-function workspaceLint(tree: string): void {
+/** Runs alternate: the CLI, rg, the Node floor, RUNS times each; the median of each. */
+function workspaceLint(tree: string, label: string): void {
 	const lint: number[] = [];
 	const grep: number[] = [];
 	const floor: number[] = [];
@@ -60,20 +62,24 @@ function workspaceLint(tree: string): void {
 		floor.push(timed(process.execPath, [path.join(__dirname, 'read-floor.js'), tree]).seconds);
 	}
 	rows.push([
-		'workspace lint (CLI, whole process)',
+		`workspace lint (CLI, whole process), ${label}`,
 		`${median(lint).toFixed(2)} s`,
-		`rg -j1: ${median(grep).toFixed(2)} s`,
-		`${(median(lint) / median(grep)).toFixed(1)}×`,
+		`rg -j1: ${median(grep).toFixed(2)} s; Node floor: ${median(floor).toFixed(2)} s`,
+		`${(median(lint) / median(grep)).toFixed(1)}× rg, ${(median(lint) / median(floor)).toFixed(1)}× floor`,
 		`peak RSS ${rss.toFixed(0)} MB`,
 	]);
 	rows.push([
-		'walk, read and decode only (Node.js, one thread, no analysis)',
+		`… Node floor: walk, read, search bytes for :// (one thread, no analysis), ${label}`,
 		`${median(floor).toFixed(2)} s`,
 		`rg -j1: ${median(grep).toFixed(2)} s`,
 		`${(median(floor) / median(grep)).toFixed(1)}×`,
 		'',
 	]);
+	lintSeconds.set(label, median(lint));
 }
+
+/** The CLI's median time per tree, for the server scan's row. */
+const lintSeconds = new Map<string, number>();
 
 interface Server {
 	send: <T>(method: string, params: unknown) => Promise<T>;
@@ -210,7 +216,7 @@ async function keystrokes(text: string, label: string): Promise<void> {
 	]);
 }
 
-async function initialScan(tree: string): Promise<void> {
+async function initialScan(tree: string, label: string): Promise<void> {
 	const s = startServer(path.join(ROOT, 'server/out/server.js'));
 	const t0 = performance.now();
 	await s.send('initialize', {
@@ -223,11 +229,12 @@ async function initialScan(tree: string): Promise<void> {
 	while (!s.logs.some((l) => l.startsWith('Workspace scan:'))) await new Promise((r) => setTimeout(r, 20));
 	const ms = performance.now() - t0;
 	const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${s.pid}/status`, 'utf8'))![1]!;
+	const cli = lintSeconds.get(label);
 	rows.push([
-		`server initial scan (${FILES} files)`,
+		`server initial scan, ${label}`,
 		`${(ms / 1000).toFixed(2)} s`,
-		'',
-		'',
+		cli === undefined ? '' : `CLI: ${cli.toFixed(2)} s`,
+		cli === undefined ? '' : `${(ms / 1000 / cli).toFixed(1)}×`,
 		`server peak RSS ${(Number(hwm) / 1024).toFixed(0)} MB`,
 	]);
 	await s.stop();
@@ -261,7 +268,13 @@ async function main(): Promise<void> {
 	}
 	const g = JSON.parse(readFileSync(path.join(tree, '.ready'), 'utf8')) as { files: number; bytes: number };
 	console.error(`tree: ${g.files} files, ${(g.bytes / 1e6).toFixed(0)} MB at ${tree}`);
-	if (part('lint')) workspaceLint(tree);
+	const generated = `generated tree, ${g.files} files`;
+	// The real-world corpus (test/realworld/setup.sh lays it out, downloading it once).
+	const corpus = part('realworld')
+		? spawnSync('bash', [path.join(ROOT, 'test/realworld/setup.sh')], { encoding: 'utf8' }).stdout.trim()
+		: undefined;
+	if (part('lint')) workspaceLint(tree, generated);
+	if (corpus) workspaceLint(corpus, 'real-world corpus');
 	const php = (bytes: number) => {
 		const rand = rng(3);
 		const parts = ['<?php'];
@@ -278,7 +291,8 @@ async function main(): Promise<void> {
 	};
 	if (part('keys1')) await keystrokes(php(1 << 20), '1 MB');
 	if (part('keys10')) await keystrokes(php(10 << 20), '10 MB');
-	if (part('scan')) await initialScan(tree);
+	if (part('scan')) await initialScan(tree, generated);
+	if (corpus && part('scan')) await initialScan(corpus, 'real-world corpus');
 	if (part('cold')) await coldStart();
 	console.log('| measurement | Transport Lint | reference | ratio | memory / size |');
 	console.log('| --- | --- | --- | --- | --- |');
