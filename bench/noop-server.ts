@@ -2,15 +2,34 @@
 //! vscode-languageserver, the same document store) that publishes empty diagnostics on every change. It never reads a
 //! document's text, so it does not pay for making the string (the store makes it only when asked).
 //! With TRANSPORT_LINT_BENCH_PAYLOAD=<file of a JSON array>, it publishes that list instead, the same objects every
-//! time: what sending, reading and parsing that many diagnostics costs, with no analysis.
+//! time: what sending, reading and parsing that many diagnostics costs, with no analysis. It answers code actions with
+//! none, and the lens requests a keystroke brings (bench/run.ts) with nothing, or as many lenses as Transport Lint did.
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { openConnection } from '../server/src/lsp/connection';
 
 const file = process.env.TRANSPORT_LINT_BENCH_PAYLOAD;
 const diagnostics = file ? (JSON.parse(readFileSync(file, 'utf8')) as Diagnostic[]) : [];
+const lensFile = process.env.TRANSPORT_LINT_BENCH_LENSES;
+/** With TRANSPORT_LINT_BENCH_LENSES=<file holding a count>, it answers the lens request with that many lenses. */
+const lenses = Array.from({ length: lensFile ? Number(readFileSync(lensFile, 'utf8')) : 0 }, (_, line) => ({
+	range: { start: { line, character: 0 }, end: { line, character: 0 } },
+	data: { uri: 'file:///bench.php', offset: line * 100 },
+}));
 const { connection, documents } = openConnection();
-connection.onInitialize(() => ({ capabilities: { textDocumentSync: 2 /* Incremental */ } }));
+connection.onInitialize(() => ({
+	capabilities: {
+		textDocumentSync: 2 /* Incremental */,
+		codeActionProvider: true,
+		codeLensProvider: { resolveProvider: true },
+	},
+}));
+connection.onCodeAction(() => []);
+connection.onRequest('transportLint/codeLens', () => lenses);
+connection.onCodeLensResolve((l) => ({
+	...l,
+	command: { title: 'Test connection', command: 'transportLint.testConnection' },
+}));
 documents.onDidChangeContent(
 	(e) => void connection.sendDiagnostics({ uri: e.document.uri, version: e.document.version, diagnostics }),
 );

@@ -1,7 +1,7 @@
 //! `npm run bench`: workspace lint vs ripgrep and Node's own read floor, keystroke latency vs a no-op server
 //! (publishing nothing, and publishing Transport Lint's diagnostics), the server's initial scan and cold start, on the
 //! generated tree and the real-world corpus. Prints one Markdown table. Options: --files N (10000), --edits N (500),
-//! --runs N (3), --only a,b (parts: lint, realworld, keys1, keys10, scan, cold; all by default; realworld adds the
+//! --runs N (3), --only a,b (parts: lint, realworld, keys1, keys10, lenses, scan, cold; all by default; realworld adds the
 //! corpus to lint and scan). TRANSPORT_LINT_BENCH_PROF=dir writes the servers' CPU profiles there.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -32,6 +32,8 @@ const RUNS = arg('runs', 3);
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]!.split(',') : undefined;
 const part = (name: string) => !ONLY || ONLY.includes(name);
 const PROF = process.env.TRANSPORT_LINT_BENCH_PROF;
+/** The lines an editor shows: the lenses on them are resolved after each keystroke. */
+const SCREEN = 50;
 /** Keystrokes measured but also shown apart: the first ones run code for the first time. */
 const WARM_UP = 50;
 const rows: string[][] = [];
@@ -143,11 +145,17 @@ async function keystrokes(text: string, label: string): Promise<void> {
 	const noop = path.join(ROOT, 'out/bench/noop-server.js');
 	/** Transport Lint's last diagnostics of the document, which the third server publishes on every change. */
 	const payload = path.join(tmpdir(), `bench-payload-${process.pid}.json`);
+	/** How many lenses Transport Lint's last answer had, which the third server answers with too. */
+	const lensPayload = path.join(tmpdir(), `bench-lenses-${process.pid}.txt`);
 	let diagnostics = 0;
 	for (const [name, script, env] of [
 		['transport-lint', path.join(ROOT, 'server/out/server.js'), undefined],
 		['no-op', noop, undefined],
-		['no-op, same diagnostics', noop, { TRANSPORT_LINT_BENCH_PAYLOAD: payload }],
+		[
+			'no-op, same diagnostics',
+			noop,
+			{ TRANSPORT_LINT_BENCH_PAYLOAD: payload, TRANSPORT_LINT_BENCH_LENSES: lensPayload },
+		],
 	] as const) {
 		const s = startServer(script, env);
 		await s.send('initialize', {
@@ -163,6 +171,7 @@ async function keystrokes(text: string, label: string): Promise<void> {
 		const rand = rng(7);
 		const lines = text.split('\n').length;
 		const times: number[] = [];
+		let lensCount = 0;
 		for (let v = 2; v < EDITS + 2; v++) {
 			const line = Math.floor(rand() * (lines - 1));
 			const published = s.next(uri, v);
@@ -171,9 +180,31 @@ async function keystrokes(text: string, label: string): Promise<void> {
 				textDocument: { uri, version: v },
 				contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
 			});
-			await published;
+			// What VS Code with this extension then asks (seen in the e2e suite): the code actions at the cursor, the
+			// lenses of the lines on screen and the margin the client asks for (client/src/lenses.ts), and the resolve
+			// of each lens on screen.
+			const cursor = { line, character: 1 };
+			await Promise.all([
+				published,
+				s.send('textDocument/codeAction', {
+					textDocument: { uri },
+					range: { start: cursor, end: cursor },
+					context: { diagnostics: [], triggerKind: 2 },
+				}),
+				s
+					.send<{ range: { start: { line: number } } }[]>('transportLint/codeLens', {
+						textDocument: { uri },
+						lines: [{ start: Math.max(0, line - SCREEN / 2 - 100), end: line + SCREEN / 2 + 100 }],
+					})
+					.then((lenses) => {
+						lensCount = lenses.length;
+						const shown = lenses.filter((l) => Math.abs(l.range.start.line - line) <= SCREEN / 2);
+						return Promise.all(shown.map((l) => s.send('codeLens/resolve', l)));
+					}),
+			]);
 			times.push(performance.now() - t0);
 		}
+		if (name === 'transport-lint') writeFileSync(lensPayload, String(lensCount));
 		results[name] = times;
 		if (name === 'transport-lint') {
 			const last = s.published.get(uri) ?? [];
@@ -183,11 +214,12 @@ async function keystrokes(text: string, label: string): Promise<void> {
 		await s.stop();
 	}
 	rmSync(payload, { force: true });
+	rmSync(lensPayload, { force: true });
 	const ours = results['transport-lint']!;
 	const floor = results['no-op']!;
 	const same = results['no-op, same diagnostics']!;
 	rows.push([
-		`keystroke → diagnostics, ${label} document (${EDITS} edits)`,
+		`keystroke → diagnostics, code actions and lenses, ${label} document (${EDITS} edits)`,
 		`p50 ${pct(ours, 50).toFixed(2)} ms, p99 ${pct(ours, 99).toFixed(2)} ms`,
 		`no-op server: p50 ${pct(floor, 50).toFixed(2)} ms, p99 ${pct(floor, 99).toFixed(2)} ms`,
 		`p99 ${(pct(ours, 99) / pct(floor, 99)).toFixed(1)}×`,
@@ -208,7 +240,7 @@ async function keystrokes(text: string, label: string): Promise<void> {
 	// What publishing this many diagnostics costs by itself (writing, reading and parsing them): the no-op server
 	// again, publishing Transport Lint's last list for the document on every change. An extra row, for the reasons.
 	rows.push([
-		`… no-op server publishing the same ${diagnostics} diagnostics on every change`,
+		`… no-op server publishing the same ${diagnostics} diagnostics and answering with as many lenses`,
 		`p50 ${pct(ours, 50).toFixed(2)} ms, p99 ${pct(ours, 99).toFixed(2)} ms`,
 		`p50 ${pct(same, 50).toFixed(2)} ms, p99 ${pct(same, 99).toFixed(2)} ms`,
 		`p99 ${(pct(ours, 99) / pct(same, 99)).toFixed(1)}×`,
@@ -291,6 +323,16 @@ async function main(): Promise<void> {
 	};
 	if (part('keys1')) await keystrokes(php(1 << 20), '1 MB');
 	if (part('keys10')) await keystrokes(php(10 << 20), '10 MB');
+	// issue 24's case: 2 MB of PHP with a URL on every line, so a lens on every line.
+	const urls = () => {
+		const parts = ['<?php'];
+		for (let i = 0; i < 13_500; i++)
+			parts.push(
+				`$s${i} = stream_socket_client('tcp://127.0.0.1:${1024 + i}', $errno, $errstr, 5); // ${'x'.repeat(70)}`,
+			);
+		return parts.join('\n');
+	};
+	if (part('lenses')) await keystrokes(urls(), '2 MB, 13,500 URLs');
 	if (part('scan')) await initialScan(tree, generated);
 	if (corpus && part('scan')) await initialScan(corpus, 'real-world corpus');
 	if (part('cold')) await coldStart();

@@ -12,6 +12,7 @@ import { DEFAULT_INCLUDE } from '../../server/src/engine/settings';
 import { disableRule } from './disable-rule';
 import { RestartingErrorHandler } from './error-handler';
 import { fixAllInFile } from './fix-all';
+import { VisibleLenses } from './lenses';
 import { PhpStatus } from './php-status';
 import { testConnection, type LensArgs } from './test-connection';
 
@@ -40,8 +41,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
 	};
 	const outputChannel = window.createOutputChannel('Transport Lint', { log: true });
 	context.subscriptions.push(outputChannel);
+	const lenses = new VisibleLenses();
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: DOCUMENT_SELECTOR,
+		middleware: lenses.middleware,
 		outputChannel,
 		errorHandler: new RestartingErrorHandler(),
 		workspaceFolder: workspace.workspaceFolders?.[0],
@@ -50,6 +53,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 	};
 	client = new LanguageClient('transportLint', 'Transport Lint', serverOptions, clientOptions);
 	const started = client;
+	lenses.attach(client);
 	const phpStatus = new PhpStatus(outputChannel);
 	context.subscriptions.push(
 		phpStatus.item,
@@ -62,6 +66,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 	);
 	context.subscriptions.push(
 		client,
+		lenses,
 		commands.registerCommand(Commands.fixAll, () => fixAllInFile(started)),
 		commands.registerCommand(Commands.disableRule, disableRule),
 		commands.registerCommand(Commands.showOutput, () => outputChannel.show(true)),

@@ -92,6 +92,20 @@ export namespace ListTargetsRequest {
 	export const type = new RequestType<{ uri: string }, TargetItem[], void>(method);
 }
 
+/**
+ * The code lenses of the given lines only (VS Code's client asks for the lines on screen: the standard request has no
+ * range, and a file of 13,500 URLs would send 13,500 lenses on every change). Each lens as textDocument/codeLens
+ * gives it, resolved by codeLens/resolve.
+ */
+export namespace VisibleCodeLensRequest {
+	export const method = 'transportLint/codeLens' as const;
+	export const type = new RequestType<
+		{ textDocument: { uri: string }; lines: { start: number; end: number }[] },
+		import('vscode-languageserver-protocol').CodeLens[],
+		void
+	>(method);
+}
+
 /** Which PHP the analysis assumes: the binary's answer, or why there is none. */
 export interface PhpState {
 	env?: import('./engine/php-env').PhpEnvironment;

@@ -1,5 +1,6 @@
 //! The offline end-to-end runner (what CI uses): the suites in the real VS Code 1.100.3 extension host, each in a
-//! fresh window. `--vsix=<file>` installs that package instead of loading the extension from the repository.
+//! fresh window. `--vsix=<file>` installs that package instead of loading the extension from the repository;
+//! `--only=<name,...>` runs those suites only.
 import * as path from 'node:path';
 import { ROOT } from '../helpers/paths';
 import { startSession } from './code-server';
@@ -38,7 +39,12 @@ async function runSuite(name: string, fixture: string, vsix: string | undefined)
 
 async function main(): Promise<number> {
 	const vsix = process.argv.find((a) => a.startsWith('--vsix='))?.slice(7);
+	const only = process.argv
+		.find((a) => a.startsWith('--only='))
+		?.slice(7)
+		.split(',');
 	for (const { name, fixture } of SUITES) {
+		if (only && !only.includes(name)) continue;
 		const code = await runSuite(name, fixture, vsix);
 		if (code !== 0) return code;
 	}

@@ -162,16 +162,48 @@ test('hover on a flagged URL leads with the problem and its long story, Markdown
 	assert.ok(md.indexOf('---') < md.indexOf('PHP will connect'));
 });
 
-test('code lenses offer Test connection above each URL, and a setting turns them off', async () => {
+test('no lens on a stream_socket_server() listen address (nothing to connect to) or a URL PHP cannot parse', async () => {
+	const uri = docUri.replace(/\.php$/, '-server.php');
+	const text =
+		"<?php\n$s = stream_socket_server('tcp://0.0.0.0:8000');\n$c = stream_socket_client('tcp://127.0.0.1:8000');\n$m = stream_socket_client(' tcp://127.0.0.1:8000');\n";
+	await client.connection.sendNotification('textDocument/didOpen', {
+		textDocument: { uri, languageId: 'php', version: 1, text },
+	});
+	await client.waitFor(uri, (p) => p.version === 1);
+	const lenses = (await client.connection.sendRequest('textDocument/codeLens', {
+		textDocument: { uri },
+	})) as CodeLens[];
+	assert.deepEqual(
+		lenses.map((l) => l.range.start.line),
+		[2],
+	);
+	await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
+test('code lenses offer Test connection above each URL PHP can connect to as written, resolved when shown; a setting turns them off', async () => {
 	const lenses = (await client.connection.sendRequest('textDocument/codeLens', {
 		textDocument: { uri: docUri },
 	})) as CodeLens[];
-	assert.equal(lenses.length, 4);
-	assert.deepEqual(lenses[0]!.command, {
+	assert.deepEqual(
+		lenses.map((l) => [l.range.start.line, l.command]),
+		[1, 2, 3, 4].map((line) => [line, undefined]),
+		'sent without their commands, which only the lenses on screen need',
+	);
+	const resolved = (await client.connection.sendRequest('codeLens/resolve', lenses[0])) as CodeLens;
+	assert.deepEqual(resolved.command, {
 		title: 'Test connection',
 		command: 'transportLint.testConnection',
 		arguments: [{ uri: docUri, offset: TEXT.indexOf('tls://') }],
 	});
+	// VS Code's client asks for the lines on screen only (client/src/lenses.ts): the same lenses, fewer of them.
+	const visible = (await client.connection.sendRequest('transportLint/codeLens', {
+		textDocument: { uri: docUri },
+		lines: [
+			{ start: 3, end: 3 },
+			{ start: 2, end: 3 },
+		],
+	})) as CodeLens[];
+	assert.deepEqual(visible, lenses.slice(1, 3));
 	client.config = { transportLint: { codeLens: { enable: false } } };
 	await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
 	await new Promise((r) => setTimeout(r, 50));

@@ -23,21 +23,32 @@ export interface TestTarget {
 	start: number;
 	target: string;
 	starttls?: 'smtp';
-	/** The library configuration it comes from, when it is one (e.g. "PHPMailer"). */
+	/** The library configuration it comes from, when it is one (e.g. "PHPMailer"), and what it speaks. */
 	client?: string;
+	protocol?: 'SMTP' | 'Redis';
 }
 
 /**
  * Every target of an analysed file that can be tested as written: complete (host and port, or a socket path),
- * parsed by PHP without a syntax error, and mail or Redis configurations with host, port and TLS mode.
+ * parsed by PHP without a syntax error, not a stream_socket_server() listen address, and mail or Redis
+ * configurations with host, port and TLS mode.
  */
 export function testTargets(result: Pick<AnalyzeResult, 'targets' | 'clients' | 'findings'>): TestTarget[] {
 	const out: TestTarget[] = [];
 	for (const c of result.clients) {
 		const p = probeTarget(c);
-		if (p) out.push({ start: c.start, target: p.target, ...(p.starttls && { starttls: p.starttls }), client: c.label });
+		if (p)
+			out.push({
+				start: c.start,
+				target: p.target,
+				...(p.starttls && { starttls: p.starttls }),
+				client: c.label,
+				protocol: p.protocol,
+			});
 	}
 	for (const t of result.targets) {
+		// A listen address is where this program waits for others: there is nothing to connect to.
+		if (t.candidate.call?.fn === 'stream_socket_server') continue;
 		const r = testableTarget(t, result.findings);
 		const complete =
 			t.url.info?.family === 'unix' ? !!t.url.path : !!t.url.host && t.url.port !== undefined && t.url.port > 0;

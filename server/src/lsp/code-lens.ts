@@ -1,35 +1,84 @@
-//! A "Test connection" lens above each complete transport URL (off with transportLint.codeLens.enable).
+//! "Test connection" lenses (off with transportLint.codeLens.enable): one above each connection Test connection can
+//! test as written (the engine's testTargets: complete, parsed by PHP, not a stream_socket_server() listen address;
+//! mail and Redis configurations with host, port and TLS mode). Cheap on keystrokes: a lens is sent as its position
+//! and offset, and gets its title and command only when the editor resolves it (VS Code resolves the lenses on
+//! screen); the list is kept with the analysis, so asking again for the same version computes nothing.
 import type { CodeLens } from 'vscode-languageserver-protocol';
-import { probeTarget } from '../engine/index';
+import { testTargets, type TestTarget } from '../engine/index';
+import { firstAt } from '../engine/sorted';
 import { Commands } from '../protocol';
-import { toRange } from './convert';
 import type { Analysed } from './diagnostics';
 
+/** What a lens carries until it is resolved. */
+interface LensData {
+	uri: string;
+	offset: number;
+	/** What a mail or Redis configuration's lens tests. */
+	protocol?: 'SMTP' | 'Redis';
+}
+
+/** What each analysis can test, found once (a keystroke makes a new analysis; asking again for it is free). */
+const testable = new WeakMap<Analysed, TestTarget[]>();
+const made = new WeakMap<Analysed, CodeLens[]>();
+
+function targetsOf(analysed: Analysed): TestTarget[] {
+	let t = testable.get(analysed);
+	if (!t) testable.set(analysed, (t = testTargets(analysed)));
+	return t;
+}
+
+function lens(analysed: Analysed, t: TestTarget): CodeLens {
+	const at = analysed.doc.positionAt(t.start);
+	const data: LensData = { uri: analysed.doc.uri, offset: t.start, ...(t.protocol && { protocol: t.protocol }) };
+	return { range: { start: at, end: at }, data };
+}
+
+/** Every lens of the document (the standard request, for clients that show them all). */
 export function codeLenses(analysed: Analysed): CodeLens[] {
-	const { doc, targets, clients } = analysed;
-	const lenses: CodeLens[] = [];
-	for (const c of clients) {
-		const p = probeTarget(c);
-		if (!p) continue;
-		lenses.push({
-			range: toRange(doc, c.start, c.end),
-			command: {
-				title: `Test ${p.protocol} connection`,
-				command: Commands.testConnection,
-				arguments: [{ uri: doc.uri, offset: c.start, client: true }],
-			},
-		});
+	let lenses = made.get(analysed);
+	if (!lenses) made.set(analysed, (lenses = targetsOf(analysed).map((t) => lens(analysed, t))));
+	return lenses;
+}
+
+/**
+ * The lenses on the given lines (inclusive): only they are placed, the targets found by offset (they are in document
+ * order), so the cost follows the lines asked for, not the document's URLs.
+ */
+export function codeLensesOn(analysed: Analysed, lines: readonly { start: number; end: number }[]): CodeLens[] {
+	const all = targetsOf(analysed);
+	const { doc } = analysed;
+	const out: CodeLens[] = [];
+	let from = 0;
+	// Two editors of one document may show overlapping lines: merged, each lens once, in document order.
+	for (const { start, end } of [...lines].sort((a, b) => a.start - b.start)) {
+		const lo = doc.offsetAt({ line: start, character: 0 });
+		const hi = doc.offsetAt({ line: end + 1, character: 0 });
+		for (
+			let i = Math.max(
+				from,
+				firstAt(all.length, (k) => all[k]!.start >= lo),
+			);
+			i < all.length;
+			i++
+		) {
+			if (all[i]!.start >= hi) break;
+			out.push(lens(analysed, all[i]!));
+			from = i + 1;
+		}
 	}
-	return lenses.concat(
-		targets
-			.filter((t) => !t.partial && t.url.info)
-			.map((t) => ({
-				range: toRange(doc, t.candidate.start, t.candidate.end),
-				command: {
-					title: 'Test connection',
-					command: Commands.testConnection,
-					arguments: [{ uri: doc.uri, offset: t.candidate.start }],
-				},
-			})),
-	);
+	return out;
+}
+
+/** The title and command of a lens codeLenses made (a lens it did not make is returned as it is). */
+export function resolveCodeLens(lens: CodeLens): CodeLens {
+	const data = lens.data as Partial<LensData> | undefined;
+	if (typeof data?.uri !== 'string' || typeof data.offset !== 'number') return lens;
+	return {
+		...lens,
+		command: {
+			title: data.protocol ? `Test ${data.protocol} connection` : 'Test connection',
+			command: Commands.testConnection,
+			arguments: [{ uri: data.uri, offset: data.offset, ...(data.protocol && { client: true }) }],
+		},
+	};
 }

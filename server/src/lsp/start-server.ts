@@ -18,6 +18,7 @@ import {
 	TEST_CONNECTION_COMMAND,
 	TestConnectionRequest,
 	TrustGrantedNotification,
+	VisibleCodeLensRequest,
 	type TestConnectionParams,
 	type TestConnectionResult,
 } from '../protocol';
@@ -26,7 +27,7 @@ import { PhpEnvironments } from './php-env';
 import { readCa } from './ca';
 import { listTargets, testConnection, type ProbeSettings } from './test-connection';
 import { codeActions, fixAllEdit } from './code-actions';
-import { codeLenses } from './code-lens';
+import { codeLenses, codeLensesOn, resolveCodeLens } from './code-lens';
 import { hover } from './hover';
 import type { ServerConnection } from './connection';
 import { Diagnostics } from './diagnostics';
@@ -89,7 +90,7 @@ export function startServer(server: ServerConnection): void {
 					? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] }
 					: true,
 				hoverProvider: true,
-				codeLensProvider: { resolveProvider: false },
+				codeLensProvider: { resolveProvider: true },
 				executeCommandProvider: { commands: [TEST_CONNECTION_COMMAND] },
 				workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 			},
@@ -155,6 +156,11 @@ export function startServer(server: ServerConnection): void {
 	connection.onCodeLens(async (params) => {
 		const a = await analysed(params.textDocument.uri);
 		return a && (await settings.get(a.doc.uri)).codeLens ? codeLenses(a) : [];
+	});
+	connection.onCodeLensResolve(resolveCodeLens);
+	connection.onRequest(VisibleCodeLensRequest.type, async (params) => {
+		const a = await analysed(params.textDocument.uri);
+		return a && (await settings.get(a.doc.uri)).codeLens ? codeLensesOn(a, params.lines) : [];
 	});
 	connection.onRequest(FixAllRequest.type, async (params) => {
 		const a = await analysed(params.textDocument.uri);

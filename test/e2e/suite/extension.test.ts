@@ -172,6 +172,45 @@ suite('Transport Lint in VS Code', () => {
 		await diagnosticsFor(uri, (d) => d.some((x) => codeOf(x) === 'unknown-transport'));
 	});
 
+	test('a 2 MB file with 13,500 URLs gets lenses near what is on screen only, resolved, and more as it scrolls', async () => {
+		const lines = ['<?php'];
+		for (let i = 0; i < 13_500; i++)
+			lines.push(
+				`$s${i} = stream_socket_client('tcp://127.0.0.1:${1024 + (i % 60_000)}', $errno, $errstr, 5); // ${'x'.repeat(60)}`,
+			);
+		const uri = workspaceUri('big-lenses.php');
+		await vscode.workspace.fs.writeFile(uri, Buffer.from(lines.join('\n') + '\n'));
+		const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+		assert.ok(editor.document.getText().length > 1_500_000);
+		// Without a resolve count VS Code returns every lens as the provider gave it; with one, only that many, resolved.
+		const lensesNear = async (line: number): Promise<vscode.CodeLens[]> => {
+			const deadline = Date.now() + 20_000;
+			for (;;) {
+				const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+				if (lenses.some((l) => Math.abs(l.range.start.line - line) < 5)) return lenses;
+				if (Date.now() > deadline) throw new Error(`no lens near line ${line}: ${lenses.length} lenses`);
+				await new Promise((r) => setTimeout(r, 200));
+			}
+		};
+		const top = await lensesNear(1);
+		assert.ok(top.length < 1_000, `${top.length} lenses for a screen of lines`);
+		assert.ok(
+			top.every((l) => l.command === undefined),
+			'sent without their commands: only the lenses on screen are resolved',
+		);
+		const resolved = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 5);
+		assert.deepEqual(
+			resolved.map((l) => [l.range.start.line, l.command?.title, l.command?.command]),
+			[1, 2, 3, 4, 5].map((line) => [line, 'Test connection', 'transportLint.testConnection']),
+		);
+		editor.revealRange(new vscode.Range(10_000, 0, 10_000, 0), vscode.TextEditorRevealType.AtTop);
+		const lower = await lensesNear(10_000);
+		assert.ok(lower.length < 1_000, `${lower.length} lenses after scrolling`);
+		assert.ok(!lower.some((l) => l.range.start.line < 5_000), 'the lenses follow the screen');
+		await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+		await vscode.workspace.fs.delete(uri);
+	});
+
 	test('changing a setting changes the diagnostics', async () => {
 		const uri = workspaceUri('.env');
 		const config = vscode.workspace.getConfiguration('transportLint');
