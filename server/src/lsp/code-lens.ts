@@ -5,7 +5,6 @@
 //! screen); the list is kept with the analysis, so asking again for the same version computes nothing.
 import type { CodeLens } from 'vscode-languageserver-protocol';
 import { testTargets, type TestTarget } from '../engine/index';
-import { firstAt } from '../engine/sorted';
 import { Commands } from '../protocol';
 import type { Analysed } from './diagnostics';
 
@@ -41,32 +40,22 @@ export function codeLenses(analysed: Analysed): CodeLens[] {
 }
 
 /**
- * The lenses on the given lines (inclusive): only they are placed, the targets found by offset (they are in document
- * order), so the cost follows the lines asked for, not the document's URLs.
+ * The lenses on the given lines (inclusive): only the targets and configurations that start there are looked at and
+ * placed, so the cost follows the lines asked for, not the document's URLs.
  */
 export function codeLensesOn(analysed: Analysed, lines: readonly { start: number; end: number }[]): CodeLens[] {
-	const all = targetsOf(analysed);
 	const { doc } = analysed;
-	const out: CodeLens[] = [];
-	let from = 0;
-	// Two editors of one document may show overlapping lines: merged, each lens once, in document order.
-	for (const { start, end } of [...lines].sort((a, b) => a.start - b.start)) {
-		const lo = doc.offsetAt({ line: start, character: 0 });
-		const hi = doc.offsetAt({ line: end + 1, character: 0 });
-		for (
-			let i = Math.max(
-				from,
-				firstAt(all.length, (k) => all[k]!.start >= lo),
-			);
-			i < all.length;
-			i++
-		) {
-			if (all[i]!.start >= hi) break;
-			out.push(lens(analysed, all[i]!));
-			from = i + 1;
-		}
-	}
-	return out;
+	const spans = lines.map(({ start, end }) => ({
+		lo: doc.offsetAt({ line: start, character: 0 }),
+		hi: doc.offsetAt({ line: end + 1, character: 0 }),
+	}));
+	const on = (offset: number) => spans.some((s) => offset >= s.lo && offset < s.hi);
+	const visible = {
+		targets: analysed.targets.filter((t) => on(t.candidate.start)),
+		clients: analysed.clients.filter((c) => on(c.start)),
+		findings: analysed.findings,
+	};
+	return testTargets(visible).map((t) => lens(analysed, t));
 }
 
 /** The title and command of a lens codeLenses made (a lens it did not make is returned as it is). */
