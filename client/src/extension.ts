@@ -7,13 +7,19 @@ import {
 	type LanguageClientOptions,
 	type ServerOptions,
 } from 'vscode-languageclient/node';
-import { Commands, PhpStateNotification, TrustGrantedNotification } from '../../server/src/protocol';
+import {
+	Commands,
+	PhpStateNotification,
+	SettingsProblemsNotification,
+	TrustGrantedNotification,
+} from '../../server/src/protocol';
 import { DEFAULT_INCLUDE } from '../../server/src/engine/settings';
 import { disableRule } from './disable-rule';
 import { RestartingErrorHandler } from './error-handler';
 import { fixAllInFile } from './fix-all';
 import { VisibleLenses } from './lenses';
 import { PhpStatus } from './php-status';
+import { SettingsProblems } from './settings-problems';
 import { testConnection, type LensArgs } from './test-connection';
 
 let client: LanguageClient | undefined;
@@ -33,7 +39,13 @@ export const DOCUMENT_SELECTOR = [
 	...DEFAULT_INCLUDE.map((pattern) => ({ scheme: 'file', pattern })),
 ];
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What the extension offers other extensions (and the end-to-end tests). */
+export interface TransportLintApi {
+	/** The invalid-settings problems shown so far. */
+	settingsProblems(): readonly string[];
+}
+
+export async function activate(context: ExtensionContext): Promise<TransportLintApi> {
 	const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
 	const serverOptions: ServerOptions = {
 		run: { module, transport: TransportKind.ipc },
@@ -55,9 +67,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
 	const started = client;
 	lenses.attach(client);
 	const phpStatus = new PhpStatus(outputChannel);
+	const problems = new SettingsProblems(outputChannel);
 	context.subscriptions.push(
 		phpStatus.item,
 		client.onNotification(PhpStateNotification.type, (state) => phpStatus.show(state)),
+		client.onNotification(SettingsProblemsNotification.type, (p) => problems.show(p.problems)),
 		workspace.onDidGrantWorkspaceTrust(() => void started.sendNotification(TrustGrantedNotification.type, {})),
 		commands.registerCommand(Commands.detectPhp, () => phpStatus.detect(started)),
 		commands.registerCommand(Commands.testConnectionWithPhp, (arg?: LensArgs) =>
@@ -78,6 +92,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 		),
 	);
 	await client.start();
+	return { settingsProblems: () => problems.shown };
 }
 
 export async function deactivate(): Promise<void> {

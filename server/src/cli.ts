@@ -18,6 +18,7 @@ import {
 	type Settings,
 } from './engine/index';
 import { askPhp, resolveExecutable } from './node/php-binary';
+import { settingsProblems } from './engine/settings-check';
 import { DOCS_BASE } from './docs-link';
 import { filterOf, readTextSync, shownPath, statOrUndefined, walk } from './node/files';
 import { ProjectFactsCache } from './node/project';
@@ -98,11 +99,13 @@ async function loadSettings(explicit: string | undefined): Promise<Settings> {
 		} catch {
 			throw new UsageError(`cannot read the config file ${explicit}`);
 		}
+		let raw: unknown;
 		try {
-			return normalizeSettings(JSON.parse(text));
+			raw = JSON.parse(text);
 		} catch {
 			throw new UsageError(`${explicit} is not valid JSON`);
 		}
+		return checked(raw, explicit);
 	}
 	for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
 		for (const [name, key] of [
@@ -111,14 +114,20 @@ async function loadSettings(explicit: string | undefined): Promise<Settings> {
 		] as const) {
 			try {
 				const json = JSON.parse(await fs.readFile(path.join(dir, name), 'utf8')) as Record<string, unknown>;
-				if (!key) return normalizeSettings(json);
-				if (json[key] !== undefined) return normalizeSettings(json[key]);
+				if (!key) return checked(json, path.join(dir, name));
+				if (json[key] !== undefined) return checked(json[key], `${path.join(dir, name)} "${key}"`);
 			} catch {
 				/* absent or unreadable: keep looking */
 			}
 		}
 		if (path.dirname(dir) === dir) return normalizeSettings({});
 	}
+}
+
+/** The settings of a config file, its invalid entries said on stderr (each falls back to its default). */
+function checked(raw: unknown, where: string): Settings {
+	for (const p of settingsProblems(raw, '')) process.stderr.write(`transport-lint: ${where}: ${p}\n`);
+	return normalizeSettings(raw);
 }
 
 /** What every linting thread needs: plain data, so a worker gets a copy. */
@@ -399,7 +408,8 @@ function print(format: Options['format'], results: FileFindings[]): void {
 		}
 	}
 	const total = results.reduce((n, r) => n + r.findings.length, 0);
-	const summary = `${results.length} files checked, ${total} problems (${errors} errors, ${warnings} warnings)\n`;
+	const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+	const summary = `${n(results.length, 'file')} checked, ${n(total, 'problem')} (${n(errors, 'error')}, ${n(warnings, 'warning')})\n`;
 	// stdout is asynchronous on a pipe and stderr is not: the summary goes once the findings are written, so that one
 	// pipe for both (a CI log) does not glue it to the last finding.
 	process.stdout.write(lines, () => process.stderr.write(summary));

@@ -106,6 +106,15 @@ export namespace VisibleCodeLensRequest {
 	>(method);
 }
 
+/**
+ * Server → client: settings that are invalid and what is used instead, each sent once per server (the VS Code client
+ * shows a warning with an "Open Settings" button and writes them to its output channel).
+ */
+export namespace SettingsProblemsNotification {
+	export const method = 'transportLint/settingsProblems' as const;
+	export const type = new NotificationType<{ problems: string[] }>(method);
+}
+
 /** Which PHP the analysis assumes: the binary's answer, or why there is none. */
 export interface PhpState {
 	env?: import('./engine/php-env').PhpEnvironment;

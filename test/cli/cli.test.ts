@@ -115,6 +115,22 @@ test('settings file: rules off and severity overrides', () => {
 		JSON.stringify({ name: 'x', transportLint: { rules: { 'missing-port': 'info' } } }),
 	);
 	assert.match(run(['a.php'], dir).out, /info missing-port/);
+	// An entry that is not valid is said on stderr, with what is used instead; the rest still applies.
+	writeFileSync(
+		path.join(dir, 'bad.json'),
+		JSON.stringify({ rules: { 'missing-prot': 'off', 'missing-port': 'warn' } }),
+	);
+	const bad = run(['--config', 'bad.json', 'a.php'], dir);
+	assert.equal(bad.code, 1, 'missing-port keeps its default severity, an error');
+	assert.equal(
+		bad.err,
+		[
+			'transport-lint: bad.json: rules: there is no rule "missing-prot" (did you mean "missing-port"?); the entry is ignored.',
+			'transport-lint: bad.json: rules: "missing-port" is set to "warn", not one of off, hint, info, warning, error (did you mean "warning"?); the rule keeps its default.',
+			'1 file checked, 1 problem (1 error, 0 warnings)',
+			'',
+		].join('\n'),
+	);
 });
 
 test('--fix writes the preferred fixes to a copy of examples/ and is idempotent', () => {

@@ -49,6 +49,17 @@ test('package.json offers a severity setting for every rule, and the README list
 		properties: Record<string, unknown>;
 	};
 	assert.deepEqual(Object.keys(rules.properties).sort(), [...ids].sort());
+	// The settings editor's dropdown: each rule's summary and default, each severity described.
+	for (const r of RULES) {
+		const p = rules.properties[r.meta.id] as {
+			enum: string[];
+			enumDescriptions: string[];
+			markdownDescription: string;
+		};
+		assert.deepEqual(p.enum, ['off', 'hint', 'info', 'warning', 'error'], r.meta.id);
+		assert.equal(p.enumDescriptions.length, p.enum.length, r.meta.id);
+		assert.equal(p.markdownDescription, `${r.meta.summary} Default: \`${r.meta.defaultSeverity}\`.`, r.meta.id);
+	}
 	const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 	for (const id of ids) assert.ok(readme.includes(`(docs/rules/${id}.md)`), `README links ${id}`);
 });

@@ -48,13 +48,23 @@ export class PhpEnvironments {
 		const configured = global.php.executablePath ?? (await this.settings.phpValidatePath()) ?? 'php';
 		const explicit = configured !== 'php';
 		const resolved = await resolveExecutable(configured);
-		if (!resolved)
+		// A binary the user named that does not answer is a setting to fix: said once, with the way to the settings.
+		const wrong = (why: string) =>
+			explicit &&
+			this.settings.report([
+				`transportLint.php.executablePath (or php.validate.executablePath) is "${configured}": ${why} Verdicts are for the PHP version of transportLint.php.version or composer.json, else 8.2+.`,
+			]);
+		if (!resolved) {
+			wrong('not an executable file.');
 			return this.update(undefined, explicit ? `${configured} is not an executable file.` : 'No php on PATH.');
+		}
 		try {
 			const env = await this.binaries.ask(resolved, 5000);
 			return this.update(env, undefined);
 		} catch (e) {
-			return this.update(undefined, e instanceof Error ? e.message : String(e));
+			const why = e instanceof Error ? e.message : String(e);
+			wrong(why.endsWith('.') ? why : `${why}.`);
+			return this.update(undefined, why);
 		}
 	}
 

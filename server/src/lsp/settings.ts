@@ -1,6 +1,8 @@
 //! Settings pulled per resource with workspace/configuration (lsp-sample), cached by URI and dropped on change.
 import type { Connection } from './connection';
 import { DEFAULTS, normalizeSettings, type Settings } from '../engine/index';
+import { settingsProblems } from '../engine/settings-check';
+import { SettingsProblemsNotification } from '../protocol';
 
 export class SettingsCache {
 	private readonly cache = new Map<string, Promise<Settings>>();
@@ -15,9 +17,13 @@ export class SettingsCache {
 		if (!this.canPull) return Promise.resolve(DEFAULTS);
 		let s = this.cache.get(uri);
 		if (!s) {
-			s = this.connection.workspace
-				.getConfiguration({ scopeUri: uri, section: 'transportLint' })
-				.then(normalizeSettings, () => DEFAULTS);
+			s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'transportLint' }).then(
+				(raw: unknown) => {
+					this.report(settingsProblems(raw));
+					return normalizeSettings(raw);
+				},
+				() => DEFAULTS,
+			);
 			this.cache.set(uri, s);
 		}
 		return s;
@@ -52,6 +58,20 @@ export class SettingsCache {
 				() => undefined,
 			);
 		return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+	}
+
+	/** Problems already shown: each once per server (settings are read per folder and again after each change). */
+	private readonly reported = new Set<string>();
+
+	/** Tells the user about invalid settings, each once: a log line for any client, a notification for VS Code's. */
+	report(problems: string[]): void {
+		const fresh = problems.filter((p) => !this.reported.has(p));
+		if (!fresh.length) return;
+		for (const p of fresh) {
+			this.reported.add(p);
+			this.connection.console.warn(p);
+		}
+		void this.connection.sendNotification(SettingsProblemsNotification.type, { problems: fresh });
 	}
 
 	clear(): void {

@@ -180,7 +180,8 @@ export function startServer(server: ServerConnection): void {
 			};
 		const a = params.uri ? await analysed(params.uri) : undefined;
 		const s = (await settings.get(params.uri ?? '')).probe;
-		const ca = await readCa(s.caFile, params.uri);
+		const { ca, problem } = await readCa(s.caFile, params.uri, folders);
+		if (problem) settings.report([problem]);
 		let phpBinary: ProbeSettings['php'];
 		if (params.php) {
 			const state = await php.detect(false);

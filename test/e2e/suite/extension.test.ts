@@ -211,6 +211,23 @@ suite('Transport Lint in VS Code', () => {
 		await vscode.workspace.fs.delete(uri);
 	});
 
+	test('a misspelt rule id in the settings is said (warning with Open Settings, output channel), not ignored', async () => {
+		const api = vscode.extensions.getExtension<{ settingsProblems(): readonly string[] }>(EXTENSION_ID)!.exports;
+		const config = vscode.workspace.getConfiguration('transportLint');
+		await config.update('rules', { 'tls-port-missmatch': 'off' }, vscode.ConfigurationTarget.Workspace);
+		const said =
+			'transportLint.rules: there is no rule "tls-port-missmatch" (did you mean "tls-port-mismatch"?); the entry is ignored.';
+		try {
+			const deadline = Date.now() + 20_000;
+			while (!api.settingsProblems().includes(said)) {
+				if (Date.now() > deadline) throw new Error(`not said; said: ${api.settingsProblems().join(' | ')}`);
+				await new Promise((r) => setTimeout(r, 100));
+			}
+		} finally {
+			await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+		}
+	});
+
 	test('changing a setting changes the diagnostics', async () => {
 		const uri = workspaceUri('.env');
 		const config = vscode.workspace.getConfiguration('transportLint');
