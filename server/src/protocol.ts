@@ -20,10 +20,30 @@ export interface FixAllParams {
 	textDocument: VersionedTextDocumentIdentifier;
 }
 
-/** The edit that applies every preferred fix in a document (until none is left), or null when there is none. */
+/** What Fix All does to a document: only fixes that keep what the code means (the rules' preferred ones). */
+export interface FixAllResult {
+	/** The edit that applies them (until none is left), or null when there is none. */
+	edit: WorkspaceEdit | null;
+	/** How many fixes it applies. */
+	fixed: number;
+	/** Problems it leaves whose fixes are a choice (a port or a scheme to change): Quick Fix offers them. */
+	choices: number;
+}
+
+/** Fix All for the active document (null when the version is not the server's). */
 export namespace FixAllRequest {
 	export const method = 'transportLint/fixAll' as const;
-	export const type = new RequestType<FixAllParams, WorkspaceEdit | null, void>(method);
+	export const type = new RequestType<FixAllParams, FixAllResult | null, void>(method);
+}
+
+/** What Fix All did, in a sentence or two (the VS Code command shows it). */
+export function fixAllSummary(r: Pick<FixAllResult, 'fixed' | 'choices'>): string {
+	const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : word.endsWith('x') ? 'es' : 's'}`;
+	const left = `${n(r.choices, 'problem')} ${r.choices === 1 ? 'has' : 'have'} fixes to choose from (Quick Fix)`;
+	if (r.fixed)
+		return `Transport Lint applied ${n(r.fixed, 'fix')}${r.choices ? `; ${left}, which Fix All leaves to you.` : '.'}`;
+	if (r.choices) return `Transport Lint: nothing to fix without a choice. ${left}: a port or a scheme to change.`;
+	return 'Transport Lint: nothing to fix in this file.';
 }
 
 /** Arguments of the disable-rule command: the rule and the document whose settings scope to change. */

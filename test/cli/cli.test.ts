@@ -139,7 +139,8 @@ test('--fix writes the preferred fixes to a copy of examples/ and is idempotent'
 	run(['--fix', '.'], copy);
 	const php = readFileSync(path.join(copy, 'mailer.php'), 'utf8');
 	assert.match(php, /'tcp:\/\/\[fd00::6379\]:6379'/);
-	assert.match(php, /'tls:\/\/smtp\.example\.com:465'/);
+	// Changing the port is a choice, not a fix: --fix leaves it.
+	assert.match(php, /'tls:\/\/smtp\.example\.com:587'/);
 	assert.match(php, /fsockopen\('unix:\/\/\/var\/run\/redis\/redis\.sock', -1\)/);
 	assert.match(php, /STREAM_CRYPTO_METHOD_TLS_CLIENT/);
 	assert.match(php, /\$mail->Host = 'tls:\/\/smtp\.gmail\.com:587'/);

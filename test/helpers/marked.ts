@@ -1,6 +1,13 @@
 //! «…» marks expected spans in test inputs ($0 collides with PHP variables and [...] with IPv6 brackets).
 import assert from 'node:assert/strict';
-import { analyze, applyFixes, normalizeSettings, type FileKind, type Finding } from '../../server/src/engine/index';
+import {
+	analyze,
+	applyEdits,
+	applyFixes,
+	normalizeSettings,
+	type FileKind,
+	type Finding,
+} from '../../server/src/engine/index';
 
 export interface Marked {
 	text: string;
@@ -64,6 +71,18 @@ export function checkFix(rule: string, before: string, after: string, kind: File
 	const once = applyFixes(src, own(src)).text;
 	assert.equal(once, source(after, kind), `fix of ${rule} on ${before}`);
 	assert.equal(applyFixes(once, own(once)).text, once, `fix of ${rule} is idempotent on ${before}`);
+}
+
+/**
+ * The fix titled `title` of the rule's first finding, applied: for fixes that are a choice (not preferred, so Fix All
+ * leaves them), which checkFix cannot reach.
+ */
+export function checkChoice(rule: string, before: string, title: string, after: string, kind: FileKind = 'php'): void {
+	const src = source(before, kind);
+	const f = analyze(src, kind).findings.find((x) => x.ruleId === rule);
+	const fix = f?.fixes.find((x) => x.title === title);
+	assert.ok(fix, `${rule} offers "${title}" on ${before}: ${f?.fixes.map((x) => x.title).join(' | ')}`);
+	assert.equal(applyEdits(src, [fix.edits]).text, source(after, kind), `"${title}" on ${before}`);
 }
 
 /** The titles of the fixes offered for the rule's first finding. */

@@ -14,6 +14,7 @@ import type {
 	TextDocumentEdit,
 	WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import { fixAllSummary, type FixAllResult } from '../../server/src/protocol';
 import { TestClient } from '../helpers/lsp';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'transport-lint-features-'));
@@ -77,22 +78,22 @@ test('quick fixes are attached to their diagnostics; the preferred one applies c
 	assert.deepEqual(
 		tlsActions.map((a) => [a.title, a.isPreferred ?? false]),
 		[
-			['Use port 465 (implicit TLS)', true],
-			['Use tcp:// and upgrade with STARTTLS, then stream_socket_enable_crypto() (see the rule page)', false],
+			// A choice, not preferred: Fix All leaves it.
+			['Use port 465 (implicit TLS)', false],
 			['Disable tls-port-mismatch for this line', false],
 			['Disable tls-port-mismatch in settings', false],
 		],
 	);
 	assert.deepEqual(tlsActions[0]!.diagnostics, [diags[0]]);
 	assert.match(apply(TEXT, tlsActions[0]!.edit!), /'tls:\/\/smtp\.example\.com:465'/);
-	assert.equal(tlsActions[3]!.command!.command, 'transportLint.disableRule');
-	const line = apply(TEXT, tlsActions[2]!.edit!);
+	assert.equal(tlsActions[2]!.command!.command, 'transportLint.disableRule');
+	const line = apply(TEXT, tlsActions[1]!.edit!);
 	assert.match(line, /\n\/\/ transport-lint-disable-next-line tls-port-mismatch\n\$a = /);
 	const ipv6 = await actionsFor(diags[1]!);
 	assert.equal(apply(TEXT, ipv6.find((a) => a.isPreferred)!.edit!).split('\n')[2], "$b = fsockopen('[fe80::1]', 80);");
 });
 
-test('source.fixAll.transportLint fixes everything, including what a first fix uncovers', async () => {
+test('source.fixAll.transportLint fixes what keeps the meaning of the code, including what a first fix uncovers, and leaves the choices', async () => {
 	const actions = (await client.connection.sendRequest('textDocument/codeAction', {
 		textDocument: { uri: docUri },
 		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -104,19 +105,32 @@ test('source.fixAll.transportLint fixes everything, including what a first fix u
 	);
 	const fixed = apply(TEXT, actions[0]!.edit!);
 	assert.equal(fixed.split('\n')[3], "$c = stream_socket_client('tcp://[fe80::1]:80');");
+	assert.equal(fixed.split('\n')[1], TEXT.split('\n')[1], 'port 587 stays: changing it is a choice');
 	const viaRequest = (await client.connection.sendRequest('transportLint/fixAll', {
 		textDocument: { uri: docUri, version },
-	})) as WorkspaceEdit;
-	assert.equal(apply(TEXT, viaRequest), fixed);
+	})) as FixAllResult;
+	assert.equal(apply(TEXT, viaRequest.edit!), fixed);
+	assert.deepEqual([viaRequest.fixed, viaRequest.choices], [3, 1]);
+	assert.equal(
+		fixAllSummary(viaRequest),
+		'Transport Lint applied 3 fixes; 1 problem has fixes to choose from (Quick Fix), which Fix All leaves to you.',
+	);
 	version++;
 	await client.connection.sendNotification('textDocument/didChange', {
 		textDocument: { uri: docUri, version },
 		contentChanges: [{ text: fixed }],
 	});
-	assert.deepEqual(await diagnostics(), []);
+	assert.deepEqual(
+		(await diagnostics()).map((d) => d.code),
+		['tls-port-mismatch'],
+	);
+	const again = (await client.connection.sendRequest('transportLint/fixAll', {
+		textDocument: { uri: docUri, version },
+	})) as FixAllResult;
+	assert.deepEqual(again, { edit: null, fixed: 0, choices: 1 });
 	assert.equal(
-		await client.connection.sendRequest('transportLint/fixAll', { textDocument: { uri: docUri, version } }),
-		null,
+		fixAllSummary(again),
+		'Transport Lint: nothing to fix without a choice. 1 problem has fixes to choose from (Quick Fix): a port or a scheme to change.',
 	);
 	assert.equal(
 		await client.connection.sendRequest('transportLint/fixAll', {

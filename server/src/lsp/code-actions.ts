@@ -9,8 +9,8 @@ import {
 } from 'vscode-languageserver-types';
 import type { CodeActionParams } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { diffEdit, fixAll, suppressionEdit, type FileKind, type Settings } from '../engine/index';
-import { Commands, FIX_ALL_KIND, type DisableRuleArgs } from '../protocol';
+import { analyze, diffEdit, fixAll, suppressionEdit, type FileKind, type Settings } from '../engine/index';
+import { Commands, FIX_ALL_KIND, type DisableRuleArgs, type FixAllResult } from '../protocol';
 import { SOURCE, toCodeAction, toRange, toWorkspaceEdit } from './convert';
 import type { Analysed } from './diagnostics';
 
@@ -67,9 +67,18 @@ function disableActions(doc: TextDocument, kind: FileKind, offset: number, diagn
 
 /** Every preferred fix, repeated until none is left, as one edit pinned to the document version. */
 export function fixAllEdit(doc: TextDocument, kind: FileKind, settings: Settings): WorkspaceEdit | undefined {
+	return fixAllResult(doc, kind, settings).edit ?? undefined;
+}
+
+/** Fix All's edit, and what it fixes and leaves (problems whose only fixes are a choice). */
+export function fixAllResult(doc: TextDocument, kind: FileKind, settings: Settings): FixAllResult {
 	const text = doc.getText();
-	const edit = diffEdit(text, fixAll(text, kind, settings).text);
-	return edit ? toWorkspaceEdit(doc, [edit]) : undefined;
+	const fixed = fixAll(text, kind, settings);
+	const edit = diffEdit(text, fixed.text);
+	const choices = analyze(fixed.text, kind, settings).findings.filter(
+		(f) => f.fixes.length && !f.fixes.some((x) => x.preferred),
+	).length;
+	return { edit: edit ? toWorkspaceEdit(doc, [edit]) : null, fixed: fixed.applied, choices };
 }
 
 function sameRange(

@@ -26,7 +26,7 @@ import { formatReport } from '../probe/format';
 import { PhpEnvironments } from './php-env';
 import { readCa } from './ca';
 import { listTargets, testConnection, type ProbeSettings } from './test-connection';
-import { codeActions, fixAllEdit } from './code-actions';
+import { codeActions, fixAllResult } from './code-actions';
 import { codeLenses, codeLensesOn, resolveCodeLens } from './code-lens';
 import { hover } from './hover';
 import type { ServerConnection } from './connection';
@@ -165,7 +165,7 @@ export function startServer(server: ServerConnection): void {
 	connection.onRequest(FixAllRequest.type, async (params) => {
 		const a = await analysed(params.textDocument.uri);
 		if (!a || a.doc.version !== params.textDocument.version) return null;
-		return fixAllEdit(a.doc, a.kind, await settings.get(a.doc.uri)) ?? null;
+		return fixAllResult(a.doc, a.kind, await settings.get(a.doc.uri));
 	});
 
 	connection.onRequest(ListTargetsRequest.type, async (params) => {

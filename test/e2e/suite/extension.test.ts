@@ -97,6 +97,20 @@ suite('Transport Lint in VS Code', () => {
 		await diagnosticsFor(uri, (d) => d.length === 1 && codeOf(d[0]!) === 'tls-port-mismatch');
 	});
 
+	test('Fix All applies the fixes that keep what the code means and leaves the choices (a port to change)', async () => {
+		const uri = workspaceUri('fix-all.php');
+		const text = "<?php\n$a = fsockopen('fe80::1', 80);\n$b = stream_socket_client('tls://smtp.example.com:587');\n";
+		await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+		const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+		await diagnosticsFor(uri, (d) => d.length === 2);
+		await vscode.commands.executeCommand('transportLint.fixAll');
+		await diagnosticsFor(uri, (d) => d.length === 1 && codeOf(d[0]!) === 'tls-port-mismatch');
+		assert.equal(editor.document.lineAt(1).text, "$a = fsockopen('[fe80::1]', 80);");
+		assert.equal(editor.document.lineAt(2).text, "$b = stream_socket_client('tls://smtp.example.com:587');");
+		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+		await vscode.workspace.fs.delete(uri);
+	});
+
 	test('hover explains a URL', async () => {
 		const uri = workspaceUri('app.php');
 		const doc = await vscode.workspace.openTextDocument(uri);

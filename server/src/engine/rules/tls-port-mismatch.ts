@@ -12,7 +12,7 @@ export const tlsPortMismatch: Rule = {
 		summary:
 			'Implicit TLS (ssl://, tls://) to a STARTTLS port such as 587, or plain tcp:// to an implicit-TLS port such as 465.',
 		origins: CALLS_ONLY,
-		fixes: 'always',
+		fixes: 'sometimes',
 	},
 	checkUrl(t, ctx) {
 		const { url, knownPort } = t;
@@ -28,17 +28,12 @@ export const tlsPortMismatch: Rule = {
 			(ctx.settings.implicitTlsPorts.includes(port) ? 'an implicit-TLS port (settings)' : undefined);
 		if (url.info.tls === 'implicit' && starttls) {
 			const twin = IMPLICIT_TLS_TWIN.get(port);
-			const fixes: Fix[] = [];
-			if (twin)
-				fixes.push({
-					title: `Use port ${twin} (implicit TLS)`,
-					edits: [{ ...portRange, text: String(twin) }],
-					preferred: true,
-				});
-			fixes.push({
-				title: 'Use tcp:// and upgrade with STARTTLS, then stream_socket_enable_crypto() (see the rule page)',
-				edits: [schemeEdit(t, 'tcp')],
-			});
+			// Which side is wrong is the user's choice, so no fix is preferred (Fix All and fix-on-save leave it). The
+			// STARTTLS way is not offered as an edit: tcp:// alone would connect in plaintext and stay so; it needs the
+			// stream_socket_enable_crypto() call after the greeting, which the rule page shows.
+			const fixes: Fix[] = twin
+				? [{ title: `Use port ${twin} (implicit TLS)`, edits: [{ ...portRange, text: String(twin) }] }]
+				: [];
 			return [
 				{
 					...portRange,
@@ -51,7 +46,7 @@ export const tlsPortMismatch: Rule = {
 		if (url.info.tls === 'none' && implicit) {
 			const twin = PLAIN_TWIN.get(port);
 			const fixes: Fix[] = [
-				{ title: 'Use tls:// (implicit TLS)', edits: [schemeEdit(t, 'tls')], preferred: true },
+				{ title: 'Use tls:// (implicit TLS)', edits: [schemeEdit(t, 'tls')] },
 				{ title: 'Use ssl:// (the same in PHP 8)', edits: [schemeEdit(t, 'ssl')] },
 			];
 			if (twin)

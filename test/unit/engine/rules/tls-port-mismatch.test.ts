@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { check, checkFix, findings, fixTitles, quiet } from '../../../helpers/marked';
+import { check, checkChoice, checkFix, findings, fixTitles, quiet } from '../../../helpers/marked';
 
 const R = 'tls-port-mismatch';
 
@@ -40,10 +40,28 @@ test('quiet on correct pairs, libraries and unknown schemes', () => {
 	quiet(R, 'stream_socket_client("$scheme://$host:465");');
 });
 
-test('fixes', () => {
-	checkFix(R, 'stream_socket_client("tls://h:587");', 'stream_socket_client("tls://h:465");');
-	checkFix(R, 'fsockopen("tls://h", 143);', 'fsockopen("tls://h", 993);');
-	checkFix(R, 'stream_socket_client("tcp://h:465");', 'stream_socket_client("tls://h:465");');
-	checkFix(R, 'fsockopen("h", 993);', 'fsockopen("tls://h", 993);');
-	assert.equal(fixTitles(R, 'stream_socket_client("tls://h:587");').length, 2);
+test('fixes are choices: offered, never preferred, so Fix All and fix-on-save leave the line as it is', () => {
+	checkChoice(
+		R,
+		'stream_socket_client("tls://h:587");',
+		'Use port 465 (implicit TLS)',
+		'stream_socket_client("tls://h:465");',
+	);
+	checkChoice(R, 'fsockopen("tls://h", 143);', 'Use port 993 (implicit TLS)', 'fsockopen("tls://h", 993);');
+	checkChoice(
+		R,
+		'stream_socket_client("tcp://h:465");',
+		'Use tls:// (implicit TLS)',
+		'stream_socket_client("tls://h:465");',
+	);
+	checkChoice(R, 'fsockopen("h", 993);', 'Use tls:// (implicit TLS)', 'fsockopen("tls://h", 993);');
+	for (const text of ['stream_socket_client("tls://h:587");', 'stream_socket_client("tcp://h:465");'])
+		checkFix(R, text, text);
+	// No scheme-only STARTTLS edit: tcp:// alone would stay in plaintext (the rule page shows the upgrade).
+	assert.deepEqual(fixTitles(R, 'stream_socket_client("tls://h:587");'), ['Use port 465 (implicit TLS)']);
+	// A port of the settings has no twin to offer: no fix at all.
+	assert.deepEqual(
+		findings('stream_socket_client("tls://h:2525");', 'php', { starttlsPorts: [2525] }).map((f) => f.fixes.length),
+		[0],
+	);
 });
