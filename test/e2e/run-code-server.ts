@@ -7,12 +7,14 @@ import { startSession } from './code-server';
 
 const TIMEOUT_MS = 8 * 60_000;
 /**
- * The main suite; a short one that needs a window where nothing activated the extension yet; the mail and Redis
- * client rules with examples/ as the workspace.
+ * The main suite; a short one for a fresh window of a PHP workspace (activation at startup, a file closed after
+ * the first scan); one for a workspace with nothing to lint (no activation); the mail and Redis client rules with
+ * examples/ as the workspace.
  */
 const SUITES: { name: string; fixture: string }[] = [
 	{ name: 'suite', fixture: 'test/fixtures/workspace' },
 	{ name: 'activation', fixture: 'test/fixtures/workspace' },
+	{ name: 'unrelated', fixture: 'test/fixtures/unrelated' },
 	{ name: 'clients', fixture: 'examples' },
 ];
 

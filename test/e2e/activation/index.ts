@@ -1,25 +1,31 @@
-//! A second, short session: in a fresh window, opening a .env file (and nothing else) activates the extension.
+//! A second, short session, in a fresh window of a PHP workspace: the extension activates at startup (the workspace
+//! holds PHP and .env files) and the workspace scan's problems show before any file is opened (issue 24 item 11);
+//! a file opened while that scan may still run, then closed, keeps its problems (item 1).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { codeOf, diagnosticsFor, EXTENSION_ID, workspaceUri } from '../suite/helpers';
 
 export async function run(): Promise<void> {
 	const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-	assert.equal(extension.isActive, false, 'not active before a supported file is opened');
 	const uri = workspaceUri('.env');
+	assert.deepEqual(
+		vscode.workspace.textDocuments.map((d) => d.uri.toString()).filter((u) => u === uri.toString()),
+		[],
+	);
+	const diags = await diagnosticsFor(uri, (d) => d.length === 1);
+	assert.equal(codeOf(diags[0]!), 'unknown-transport');
+	assert.equal(extension.isActive, true);
+	console.log('✔ a PHP workspace activates the extension at startup, and the scan shows problems of unopened files');
 	// Opened as the user opens it (vscode.open, not openTextDocument: a document an extension opened is kept for
 	// minutes after its editor closes, and the close below must reach the server).
 	await vscode.commands.executeCommand('vscode.open', uri);
 	const doc = vscode.window.activeTextEditor!.document;
 	assert.equal(doc.uri.toString(), uri.toString());
 	assert.equal(doc.languageId, 'dotenv');
-	const diags = await diagnosticsFor(uri, (d) => d.length === 1);
-	assert.equal(codeOf(diags[0]!), 'unknown-transport');
-	assert.equal(extension.isActive, true);
-	console.log('✔ a .env file alone activates the extension');
+	await diagnosticsFor(uri, (d) => d.length === 1);
 
-	// The file was open while the first workspace scan ran. Closed, it must show its saved content's problems, not
-	// none (issue 24 item 1: a file open during the scan was never recorded as on disk, and closing it cleared them).
+	// Closed, the file must show its saved content's problems, not none (issue 24 item 1: a file open during the scan
+	// was never recorded as on disk, and closing it cleared them).
 	const closed = new Promise<void>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error('VS Code did not close the document within 15 s')), 15_000);
 		const sub = vscode.workspace.onDidCloseTextDocument((d) => {
@@ -39,5 +45,5 @@ export async function run(): Promise<void> {
 		['unknown-transport'],
 		'the closed file keeps its problems',
 	);
-	console.log('✔ closing a file opened during the workspace scan keeps its problems');
+	console.log('✔ closing a file keeps its problems');
 }

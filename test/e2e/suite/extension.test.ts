@@ -4,21 +4,7 @@ import * as vscode from 'vscode';
 import { codeOf, diagnosticsFor, EXTENSION_ID, workspaceUri, withGreeter } from './helpers';
 
 suite('Transport Lint in VS Code', () => {
-	test('does not activate on an unrelated file', async () => {
-		const doc = await vscode.workspace.openTextDocument(workspaceUri('notes.txt'));
-		await vscode.window.showTextDocument(doc);
-		// A negative can only be observed by letting the editor settle; activation events fire synchronously on open.
-		await new Promise((r) => setTimeout(r, 500));
-		const open = vscode.workspace.textDocuments.map((d) => `${d.uri.toString()} (${d.languageId})`);
-		assert.equal(
-			vscode.extensions.getExtension(EXTENSION_ID)!.isActive,
-			false,
-			`active; open documents: ${open.join(', ')}`,
-		);
-		assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
-	});
-
-	test('activates on a PHP file and shows its diagnostics with codes, ranges and severities', async () => {
+	test('a PHP file shows its diagnostics with codes, ranges and severities', async () => {
 		const uri = workspaceUri('app.php');
 		const doc = await vscode.workspace.openTextDocument(uri);
 		await vscode.window.showTextDocument(doc);
@@ -240,6 +226,23 @@ suite('Transport Lint in VS Code', () => {
 		} finally {
 			await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
 		}
+	});
+
+	test('"Disable in settings" turns the rule off and its message offers Undo, which puts the setting back', async () => {
+		const uri = workspaceUri('.env');
+		const config = () => vscode.workspace.getConfiguration('transportLint', uri);
+		assert.equal(config().inspect('rules')?.workspaceValue, undefined);
+		await vscode.commands.executeCommand('transportLint.disableRule', {
+			ruleId: 'unknown-transport',
+			uri: uri.toString(),
+		});
+		await diagnosticsFor(uri, (d) => d.length === 0);
+		assert.deepEqual(config().inspect('rules')?.workspaceValue, { 'unknown-transport': 'off' });
+		// The message's first button, as a keyboard user presses it.
+		await vscode.commands.executeCommand('notifications.focusFirstToast');
+		await vscode.commands.executeCommand('notification.acceptPrimaryAction');
+		await diagnosticsFor(uri, (d) => d.length === 1);
+		assert.equal(config().inspect('rules')?.workspaceValue, undefined);
 	});
 
 	test('changing a setting changes the diagnostics', async () => {
