@@ -43,6 +43,8 @@ export const DOCUMENT_SELECTOR = [
 export interface TransportLintApi {
 	/** The invalid-settings problems shown so far. */
 	settingsProblems(): readonly string[];
+	/** What the PHP status item shows now (for the active editor). */
+	phpStatus(): { text: string; detail?: string; label?: string };
 }
 
 export async function activate(context: ExtensionContext): Promise<TransportLintApi> {
@@ -66,10 +68,10 @@ export async function activate(context: ExtensionContext): Promise<TransportLint
 	client = new LanguageClient('transportLint', 'Transport Lint', serverOptions, clientOptions);
 	const started = client;
 	lenses.attach(client);
-	const phpStatus = new PhpStatus(outputChannel);
+	const phpStatus = new PhpStatus(outputChannel, DOCUMENT_SELECTOR);
 	const problems = new SettingsProblems(outputChannel);
 	context.subscriptions.push(
-		phpStatus.item,
+		phpStatus,
 		client.onNotification(PhpStateNotification.type, (state) => phpStatus.show(state)),
 		client.onNotification(SettingsProblemsNotification.type, (p) => problems.show(p.problems)),
 		workspace.onDidGrantWorkspaceTrust(() => void started.sendNotification(TrustGrantedNotification.type, {})),
@@ -92,7 +94,15 @@ export async function activate(context: ExtensionContext): Promise<TransportLint
 		),
 	);
 	await client.start();
-	return { settingsProblems: () => problems.shown };
+	phpStatus.attach(client);
+	return {
+		settingsProblems: () => problems.shown,
+		phpStatus: () => ({
+			text: phpStatus.item.text,
+			detail: phpStatus.item.detail,
+			label: phpStatus.item.accessibilityInformation?.label,
+		}),
+	};
 }
 
 export async function deactivate(): Promise<void> {

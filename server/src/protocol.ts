@@ -144,6 +144,15 @@ export interface PhpState {
 	assumed: string;
 }
 
+/**
+ * The PHP a document's verdicts are for, as its hover says it (the configured version, the binary, composer.json's
+ * require.php, else 8.2+): the status item shows it for the active editor.
+ */
+export namespace PhpForDocumentRequest {
+	export const method = 'transportLint/phpForDocument' as const;
+	export const type = new RequestType<{ uri: string }, { version: string; source: string } | null, void>(method);
+}
+
 /** Server → client after each detection: updates the status bar item. */
 export namespace PhpStateNotification {
 	export const method = 'transportLint/phpState' as const;

@@ -140,6 +140,17 @@ test('source.fixAll.transportLint fixes what keeps the meaning of the code, incl
 	);
 });
 
+test('the PHP a document is judged for (the status item asks it): 8.2+ with no PHP configured, composer.json or binary', async () => {
+	assert.deepEqual(await client.connection.sendRequest('transportLint/phpForDocument', { uri: docUri }), {
+		version: '8.2+',
+		source: 'no PHP configured or detected',
+	});
+	assert.equal(
+		await client.connection.sendRequest('transportLint/phpForDocument', { uri: `${docUri}.not-open` }),
+		null,
+	);
+});
+
 test('hover explains a URL, valid or not', async () => {
 	const h = (await client.connection.sendRequest('textDocument/hover', {
 		textDocument: { uri: docUri },

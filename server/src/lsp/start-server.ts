@@ -14,6 +14,7 @@ import {
 	FIX_ALL_KIND,
 	FixAllRequest,
 	ListTargetsRequest,
+	PhpForDocumentRequest,
 	SettledRequest,
 	TEST_CONNECTION_COMMAND,
 	TestConnectionRequest,
@@ -168,6 +169,13 @@ export function startServer(server: ServerConnection): void {
 		return fixAllResult(a.doc, a.kind, await settings.get(a.doc.uri));
 	});
 
+	connection.onRequest(PhpForDocumentRequest.type, async (params) => {
+		const a = await analysed(params.uri);
+		if (!a) return null;
+		return a.php
+			? { version: a.php.version, source: a.php.source }
+			: { version: '8.2+', source: 'no PHP configured or detected' };
+	});
 	connection.onRequest(ListTargetsRequest.type, async (params) => {
 		const a = await analysed(params.uri);
 		return a ? listTargets(a) : [];

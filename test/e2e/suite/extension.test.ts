@@ -245,6 +245,36 @@ suite('Transport Lint in VS Code', () => {
 		assert.equal(config().inspect('rules')?.workspaceValue, undefined);
 	});
 
+	test('the PHP status item shows the PHP of the active file, the one its hover names (a binary wins over composer.json)', async () => {
+		const api = vscode.extensions.getExtension<{ phpStatus(): { text: string; detail?: string; label?: string } }>(
+			EXTENSION_ID,
+		)!.exports;
+		const composer = workspaceUri('legacy/composer.json');
+		await vscode.workspace.fs.writeFile(composer, Buffer.from('{"require": {"php": "^7.4"}}\n'));
+		const uri = workspaceUri('legacy/old.php');
+		await vscode.workspace.fs.writeFile(uri, Buffer.from("<?php\n$s = stream_socket_client('tcp://fe80::1:80');\n"));
+		const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+		const [d] = await diagnosticsFor(uri, (x) => x.length > 0);
+		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+			'vscode.executeHoverProvider',
+			uri,
+			d!.range.start,
+		);
+		const hover = hovers
+			.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+			.join('\n');
+		// The hover names the version and where it comes from; the status item must say the same.
+		const deadline = Date.now() + 10_000;
+		const agrees = () =>
+			hover.includes(`_Verdict for PHP ${api.phpStatus().text.slice(4)} (${api.phpStatus().detail})._`);
+		while (!agrees() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		const status = api.phpStatus();
+		assert.ok(agrees(), `${JSON.stringify(status)} vs ${hover}`);
+		assert.equal(status.label, `Transport Lint judges for ${status.text}: ${status.detail}`);
+		await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+		assert.ok(editor);
+	});
+
 	test('changing a setting changes the diagnostics', async () => {
 		const uri = workspaceUri('.env');
 		const config = vscode.workspace.getConfiguration('transportLint');
