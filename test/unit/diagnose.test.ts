@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnose } from '../../server/src/probe/diagnose';
+import { opensslReason } from '../../server/src/probe/net';
 import { redact } from '../../server/src/probe/redact';
 import type { ProbeReport, ProbeStep } from '../../server/src/probe/types';
 
@@ -66,7 +67,17 @@ test('TLS facts: verified, unverified, wrong name, expiring, IPv6 peer name', ()
 	assert.equal(diagnose(report({ tls }), true).ok, true);
 	assert.match(
 		diagnose(report({ tls: { ...tls, chainVerified: false, chainError: 'SELF_SIGNED_CERT_IN_CHAIN' } }), true).verdict,
-		/does not verify: SELF_SIGNED_CERT_IN_CHAIN[\s\S]*certificate verify failed/,
+		/does not verify: SELF_SIGNED_CERT_IN_CHAIN \(the chain ends in a CA of its own[\s\S]*certificate verify failed[\s\S]*transportLint\.probe\.caFile[\s\S]*'cafile'/,
+	);
+	// What the code means and the next step, not the code alone.
+	assert.equal(
+		diagnose(report({ tls: { ...tls, chainVerified: false, chainError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' } }), true)
+			.verdict,
+		"TLS works on mail.example.com port 587 (TLSv1.3), but the certificate does not verify: UNABLE_TO_VERIFY_LEAF_SIGNATURE (the server's certificate is signed by a CA that is not trusted here, or the server does not send its intermediate certificate). PHP (verify_peer on) would fail with \"certificate verify failed\". If the server leaves out its intermediate, fix its chain (send the full chain). If you trust its CA, give its PEM to transportLint.probe.caFile (or --ca) for this test, and to PHP with the ssl context option 'cafile'; never verify_peer off.",
+	);
+	assert.match(
+		diagnose(report({ tls: { ...tls, chainVerified: false, chainError: 'CERT_HAS_EXPIRED' } }), true).verdict,
+		/CERT_HAS_EXPIRED \(the certificate has expired\)[\s\S]*Renew the certificate on the server\.$/,
 	);
 	assert.match(
 		diagnose(
@@ -102,4 +113,14 @@ test('redact hides user info and secret query values, and nothing else', () => {
 		'redis://h:6379?password=***&database=2&api_key=***',
 	);
 	assert.equal(redact('tcp://[::1]:80/p?x=1'), 'tcp://[::1]:80/p?x=1');
+});
+
+test("OpenSSL's errors are shown by reason and code, without its build path", () => {
+	assert.equal(
+		opensslReason(
+			'80BC0319E17F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:\n',
+		),
+		'wrong version number (error:0A00010B)',
+	);
+	assert.equal(opensslReason('socket hang up'), 'socket hang up');
 });

@@ -71,16 +71,40 @@ function connectVerdict(s: ProbeStep, where: string): string {
 	}
 }
 
+/** The next step when the chain comes from a CA this machine does not trust (a private CA, a test certificate). */
+const TRUST_THE_CA =
+	"If you trust its CA, give its PEM to transportLint.probe.caFile (or --ca) for this test, and to PHP with the ssl context option 'cafile'; never verify_peer off.";
+
+/** What an OpenSSL chain error (as Node names it) means, and what to do. */
+const CHAIN_ERRORS: Record<string, { means: string; next?: string }> = {
+	UNABLE_TO_VERIFY_LEAF_SIGNATURE: {
+		means:
+			"the server's certificate is signed by a CA that is not trusted here, or the server does not send its intermediate certificate",
+		next: `If the server leaves out its intermediate, fix its chain (send the full chain). ${TRUST_THE_CA}`,
+	},
+	UNABLE_TO_GET_ISSUER_CERT_LOCALLY: { means: "the certificate's issuer is not among the trusted CAs" },
+	UNABLE_TO_GET_ISSUER_CERT: { means: "the certificate's issuer is not among the trusted CAs" },
+	SELF_SIGNED_CERT_IN_CHAIN: { means: 'the chain ends in a CA of its own (a private or test CA)' },
+	DEPTH_ZERO_SELF_SIGNED_CERT: { means: 'the certificate is self-signed' },
+	CERT_HAS_EXPIRED: { means: 'the certificate has expired', next: 'Renew the certificate on the server.' },
+	CERT_NOT_YET_VALID: {
+		means: 'the certificate is not valid yet',
+		next: "Check this machine's clock and the server's, or wait for the certificate's start date.",
+	},
+};
+
 function tlsVerdict(t: TlsFacts, where: string, r: ProbeReport): { verdict: string; ok: boolean } {
 	const via = r.starttls ? `STARTTLS (${r.starttls.toUpperCase()}) then ${t.protocol}` : t.protocol;
 	const v6 = r.host?.includes(':')
 		? ' Note: PHP cannot derive a peer name from a bracketed IPv6 target; set the peer_name context option.'
 		: '';
-	if (!t.chainVerified)
+	if (!t.chainVerified) {
+		const why = t.chainError ? CHAIN_ERRORS[t.chainError] : undefined;
 		return {
-			verdict: `TLS works on ${where} (${via}), but the certificate does not verify: ${t.chainError}. PHP (verify_peer on) would fail with "certificate verify failed".${v6}`,
+			verdict: `TLS works on ${where} (${via}), but the certificate does not verify: ${t.chainError}${why ? ` (${why.means})` : ''}. PHP (verify_peer on) would fail with "certificate verify failed". ${why?.next ?? TRUST_THE_CA}${v6}`,
 			ok: false,
 		};
+	}
 	if (!t.hostnameMatches)
 		return {
 			verdict: `TLS works on ${where} (${via}), but the certificate does not name this host: ${t.hostnameError}.${v6}`,

@@ -62,6 +62,16 @@ export function tcpConnect(
 	});
 }
 
+/**
+ * OpenSSL's reason and code without its build path: "80BC…:error:0A00010B:SSL routines:ssl3_get_record:wrong version
+ * number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:" → "wrong version number (error:0A00010B)". Any other
+ * message is kept as it is.
+ */
+export function opensslReason(message: string): string {
+	const m = /error:([0-9A-Fa-f]{8}):[^:\n]*:[^:\n]*:([^:\n]+)/.exec(message);
+	return m ? `${m[2]!.trim()} (error:${m[1]})` : message.trim();
+}
+
 function describeErrno(e: NodeJS.ErrnoException): string {
 	const words: Record<string, string> = {
 		ECONNREFUSED: 'connection refused (nothing listens on that port)',
@@ -122,7 +132,7 @@ export function handshake(
 			secure.destroy();
 		});
 		secure.once('error', (e: NodeJS.ErrnoException) =>
-			done(err(`TLS handshake failed: ${e.message}`, e.code ?? 'ERR_TLS')),
+			done(err(`TLS handshake failed: ${opensslReason(e.message)}`, e.code ?? 'ERR_TLS')),
 		);
 		secure.once('close', () => done(err('TLS handshake failed: the server closed the connection', 'ECONNRESET')));
 	});
