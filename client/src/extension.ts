@@ -45,6 +45,8 @@ export interface TransportLintApi {
 	settingsProblems(): readonly string[];
 	/** What the PHP status item shows now (for the active editor). */
 	phpStatus(): { text: string; detail?: string; label?: string };
+	/** Whether the cursor is on a URL Test connection can test (the context menu's `transportLint.onTarget`). */
+	onTarget(): boolean;
 }
 
 export async function activate(context: ExtensionContext): Promise<TransportLintApi> {
@@ -97,6 +99,7 @@ export async function activate(context: ExtensionContext): Promise<TransportLint
 	phpStatus.attach(client);
 	return {
 		settingsProblems: () => problems.shown,
+		onTarget: () => lenses.onTarget,
 		phpStatus: () => ({
 			text: phpStatus.item.text,
 			detail: phpStatus.item.detail,

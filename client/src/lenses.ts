@@ -2,8 +2,10 @@
 //! lay out) every lens of a document on every change: a 2 MB file with 13,500 URLs cost 140–540 ms per keystroke. Here
 //! the lens provider asks the server for the visible lines of the document's editors (with a screen's margin) and
 //! asks again when they scroll; the server sends each lens as a position and resolves those VS Code shows. A document
-//! no editor shows (another extension asking) gets them all, as the standard request gives them.
-import { window, type Disposable, type TextDocument, type TextEditor } from 'vscode';
+//! no editor shows (another extension asking) gets them all, as the standard request gives them. The lines that have
+//! a lens set the `transportLint.onTarget` context key when the cursor is on one: the editor's context menu offers
+//! Test connection there only.
+import { commands, window, type Disposable, type TextDocument, type TextEditor } from 'vscode';
 import type { CodeLensMiddleware, LanguageClient } from 'vscode-languageclient/node';
 import { VisibleCodeLensRequest } from '../../server/src/protocol';
 
@@ -13,10 +15,25 @@ const MARGIN = 100;
 export class VisibleLenses implements Disposable {
 	private client: LanguageClient | undefined;
 	private timer: NodeJS.Timeout | undefined;
-	private readonly scrolling: Disposable;
+	private readonly listeners: Disposable[];
+	/** The lines with a lens in each document's last answer. */
+	private readonly lensLines = new WeakMap<TextDocument, Set<number>>();
+	/** Whether the cursor of the active editor is on a line with a lens (the context key's value). */
+	onTarget = false;
 
 	constructor() {
-		this.scrolling = window.onDidChangeTextEditorVisibleRanges((e) => this.scrolled(e.textEditor));
+		this.listeners = [
+			window.onDidChangeTextEditorVisibleRanges((e) => this.scrolled(e.textEditor)),
+			window.onDidChangeTextEditorSelection((e) => this.cursor(e.textEditor)),
+			window.onDidChangeActiveTextEditor((e) => this.cursor(e)),
+		];
+	}
+
+	private cursor(editor: TextEditor | undefined): void {
+		const on = !!editor && !!this.lensLines.get(editor.document)?.has(editor.selection.active.line);
+		if (on === this.onTarget) return;
+		this.onTarget = on;
+		void commands.executeCommand('setContext', 'transportLint.onTarget', on);
 	}
 
 	/** The client that asks the server (set once it is made). */
@@ -28,15 +45,26 @@ export class VisibleLenses implements Disposable {
 		provideCodeLenses: async (document, token, next) => {
 			const lines = visibleLines(document);
 			const client = this.client;
-			if (!lines.length || !client) return next(document, token);
+			if (!lines.length || !client) {
+				const all = await next(document, token);
+				this.noted(document, all);
+				return all;
+			}
 			const lenses = await client.sendRequest(
 				VisibleCodeLensRequest.type,
 				{ textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) }, lines },
 				token,
 			);
-			return client.protocol2CodeConverter.asCodeLenses(lenses, token);
+			const converted = await client.protocol2CodeConverter.asCodeLenses(lenses, token);
+			this.noted(document, converted);
+			return converted;
 		},
 	};
+
+	private noted(document: TextDocument, lenses: { range: { start: { line: number } } }[] | null | undefined): void {
+		this.lensLines.set(document, new Set((lenses ?? []).map((l) => l.range.start.line)));
+		if (window.activeTextEditor?.document === document) this.cursor(window.activeTextEditor);
+	}
 
 	private scrolled(editor: TextEditor): void {
 		clearTimeout(this.timer);
@@ -47,7 +75,7 @@ export class VisibleLenses implements Disposable {
 
 	dispose(): void {
 		clearTimeout(this.timer);
-		this.scrolling.dispose();
+		for (const l of this.listeners) l.dispose();
 	}
 }
 

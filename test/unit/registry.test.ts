@@ -112,3 +112,22 @@ test('a message is one or two sentences, at most 160 characters; the long story 
 		}
 	assert.deepEqual(long, []);
 });
+
+test("the editor's context menu has one Transport Lint submenu, shown on a URL that can be tested, in trusted workspaces", () => {
+	const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	const menus = pkg.contributes.menus as Record<string, { command?: string; submenu?: string; when?: string }[]>;
+	assert.deepEqual(menus['editor/context'], [
+		{
+			submenu: 'transportLint.context',
+			when: 'isWorkspaceTrusted && transportLint.onTarget',
+			group: 'transportLint@1',
+		},
+	]);
+	assert.deepEqual(pkg.contributes.submenus, [{ id: 'transportLint.context', label: 'Transport Lint' }]);
+	assert.deepEqual(
+		menus['transportLint.context']!.map((m) => m.command),
+		['transportLint.testConnection', 'transportLint.testConnectionStarttls', 'transportLint.testConnectionWithPhp'],
+	);
+	for (const c of pkg.contributes.commands as { command: string; category?: string }[])
+		assert.equal(c.category, 'Transport Lint', `${c.command} is listed under Transport Lint`);
+});

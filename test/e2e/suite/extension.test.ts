@@ -97,6 +97,30 @@ suite('Transport Lint in VS Code', () => {
 		await vscode.workspace.fs.delete(uri);
 	});
 
+	test('the context menu offers Test connection on a URL that can be tested only (transportLint.onTarget)', async () => {
+		const api = vscode.extensions.getExtension<{ onTarget(): boolean }>(EXTENSION_ID)!.exports;
+		const uri = workspaceUri('app.php');
+		const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+		const line = editor.document
+			.getText()
+			.split('\n')
+			.findIndex((l) => l.includes("'tls://"));
+		assert.ok(line > 0);
+		const at = async (l: number, want: boolean) => {
+			editor.selection = new vscode.Selection(l, 5, l, 5);
+			const deadline = Date.now() + 10_000;
+			while (api.onTarget() !== want && Date.now() < deadline) {
+				// Lenses are asked for after changes and scrolls: ask now, as the editor would.
+				await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri);
+				editor.selection = new vscode.Selection(l, 6, l, 6);
+				await new Promise((r) => setTimeout(r, 100));
+			}
+			assert.equal(api.onTarget(), want, `line ${l}`);
+		};
+		await at(line, true);
+		await at(0, false);
+	});
+
 	test('hover explains a URL', async () => {
 		const uri = workspaceUri('app.php');
 		const doc = await vscode.workspace.openTextDocument(uri);
