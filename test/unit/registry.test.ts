@@ -131,3 +131,14 @@ test("the editor's context menu has one Transport Lint submenu, shown on a URL t
 	for (const c of pkg.contributes.commands as { command: string; category?: string }[])
 		assert.equal(c.category, 'Transport Lint', `${c.command} is listed under Transport Lint`);
 });
+
+test('every setting can be edited in the Settings editor: one type each, no string-or-null that sends users to settings.json', () => {
+	const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	const config = pkg.contributes.configuration;
+	const sections = Array.isArray(config) ? config : [config];
+	for (const s of sections as { properties: Record<string, { type: unknown; default?: unknown }> }[])
+		for (const [key, p] of Object.entries(s.properties)) {
+			assert.equal(typeof p.type, 'string', `${key} has one type`);
+			assert.notEqual(p.default, null, `${key} has a default the editor can show`);
+		}
+});
