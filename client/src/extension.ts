@@ -20,6 +20,7 @@ import { fixAllInFile } from './fix-all';
 import { VisibleLenses } from './lenses';
 import { PhpStatus } from './php-status';
 import { SettingsProblems } from './settings-problems';
+import { showRules } from './show-rules';
 import { testConnection, type LensArgs } from './test-connection';
 
 let client: LanguageClient | undefined;
@@ -86,6 +87,7 @@ export async function activate(context: ExtensionContext): Promise<TransportLint
 		client,
 		lenses,
 		commands.registerCommand(Commands.fixAll, () => fixAllInFile(started)),
+		commands.registerCommand(Commands.showRules, (id?: string) => showRules(started, id)),
 		commands.registerCommand(Commands.disableRule, disableRule),
 		commands.registerCommand(Commands.showOutput, () => outputChannel.show(true)),
 		commands.registerCommand(Commands.testConnection, (arg?: LensArgs) =>

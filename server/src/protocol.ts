@@ -12,6 +12,7 @@ export const Commands = {
 	fixAll: 'transportLint.fixAll',
 	disableRule: 'transportLint.disableRule',
 	showOutput: 'transportLint.showOutput',
+	showRules: 'transportLint.showRules',
 } as const;
 
 export const FIX_ALL_KIND = 'source.fixAll.transportLint';
@@ -133,6 +134,16 @@ export namespace VisibleCodeLensRequest {
 export namespace SettingsProblemsNotification {
 	export const method = 'transportLint/settingsProblems' as const;
 	export const type = new NotificationType<{ problems: string[] }>(method);
+}
+
+/** Every rule, as the "Show Rules" command lists it: its summary, its severity for a document, and its page. */
+export namespace RulesRequest {
+	export const method = 'transportLint/rules' as const;
+	export const type = new RequestType<
+		{ uri?: string },
+		{ id: string; summary: string; severity: string; page: string }[],
+		void
+	>(method);
 }
 
 /** Which PHP the analysis assumes: the binary's answer, or why there is none. */

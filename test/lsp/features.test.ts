@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -14,6 +14,7 @@ import type {
 	TextDocumentEdit,
 	WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import { RULES } from '../../server/src/engine/index';
 import { fixAllSummary, type FixAllResult } from '../../server/src/protocol';
 import { TestClient } from '../helpers/lsp';
 
@@ -149,6 +150,20 @@ test('the PHP a document is judged for (the status item asks it): 8.2+ with no P
 		await client.connection.sendRequest('transportLint/phpForDocument', { uri: `${docUri}.not-open` }),
 		null,
 	);
+});
+
+test('the rules as Show Rules lists them: summary, severity for the document, page', async () => {
+	const rules = (await client.connection.sendRequest('transportLint/rules', { uri: docUri })) as {
+		id: string;
+		summary: string;
+		severity: string;
+		page: string;
+	}[];
+	assert.equal(rules.length, RULES.length);
+	const ipv6 = rules.find((r) => r.id === 'ipv6-brackets')!;
+	assert.equal(ipv6.severity, 'error');
+	assert.match(ipv6.page, /^file:\/\/.*\/docs\/rules\/ipv6-brackets\.md$/);
+	assert.ok(existsSync(new URL(ipv6.page)), 'the page ships where the link points');
 });
 
 test('hover explains a URL, valid or not', async () => {

@@ -9,12 +9,15 @@ import {
 } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import { DEFAULT_INCLUDE } from '../engine/settings';
+import { RULES } from '../engine/index';
+import { DOCS_BASE } from '../docs-link';
 import {
 	DetectPhpRequest,
 	FIX_ALL_KIND,
 	FixAllRequest,
 	ListTargetsRequest,
 	PhpForDocumentRequest,
+	RulesRequest,
 	SettledRequest,
 	TEST_CONNECTION_COMMAND,
 	TestConnectionRequest,
@@ -169,6 +172,15 @@ export function startServer(server: ServerConnection): void {
 		return fixAllResult(a.doc, a.kind, await settings.get(a.doc.uri));
 	});
 
+	connection.onRequest(RulesRequest.type, async (params) => {
+		const s = await settings.get(params.uri ?? '');
+		return RULES.map((r) => ({
+			id: r.meta.id,
+			summary: r.meta.summary,
+			severity: s.rules[r.meta.id] ?? r.meta.defaultSeverity,
+			page: `${DOCS_BASE}${r.meta.id}.md`,
+		}));
+	});
 	connection.onRequest(PhpForDocumentRequest.type, async (params) => {
 		const a = await analysed(params.uri);
 		if (!a) return null;

@@ -121,6 +121,19 @@ suite('Transport Lint in VS Code', () => {
 		await at(0, false);
 	});
 
+	test('Show Rules opens a rule page rendered (the Markdown preview), not the raw file', async () => {
+		await vscode.commands.executeCommand('transportLint.showRules', 'ipv6-brackets');
+		const deadline = Date.now() + 10_000;
+		const input = () => vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+		while (!(input() instanceof vscode.TabInputWebview) && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 100));
+		const tab = vscode.window.tabGroups.activeTabGroup.activeTab!;
+		assert.ok(tab.input instanceof vscode.TabInputWebview, `${tab.label}: ${JSON.stringify(tab.input)}`);
+		assert.match(tab.input.viewType, /markdown\.preview/);
+		assert.match(tab.label, /ipv6-brackets/);
+		await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+	});
+
 	test('hover explains a URL', async () => {
 		const uri = workspaceUri('app.php');
 		const doc = await vscode.workspace.openTextDocument(uri);
