@@ -1,6 +1,6 @@
 //! "Transport Lint: Test Connection": the URL under the cursor (or from the code lens), else a quick pick of the
 //! document's URLs, else an input box → TestConnectionRequest with progress and Cancel → verdict + output channel.
-import { ProgressLocation, window, workspace, type OutputChannel } from 'vscode';
+import { commands, ProgressLocation, window, workspace, type OutputChannel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
 	formatReport,
@@ -26,7 +26,9 @@ export async function testConnection(
 	withPhp = false,
 ): Promise<ProbeReport | undefined> {
 	if (!workspace.isTrusted) {
-		void window.showWarningMessage('Transport Lint: Test connection is off in untrusted workspaces.');
+		void window
+			.showWarningMessage('Transport Lint: Test connection is off in Restricted Mode.', 'Manage Workspace Trust')
+			.then((choice) => choice && commands.executeCommand('workbench.trust.manage'));
 		return undefined;
 	}
 	const params: TestConnectionParams | undefined = arg
@@ -48,8 +50,9 @@ export async function testConnection(
 		return undefined;
 	}
 	const { report } = result;
+	// The log channel stamps each entry with its time: no second timestamp here.
 	output.appendLine(
-		`[${new Date().toISOString()}] Test connection${starttls ? ' (STARTTLS)' : ''}${withPhp ? ' with PHP' : ''}\n${formatReport(report)}`,
+		`Test connection${starttls ? ' (STARTTLS)' : ''}${withPhp ? ' with PHP' : ''}\n${formatReport(report)}`,
 	);
 	const show = report.ok ? window.showInformationMessage : window.showWarningMessage;
 	void show(`Transport Lint: ${report.verdict}`, 'Show details').then((choice) => {
