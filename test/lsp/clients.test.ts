@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver-protocol';
 import type { TargetItem, TestConnectionResult } from '../../server/src/protocol';
 import { TestClient } from '../helpers/lsp';
-import { makePki, smtpServer, type Pki } from '../helpers/peers';
+import { greeter, listen, makePki, smtpServer, type Pki } from '../helpers/peers';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'transport-lint-clients-'));
 const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).href;
@@ -150,4 +150,30 @@ test('Test SMTP connection uses the library semantics: PHPMailer tls = plaintext
 		client: true,
 	})) as TestConnectionResult;
 	assert.ok('refused' in none);
+});
+
+test("a configuration's failed Test connection says what to change in the configuration's own terms", async () => {
+	const server = greeter();
+	const port = await listen(server);
+	try {
+		const text = `<?php\n$mail = new PHPMailer(true);\n$mail->isSMTP();\n$mail->Host = '127.0.0.1';\n$mail->SMTPSecure = 'ssl';\n$mail->Port = ${port};\n`;
+		await open('implicit.php', 'php', text);
+		const lenses = (await client.connection.sendRequest('textDocument/codeLens', {
+			textDocument: { uri: uriOf('implicit.php') },
+		})) as CodeLens[];
+		const resolved = (await client.connection.sendRequest('codeLens/resolve', lenses[0])) as CodeLens;
+		assert.equal(resolved.command?.title, 'Test SMTP connection');
+		const result = (await client.connection.sendRequest(
+			'transportLint/testConnection',
+			resolved.command!.arguments![0],
+		)) as TestConnectionResult;
+		assert.ok('report' in result, JSON.stringify(result));
+		// Not "use tcp:// and stream_socket_enable_crypto()": the user edits SMTPSecure, not a socket call.
+		assert.equal(
+			result.report.verdict,
+			`Port ${port} speaks plaintext first ("220 mail.test ESMTP ready"), but $mail starts TLS at once: it fails with "wrong version number". Set SMTPSecure to "tls" (STARTTLS).`,
+		);
+	} finally {
+		server.close();
+	}
 });

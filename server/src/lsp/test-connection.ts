@@ -3,8 +3,9 @@
 import type { CancellationToken } from 'vscode-jsonrpc';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { probeTarget, testableTarget, type Target } from '../engine/index';
-import type { TargetItem, TestConnectionParams, TestConnectionResult } from '../protocol';
+import { IMPLICIT_TLS_TWIN } from '../engine/transports';
+import { probeTarget, testableTarget, type ClientConfig, type Target } from '../engine/index';
+import type { ProbeReport, TargetItem, TestConnectionParams, TestConnectionResult } from '../protocol';
 import { probe } from '../probe/probe';
 import { testWithPhp, type PhpOutcome } from '../probe/php-run';
 import type { Analysed } from './diagnostics';
@@ -51,6 +52,7 @@ export async function testConnection(
 	let starttls = params.starttls;
 	let library: string | undefined;
 	let context: Record<string, unknown> | undefined;
+	let config: ClientConfig | undefined;
 	if (target === undefined && params.client) {
 		const c = analysed?.clients.find((x) => x.start <= params.offset! && params.offset! <= x.end);
 		const p = c && probeTarget(c);
@@ -58,6 +60,7 @@ export async function testConnection(
 		target = p.target;
 		starttls = p.starttls;
 		library = p.says;
+		config = c;
 	} else if (target === undefined) {
 		const t = analysed?.targets.find((x) => x.candidate.start <= params.offset! && params.offset! <= x.candidate.end);
 		if (!t || !analysed) return { refused: 'There is no transport URL at that position.' };
@@ -94,11 +97,35 @@ export async function testConnection(
 			docDir,
 		);
 		const php = phpRun ? await phpRun : undefined;
-		const verdict = php ? `${report.verdict} ${phpVerdict(php)}` : report.verdict;
+		const said = (config && inConfigTerms(report, config)) ?? report.verdict;
+		const verdict = php ? `${said} ${phpVerdict(php)}` : said;
 		return { report: { ...report, verdict, ...(library && { library }), ...(php && { php }) } };
 	} finally {
 		sub.dispose();
 	}
+}
+
+/**
+ * A configuration's failed test, said in the terms of the setting the user edits (MAIL_ENCRYPTION, SMTPSecure, the
+ * DSN's scheme) rather than in PHP's socket terms (tcp://, stream_socket_enable_crypto()): TLS from the first byte to
+ * a port that greets in plaintext. Undefined when the report is not that case, or the configuration cannot say it.
+ */
+export function inConfigTerms(report: ProbeReport, c: ClientConfig): string | undefined {
+	if (report.ok || !report.greeting || !report.steps.some((s) => s.step === 'tls' && !s.ok)) return undefined;
+	if (!report.target.startsWith('tls://')) return undefined;
+	const to = c.modeText.starttls ?? c.modeText.opportunistic;
+	// A word is quoted ("tls"); code (PHPMailer::ENCRYPTION_STARTTLS, 'tls') is shown as written.
+	const shown = to !== undefined && /^[\w.-]*$/.test(to) ? `"${to}"` : to;
+	const setting = c.modeAt && to !== undefined ? `set ${c.modeAt.name} to ${shown} (STARTTLS)` : undefined;
+	const twin = c.port !== undefined ? IMPLICIT_TLS_TWIN.get(c.port) : undefined;
+	const port =
+		twin !== undefined
+			? `${c.portAt ? `set ${c.portAt.name} to` : 'use port'} ${twin} (TLS from the first byte)`
+			: undefined;
+	const ways = [setting, port].filter(Boolean);
+	if (!ways.length) return undefined;
+	const fix = ways.join(', or ');
+	return `Port ${c.port} speaks plaintext first ("${report.greeting.slice(0, 60)}"), but ${c.label} starts TLS at once: it fails with "wrong version number". ${fix[0]!.toUpperCase()}${fix.slice(1)}.`;
 }
 
 /** One sentence on what the user's PHP got, for the notification. */
