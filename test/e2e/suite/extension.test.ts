@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { codeOf, diagnosticsFor, EXTENSION_ID, workspaceUri, withGreeter } from './helpers';
 
@@ -132,6 +133,20 @@ suite('Transport Lint in VS Code', () => {
 		assert.match(tab.input.viewType, /markdown\.preview/);
 		assert.match(tab.label, /ipv6-brackets/);
 		await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+	});
+
+	test('the installed extension page is for users (no developer commands) and its images ship with it', function () {
+		const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+		// Loaded from the repository (a development run), the page is the developer README: nothing to check.
+		if (existsSync(path.join(root, 'package-lock.json'))) return this.skip();
+		const page = readFileSync(path.join(root, 'readme.md'), 'utf8');
+		assert.doesNotMatch(page, /npm ci|npm test/);
+		const images = [...page.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+		assert.ok(images.length >= 4, images.join(', '));
+		for (const image of images) {
+			assert.doesNotMatch(image, /^https?:/, 'images are in the package, shown offline');
+			assert.ok(existsSync(path.join(root, image)), `${image} is in the package`);
+		}
 	});
 
 	test('hover explains a URL', async () => {
