@@ -41,6 +41,8 @@ export function mayMatter(kind: FileKind, view: string | Bytes, symbols?: Symbol
 	if (kind === 'php') {
 		const text = typeof view === 'string' ? view : view.toString('latin1');
 		if (PHP_WORDS.some((re) => re.test(text))) return true;
+		// (A function name with non-ASCII letters is not found in a Latin-1 view of UTF-8 bytes: such a caller, rare in
+		// PHP, is then skipped, a finding missed rather than guessed.)
 		if (symbols?.hasSinkFunctions() && symbols.mentionedIn(text)) return true;
 		view = text;
 	} else if (VARIABLE_PREFIXES.some((p) => view.includes(p))) return true;
