@@ -3,6 +3,7 @@
 import { commands, ProgressLocation, window, workspace, type OutputChannel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+	briefVerdict,
 	formatReport,
 	ListTargetsRequest,
 	TestConnectionRequest,
@@ -55,7 +56,8 @@ export async function testConnection(
 		`Test connection${starttls ? ' (STARTTLS)' : ''}${withPhp ? ' with PHP' : ''}\n${formatReport(report)}`,
 	);
 	const show = report.ok ? window.showInformationMessage : window.showWarningMessage;
-	void show(`Transport Lint: ${report.verdict}`, 'Show details').then((choice) => {
+	// One or two lines; the steps and the whole verdict are in the output, behind the button.
+	void show(`Transport Lint: ${briefVerdict(report.verdict)}`, 'Show details').then((choice) => {
 		if (choice === 'Show details') output.show(true);
 	});
 	return report;

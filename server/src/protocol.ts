@@ -55,7 +55,7 @@ export interface DisableRuleArgs {
 
 /** The probe's report, as the server sends it (see server/src/probe/types.ts), and its text form. */
 export type { ProbeReport, StarttlsProtocol } from './probe/types';
-export { formatReport } from './probe/format';
+export { briefVerdict, formatReport } from './probe/format';
 
 /**
  * Answers (null) once the server has nothing left to do for what it was sent before: no analysis scheduled or running,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnose } from '../../server/src/probe/diagnose';
 import { opensslReason } from '../../server/src/probe/net';
+import { briefVerdict } from '../../server/src/probe/format';
 import { redact } from '../../server/src/probe/redact';
 import type { ProbeReport, ProbeStep } from '../../server/src/probe/types';
 
@@ -123,4 +124,19 @@ test("OpenSSL's errors are shown by reason and code, without its build path", ()
 		'wrong version number (error:0A00010B)',
 	);
 	assert.equal(opensslReason('socket hang up'), 'socket hang up');
+});
+
+test('a verdict for a notification: its first two sentences, about 200 characters at most, the rest in the output', () => {
+	const long =
+		'This port speaks plaintext first (an SMTP greeting: "220 mail.test ESMTP"), so tls:// fails with "wrong version number". Use tcp:// and STARTTLS (stream_socket_enable_crypto()), or the implicit-TLS port 465. PHP 8.2.36: failed.';
+	assert.equal(
+		briefVerdict(long),
+		'This port speaks plaintext first (an SMTP greeting: "220 mail.test ESMTP"), so tls:// fails with "wrong version number". …',
+	);
+	assert.equal(briefVerdict('TLS works on h:465: TLSv1.3.'), 'TLS works on h:465: TLSv1.3.');
+	assert.equal(briefVerdict('One. Two.'), 'One. Two.');
+	assert.equal(briefVerdict('One. Two. Three.'), 'One. Two. …');
+	const words = 'word '.repeat(80).trim();
+	assert.ok(briefVerdict(words).length <= 200);
+	assert.ok(briefVerdict(words).endsWith(' …'));
 });

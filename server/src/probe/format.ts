@@ -17,3 +17,17 @@ export function formatReport(r: ProbeReport): string {
 	lines.push(`${r.ok ? '✓' : '✗'} ${r.verdict}`);
 	return lines.join('\n') + '\n';
 }
+
+/**
+ * A verdict for a notification: its first two sentences, at most about 200 characters (the rest is in the output,
+ * behind "Show details"). A sentence ends at ". " before a capital letter or a quote; "e.g." or a version does not.
+ */
+export function briefVerdict(verdict: string, max = 200): string {
+	const ends = [...verdict.matchAll(/[.!?] (?=[A-Z"'(])/g)].map((m) => m.index + 1);
+	let cut = verdict.length;
+	if (ends.length >= 2) cut = ends[1]!;
+	if (cut > max) cut = ends.find((e) => e <= max) ?? cut;
+	let text = verdict.slice(0, cut).trim();
+	if (text.length > max) text = text.slice(0, max - 2).trimEnd();
+	return text.length < verdict.trim().length ? `${text} …` : text;
+}
