@@ -4,8 +4,8 @@
 //! asks again when they scroll; the server sends each lens as a position and resolves those VS Code shows. A document
 //! no editor shows (another extension asking) gets them all, as the standard request gives them. The lines that have
 //! a lens set the `transportLint.onTarget` context key when the cursor is on one: the editor's context menu offers
-//! Test connection there only.
-import { commands, window, type Disposable, type TextDocument, type TextEditor } from 'vscode';
+//! Test connection there only. In Restricted Mode, where Test connection is off, there are no lenses.
+import { commands, window, workspace, type Disposable, type TextDocument, type TextEditor } from 'vscode';
 import type { CodeLensMiddleware, LanguageClient } from 'vscode-languageclient/node';
 import { VisibleCodeLensRequest } from '../../server/src/protocol';
 
@@ -26,6 +26,10 @@ export class VisibleLenses implements Disposable {
 			window.onDidChangeTextEditorVisibleRanges((e) => this.scrolled(e.textEditor)),
 			window.onDidChangeTextEditorSelection((e) => this.cursor(e.textEditor)),
 			window.onDidChangeActiveTextEditor((e) => this.cursor(e)),
+			// Trusted now: the lenses of every open editor appear.
+			workspace.onDidGrantWorkspaceTrust(() => {
+				for (const e of window.visibleTextEditors) this.refresh(e.document);
+			}),
 		];
 	}
 
@@ -43,6 +47,11 @@ export class VisibleLenses implements Disposable {
 
 	readonly middleware: CodeLensMiddleware = {
 		provideCodeLenses: async (document, token, next) => {
+			// Test connection is off in Restricted Mode: nothing offers it there.
+			if (!workspace.isTrusted) {
+				this.noted(document, []);
+				return [];
+			}
 			const lines = visibleLines(document);
 			const client = this.client;
 			if (!lines.length || !client) {
@@ -68,9 +77,12 @@ export class VisibleLenses implements Disposable {
 
 	private scrolled(editor: TextEditor): void {
 		clearTimeout(this.timer);
-		this.timer = setTimeout(() => {
-			this.client?.getFeature('textDocument/codeLens').getProvider(editor.document)?.onDidChangeCodeLensEmitter.fire();
-		}, 100);
+		this.timer = setTimeout(() => this.refresh(editor.document), 100);
+	}
+
+	/** Makes VS Code ask for the document's lenses again. */
+	private refresh(document: TextDocument): void {
+		this.client?.getFeature('textDocument/codeLens').getProvider(document)?.onDidChangeCodeLensEmitter.fire();
 	}
 
 	dispose(): void {

@@ -28,6 +28,8 @@ export interface SessionOptions {
 	fixture: string;
 	/** Installs this .vsix instead of loading the extension from the repository. */
 	vsix?: string;
+	/** Opens the workspace in Restricted Mode (workspace trust on, the folder not trusted). */
+	restricted?: boolean;
 	log?: (line: string) => void;
 }
 
@@ -103,6 +105,8 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
 			'workbench.tips.enabled': false,
 			'chat.disableAIFeatures': true,
 			'files.exclude': { '**/.screens': true },
+			// Restricted Mode without the dialog that asks whether to trust the folder.
+			...(opts.restricted && { 'security.workspace.trust.startupPrompt': 'never' }),
 		}),
 	);
 	const common = ['--user-data-dir', path.join(tmp, 'user'), '--extensions-dir', extensionsDir];
@@ -124,7 +128,7 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
 			`127.0.0.1:${port}`,
 			'--disable-telemetry',
 			'--disable-update-check',
-			'--disable-workspace-trust',
+			...(opts.restricted ? [] : ['--disable-workspace-trust']),
 			...common,
 			workspace,
 		],

@@ -8,19 +8,21 @@ import { startSession } from './code-server';
 const TIMEOUT_MS = 8 * 60_000;
 /**
  * The main suite; a short one for a fresh window of a PHP workspace (activation at startup, a file closed after
- * the first scan); one for a workspace with nothing to lint (no activation); the mail and Redis client rules with
- * examples/ as the workspace.
+ * the first scan); one for a workspace with nothing to lint (no activation); one in Restricted Mode; the mail and
+ * Redis client rules with examples/ as the workspace.
  */
-const SUITES: { name: string; fixture: string }[] = [
+const SUITES: { name: string; fixture: string; restricted?: boolean }[] = [
 	{ name: 'suite', fixture: 'test/fixtures/workspace' },
 	{ name: 'activation', fixture: 'test/fixtures/workspace' },
 	{ name: 'unrelated', fixture: 'test/fixtures/unrelated' },
+	{ name: 'restricted', fixture: 'test/fixtures/workspace', restricted: true },
 	{ name: 'clients', fixture: 'examples' },
 ];
 
-async function runSuite(name: string, fixture: string, vsix: string | undefined): Promise<number> {
+async function runSuite(name: string, fixture: string, vsix: string | undefined, restricted = false): Promise<number> {
 	const session = await startSession({
 		suite: path.join(ROOT, 'out/test/e2e', name, 'index'),
+		restricted,
 		fixture: path.join(ROOT, fixture),
 		vsix,
 	});
@@ -45,9 +47,9 @@ async function main(): Promise<number> {
 		.find((a) => a.startsWith('--only='))
 		?.slice(7)
 		.split(',');
-	for (const { name, fixture } of SUITES) {
+	for (const { name, fixture, restricted } of SUITES) {
 		if (only && !only.includes(name)) continue;
-		const code = await runSuite(name, fixture, vsix);
+		const code = await runSuite(name, fixture, vsix, restricted);
 		if (code !== 0) return code;
 	}
 	return 0;
