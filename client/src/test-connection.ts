@@ -1,6 +1,6 @@
 //! "Transport Lint: Test Connection": the URL under the cursor (or from the code lens), else a quick pick of the
 //! document's URLs, else an input box → TestConnectionRequest with progress and Cancel → verdict + output channel.
-import { commands, ProgressLocation, window, workspace, type OutputChannel } from 'vscode';
+import { commands, ProgressLocation, window, workspace, type OutputChannel, type QuickPickItem } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
 	briefVerdict,
@@ -8,6 +8,7 @@ import {
 	ListTargetsRequest,
 	TestConnectionRequest,
 	type ProbeReport,
+	type TargetItem,
 	type TestConnectionParams,
 } from '../../server/src/protocol';
 
@@ -72,11 +73,12 @@ async function pickTarget(client: LanguageClient): Promise<TestConnectionParams 
 		const under = items.find((i) => i.offset <= offset && offset <= i.end);
 		if (under) return { uri, offset: under.offset, ...(under.client && { client: true }) };
 		if (items.length) {
-			const picked = await window.showQuickPick(
+			const picked = await pickOrType(
 				items.map((i) => ({ label: i.target, description: `line ${i.line + 1}`, detail: i.refused, item: i })),
-				{ placeHolder: 'Which transport URL should be tested?' },
 			);
-			return picked ? { uri, offset: picked.item.offset, ...(picked.item.client && { client: true }) } : undefined;
+			if (picked === undefined) return undefined;
+			if (typeof picked === 'string') return { target: picked };
+			return { uri, offset: picked.offset, ...(picked.client && { client: true }) };
 		}
 	}
 	const target = await window.showInputBox({
@@ -84,4 +86,43 @@ async function pickTarget(client: LanguageClient): Promise<TestConnectionParams 
 		placeHolder: 'tls://smtp.example.com:465',
 	});
 	return target ? { target } : undefined;
+}
+
+type TargetPick = QuickPickItem & { item?: TargetItem; typed?: string };
+
+/**
+ * The document's URLs to pick from, and what the user types, tested as typed: a URL computed at run time ("type the
+ * full URL to test it") can be written out in the same box. Picking one that cannot be tested puts it in the box to
+ * complete, instead of closing.
+ */
+function pickOrType(base: TargetPick[]): Promise<TargetItem | string | undefined> {
+	const qp = window.createQuickPick<TargetPick>();
+	qp.placeholder = 'Pick a transport URL, or type one to test (tls://smtp.example.com:465)';
+	qp.items = base;
+	return new Promise((resolve) => {
+		let done = false;
+		const finish = (v: TargetItem | string | undefined) => {
+			if (done) return;
+			done = true;
+			resolve(v);
+			qp.dispose();
+		};
+		qp.onDidChangeValue((value) => {
+			const typed = value.trim();
+			qp.items = typed
+				? [{ label: typed, description: 'test the URL as typed', typed, alwaysShow: true }, ...base]
+				: base;
+		});
+		qp.onDidAccept(() => {
+			const chosen = qp.selectedItems[0] ?? qp.activeItems[0];
+			if (chosen?.typed) return finish(chosen.typed);
+			if (chosen?.item?.refused) {
+				qp.value = chosen.item.target;
+				return;
+			}
+			finish(chosen?.item);
+		});
+		qp.onDidHide(() => finish(undefined));
+		qp.show();
+	});
 }
