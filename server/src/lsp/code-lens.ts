@@ -2,7 +2,8 @@
 //! test as written (the engine's testTargets: complete, parsed by PHP, not a stream_socket_server() listen address;
 //! mail and Redis configurations with host, port and TLS mode). Cheap on keystrokes: a lens is sent as its position
 //! and offset, and gets its title and command only when the editor resolves it (VS Code resolves the lenses on
-//! screen); the list is kept with the analysis, so asking again for the same version computes nothing.
+//! screen). The standard request's whole list is kept with the analysis (asked again for the same version, it costs
+//! nothing); transportLint/codeLens, which VS Code's client sends, looks only at the lines it names.
 import type { CodeLens } from 'vscode-languageserver-protocol';
 import { testTargets, type TestTarget } from '../engine/index';
 import { Commands } from '../protocol';
