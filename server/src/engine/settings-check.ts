@@ -4,12 +4,16 @@
 //! settings; the CLI prints them for its --config file.
 import { RULES_BY_ID } from './rules/index';
 import { editDistance } from './scan/schemes';
-
-const LEVELS = ['off', 'hint', 'info', 'warning', 'error'];
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-	return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import {
+	isFileSize,
+	isLevel,
+	isPhpVersion,
+	isPort,
+	isRecord,
+	isStringList,
+	isTimeout,
+	LEVEL_NAMES as LEVELS,
+} from './settings';
 
 /** The rule ids nearest a misspelt one (case and a few edits). */
 function nearestRule(id: string): string | undefined {
@@ -42,7 +46,7 @@ export function settingsProblems(raw: unknown, prefix = 'transportLint.'): strin
 					out.push(
 						`${name('rules')}: there is no rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; the entry is ignored.`,
 					);
-				} else if (typeof level !== 'string' || !LEVELS.includes(level)) {
+				} else if (!isLevel(level)) {
 					const near =
 						typeof level === 'string' ? LEVELS.find((l) => l.startsWith(level.toLowerCase().slice(0, 3))) : undefined;
 					out.push(
@@ -54,27 +58,27 @@ export function settingsProblems(raw: unknown, prefix = 'transportLint.'): strin
 	for (const key of ['starttlsPorts', 'implicitTlsPorts']) {
 		if (!has(key)) continue;
 		const v = raw[key];
-		const bad = Array.isArray(v) ? v.filter((p) => !(Number.isInteger(p) && p > 0 && p < 65536)) : [v];
+		const bad = Array.isArray(v) ? v.filter((p) => !isPort(p)) : [v];
 		if (bad.length)
 			out.push(`${name(key)}: ${bad.map(show).join(', ')} is not a port (a whole number from 1 to 65535); ignored.`);
 	}
-	if (has('maxFileSize') && !(typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0))
+	if (has('maxFileSize') && !isFileSize(raw.maxFileSize))
 		out.push(`${name('maxFileSize')} is ${show(raw.maxFileSize)}, not a number of bytes above 0; the default is used.`);
 	for (const key of ['include', 'exclude']) {
 		const v = raw[key];
-		if (has(key) && !(Array.isArray(v) && v.every((s) => typeof s === 'string')))
+		if (has(key) && !isStringList(v))
 			out.push(`${name(key)} is ${show(v)}, not a list of glob patterns; the default is used.`);
 	}
 	if (has('codeLens') && !(isRecord(raw.codeLens) && typeof (raw.codeLens.enable ?? true) === 'boolean'))
 		out.push(`${name('codeLens.enable')} is not true or false; lenses stay on.`);
 	if (isRecord(raw.probe)) {
 		const t = raw.probe.timeoutMs;
-		if (t !== undefined && t !== null && !(typeof t === 'number' && t >= 100 && t <= 60_000))
+		if (t !== undefined && t !== null && !isTimeout(t))
 			out.push(`${name('probe.timeoutMs')} is ${show(t)}, not a number from 100 to 60000; the default is used.`);
 	}
 	if (isRecord(raw.php)) {
 		const v = raw.php.version;
-		if (typeof v === 'string' && v.trim() !== '' && !/^\d+(\.\d+){0,2}/.test(v.trim()))
+		if (typeof v === 'string' && v.trim() !== '' && !isPhpVersion(v))
 			out.push(`${name('php.version')} is ${show(v)}, not a version such as "8.1"; it is ignored.`);
 	}
 	return out;

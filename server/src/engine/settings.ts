@@ -60,18 +60,28 @@ export const DEFAULTS: Settings = {
 	php: {},
 };
 
-const LEVELS = new Set<string>(['off', 'error', 'warning', 'info', 'hint']);
+/** The severities a rule can be set to, mildest first. */
+export const LEVEL_NAMES: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
+const LEVELS = new Set<string>(LEVEL_NAMES);
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+// What a well-formed value is, for normalizeSettings (which keeps only those) and settingsProblems (which says what
+// it did not keep).
+export function isRecord(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+export const isLevel = (v: unknown): v is RuleLevel => typeof v === 'string' && LEVELS.has(v);
+export const isPort = (p: unknown): p is number => Number.isInteger(p) && (p as number) > 0 && (p as number) < 65536;
+export const isFileSize = (v: unknown): v is number => typeof v === 'number' && v > 0;
+export const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+export const isTimeout = (v: unknown): v is number => typeof v === 'number' && v >= 100 && v <= 60_000;
+export const isPhpVersion = (v: string): boolean => /^\d+(\.\d+){0,2}/.test(v.trim());
 
 function ports(v: unknown): number[] {
-	return Array.isArray(v) ? v.filter((p): p is number => Number.isInteger(p) && p > 0 && p < 65536) : [];
+	return Array.isArray(v) ? v.filter(isPort) : [];
 }
 
 function strings(v: unknown, fallback: string[]): string[] {
-	return Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : fallback;
+	return isStringList(v) ? v : fallback;
 }
 
 /** Accepts anything (a client's configuration, a JSON file) and keeps only well-formed values. */
@@ -80,7 +90,7 @@ export function normalizeSettings(raw: unknown): Settings {
 	const rules: Record<string, RuleLevel> = {};
 	if (isRecord(raw.rules)) {
 		for (const [id, level] of Object.entries(raw.rules)) {
-			if (typeof level === 'string' && LEVELS.has(level)) rules[id] = level as RuleLevel;
+			if (isLevel(level)) rules[id] = level;
 		}
 	}
 	const size = raw.maxFileSize;
@@ -89,7 +99,7 @@ export function normalizeSettings(raw: unknown): Settings {
 		rules,
 		starttlsPorts: ports(raw.starttlsPorts),
 		implicitTlsPorts: ports(raw.implicitTlsPorts),
-		maxFileSize: typeof size === 'number' && size > 0 ? size : DEFAULTS.maxFileSize,
+		maxFileSize: isFileSize(size) ? size : DEFAULTS.maxFileSize,
 		include: strings(raw.include, DEFAULT_INCLUDE),
 		exclude: strings(raw.exclude, DEFAULT_EXCLUDE),
 		codeLens:
@@ -104,7 +114,7 @@ function phpSettings(raw: unknown): Settings['php'] {
 	const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 	return {
 		...(nonEmpty(raw.executablePath) ? { executablePath: raw.executablePath.trim() } : {}),
-		...(nonEmpty(raw.version) && /^\d+(\.\d+){0,2}/.test(raw.version.trim()) ? { version: raw.version.trim() } : {}),
+		...(nonEmpty(raw.version) && isPhpVersion(raw.version) ? { version: raw.version.trim() } : {}),
 	};
 }
 
@@ -112,7 +122,7 @@ function probeSettings(raw: unknown): Settings['probe'] {
 	if (!isRecord(raw)) return { ...DEFAULTS.probe };
 	const t = raw.timeoutMs;
 	return {
-		timeoutMs: typeof t === 'number' && t >= 100 && t <= 60_000 ? t : DEFAULTS.probe.timeoutMs,
+		timeoutMs: isTimeout(t) ? t : DEFAULTS.probe.timeoutMs,
 		...(typeof raw.caFile === 'string' && raw.caFile ? { caFile: raw.caFile } : {}),
 		...(typeof raw.udpPayload === 'string' ? { udpPayload: raw.udpPayload } : {}),
 	};
