@@ -19,6 +19,7 @@ import {
 } from './engine/index';
 import { askPhp, resolveExecutable } from './node/php-binary';
 import { settingsProblems } from './engine/settings-check';
+import { counted } from './engine/text';
 import { DOCS_BASE } from './docs-link';
 import { filterOf, readTextSync, shownPath, statOrUndefined, walk } from './node/files';
 import { ProjectFactsCache } from './node/project';
@@ -408,8 +409,7 @@ function print(format: Options['format'], results: FileFindings[]): void {
 		}
 	}
 	const total = results.reduce((n, r) => n + r.findings.length, 0);
-	const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-	const summary = `${n(results.length, 'file')} checked, ${n(total, 'problem')} (${n(errors, 'error')}, ${n(warnings, 'warning')})\n`;
+	const summary = `${counted(results.length, 'file')} checked, ${counted(total, 'problem')} (${counted(errors, 'error')}, ${counted(warnings, 'warning')})\n`;
 	// stdout is asynchronous on a pipe and stderr is not: the summary goes once the findings are written, so that one
 	// pipe for both (a CI log) does not glue it to the last finding.
 	process.stdout.write(lines, () => process.stderr.write(summary));

@@ -2,6 +2,7 @@
 //! The only server file the client imports.
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { VersionedTextDocumentIdentifier, WorkspaceEdit } from 'vscode-languageserver-types';
+import { counted } from './engine/text';
 
 /** Command ids contributed in package.json and used in code actions and code lenses. */
 export const Commands = {
@@ -39,10 +40,9 @@ export namespace FixAllRequest {
 
 /** What Fix All did, in a sentence or two (the VS Code command shows it). */
 export function fixAllSummary(r: Pick<FixAllResult, 'fixed' | 'choices'>): string {
-	const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : word.endsWith('x') ? 'es' : 's'}`;
-	const left = `${n(r.choices, 'problem')} ${r.choices === 1 ? 'has' : 'have'} fixes to choose from (Quick Fix)`;
+	const left = `${counted(r.choices, 'problem')} ${r.choices === 1 ? 'has' : 'have'} fixes to choose from (Quick Fix)`;
 	if (r.fixed)
-		return `Transport Lint applied ${n(r.fixed, 'fix')}${r.choices ? `; ${left}, which Fix All leaves to you.` : '.'}`;
+		return `Transport Lint applied ${counted(r.fixed, 'fix')}${r.choices ? `; ${left}, which Fix All leaves to you.` : '.'}`;
 	if (r.choices) return `Transport Lint: nothing to fix without a choice. ${left}: a port or a scheme to change.`;
 	return 'Transport Lint: nothing to fix in this file.';
 }

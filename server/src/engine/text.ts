@@ -34,3 +34,8 @@ export function mentions(
 export function escapeRegExp(s: string): string {
 	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** "1 file", "3 files", "2 fixes": a count and its noun, for summaries. */
+export function counted(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : /(?:s|x|ch|sh)$/.test(noun) ? 'es' : 's'}`;
+}
