@@ -42,23 +42,25 @@ export function applyFixes(text: string, findings: Finding[]): AppliedFixes {
 
 /**
  * Applies preferred fixes until nothing changes (a fix can uncover a finding a syntax rule was hiding), so that
- * fixing all twice gives the same text as once. Bounded: a fix never produces the text it started from.
+ * fixing all twice gives the same text as once. Bounded: a fix never produces the text it started from. `findings`:
+ * those of the returned text (what is left), from the round that found nothing more to fix.
  */
 export function fixAll(
 	text: string,
 	kind: FileKind,
 	settings?: Settings,
 	maxRounds = 5,
-): { text: string; applied: number } {
+): { text: string; applied: number; findings: Finding[] } {
 	let current = text;
 	let applied = 0;
 	for (let round = 0; round < maxRounds; round++) {
-		const fixed = applyFixes(current, analyze(current, kind, settings).findings);
-		if (fixed.applied === 0 || fixed.text === current) break;
+		const findings = analyze(current, kind, settings).findings;
+		const fixed = applyFixes(current, findings);
+		if (fixed.applied === 0 || fixed.text === current) return { text: current, applied, findings };
 		applied += fixed.applied;
 		current = fixed.text;
 	}
-	return { text: current, applied };
+	return { text: current, applied, findings: analyze(current, kind, settings).findings };
 }
 
 /** One edit that turns `before` into `after`: the span between their common prefix and suffix. */

@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { CodeActionParams } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, diffEdit, fixAll, suppressionEdit, type FileKind, type Settings } from '../engine/index';
+import { diffEdit, fixAll, suppressionEdit, type FileKind, type Settings } from '../engine/index';
 import { Commands, FIX_ALL_KIND, type DisableRuleArgs, type FixAllResult } from '../protocol';
 import { SOURCE, toCodeAction, toRange, toWorkspaceEdit } from './convert';
 import type { Analysed } from './diagnostics';
@@ -75,9 +75,7 @@ export function fixAllResult(doc: TextDocument, kind: FileKind, settings: Settin
 	const text = doc.getText();
 	const fixed = fixAll(text, kind, settings);
 	const edit = diffEdit(text, fixed.text);
-	const choices = analyze(fixed.text, kind, settings).findings.filter(
-		(f) => f.fixes.length && !f.fixes.some((x) => x.preferred),
-	).length;
+	const choices = fixed.findings.filter((f) => f.fixes.length && !f.fixes.some((x) => x.preferred)).length;
 	return { edit: edit ? toWorkspaceEdit(doc, [edit]) : null, fixed: fixed.applied, choices };
 }
 
