@@ -25,7 +25,7 @@ import { filterOf, readTextSync, shownPath, statOrUndefined, walk } from './node
 import { ProjectFactsCache } from './node/project';
 import { PROBE_USAGE, ProbeUsageError, probeMain } from './cli/probe-command';
 import { locate, toSarif, withoutBaseline, type FileFindings } from './cli/sarif';
-import { declaringNames, scanForSymbols, type SymbolScan } from './node/symbol-pass';
+import { declaringNames, symbolScanner, type SymbolScan } from './node/symbol-pass';
 import { version } from '../../package.json';
 
 const USAGE = `Usage: transport-lint [options] [paths...]
@@ -169,7 +169,7 @@ function runTask(t: Task, next?: Int32Array): (Linted | SymbolScan | undefined)[
 	} else {
 		const wanted = new Set(t.wanted);
 		const calls = t.calls === undefined ? undefined : new RegExp(t.calls, 'i');
-		one = (file) => scanForSymbols(file, t.maxFileSize, wanted, calls);
+		one = symbolScanner(t.maxFileSize, wanted, calls);
 	}
 	const out: (Linted | SymbolScan | undefined)[] = new Array(files.length);
 	if (!next) {

@@ -14,41 +14,31 @@ export interface SymbolScan {
 }
 
 /**
- * Reads a PHP file for the index: its exports when it declares one of `wanted` (constants, classes), and whether it
- * calls one of the functions `calls` matches.
+ * Reads PHP files for the index: a file's exports when it declares one of `wanted` (constants, classes), and whether
+ * it calls one of the functions `calls` matches. What the search needs is made once, for every file of a task.
  */
-export function scanForSymbols(
-	file: string,
+export function symbolScanner(
 	maxFileSize: number,
 	wanted: ReadonlySet<string>,
 	calls: RegExp | undefined,
-): SymbolScan {
-	if (fileKind(file) !== 'php') return { calls: false };
+): (file: string) => SymbolScan {
 	// Both searches are of ASCII words, which the bytes read as Latin-1 answer as the text would (a name with other
 	// characters is matched up to them either way): only a file that declares a wanted name is decoded and lexed.
 	const ascii = calls === undefined || !/[^ -~\t\r\n]/.test(calls.source);
-	const mention = mentionOf(wanted);
-	let called = false;
-	const read = readTextSync(file, maxFileSize, (bytes) => {
-		const view = typeof bytes === 'string' ? bytes : bytes.toString('latin1');
-		called = calls?.test(view) ?? false;
-		// A file that declares a wanted name has the name in it: most files do not, and are not read for declarations.
-		return !ascii || (mention !== undefined && mention.test(view) && declaredNames(view).some((n) => wanted.has(n)));
-	});
-	if ('quiet' in read) return { calls: called };
-	if ('skipped' in read) return { calls: false };
-	return symbolsOf(read.text, wanted, calls);
-}
-
-/** One expression that finds any of the names (built once per set: a task passes the same set for every file). */
-let lastWanted: ReadonlySet<string> | undefined;
-let lastMention: RegExp | undefined;
-function mentionOf(wanted: ReadonlySet<string>): RegExp | undefined {
-	if (wanted !== lastWanted) {
-		lastWanted = wanted;
-		lastMention = wanted.size ? new RegExp([...wanted].map(escapeRegExp).join('|')) : undefined;
-	}
-	return lastMention;
+	// A file that declares a wanted name has the name in it: most files do not, and are not read for declarations.
+	const mention = wanted.size ? new RegExp([...wanted].map(escapeRegExp).join('|')) : undefined;
+	return (file) => {
+		if (fileKind(file) !== 'php') return { calls: false };
+		let called = false;
+		const read = readTextSync(file, maxFileSize, (bytes) => {
+			const view = typeof bytes === 'string' ? bytes : bytes.toString('latin1');
+			called = calls?.test(view) ?? false;
+			return !ascii || (mention !== undefined && mention.test(view) && declaredNames(view).some((n) => wanted.has(n)));
+		});
+		if ('quiet' in read) return { calls: called };
+		if ('skipped' in read) return { calls: false };
+		return symbolsOf(read.text, wanted, calls);
+	};
 }
 
 export function symbolsOf(text: string, wanted: ReadonlySet<string>, calls: RegExp | undefined): SymbolScan {
