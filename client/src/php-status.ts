@@ -13,11 +13,10 @@ import {
 	type OutputChannel,
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, DetectPhpRequest, PhpForDocumentRequest, type PhpState } from '../../server/src/protocol';
+import { Commands, DetectPhpRequest, NO_PHP, PhpForDocumentRequest, type PhpState } from '../../server/src/protocol';
 
 export class PhpStatus implements Disposable {
 	readonly item: LanguageStatusItem;
-	state?: PhpState;
 	private client: LanguageClient | undefined;
 	private readonly listeners: Disposable[];
 
@@ -28,7 +27,7 @@ export class PhpStatus implements Disposable {
 		this.item = languages.createLanguageStatusItem('transportLint.php', selector);
 		this.item.name = 'Transport Lint: PHP';
 		this.item.command = { title: 'Detect', command: Commands.detectPhp, tooltip: 'Ask the configured PHP again' };
-		this.render({ version: '8.2+', source: 'no PHP configured or detected' });
+		this.render(NO_PHP);
 		this.listeners = [
 			window.onDidChangeActiveTextEditor(() => void this.refresh()),
 			// A composer.json or setting change re-lints the document: its PHP may have changed with it.
@@ -47,7 +46,6 @@ export class PhpStatus implements Disposable {
 
 	/** The binary's answer changed (or could not be had): logged, and the item asked again. */
 	show(state: PhpState): void {
-		this.state = state;
 		const env = state.env;
 		this.output.appendLine(
 			env

@@ -155,6 +155,9 @@ export interface PhpState {
 	assumed: string;
 }
 
+/** What the verdicts are for when no PHP is configured, detected or required by composer.json. */
+export const NO_PHP = { version: '8.2+', source: 'no PHP configured or detected' } as const;
+
 /**
  * The PHP a document's verdicts are for, as its hover says it (the configured version, the binary, composer.json's
  * require.php, else 8.2+): the status item shows it for the active editor.

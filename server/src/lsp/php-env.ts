@@ -5,7 +5,7 @@
 import type { ServerConnection } from './connection';
 import { lowestAllowed, majorMinor, type PhpEnvironment, type Settings } from '../engine/index';
 import { PhpBinaryCache, resolveExecutable } from '../node/php-binary';
-import { PhpStateNotification, type PhpState } from '../protocol';
+import { NO_PHP, PhpStateNotification, type PhpState } from '../protocol';
 import type { SettingsCache } from './settings';
 
 /** How often an unchanged configuration re-checks the binary (its size and mtime) at most. */
@@ -81,7 +81,7 @@ export class PhpEnvironments {
 	}
 
 	state(settings?: Settings): PhpState {
-		const assumed = this.effective(settings)?.source ?? 'PHP 8.2+ (no PHP configured or detected)';
+		const assumed = this.effective(settings)?.source ?? `PHP ${NO_PHP.version} (${NO_PHP.source})`;
 		return { ...(this.detected && { env: this.detected }), ...(this.error && { error: this.error }), assumed };
 	}
 

@@ -16,6 +16,7 @@ import {
 	FIX_ALL_KIND,
 	FixAllRequest,
 	ListTargetsRequest,
+	NO_PHP,
 	PhpForDocumentRequest,
 	RulesRequest,
 	SettledRequest,
@@ -184,9 +185,7 @@ export function startServer(server: ServerConnection): void {
 	connection.onRequest(PhpForDocumentRequest.type, async (params) => {
 		const a = await analysed(params.uri);
 		if (!a) return null;
-		return a.php
-			? { version: a.php.version, source: a.php.source }
-			: { version: '8.2+', source: 'no PHP configured or detected' };
+		return a.php ? { version: a.php.version, source: a.php.source } : NO_PHP;
 	});
 	connection.onRequest(ListTargetsRequest.type, async (params) => {
 		const a = await analysed(params.uri);
