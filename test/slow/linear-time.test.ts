@@ -2,21 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, normalizeSettings, type FileKind } from '../../server/src/engine/index';
 
-/** Median of three runs, in ms. */
-function timed(run: () => void): number {
-	const t: number[] = [];
-	for (let i = 0; i < 3; i++) {
-		const s = performance.now();
-		run();
-		t.push(performance.now() - s);
-	}
-	return t.sort((a, b) => a - b)[1]!;
-}
-
-/** Fastest of nine runs, in ms. */
-function fastest(run: () => void): number {
+/**
+ * The fastest of `runs` runs, in ms: the run least disturbed by the machine and by where the collector happened to
+ * run (a median of three caught collections in the larger size and not in the smaller: 6.5× for a chain of variables
+ * that takes 4.0–4.3× when each size runs alone; seen in CI).
+ */
+function fastest(run: () => void, runs: number): number {
 	let best = Infinity;
-	for (let i = 0; i < 9; i++) {
+	for (let i = 0; i < runs; i++) {
 		const s = performance.now();
 		run();
 		best = Math.min(best, performance.now() - s);
@@ -24,7 +17,7 @@ function fastest(run: () => void): number {
 	return best;
 }
 
-test('pathological inputs: growing the input at most roughly grows the work as much (against a linear reference)', () => {
+test('pathological inputs: growing the input at most roughly grows the work as much (against a linear reference)', (t) => {
 	const BIG = normalizeSettings({ maxFileSize: 1 << 30 });
 	const MB = 1 << 20;
 	// [name, kind, generator, size of the smaller input]: sizes keep each run in the tens of milliseconds or more.
@@ -88,7 +81,10 @@ test('pathological inputs: growing the input at most roughly grows the work as m
 				"<?php $a0 = 'tcp://'; " +
 				Array.from({ length: n / 30 }, (_, i) => `$a${i + 1} = $a${i} . 'x'; `).join('') +
 				`fsockopen($a${Math.floor(n / 30)}, 1);`,
-			MB / 8,
+			// Half a megabyte and up: below it the chain's values fit the caches and 4× the input took 4.5–6.5× the
+			// time; from here on the time per character stays flat (one process per size: 321, 340, 337, 351 ns at
+			// 0.5, 1, 2, 4 MB).
+			MB / 2,
 			4,
 		],
 		[
@@ -119,6 +115,7 @@ test('pathological inputs: growing the input at most roughly grows the work as m
 		return h;
 	};
 	for (const [name, kind, make, size, factor = 2] of cases) {
+		if (process.env.LINEAR_ONLY && !name.includes(process.env.LINEAR_ONLY)) continue;
 		const small = make(size);
 		const large = make(factor * size);
 		const limit = (refRatio: number) => Math.max(1.4 * factor, refRatio * 1.4);
@@ -128,11 +125,13 @@ test('pathological inputs: growing the input at most roughly grows the work as m
 		// One measurement can be thrown off (GC, a busy machine); a super-linear scan fails every attempt.
 		let ratio = Infinity;
 		let refRatio = 0;
-		for (let attempt = 0; attempt < 3 && !(ratio < limit(refRatio)); attempt++) {
-			ratio = timed(() => analyze(large, kind, BIG)) / timed(() => analyze(small, kind, BIG));
+		let attempts = 0;
+		for (; attempts < 5 && !(ratio < limit(refRatio)); attempts++) {
+			ratio = fastest(() => analyze(large, kind, BIG), 3) / fastest(() => analyze(small, kind, BIG), 3);
 			// The reference runs for a few milliseconds: the fastest of many runs, or its ratio is noise (seen: 5.4×).
-			refRatio = fastest(reference(large)) / fastest(reference(small));
+			refRatio = fastest(reference(large), 9) / fastest(reference(small), 9);
 		}
+		t.diagnostic(`${name} (${kind}): ${ratio.toFixed(2)}× (reference ${refRatio.toFixed(2)}×), attempts: ${attempts}`);
 		assert.ok(
 			ratio < limit(refRatio),
 			`${name} (${kind}): ${factor}× input took ${ratio.toFixed(2)}× the time (reference ${refRatio.toFixed(2)}×)`,
