@@ -54,6 +54,7 @@ test('JSON output has file, 1-based positions, rule and fixes', () => {
 		'start',
 		'end',
 		'message',
+		'messageId',
 		'fixes',
 	];
 	for (const f of JSON.parse(run(['--format', 'json', 'examples']).out) as Record<string, unknown>[])

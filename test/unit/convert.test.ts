@@ -66,7 +66,15 @@ test('a finding moved on the line of the edit gets a new column; one before the 
 	const doc = new BufferedTextDocument('file:///a.php', 'php', 1, "<?php\n$a = 'tcp://h'; $b = 'tcp://i';\n");
 	const finding = (value: string): Finding => {
 		const start = doc.getText().indexOf(value);
-		return { ruleId: 'missing-port', severity: 'error', message: 'm', start, end: start + value.length, fixes: [] };
+		return {
+			ruleId: 'missing-port',
+			severity: 'error',
+			message: 'm',
+			messageId: 'noPort',
+			start,
+			end: start + value.length,
+			fixes: [],
+		};
 	};
 	const first = finding('tcp://h');
 	const second = finding('tcp://i');

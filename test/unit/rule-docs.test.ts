@@ -1,6 +1,6 @@
 // The code blocks of each rule page are run, as ESLint runs its documentation's examples: under "## Incorrect" every
-// example (a line that is a whole statement, else a paragraph) is flagged by the page's rule; under "## Correct" no
-// block is. A block's language (php,
+// example (a line that is a whole statement, else a paragraph) is flagged by the page's rule, and together they say
+// every message the rule declares (`meta.messages`); under "## Correct" no block is. A block's language (php,
 // dotenv, ini, yaml, json, xml, neon, toml) is its file kind; an HTML comment right before a block may give what the
 // example assumes: `<!-- example: {"settings": {...}, "project": {"packages": {...}}} -->`.
 import assert from 'node:assert/strict';
@@ -34,6 +34,7 @@ for (const rule of RULES) {
 	test(`docs/rules/${id}.md: Incorrect examples are flagged by ${id}, Correct ones are not`, () => {
 		const page = readFileSync(path.join(ROOT, 'docs/rules', `${id}.md`), 'utf8');
 		const found = examples(page);
+		const said = new Set<string>();
 		assert.ok(
 			found.some((e) => e.section === 'Incorrect'),
 			'the page has an "## Incorrect" block',
@@ -56,6 +57,7 @@ for (const rule of RULES) {
 				);
 				continue;
 			}
+			for (const f of mine) said.add(f.messageId);
 			for (const [from, to] of units(e.code, e.kind)) {
 				const at = (o: number) => o - prefix.length;
 				assert.ok(
@@ -64,5 +66,10 @@ for (const rule of RULES) {
 				);
 			}
 		}
+		assert.deepEqual(
+			Object.keys(rule.meta.messages).filter((m) => !said.has(m)),
+			[],
+			'every message of the rule is said by an Incorrect example',
+		);
 	});
 }

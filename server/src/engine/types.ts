@@ -28,6 +28,8 @@ export interface Finding {
 	start: number;
 	end: number;
 	message: string;
+	/** Which of its rule's messages this is (`RuleMeta.messages`), for tests and tools that match findings. */
+	messageId: string;
 	fixes: Fix[];
 	related?: Related[];
 	/** The long story for the hover and the JSON output: PHP's (or the library's) exact error, and why. */

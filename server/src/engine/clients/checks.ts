@@ -3,7 +3,7 @@
 import type { ClientConfig, Setting, TlsMode } from './model';
 import type { RuleContext } from '../target';
 import type { Fix, Related, Severity } from '../types';
-import type { RuleFinding } from '../rules/rule';
+import type { MessageData, RuleFinding } from '../rules/rule';
 import { STARTTLS_PORTS } from '../transports';
 
 /** SMTP ports where the server greets in plaintext (and may offer STARTTLS). */
@@ -53,14 +53,14 @@ function related(at: Setting | undefined, message: string, finding: { start: num
  * changes the mode to `toMode` and one that changes the port to `toPort`. Neither fix is preferred: which side is
  * wrong is the user's call.
  */
-export function pairFinding(
+export function pairFinding<Id extends string>(
 	c: ClientConfig,
-	said: string | { message: string; detail: string },
+	said: { messageId: Id; data?: MessageData; detail?: string },
 	toMode: { mode: TlsMode; title: string } | undefined,
 	toPort: { port: number; title: string } | undefined,
 	severity?: Severity,
-): RuleFinding {
-	const { message, detail } = typeof said === 'string' ? { message: said, detail: undefined } : said;
+): RuleFinding<Id> {
+	const { messageId, data, detail } = said;
 	const at = c.modeAt ?? c.portAt ?? { start: c.start, end: c.end };
 	const fixes: Fix[] = [];
 	const modeText = toMode && c.modeText[toMode.mode];
@@ -83,7 +83,8 @@ export function pairFinding(
 	return {
 		start: at.start,
 		end: at.end,
-		message,
+		messageId,
+		...(data && { data }),
 		...(detail && { detail }),
 		fixes,
 		...(rel.length && { related: rel }),

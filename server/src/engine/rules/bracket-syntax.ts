@@ -3,9 +3,9 @@
 import { editSpan } from '../target';
 import type { Fix } from '../types';
 import { addPortFixes } from '../port-guess';
-import { ALL_ORIGINS, type Rule, type RuleFinding } from './rule';
+import { ALL_ORIGINS, defineRule, type MessageData } from './rule';
 
-export const bracketSyntax: Rule = {
+export const bracketSyntax = defineRule({
 	meta: {
 		id: 'bracket-syntax',
 		defaultSeverity: 'error',
@@ -14,6 +14,15 @@ export const bracketSyntax: Rule = {
 		origins: ALL_ORIGINS,
 		fixes: 'sometimes',
 		syntax: true,
+		messages: {
+			noOpening: '"]" without "[": {{why}}. Write [address]:port.',
+			unclosed: 'Unclosed "[": {{why}}. Write [address]:port.',
+			doubled: 'Doubled brackets: {{why}}. Use one pair: [{{inner}}].',
+			noPort: 'Brackets without a port: {{why}} (there is no default port). Add ":port" after "]".',
+			textAfter: 'Text between "]" and ":" ({{junk}}): {{why}}. The port must follow "]:" directly.',
+			emptyPort:
+				'"]:" with no port: PHP accepts it and uses port 0, so the connection is refused. Add the port after the colon.',
+		},
 	},
 	checkUrl(t) {
 		const { url } = t;
@@ -21,8 +30,8 @@ export const bracketSyntax: Rule = {
 		const base = url.nameStart;
 		const name = url.raw.slice(base, Math.max(base, t.literalLength));
 		const inCall = t.candidate.origin === 'call';
-		const out = (start: number, end: number, why: string, fixes: Fix[] = []): RuleFinding[] => [
-			{ ...editSpan(t, { start: base + start, end: base + end }, ''), message: why, fixes },
+		const out = (start: number, end: number, messageId: Id, data: MessageData, fixes: Fix[] = []) => [
+			{ ...editSpan(t, { start: base + start, end: base + end }, ''), messageId, data, fixes },
 		];
 		const phpSays = url.error ? `PHP fails with "${url.error.message}"` : 'PHP cannot parse it';
 		if (!name.startsWith('[')) {
@@ -31,7 +40,8 @@ export const bracketSyntax: Rule = {
 				return out(
 					0,
 					close + 1,
-					`"]" without "[": ${url.error ? phpSays : `PHP splits at the first colon and looks up host "${url.host ?? ''}"`}. Write [address]:port.`,
+					'noOpening',
+					{ why: url.error ? phpSays : `PHP splits at the first colon and looks up host "${url.host ?? ''}"` },
 					[
 						{
 							title: 'Add the opening bracket',
@@ -45,14 +55,15 @@ export const bracketSyntax: Rule = {
 		}
 		const close = name.indexOf(']');
 		if (close < 0) {
-			return out(0, name.length, `Unclosed "[": ${phpSays}. Write [address]:port.`);
+			return out(0, name.length, 'unclosed', { why: phpSays });
 		}
 		if (name.startsWith('[[') || name[close + 1] === ']') {
 			const inner = name.replace(/^\[+/, '').replace(/\]+/, ']');
 			return out(
 				0,
 				name.indexOf(':', close) < 0 ? name.length : name.indexOf(':', close),
-				`Doubled brackets: ${phpSays}. Use one pair: [${inner.split(']')[0]}].`,
+				'doubled',
+				{ why: phpSays, inner: inner.split(']')[0]! },
 				[
 					{
 						title: 'Use one pair of brackets',
@@ -65,12 +76,7 @@ export const bracketSyntax: Rule = {
 		const appended = (t.candidate.call?.port?.int ?? 0) > 0;
 		if (close === name.length - 1) {
 			if (!inCall || t.portArgumentUnknown || appended) return [];
-			return out(
-				0,
-				name.length,
-				`Brackets without a port: ${phpSays} (there is no default port). Add ":port" after "]".`,
-				addPortFixes(t, base + name.length, '', true),
-			);
+			return out(0, name.length, 'noPort', { why: phpSays }, addPortFixes(t, base + name.length, '', true));
 		}
 		if (name[close + 1] !== ':') {
 			const colon = name.indexOf(':', close);
@@ -96,18 +102,16 @@ export const bracketSyntax: Rule = {
 			return out(
 				close + 1,
 				colon < 0 ? name.length : colon + 1,
-				`Text between "]" and ":" (${JSON.stringify(junk)}): ${phpSays}. The port must follow "]:" directly.`,
+				'textAfter',
+				{ junk: JSON.stringify(junk), why: phpSays },
 				fixes,
 			);
 		}
 		if (close === name.length - 2 && inCall && !t.portArgumentUnknown && !appended) {
-			return out(
-				close + 1,
-				name.length,
-				`"]:" with no port: PHP accepts it and uses port 0, so the connection is refused. Add the port after the colon.`,
-				addPortFixes(t, base + name.length, '', false),
-			);
+			return out(close + 1, name.length, 'emptyPort', {}, addPortFixes(t, base + name.length, '', false));
 		}
 		return [];
 	},
-};
+});
+
+type Id = 'noOpening' | 'unclosed' | 'doubled' | 'noPort' | 'textAfter' | 'emptyPort';

@@ -1,15 +1,23 @@
 //! fsockopen() appends ":port" to its host argument when port > 0, without looking (ext/standard/fsock.c
 //! php_fsockopen_stream()): a port already in the host wins, and a unix:// path gets ":port" glued to it.
 import { parseTransportUrl } from '../parse';
-import { CALLS_ONLY, isFsockopen, type Rule } from './rule';
+import { CALLS_ONLY, defineRule, isFsockopen, type RuleFinding } from './rule';
 
-export const fsockopenPort: Rule = {
+export const fsockopenPort = defineRule({
 	meta: {
 		id: 'fsockopen-port',
 		defaultSeverity: 'error',
 		summary: 'fsockopen() with a port both in the host and as an argument, or a port argument with a unix:// path.',
 		origins: CALLS_ONLY,
 		fixes: 'always',
+		messages: {
+			unixPort:
+				'{{fn}}() appends ":{{port}}" to the socket path: "No such file or directory". A unix socket has no port: pass -1 or leave it out.',
+			samePortTwice:
+				'The host already holds port {{port}} and {{fn}}() appends ":{{port}}" again; it works only because both are {{port}}. Keep the port in one place.',
+			otherPortIgnored:
+				'The host already holds port {{port}}: {{fn}}() appends ":{{argument}}", PHP reads the first and connects to {{port}}. Keep the port in one place.',
+		},
 	},
 	checkUrl(t) {
 		const arg = t.candidate.call?.port;
@@ -25,7 +33,8 @@ export const fsockopenPort: Rule = {
 			return [
 				{
 					...argRange,
-					message: `${fn}() appends ":${arg.int}" to the socket path: "No such file or directory". A unix socket has no port: pass -1 or leave it out.`,
+					messageId: 'unixPort',
+					data: { fn, port: arg.int },
 					detail: `${fn}() appends ":${arg.int}" to the socket path, so PHP connects to "${t.url.path}" and fails with "No such file or directory". A unix socket has no port: pass -1 or leave the argument out.`,
 					fixes: [dropPort],
 				},
@@ -33,15 +42,18 @@ export const fsockopenPort: Rule = {
 		}
 		const own = parseTransportUrl(t.candidate.value);
 		if (own.error || own.port === undefined || own.info?.family !== 'inet') return [];
-		const same = own.port === arg.int;
+		const said: Said =
+			own.port === arg.int
+				? { messageId: 'samePortTwice', data: { fn, port: own.port } }
+				: { messageId: 'otherPortIgnored', data: { fn, port: own.port, argument: arg.int } };
 		return [
 			{
 				...argRange,
-				message: same
-					? `The host already holds port ${own.port} and ${fn}() appends ":${arg.int}" again; it works only because both are ${own.port}. Keep the port in one place.`
-					: `The host already holds port ${own.port}: ${fn}() appends ":${arg.int}", PHP reads the first and connects to ${own.port}. Keep the port in one place.`,
+				...said,
 				fixes: [dropPort],
 			},
 		];
 	},
-};
+});
+
+type Said = Pick<RuleFinding<'samePortTwice' | 'otherPortIgnored'>, 'messageId' | 'data'>;

@@ -5,7 +5,7 @@
 import type { SslOptions } from '../clients/model';
 import type { Target } from '../target';
 import type { Fix, Related } from '../types';
-import { ALL_ORIGINS, type Rule, type RuleFinding } from './rule';
+import { ALL_ORIGINS, defineRule, type RuleFinding } from './rule';
 
 type Entry = NonNullable<ReturnType<SslOptions['entries']['get']>>;
 
@@ -31,13 +31,6 @@ function usedHere(usedBy: Target[]): Related[] {
 	}));
 }
 
-/** What each option does, in a message's few words. */
-const SHORT: Record<string, string> = {
-	verify_peer: 'verify_peer => false accepts any certificate: anyone on the path can read and change the traffic',
-	verify_peer_name: 'verify_peer_name => false accepts a valid certificate issued for any other name',
-	allow_self_signed: 'allow_self_signed => true accepts a certificate anyone can make, without a CA',
-};
-
 const WHY: Record<string, string> = {
 	verify_peer:
 		'verify_peer => false accepts any certificate: anything on the path can read and change the traffic (credentials included). It is how a certificate error gets "fixed" and left in production',
@@ -46,7 +39,7 @@ const WHY: Record<string, string> = {
 	allow_self_signed: 'allow_self_signed => true accepts a certificate that anyone can make, without any CA',
 };
 
-export const insecureSslContext: Rule = {
+export const insecureSslContext = defineRule({
 	meta: {
 		id: 'insecure-ssl-context',
 		defaultSeverity: 'warning',
@@ -54,9 +47,19 @@ export const insecureSslContext: Rule = {
 			"Stream context 'ssl' options that turn verification off: verify_peer/verify_peer_name => false, allow_self_signed => true, @SECLEVEL=0.",
 		origins: ALL_ORIGINS,
 		fixes: 'always',
+		messages: {
+			verify_peer:
+				'verify_peer => false accepts any certificate: anyone on the path can read and change the traffic. Fix the cause instead (a CA bundle, the right peer_name).',
+			verify_peer_name:
+				'verify_peer_name => false accepts a valid certificate issued for any other name. Fix the cause instead (a CA bundle, the right peer_name).',
+			allow_self_signed:
+				'allow_self_signed => true accepts a certificate anyone can make, without a CA. Fix the cause instead (a CA bundle, the right peer_name).',
+			seclevel0:
+				'@SECLEVEL=0 lets OpenSSL accept keys and algorithms it refuses by default. Upgrade the server, or use @SECLEVEL=1 for a known legacy peer.',
+		},
 	},
 	checkSsl(o, usedBy) {
-		const out: RuleFinding[] = [];
+		const out: RuleFinding<SslMessage>[] = [];
 		const related = usedHere(usedBy);
 		const rel = related.length ? { related } : {};
 		for (const name of ['verify_peer', 'verify_peer_name', 'allow_self_signed'] as const) {
@@ -69,7 +72,7 @@ export const insecureSslContext: Rule = {
 			out.push({
 				start: e.start,
 				end: e.end,
-				message: `${SHORT[name]}. Fix the cause instead (a CA bundle, the right peer_name).`,
+				messageId: name,
 				detail: `${WHY[name]}. Fix the cause instead: a CA bundle ('cafile'), the right host name ('peer_name'), or a certificate from a CA — Test connection says which check fails.`,
 				fixes: [
 					{
@@ -87,7 +90,7 @@ export const insecureSslContext: Rule = {
 			out.push({
 				start: ciphers.start,
 				end: ciphers.end,
-				message: `@SECLEVEL=0 lets OpenSSL accept keys and algorithms it refuses by default. Upgrade the server, or use @SECLEVEL=1 for a known legacy peer.`,
+				messageId: 'seclevel0',
 				detail: `@SECLEVEL=0 lets OpenSSL accept keys and algorithms it refuses by default (RSA keys under 1024 bits, SHA-1 signatures, tiny DH groups, TLS 1.0/1.1). Upgrade the server instead, or use @SECLEVEL=1 only for a known legacy peer.`,
 				fixes:
 					ciphers.end - ciphers.start === ciphers.text.length
@@ -103,4 +106,6 @@ export const insecureSslContext: Rule = {
 		}
 		return out;
 	},
-};
+});
+
+type SslMessage = 'verify_peer' | 'verify_peer_name' | 'allow_self_signed' | 'seclevel0';

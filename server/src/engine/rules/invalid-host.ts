@@ -3,9 +3,9 @@
 import { editSpan } from '../target';
 import { classifyHost } from '../hosts';
 import type { Fix } from '../types';
-import { ALL_ORIGINS, brief, isServer, type Rule } from './rule';
+import { ALL_ORIGINS, brief, defineRule, isServer } from './rule';
 
-export const invalidHost: Rule = {
+export const invalidHost = defineRule({
 	meta: {
 		id: 'invalid-host',
 		defaultSeverity: 'error',
@@ -14,6 +14,12 @@ export const invalidHost: Rule = {
 		origins: ALL_ORIGINS,
 		fixes: 'sometimes',
 		syntax: true,
+		messages: {
+			nulByte: 'The address contains a NUL byte: PHP 8.2.29+ fails with "{{error}}".',
+			userInfo:
+				'PHP does not understand user info in a socket address: it looks up host "{{host}}". Send credentials in the protocol instead.',
+			invalid: 'Invalid host: {{why}}; the lookup fails.',
+		},
 	},
 	checkUrl(t) {
 		const { url } = t;
@@ -23,7 +29,8 @@ export const invalidHost: Rule = {
 			return [
 				{
 					...editSpan(t, { start: url.nameStart, end: t.literalLength }, ''),
-					message: `The address contains a NUL byte: PHP 8.2.29+ fails with "${url.error.message}".`,
+					messageId: 'nulByte',
+					data: { error: url.error.message },
 					fixes: [],
 				},
 			];
@@ -40,7 +47,8 @@ export const invalidHost: Rule = {
 			return [
 				{
 					...editSpan(t, userinfo, ''),
-					message: `PHP does not understand user info in a socket address: it looks up host "${brief(host)}". Send credentials in the protocol instead.`,
+					messageId: 'userInfo',
+					data: { host: brief(host) },
 					detail: `PHP does not understand user info in a socket address: it splits at the first colon and looks up host "${host}". Send credentials in the protocol instead.`,
 					fixes: [{ title: 'Remove the user info', edits: [editSpan(t, userinfo, '')], preferred: true }],
 				},
@@ -64,10 +72,11 @@ export const invalidHost: Rule = {
 				...(host === ''
 					? editSpan(t, { start: url.nameStart, end: Math.min(t.literalLength, url.portSpan!.start) }, '')
 					: range),
-				message: `Invalid host: ${brief(verdict.invalid, 110)}; the lookup fails.`,
+				messageId: 'invalid',
+				data: { why: brief(verdict.invalid, 110) },
 				detail: `Invalid host: ${verdict.invalid}. PHP passes it to getaddrinfo() as it is and fails with "php_network_getaddresses: ${outcome}: Name or service not known".`,
 				fixes,
 			},
 		];
 	},
-};
+});

@@ -3,15 +3,18 @@
 import { editSpan } from '../target';
 import { classifyHost, parseIpv6 } from '../hosts';
 import type { Fix } from '../types';
-import { ALL_ORIGINS, brief, isFsockopen, type Rule } from './rule';
+import { ALL_ORIGINS, brief, isFsockopen, defineRule } from './rule';
 
-export const ipv6Brackets: Rule = {
+export const ipv6Brackets = defineRule({
 	meta: {
 		id: 'ipv6-brackets',
 		defaultSeverity: 'error',
 		summary: 'An IPv6 address without brackets: PHP splits host and port at the first colon.',
 		origins: ALL_ORIGINS,
 		fixes: 'always',
+		messages: {
+			noBrackets: 'IPv6 address without brackets: PHP splits at the first colon, so {{what}}. Write {{example}}.',
+		},
 		syntax: true,
 	},
 	checkUrl(t) {
@@ -71,10 +74,11 @@ export const ipv6Brackets: Rule = {
 		return [
 			{
 				...editSpan(t, span, ''),
-				message: `IPv6 address without brackets: PHP splits at the first colon, so ${brief(short, 70)}. Write ${brief(example, 50)}.`,
+				messageId: 'noBrackets',
+				data: { what: brief(short, 70), example: brief(example, 50) },
 				detail: `IPv6 address without brackets: PHP splits host and port at the first colon, so ${what}. Write ${example}.`,
 				fixes,
 			},
 		];
 	},
-};
+});

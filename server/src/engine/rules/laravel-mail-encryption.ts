@@ -3,10 +3,9 @@
 //! Mailer choose by the port; Laravel 8 and older hand `encryption` to SwiftMailer.
 import { majorVersion } from '../target';
 import { hostPort, mailMismatch, pairFinding, portName, written } from '../clients/checks';
-import type { Rule } from './rule';
-import { ALL_ORIGINS } from './rule';
+import { ALL_ORIGINS, defineRule } from './rule';
 
-export const laravelMailEncryption: Rule = {
+export const laravelMailEncryption = defineRule({
 	meta: {
 		id: 'laravel-mail-encryption',
 		defaultSeverity: 'warning',
@@ -14,6 +13,14 @@ export const laravelMailEncryption: Rule = {
 			'Laravel MAIL_SCHEME / MAIL_ENCRYPTION that does not fit MAIL_PORT (smtps on 587; on Laravel 8 and older, ssl on 587 or tls on 465).',
 		origins: ALL_ORIGINS,
 		fixes: 'always',
+		messages: {
+			schemeOnPlainPort:
+				'{{setting}} starts TLS at once but port {{port}} greets in plaintext: "wrong version number". Use scheme smtp on {{port}} (STARTTLS), or port 465.',
+			sslOnPlainPort:
+				'On Laravel {{version}}, {{setting}} starts TLS at once but port {{port}} greets in plaintext: "wrong version number". Use tls, or port 465.',
+			plainOn465:
+				'On Laravel {{version}}, {{setting}} speaks plaintext first but port 465 expects TLS at once: "Timed Out". Use ssl, or port 587.',
+		},
 	},
 	checkClient(c, ctx) {
 		if (c.library !== 'laravel-mail') return [];
@@ -27,7 +34,8 @@ export const laravelMailEncryption: Rule = {
 				pairFinding(
 					c,
 					{
-						message: `${written(c.modeAt)} starts TLS at once but port ${c.port} greets in plaintext: "wrong version number". Use scheme smtp on ${c.port} (STARTTLS), or port 465.`,
+						messageId: 'schemeOnPlainPort',
+						data: { setting: written(c.modeAt), port: c.port! },
 						detail: `${written(c.modeAt)}${envNote} makes Laravel's mailer (Symfony Mailer) start TLS at once, but port ${c.port} is ${portName(c.port!)}: "Connection could not be established with host "ssl://${hostPort(c)}": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use scheme smtp on port ${c.port} (STARTTLS is used when offered), or port 465.`,
 					},
 					{ mode: 'opportunistic', title: 'Use scheme smtp (STARTTLS on this port)' },
@@ -45,12 +53,14 @@ export const laravelMailEncryption: Rule = {
 		const intro = known ? `On Laravel ${version}` : 'If this project runs Laravel 8 or older (composer.lock not found)';
 		const modern = 'Laravel 9+ chooses TLS by the port instead (implicit TLS on 465, STARTTLS when offered elsewhere).';
 		const severity = known ? undefined : ('info' as const);
+		const shownVersion = known ? String(version) : '8 or older';
 		if (mismatch === 'tls-on-plain-port')
 			return [
 				pairFinding(
 					c,
 					{
-						message: `${known ? `On Laravel ${version}` : 'On Laravel 8 or older'}, ${written(c.modeAt)} starts TLS at once but port ${c.port} greets in plaintext: "wrong version number". Use tls, or port 465.`,
+						messageId: 'sslOnPlainPort',
+						data: { version: shownVersion, setting: written(c.modeAt), port: c.port! },
 						detail: `${intro}, ${written(c.modeAt)}${envNote} makes SwiftMailer open ssl://${hostPort(c)}, but port ${c.port} is ${portName(c.port!)}: "Connection could not be established with host ${c.host ?? 'localhost'} :stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use encryption tls on port ${c.port}, or port 465 with ssl. ${modern}`,
 					},
 					{ mode: 'starttls', title: 'Use encryption tls (STARTTLS on this port)' },
@@ -62,7 +72,8 @@ export const laravelMailEncryption: Rule = {
 			pairFinding(
 				c,
 				{
-					message: `${known ? `On Laravel ${version}` : 'On Laravel 8 or older'}, ${c.modeAt ? written(c.modeAt) : 'no encryption'} speaks plaintext first but port 465 expects TLS at once: "Timed Out". Use ssl, or port 587.`,
+					messageId: 'plainOn465',
+					data: { version: shownVersion, setting: c.modeAt ? written(c.modeAt) : 'no encryption' },
 					detail: `${intro}, ${c.modeAt ? written(c.modeAt) + envNote : 'no encryption'} makes SwiftMailer connect with tcp://${hostPort(c)}, but 465 is SMTPS: the server waits for a TLS handshake, and SwiftMailer fails with "Connection to tcp://${hostPort(c)} Timed Out". Use encryption ssl on 465, or port 587 with tls. ${modern}`,
 				},
 				{ mode: 'implicit', title: 'Use encryption ssl (implicit TLS) on port 465' },
@@ -71,4 +82,4 @@ export const laravelMailEncryption: Rule = {
 			),
 		];
 	},
-};
+});

@@ -2,9 +2,9 @@
 //! leading whitespace, a second scheme) makes _php_stream_xport_create() take the whole string as a tcp host.
 import { editSpan } from '../target';
 import { isTransportLike } from '../scan/schemes';
-import { CALLS_ONLY, type Rule } from './rule';
+import { CALLS_ONLY, defineRule, type MessageData } from './rule';
 
-export const malformedScheme: Rule = {
+export const malformedScheme = defineRule({
 	meta: {
 		id: 'malformed-scheme',
 		defaultSeverity: 'error',
@@ -12,45 +12,48 @@ export const malformedScheme: Rule = {
 		origins: CALLS_ONLY,
 		fixes: 'sometimes',
 		syntax: true,
+		messages: {
+			twice: 'The scheme is written twice: PHP strips only one, then looks up host "{{host}}" and fails.',
+			leadingSpace: 'Leading whitespace: PHP sees no scheme and looks up the host "{{host}}" over tcp, which fails.',
+			oneCharacter:
+				'"{{scheme}}://" is not a scheme to PHP (a transport name has at least 2 characters): the whole string is taken as a tcp target with host "{{scheme}}".',
+			separator:
+				'"{{written}}" is not "{{scheme}}://": PHP sees no scheme, takes the whole string as a tcp target and looks up the host "{{host}}".',
+			character:
+				'"{{scheme}}" is not a scheme to PHP ({{character}} is not allowed in a transport name), so the whole string is taken as a tcp target and fails.',
+		},
 	},
 	checkUrl(t) {
 		const raw = t.candidate.value;
 		const { url } = t;
-		const at = (start: number, end: number, message: string, title?: string, text?: string) => {
+		const at = (
+			start: number,
+			end: number,
+			messageId: 'twice' | 'leadingSpace' | 'oneCharacter' | 'separator' | 'character',
+			data: MessageData,
+			title?: string,
+			text?: string,
+		) => {
 			const range = editSpan(t, { start, end }, '');
 			const fixes =
 				title !== undefined ? [{ title, edits: [editSpan(t, { start, end }, text ?? '')], preferred: true }] : [];
-			return [{ ...range, message, fixes }];
+			return [{ ...range, messageId, data, fixes }];
 		};
 		if (url.scheme !== undefined) {
 			const again = /^([A-Za-z0-9+.-]{2,}):\/\//.exec(url.name);
 			if (again && isTransportLike(again[1]!)) {
 				const start = url.nameStart;
-				return at(
-					start,
-					start + again[0].length,
-					`The scheme is written twice: PHP strips only one, then looks up host "${again[1]}" and fails.`,
-					'Remove the second scheme',
-				);
+				return at(start, start + again[0].length, 'twice', { host: again[1]! }, 'Remove the second scheme');
 			}
 			return [];
 		}
 		const lead = /^(\s+)([A-Za-z0-9+.-]+):\/\//.exec(raw);
 		if (lead && isTransportLike(lead[2]!)) {
-			return at(
-				0,
-				lead[1]!.length,
-				`Leading whitespace: PHP sees no scheme and looks up the host "${lead[1]}${lead[2]}" over tcp, which fails.`,
-				'Remove the leading whitespace',
-			);
+			return at(0, lead[1]!.length, 'leadingSpace', { host: lead[1]! + lead[2]! }, 'Remove the leading whitespace');
 		}
 		const one = /^([A-Za-z0-9+.-]):\/\//.exec(raw);
 		if (one) {
-			return at(
-				0,
-				4,
-				`"${one[1]}://" is not a scheme to PHP (a transport name has at least 2 characters): the whole string is taken as a tcp target with host "${one[1]}".`,
-			);
+			return at(0, 4, 'oneCharacter', { scheme: one[1]! });
 		}
 		const sep = /^([A-Za-z0-9+.-]{2,})(:\/(?!\/)|:(?!\/)|\/\/)/.exec(raw);
 		if (sep && isTransportLike(sep[1]!) && !/^\d+$/.test(sep[1]!)) {
@@ -58,7 +61,8 @@ export const malformedScheme: Rule = {
 			return at(
 				s,
 				s + sep[2]!.length,
-				`"${sep[1]}${sep[2]}" is not "${sep[1]}://": PHP sees no scheme, takes the whole string as a tcp target and looks up the host "${raw.split(':')[0]}".`,
+				'separator',
+				{ written: sep[1]! + sep[2]!, scheme: sep[1]!, host: raw.split(':')[0]! },
 				`Write ${sep[1]}://`,
 				'://',
 			);
@@ -66,12 +70,9 @@ export const malformedScheme: Rule = {
 		const bad = /^([^:/\s]{2,24}):\/\//.exec(raw);
 		if (bad) {
 			const ch = /[^A-Za-z0-9+.-]/.exec(bad[1]!)?.[0];
-			return at(
-				0,
-				bad[1]!.length,
-				`"${bad[1]}" is not a scheme to PHP (${JSON.stringify(ch)} is not allowed in a transport name), so the whole string is taken as a tcp target and fails.`,
-			);
+			if (ch === undefined) return [];
+			return at(0, bad[1]!.length, 'character', { scheme: bad[1]!, character: JSON.stringify(ch) });
 		}
 		return [];
 	},
-};
+});

@@ -2,15 +2,18 @@
 //! no default port: "Failed to parse address". fsockopen() appends its port argument only when it is > 0.
 import { editSpan, wholeRange } from '../target';
 import { addPortFixes } from '../port-guess';
-import { brief, CALLS_ONLY, isFsockopen, type Rule } from './rule';
+import { brief, CALLS_ONLY, isFsockopen, defineRule } from './rule';
 
-export const missingPort: Rule = {
+export const missingPort = defineRule({
 	meta: {
 		id: 'missing-port',
 		defaultSeverity: 'error',
 		summary: 'No port on an IP transport: PHP fails with "Failed to parse address" (there is no default port).',
 		origins: CALLS_ONLY,
 		fixes: 'sometimes',
+		messages: {
+			noPort: '{{what}}: PHP has no default port and fails ("Failed to parse address").{{hint}}',
+		},
 		syntax: true,
 	},
 	checkUrl(t) {
@@ -32,10 +35,11 @@ export const missingPort: Rule = {
 		return [
 			{
 				...range,
-				message: `${what}: PHP has no default port and fails ("Failed to parse address").${hint}`,
+				messageId: 'noPort',
+				data: { what, hint },
 				detail: `${what}: PHP fails with "${url.error.message}" — it has no default port.${hint}`,
 				fixes,
 			},
 		];
 	},
-};
+});

@@ -1,12 +1,11 @@
 //! PHPMailer: SMTPSecure (or an ssl:// / tls:// prefix in Host) that does not fit the port. 'ssl' opens ssl://
 //! (TLS at once), 'tls' connects in plaintext and sends STARTTLS (src/PHPMailer.php smtpConnect()).
 import { hostPort, mailMismatch, pairFinding, portName, written } from '../clients/checks';
-import type { Rule } from './rule';
-import { ALL_ORIGINS } from './rule';
+import { ALL_ORIGINS, defineRule } from './rule';
 
 const FAILED = 'SMTP Error: Could not connect to SMTP host.';
 
-export const phpmailerEncryption: Rule = {
+export const phpmailerEncryption = defineRule({
 	meta: {
 		id: 'phpmailer-encryption',
 		defaultSeverity: 'warning',
@@ -14,6 +13,12 @@ export const phpmailerEncryption: Rule = {
 			"PHPMailer SMTPSecure / Host prefix that does not fit the port: 'ssl' (SMTPS) on 587, 'tls' or none on 465.",
 		origins: ALL_ORIGINS,
 		fixes: 'always',
+		messages: {
+			tlsOnPlainPort:
+				'PHPMailer starts TLS at once ({{how}}) but port {{port}} greets in plaintext: "wrong version number". Use \'tls\' on {{port}}, or port 465.',
+			plainOn465:
+				"PHPMailer speaks plaintext first ({{how}}) but port 465 expects TLS at once: send() times out. Use 'ssl' on 465, or port 587.",
+		},
 	},
 	checkClient(c, ctx) {
 		if (c.library !== 'phpmailer') return [];
@@ -25,7 +30,8 @@ export const phpmailerEncryption: Rule = {
 				pairFinding(
 					c,
 					{
-						message: `PHPMailer starts TLS at once (${how}) but port ${c.port} greets in plaintext: "wrong version number". Use 'tls' on ${c.port}, or port 465.`,
+						messageId: 'tlsOnPlainPort',
+						data: { how, port: c.port! },
 						detail: `PHPMailer opens ssl://${hostPort(c)} (${how}): TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. The server greets in plaintext, the handshake fails ("Connection failed. Error #2: stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number") and send() fails with "${FAILED}". Use 'tls' (PHPMailer::ENCRYPTION_STARTTLS) on port ${c.port}, or port 465 with 'ssl'.`,
 					},
 					{ mode: 'starttls', title: "Use STARTTLS ('tls') on this port" },
@@ -41,7 +47,8 @@ export const phpmailerEncryption: Rule = {
 			pairFinding(
 				c,
 				{
-					message: `PHPMailer speaks plaintext first (${c.mode === 'starttls' ? "'tls'" : 'no SMTPSecure'}) but port 465 expects TLS at once: send() times out. Use 'ssl' on 465, or port 587.`,
+					messageId: 'plainOn465',
+					data: { how: c.mode === 'starttls' ? "'tls'" : 'no SMTPSecure' },
 					detail: `PHPMailer connects in plaintext to ${hostPort(c)} (${why}), but 465 is SMTPS: the server waits for a TLS handshake and never sends the SMTP greeting. PHPMailer waits Timeout seconds (300 by default), then fails with "${FAILED}". Use 'ssl' (PHPMailer::ENCRYPTION_SMTPS) on 465, or port 587 with 'tls'.`,
 				},
 				{ mode: 'implicit', title: "Use implicit TLS ('ssl') on port 465" },
@@ -49,4 +56,4 @@ export const phpmailerEncryption: Rule = {
 			),
 		];
 	},
-};
+});

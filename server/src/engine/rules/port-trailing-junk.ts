@@ -1,15 +1,19 @@
 //! atoi() stops at the first non-digit, so PHP ignores whatever follows the port ("/path", "?x=1", a second
 //! ":port"): the string works but does not mean what it says. php-src briefly rejected this in 7.0.18/7.1.4.
 import { editSpan } from '../target';
-import { CALLS_ONLY, type Rule } from './rule';
+import { CALLS_ONLY, defineRule } from './rule';
 
-export const portTrailingJunk: Rule = {
+export const portTrailingJunk = defineRule({
 	meta: {
 		id: 'port-trailing-junk',
 		defaultSeverity: 'info',
 		summary: 'Text after the port ("/path", "?query", a second ":port") that PHP ignores.',
 		origins: CALLS_ONLY,
 		fixes: 'always',
+		messages: {
+			ignored:
+				'PHP ignores {{what}} after port {{port}}: atoi() stops at the first non-digit. A socket address has no path, query or second port; remove it.',
+		},
 	},
 	checkUrl(t) {
 		const { url } = t;
@@ -25,9 +29,10 @@ export const portTrailingJunk: Rule = {
 		return [
 			{
 				...editSpan(t, span, ''),
-				message: `PHP ignores ${what} after port ${url.port}: atoi() stops at the first non-digit. A socket address has no path, query or second port; remove it.`,
+				messageId: 'ignored',
+				data: { what, port: url.port! },
 				fixes: [{ title: `Remove ${what}`, edits: [editSpan(t, span, '')], preferred: true }],
 			},
 		];
 	},
-};
+});

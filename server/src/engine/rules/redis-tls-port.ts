@@ -2,8 +2,7 @@
 //! convention the TLS port of managed Redis services. Only a known service makes this more than a convention.
 import { pairFinding } from '../clients/checks';
 import type { ClientConfig } from '../clients/model';
-import type { Rule } from './rule';
-import { ALL_ORIGINS } from './rule';
+import { ALL_ORIGINS, defineRule, type MessageData } from './rule';
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|redis)$/i;
 /** Managed services that serve TLS on 6379 (ElastiCache in-transit encryption, Upstash, Redis Cloud). */
@@ -11,7 +10,7 @@ const TLS_ON_6379 = /\.(cache\.amazonaws\.com(\.cn)?|upstash\.io|redis-cloud\.co
 /** Azure Cache for Redis: TLS on 6380 only; 6379 is the non-TLS port (disabled by default). */
 const AZURE = /\.redis\.cache\.(windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/i;
 
-export const redisTlsPort: Rule = {
+export const redisTlsPort = defineRule({
 	meta: {
 		id: 'redis-tls-port',
 		defaultSeverity: 'warning',
@@ -19,6 +18,16 @@ export const redisTlsPort: Rule = {
 			'Redis client TLS to 6379 or plaintext to 6380: a warning for services known to use them otherwise, else information.',
 		origins: ALL_ORIGINS,
 		fixes: 'always',
+		messages: {
+			tlsTo6379Azure:
+				"{{client}} starts TLS on 6379, Azure Cache for Redis's non-TLS port: the handshake fails. Use 6380 for TLS, or {{plain}} on 6379.",
+			tlsTo6379:
+				"{{client}} starts TLS on 6379, by convention Redis's plaintext port: without TLS there the handshake fails. Check your server's TLS port.",
+			plainTo6380Azure:
+				"{{client}} connects in plaintext to 6380, Azure Cache for Redis's TLS port: the first command times out. Use {{tls}} on 6380.",
+			plainTo6380:
+				'{{client}} connects in plaintext to 6380, by convention a TLS port of managed Redis services. If yours requires TLS there, use {{tls}}.',
+		},
 	},
 	checkClient(c) {
 		// Only ports written in the configuration: a default port says nothing about what the user meant.
@@ -31,8 +40,8 @@ export const redisTlsPort: Rule = {
 				finding(
 					c,
 					azure
-						? `${c.label} starts TLS on 6379, Azure Cache for Redis's non-TLS port: the handshake fails. Use 6380 for TLS, or ${plainText} on 6379.`
-						: `${c.label} starts TLS on 6379, by convention Redis's plaintext port: without TLS there the handshake fails. Check your server's TLS port.`,
+						? { messageId: 'tlsTo6379Azure', data: { client: c.label, plain: plainText } }
+						: { messageId: 'tlsTo6379', data: { client: c.label } },
 					azure,
 					{ mode: 'plain', title: `Use plaintext (${plainText}) on 6379` },
 					{ port: 6380, title: 'Use port 6380 (TLS by convention)' },
@@ -42,9 +51,7 @@ export const redisTlsPort: Rule = {
 			return [
 				finding(
 					c,
-					azure
-						? `${c.label} connects in plaintext to 6380, Azure Cache for Redis's TLS port: the first command times out. Use ${tlsText} on 6380.`
-						: `${c.label} connects in plaintext to 6380, by convention a TLS port of managed Redis services. If yours requires TLS there, use ${tlsText}.`,
+					{ messageId: azure ? 'plainTo6380Azure' : 'plainTo6380', data: { client: c.label, tls: tlsText } },
 					azure,
 					{ mode: 'implicit', title: `Use TLS (${tlsText}) on 6380` },
 					{ port: 6379, title: 'Use port 6379 (plaintext)' },
@@ -52,14 +59,16 @@ export const redisTlsPort: Rule = {
 			];
 		return [];
 	},
-};
+});
 
 function finding(
 	c: ClientConfig,
-	message: string,
+	said: { messageId: RedisMessage; data: MessageData },
 	known: boolean,
 	toMode: Parameters<typeof pairFinding>[2],
 	toPort: Parameters<typeof pairFinding>[3],
 ) {
-	return pairFinding(c, message, toMode, toPort, known ? undefined : 'info');
+	return pairFinding(c, said, toMode, toPort, known ? undefined : 'info');
 }
+
+type RedisMessage = 'tlsTo6379Azure' | 'tlsTo6379' | 'plainTo6380Azure' | 'plainTo6380';

@@ -3,7 +3,7 @@ import type { RuleContext, Target } from '../target';
 import type { ClientConfig, SslOptions } from '../clients/model';
 import type { ConstantUse, Fix, Origin, Related, Severity } from '../types';
 
-export interface RuleMeta {
+export interface RuleMeta<Id extends string = string> {
 	id: string;
 	defaultSeverity: Severity;
 	/** One line for the docs index and the settings description. */
@@ -17,14 +17,24 @@ export interface RuleMeta {
 	 * is outside the text: a PHP build, a certificate, a shorter directory). Checked by registry.test.ts.
 	 */
 	fixes: 'always' | 'sometimes' | 'none';
+	/**
+	 * The rule's messages by id, as ESLint's `meta.messages`: one or two sentences, at most 160 characters once filled
+	 * in (what PHP or the library will do, and the fix), with `{{name}}` filled from the finding's `data`. Every id is
+	 * produced somewhere in the samples, checked by registry.test.ts.
+	 */
+	messages: Readonly<Record<Id, string>>;
 }
 
+/** What fills a message's `{{name}}`s. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
 /** A finding before analyze() adds the rule id and the configured severity. Offsets are document offsets. */
-export interface RuleFinding {
+export interface RuleFinding<Id extends string = string> {
 	start: number;
 	end: number;
-	/** One or two sentences, at most 160 characters: what PHP (or the library) will do, and the fix. */
-	message: string;
+	/** Which of the rule's messages this finding says, and what fills it in. */
+	messageId: Id;
+	data?: MessageData;
 	/** The long story (PHP's exact error, the OpenSSL transcript), for the hover and the JSON output. */
 	detail?: string;
 	fixes: Fix[];
@@ -33,14 +43,45 @@ export interface RuleFinding {
 	severity?: Severity;
 }
 
-export interface Rule {
-	meta: RuleMeta;
-	checkUrl?(t: Target, ctx: RuleContext): RuleFinding[];
-	checkConstant?(c: ConstantUse, ctx: RuleContext): RuleFinding[];
+export interface Rule<Id extends string = string> {
+	meta: RuleMeta<Id>;
+	checkUrl?(t: Target, ctx: RuleContext): RuleFinding<Id>[];
+	checkConstant?(c: ConstantUse, ctx: RuleContext): RuleFinding<Id>[];
 	/** Mail and Redis client configurations, judged by what their library will do. */
-	checkClient?(c: ClientConfig, ctx: RuleContext): RuleFinding[];
+	checkClient?(c: ClientConfig, ctx: RuleContext): RuleFinding<Id>[];
 	/** Literal 'ssl' stream context options, with the socket calls that use them (same function). */
-	checkSsl?(o: SslOptions, usedBy: Target[], ctx: RuleContext): RuleFinding[];
+	checkSsl?(o: SslOptions, usedBy: Target[], ctx: RuleContext): RuleFinding<Id>[];
+}
+
+/**
+ * A rule whose findings can name only the message ids it declares (checked by the compiler): the ids are read from
+ * `meta.messages` alone, and every finding's `messageId` must be one of them.
+ */
+export function defineRule<Id extends string>(rule: {
+	meta: RuleMeta<Id>;
+	checkUrl?(t: Target, ctx: RuleContext): RuleFinding<NoInfer<Id>>[];
+	checkConstant?(c: ConstantUse, ctx: RuleContext): RuleFinding<NoInfer<Id>>[];
+	checkClient?(c: ClientConfig, ctx: RuleContext): RuleFinding<NoInfer<Id>>[];
+	checkSsl?(o: SslOptions, usedBy: Target[], ctx: RuleContext): RuleFinding<NoInfer<Id>>[];
+}): Rule {
+	return rule;
+}
+
+/**
+ * A rule's message filled in: `{{name}}` from `data`. A name without data, or data the template does not use, is
+ * the rule's bug and throws (the runner reports it as the rule's error).
+ */
+export function formatMessage(template: string, data: MessageData = {}): string {
+	const used = new Set<string>();
+	const text = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+		const v = data[name];
+		if (v === undefined) throw new Error(`message "${template}" has no data for {{${name}}}`);
+		used.add(name);
+		return String(v);
+	});
+	for (const name of Object.keys(data))
+		if (!used.has(name)) throw new Error(`message "${template}" has no {{${name}}}`);
+	return text;
 }
 
 export const ALL_ORIGINS: readonly Origin[] = ['call', 'literal', 'config'];

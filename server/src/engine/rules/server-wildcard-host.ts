@@ -1,15 +1,19 @@
 //! stream_socket_server() hands the host to getaddrinfo() (php_network_bind_socket_to_local_addr()): "*" and ""
 //! are not wildcards there, so "tcp://*:8000" fails; 0.0.0.0 (IPv4) and [::] (IPv6) are.
 import { editSpan } from '../target';
-import { CALLS_ONLY, isServer, type Rule } from './rule';
+import { CALLS_ONLY, isServer, defineRule } from './rule';
 
-export const serverWildcardHost: Rule = {
+export const serverWildcardHost = defineRule({
 	meta: {
 		id: 'server-wildcard-host',
 		defaultSeverity: 'error',
 		summary: 'stream_socket_server() with "*" or an empty host, which are not wildcards to PHP: use 0.0.0.0 or [::].',
 		origins: CALLS_ONLY,
 		fixes: 'always',
+		messages: {
+			notWildcard:
+				'{{host}} is not a wildcard address to PHP: the lookup fails and the server does not start. Bind 0.0.0.0 (IPv4) or [::] (IPv6).',
+		},
 	},
 	checkUrl(t) {
 		const { url } = t;
@@ -22,7 +26,8 @@ export const serverWildcardHost: Rule = {
 				...(span.start === span.end
 					? editSpan(t, { start: span.start, end: span.end + 1 }, '')
 					: editSpan(t, span, '')),
-				message: `${shown} is not a wildcard address to PHP: the lookup fails and the server does not start. Bind 0.0.0.0 (IPv4) or [::] (IPv6).`,
+				messageId: 'notWildcard',
+				data: { host: shown },
 				detail: `${shown} is not a wildcard address to PHP: getaddrinfo() fails ("Name or service not known") and the server does not start. Bind 0.0.0.0 for every IPv4 address or [::] for IPv6.`,
 				fixes: [
 					{ title: 'Bind 0.0.0.0 (all IPv4 addresses)', edits: [editSpan(t, span, '0.0.0.0')], preferred: true },
@@ -31,4 +36,4 @@ export const serverWildcardHost: Rule = {
 			},
 		];
 	},
-};
+});

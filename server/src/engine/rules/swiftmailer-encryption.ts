@@ -1,16 +1,21 @@
 //! SwiftMailer: Swift_SmtpTransport's encryption (constructor, setEncryption(), MAILER_URL's ?encryption=) that
 //! does not fit the port. 'ssl' opens ssl:// at once; 'tls' connects with tcp:// and requires STARTTLS.
 import { hostPort, mailMismatch, pairFinding, portName, written } from '../clients/checks';
-import type { Rule } from './rule';
-import { ALL_ORIGINS } from './rule';
+import { ALL_ORIGINS, defineRule } from './rule';
 
-export const swiftmailerEncryption: Rule = {
+export const swiftmailerEncryption = defineRule({
 	meta: {
 		id: 'swiftmailer-encryption',
 		defaultSeverity: 'warning',
 		summary: "SwiftMailer encryption that does not fit the port: 'ssl' on 587 or 25, 'tls' or none on 465.",
 		origins: ALL_ORIGINS,
 		fixes: 'always',
+		messages: {
+			sslOnPlainPort:
+				"SwiftMailer starts TLS at once ('ssl') but port {{port}} greets in plaintext: \"wrong version number\". Use 'tls' on {{port}}, or port 465.",
+			plainOn465:
+				'SwiftMailer speaks plaintext first ({{how}}) but port 465 expects TLS at once: "Timed Out". Use \'ssl\' on 465, or port 587.',
+		},
 	},
 	checkClient(c, ctx) {
 		if (c.library !== 'swiftmailer') return [];
@@ -21,7 +26,8 @@ export const swiftmailerEncryption: Rule = {
 				pairFinding(
 					c,
 					{
-						message: `SwiftMailer starts TLS at once ('ssl') but port ${c.port} greets in plaintext: "wrong version number". Use 'tls' on ${c.port}, or port 465.`,
+						messageId: 'sslOnPlainPort',
+						data: { port: c.port! },
 						detail: `${c.label} with ${written(c.modeAt) || 'this encryption'} opens ssl://${hostPort(c)}: TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. SwiftMailer throws "Connection could not be established with host ${c.host} :stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use 'tls' (STARTTLS) on port ${c.port}, or port 465 with 'ssl'.`,
 					},
 					{ mode: 'starttls', title: "Use STARTTLS ('tls') on this port" },
@@ -32,7 +38,8 @@ export const swiftmailerEncryption: Rule = {
 			pairFinding(
 				c,
 				{
-					message: `SwiftMailer speaks plaintext first (${c.mode === 'starttls' ? "'tls'" : 'no encryption'}) but port 465 expects TLS at once: "Timed Out". Use 'ssl' on 465, or port 587.`,
+					messageId: 'plainOn465',
+					data: { how: c.mode === 'starttls' ? "'tls'" : 'no encryption' },
 					detail: `${c.label} connects with tcp://${hostPort(c)} (${c.mode === 'starttls' ? `${written(c.modeAt)} means plaintext, then STARTTLS` : 'no encryption'}), but 465 is SMTPS: the server waits for a TLS handshake and never greets. SwiftMailer waits for its timeout, then throws "Connection to tcp://${hostPort(c)} Timed Out". Use 'ssl' on 465, or port 587 with 'tls'.`,
 				},
 				{ mode: 'implicit', title: "Use 'ssl' (implicit TLS) on port 465" },
@@ -40,4 +47,4 @@ export const swiftmailerEncryption: Rule = {
 			),
 		];
 	},
-};
+});

@@ -2,10 +2,9 @@
 //! and STARTTLS when offered elsewhere (EsmtpTransport). `encryption` is not a Symfony Mailer option, and
 //! verify_peer=0 turns certificate checks off.
 import { hostPort, mailMismatch, pairFinding, portName } from '../clients/checks';
-import type { Rule, RuleFinding } from './rule';
-import { ALL_ORIGINS } from './rule';
+import { ALL_ORIGINS, defineRule, type RuleFinding } from './rule';
 
-export const symfonyMailerDsn: Rule = {
+export const symfonyMailerDsn = defineRule({
 	meta: {
 		id: 'symfony-mailer-dsn',
 		defaultSeverity: 'warning',
@@ -13,10 +12,22 @@ export const symfonyMailerDsn: Rule = {
 			'Symfony Mailer DSN problems: smtps:// on a STARTTLS port such as 587, an ignored ?encryption=, verify_peer=0.',
 		origins: ALL_ORIGINS,
 		fixes: 'always',
+		messages: {
+			tlsTrueOnPlainPort:
+				'EsmtpTransport with $tls = true starts TLS at once but port {{port}} greets in plaintext: "wrong version number". Pass false, or use port 465.',
+			tlsFalseOn465:
+				'EsmtpTransport with $tls = false speaks plaintext first but port 465 expects TLS at once: it times out. Pass true (or null) on 465.',
+			smtpsOnPlainPort:
+				'smtps:// starts TLS at once but port {{port}} greets in plaintext: "wrong version number". Use smtp:// on {{port}} (STARTTLS by itself), or port 465.',
+			swiftOption:
+				'Symfony Mailer ignores "{{option}}" (a SwiftMailer option): TLS comes from the scheme and the port. Use smtps:// or port 465 for implicit TLS.',
+			verifyPeerOff:
+				'{{option}} turns off certificate and host-name checks: anyone on the path can read the mail and credentials. Fix the CA bundle or host name instead.',
+		},
 	},
 	checkClient(c, ctx) {
 		if (c.library !== 'symfony-mailer') return [];
-		const out: RuleFinding[] = [];
+		const out: RuleFinding<DsnMessage>[] = [];
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		// `new EsmtpTransport($host, $port, $tls)`: the same semantics, decided by $tls instead of the scheme.
 		const constructed = c.modeAt?.name === 'tls';
@@ -25,7 +36,8 @@ export const symfonyMailerDsn: Rule = {
 				pairFinding(
 					c,
 					{
-						message: `EsmtpTransport with $tls = true starts TLS at once but port ${c.port} greets in plaintext: "wrong version number". Pass false, or use port 465.`,
+						messageId: 'tlsTrueOnPlainPort',
+						data: { port: c.port! },
 						detail: `EsmtpTransport with $tls = true starts TLS at once, but port ${c.port} is ${portName(c.port!)}: "wrong version number". Pass false (STARTTLS when offered) or use port 465.`,
 					},
 					{ mode: 'opportunistic', title: 'Pass false (STARTTLS when the server offers it)' },
@@ -37,7 +49,7 @@ export const symfonyMailerDsn: Rule = {
 				pairFinding(
 					c,
 					{
-						message: `EsmtpTransport with $tls = false speaks plaintext first but port 465 expects TLS at once: it times out. Pass true (or null) on 465.`,
+						messageId: 'tlsFalseOn465',
 						detail: `EsmtpTransport with $tls = false connects in plaintext, but 465 is SMTPS: the server waits for a TLS handshake and the connection times out. Pass true (or null) on 465.`,
 					},
 					{ mode: 'implicit', title: 'Pass true (implicit TLS)' },
@@ -49,7 +61,8 @@ export const symfonyMailerDsn: Rule = {
 				pairFinding(
 					c,
 					{
-						message: `smtps:// starts TLS at once but port ${c.port} greets in plaintext: "wrong version number". Use smtp:// on ${c.port} (STARTTLS by itself), or port 465.`,
+						messageId: 'smtpsOnPlainPort',
+						data: { port: c.port! },
 						detail: `smtps:// makes Symfony Mailer start TLS at once, but port ${c.port} is ${portName(c.port!)}: "Connection could not be established with host "ssl://${hostPort(c)}": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". Use smtp:// on port ${c.port} (Symfony Mailer upgrades with STARTTLS by itself), or port 465.`,
 					},
 					{ mode: 'opportunistic', title: 'Use smtp:// (STARTTLS on this port)' },
@@ -67,7 +80,8 @@ export const symfonyMailerDsn: Rule = {
 				out.push({
 					start: note.at.start,
 					end: note.at.end,
-					message: `Symfony Mailer ignores "${note.at.text}" (a SwiftMailer option): TLS comes from the scheme and the port. Use smtps:// or port 465 for implicit TLS.`,
+					messageId: 'swiftOption',
+					data: { option: note.at.text },
 					detail: `Symfony Mailer ignores "${note.at.text}": it is a SwiftMailer MAILER_URL option. TLS comes from the scheme and the port; this DSN gets ${what}. Use smtps:// or port 465 for implicit TLS, smtp:// with 587 for STARTTLS.`,
 					fixes: [{ title: 'Remove the ignored option', edits: [{ ...note.remove, text: '' }] }],
 					severity: 'info',
@@ -76,7 +90,8 @@ export const symfonyMailerDsn: Rule = {
 				out.push({
 					start: note.at.start,
 					end: note.at.end,
-					message: `${note.at.text} turns off certificate and host-name checks: anyone on the path can read the mail and credentials. Fix the CA bundle or host name instead.`,
+					messageId: 'verifyPeerOff',
+					data: { option: note.at.text },
 					detail: `${note.at.text} turns off certificate and host-name verification for this mailer: anything on the path can read the credentials and the mail. Fix the CA bundle or the host name instead (Test connection says which check fails).`,
 					fixes: [{ title: 'Remove verify_peer (verify certificates)', edits: [{ ...note.remove, text: '' }] }],
 				});
@@ -84,4 +99,6 @@ export const symfonyMailerDsn: Rule = {
 		}
 		return out;
 	},
-};
+});
+
+type DsnMessage = 'tlsTrueOnPlainPort' | 'tlsFalseOn465' | 'smtpsOnPlainPort' | 'swiftOption' | 'verifyPeerOff';

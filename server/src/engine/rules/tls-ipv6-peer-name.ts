@@ -1,15 +1,19 @@
 //! php_openssl_get_url_name() (ext/openssl/xp_ssl.c) runs php_url_parse_ex() on "[::1]:443", which yields no host,
 //! so peer verification has no name and fails with only "Failed to enable crypto" unless 'peer_name' is set.
 import { editSpan } from '../target';
-import { CALLS_ONLY, type Rule } from './rule';
+import { CALLS_ONLY, defineRule } from './rule';
 
-export const tlsIpv6PeerName: Rule = {
+export const tlsIpv6PeerName = defineRule({
 	meta: {
 		id: 'tls-ipv6-peer-name',
 		defaultSeverity: 'warning',
 		summary: 'TLS to a bracketed IPv6 literal: PHP cannot derive the peer name to verify without the peer_name option.',
 		origins: CALLS_ONLY,
 		fixes: 'none',
+		messages: {
+			noPeerName:
+				'PHP takes no peer name from an IPv6 address: certificate verification fails ("Failed to enable crypto"). Set \'peer_name\' in the ssl context, or connect by name.',
+		},
 	},
 	checkUrl(t) {
 		const { url } = t;
@@ -21,7 +25,7 @@ export const tlsIpv6PeerName: Rule = {
 		return [
 			{
 				...editSpan(t, { start: url.hostSpan.start - 1, end: url.hostSpan.end + 1 }, ''),
-				message: `PHP takes no peer name from an IPv6 address: certificate verification fails ("Failed to enable crypto"). Set 'peer_name' in the ssl context, or connect by name.`,
+				messageId: 'noPeerName',
 				detail: `PHP cannot take a peer name from "[${url.host}]": certificate verification fails with only "Failed to enable crypto" / "(Unknown error)". Set the ssl context option 'peer_name' to the name on the certificate${ctx ? ' in the context passed here' : ''}, or connect by host name.`,
 				fixes: [],
 				...(ctx && {
@@ -36,4 +40,4 @@ export const tlsIpv6PeerName: Rule = {
 			},
 		];
 	},
-};
+});

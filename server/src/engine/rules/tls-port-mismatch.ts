@@ -3,9 +3,9 @@
 import { editSpan, type Target } from '../target';
 import { IMPLICIT_TLS_PORTS, IMPLICIT_TLS_TWIN, PLAIN_TWIN, STARTTLS_PORTS } from '../transports';
 import type { Edit, Fix } from '../types';
-import { CALLS_ONLY, type Rule } from './rule';
+import { CALLS_ONLY, defineRule, type MessageData } from './rule';
 
-export const tlsPortMismatch: Rule = {
+export const tlsPortMismatch = defineRule({
 	meta: {
 		id: 'tls-port-mismatch',
 		defaultSeverity: 'warning',
@@ -13,6 +13,16 @@ export const tlsPortMismatch: Rule = {
 			'Implicit TLS (ssl://, tls://) to a STARTTLS port such as 587, or plain tcp:// to an implicit-TLS port such as 465.',
 		origins: CALLS_ONLY,
 		fixes: 'sometimes',
+		messages: {
+			tlsToPlainPort:
+				'{{scheme}}:// starts TLS at once but port {{port}} greets in plaintext: "wrong version number". Use tcp:// and STARTTLS.',
+			tlsToPlainPortTwin:
+				'{{scheme}}:// starts TLS at once but port {{port}} greets in plaintext: "wrong version number". Use port {{twin}}, or tcp:// and STARTTLS.',
+			plainToTlsPort:
+				'Plain {{what}} to port {{port}}, which expects TLS first: the connection hangs or is closed. Use tls://.',
+			plainToTlsPortTwin:
+				'Plain {{what}} to port {{port}}, which expects TLS first: the connection hangs or is closed. Use tls://, or port {{twin}} without TLS.',
+		},
 	},
 	checkUrl(t, ctx) {
 		const { url, knownPort } = t;
@@ -37,7 +47,7 @@ export const tlsPortMismatch: Rule = {
 			return [
 				{
 					...portRange,
-					message: `${url.scheme}:// starts TLS at once but port ${port} greets in plaintext: "wrong version number". Use ${twin ? `port ${twin}, or ` : ''}tcp:// and STARTTLS.`,
+					...said(twin ? 'tlsToPlainPortTwin' : 'tlsToPlainPort', { scheme: url.scheme!, port }, twin),
 					detail: `${url.scheme}:// starts TLS at once, but port ${port} is ${starttls}: the server greets in plaintext and OpenSSL fails with "wrong version number" (then "Failed to enable crypto"). Use ${twin ? `port ${twin} for implicit TLS, or ` : ''}tcp:// + STARTTLS + stream_socket_enable_crypto().`,
 					fixes,
 				},
@@ -45,6 +55,7 @@ export const tlsPortMismatch: Rule = {
 		}
 		if (url.info.tls === 'none' && implicit) {
 			const twin = PLAIN_TWIN.get(port);
+			const what = url.scheme ? `${url.scheme}://` : 'TCP';
 			const fixes: Fix[] = [
 				{ title: 'Use tls:// (implicit TLS)', edits: [schemeEdit(t, 'tls')] },
 				{ title: 'Use ssl:// (the same in PHP 8)', edits: [schemeEdit(t, 'ssl')] },
@@ -57,7 +68,7 @@ export const tlsPortMismatch: Rule = {
 			return [
 				{
 					...portRange,
-					message: `Plain ${url.scheme ? `${url.scheme}://` : 'TCP'} to port ${port}, which expects TLS first: the connection hangs or is closed. Use tls://${twin ? `, or port ${twin} without TLS` : ''}.`,
+					...said(twin ? 'plainToTlsPortTwin' : 'plainToTlsPort', { what, port }, twin),
 					detail: `Plain ${url.scheme ? `${url.scheme}://` : 'TCP (no scheme)'} to port ${port}, which is ${implicit}: the server expects a TLS handshake first, so the connection hangs or is closed. Use tls:// (or ssl://)${twin ? `, or port ${twin} without TLS` : ''}.`,
 					fixes,
 				},
@@ -65,7 +76,12 @@ export const tlsPortMismatch: Rule = {
 		}
 		return [];
 	},
-};
+});
+
+/** A message with the twin port in its data when there is one (the ids without "Twin" have no {{twin}}). */
+function said<Id extends string>(messageId: Id, data: MessageData, twin: number | undefined) {
+	return { messageId, data: twin ? { ...data, twin } : data };
+}
 
 /** Replaces the scheme, or inserts one before a scheme-less target. */
 function schemeEdit(t: Target, scheme: string): Edit {

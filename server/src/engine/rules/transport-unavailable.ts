@@ -5,12 +5,12 @@ import { editSpan } from '../target';
 import { olderThan } from '../php-env';
 import { unknownTransportMessage } from '../transports';
 import type { Fix } from '../types';
-import { ALL_ORIGINS, type Rule } from './rule';
+import { ALL_ORIGINS, defineRule } from './rule';
 
 const TLS_FAMILY = new Set(['ssl', 'tls', 'tlsv1.0', 'tlsv1.1', 'tlsv1.2', 'tlsv1.3']);
 const SINCE: Record<string, string> = { 'tlsv1.3': '7.4', 'tlsv1.2': '5.6', 'tlsv1.1': '5.6', 'tlsv1.0': '5.6' };
 
-export const transportUnavailable: Rule = {
+export const transportUnavailable = defineRule({
 	meta: {
 		id: 'transport-unavailable',
 		defaultSeverity: 'error',
@@ -18,6 +18,9 @@ export const transportUnavailable: Rule = {
 			'A transport the configured PHP does not register: ssl:// and tls:// without the openssl extension, tlsv1.3:// before PHP 7.4.',
 		origins: ALL_ORIGINS,
 		fixes: 'sometimes',
+		messages: {
+			unavailable: 'The PHP in use has no {{scheme}}:// ("Unable to find the socket transport"): {{cause}}.',
+		},
 		syntax: true,
 	},
 	checkUrl(t, ctx) {
@@ -43,10 +46,11 @@ export const transportUnavailable: Rule = {
 		return [
 			{
 				...editSpan(t, schemeSpan, ''),
-				message: `The PHP in use has no ${scheme}:// ("Unable to find the socket transport"): ${cause.replace(/ \(.*\)$/, '')}.`,
+				messageId: 'unavailable',
+				data: { scheme, cause: cause.replace(/ \(.*\)$/, '') },
 				detail: `${unknownTransportMessage(scheme)} — the PHP in use (${php.source}) does not register ${scheme}://: ${cause}.`,
 				fixes,
 			},
 		];
 	},
-};
+});

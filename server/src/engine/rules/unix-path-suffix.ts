@@ -1,15 +1,19 @@
 //! parse_unix_address() has no port, query or fragment: ":6379", "?x=1" or trailing spaces after a socket path are
 //! part of the file name, so the connection fails with "No such file or directory".
 import { editSpan } from '../target';
-import { ALL_ORIGINS, type Rule } from './rule';
+import { ALL_ORIGINS, defineRule } from './rule';
 
-export const unixPathSuffix: Rule = {
+export const unixPathSuffix = defineRule({
 	meta: {
 		id: 'unix-path-suffix',
 		defaultSeverity: 'error',
 		summary: 'A port, query or trailing space after a unix socket path, which PHP takes as part of the path.',
 		origins: ALL_ORIGINS,
 		fixes: 'always',
+		messages: {
+			suffix:
+				'A unix socket has no port or query: PHP takes the {{what}} as part of the file name and fails with "No such file or directory". Remove it.',
+		},
 	},
 	checkUrl(t) {
 		const { url } = t;
@@ -27,9 +31,10 @@ export const unixPathSuffix: Rule = {
 		return [
 			{
 				...editSpan(t, span, ''),
-				message: `A unix socket has no port or query: PHP takes the ${what} as part of the file name and fails with "No such file or directory". Remove it.`,
+				messageId: 'suffix',
+				data: { what },
 				fixes: [{ title: `Remove the ${what}`, edits: [editSpan(t, span, '')], preferred: true }],
 			},
 		];
 	},
-};
+});

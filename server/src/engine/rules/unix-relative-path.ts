@@ -1,15 +1,19 @@
 //! parse_unix_address() copies the text after "unix://" into sun_path verbatim, so "unix://tmp/x.sock" is the
 //! relative path "tmp/x.sock" (from the working directory): three slashes make an absolute path.
 import { editSpan } from '../target';
-import { ALL_ORIGINS, brief, type Rule } from './rule';
+import { ALL_ORIGINS, brief, defineRule } from './rule';
 
-export const unixRelativePath: Rule = {
+export const unixRelativePath = defineRule({
 	meta: {
 		id: 'unix-relative-path',
 		defaultSeverity: 'warning',
 		summary: 'unix:// or udg:// with two slashes: the path is relative to the working directory.',
 		origins: ALL_ORIGINS,
 		fixes: 'always',
+		messages: {
+			relative:
+				"{{scheme}}://{{path}} is relative to PHP's working directory; write {{scheme}}:///{{path}} for an absolute path.",
+		},
 	},
 	checkUrl(t) {
 		const { url } = t;
@@ -27,7 +31,8 @@ export const unixRelativePath: Rule = {
 		return [
 			{
 				...editSpan(t, { start: url.nameStart, end: Math.min(t.literalLength, url.nameStart + path.length) }, ''),
-				message: `${url.scheme}://${brief(path, 34)} is relative to PHP's working directory; write ${url.scheme}:///${brief(path, 34)} for an absolute path.`,
+				messageId: 'relative',
+				data: { scheme: url.scheme!, path: brief(path, 34) },
 				detail: `"${url.scheme}://${path}" is the relative path "${path}", resolved from the PHP process's working directory ("No such file or directory" elsewhere). Write ${url.scheme}:///${path} for an absolute path.`,
 				fixes: [
 					{
@@ -39,4 +44,4 @@ export const unixRelativePath: Rule = {
 			},
 		];
 	},
-};
+});

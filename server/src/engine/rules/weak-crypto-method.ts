@@ -1,7 +1,7 @@
 //! STREAM_CRYPTO_METHOD_* picks the protocol range (ext/openssl/xp_ssl.c php_openssl_get_min/max_proto_version):
 //! SSLv2/SSLv3 bits fall outside what OpenSSL 3 offers and silently become TLS 1.3; SSLv23 excludes TLS 1.3. In a set
 //! (`A | B`, `$m |= C`) the range spans every bit, so an old bit beside TLS 1.2+ changes nothing.
-import { ALL_ORIGINS, type Rule } from './rule';
+import { ALL_ORIGINS, defineRule } from './rule';
 
 const WEAK = /^STREAM_CRYPTO_METHOD_(SSLv2|SSLv3|SSLv23|TLSv1_0|TLSv1_1)_(CLIENT|SERVER)$/;
 /** Methods whose range reaches TLS 1.2 (SSLv23: 1.0–1.2), and TLS 1.3. */
@@ -23,7 +23,7 @@ const NAME: Record<string, string> = {
 	TLSv1_1: 'TLS 1.1',
 };
 
-export const weakCryptoMethod: Rule = {
+export const weakCryptoMethod = defineRule({
 	meta: {
 		id: 'weak-crypto-method',
 		defaultSeverity: 'warning',
@@ -31,6 +31,11 @@ export const weakCryptoMethod: Rule = {
 			'A STREAM_CRYPTO_METHOD_* constant for SSL 2/3 or TLS 1.0/1.1 (an information beside TLS 1.2+), or SSLv23 (never TLS 1.3).',
 		origins: ALL_ORIGINS,
 		fixes: 'always',
+		messages: {
+			harmless:
+				'{{method}} only widens a method set that already allows TLS {{best}}, which is what PHP negotiates. Harmless; remove it to say what the code does.',
+			weak: '{{name}}: {{why}}. Use STREAM_CRYPTO_METHOD_TLS_{{side}}.',
+		},
 	},
 	checkConstant(c) {
 		const m = WEAK.exec(c.name);
@@ -55,7 +60,8 @@ export const weakCryptoMethod: Rule = {
 				{
 					...range,
 					severity: 'info',
-					message: `${NAME[version]} only widens a method set that already allows TLS ${version === 'SSLv23' ? '1.3' : '1.2+'}, which is what PHP negotiates. Harmless; remove it to say what the code does.`,
+					messageId: 'harmless',
+					data: { method: NAME[version]!, best: version === 'SSLv23' ? '1.3' : '1.2+' },
 					fixes,
 				},
 			];
@@ -64,7 +70,8 @@ export const weakCryptoMethod: Rule = {
 				...range,
 				// SSLv23 works (TLS 1.2 at most): it only never gets TLS 1.3. The others fail or do not do what they say.
 				...(version === 'SSLv23' && { severity: 'info' as const }),
-				message: `${c.name}: ${WHY[version]}. Use STREAM_CRYPTO_METHOD_TLS_${side}.`,
+				messageId: 'weak',
+				data: { name: c.name, why: WHY[version]!, side },
 				detail: `${c.name}: ${WHY[version]}. Use STREAM_CRYPTO_METHOD_TLS_${side}, or TLSv1_2_${side} | TLSv1_3_${side}.`,
 				fixes: [
 					...fixes,
@@ -76,4 +83,4 @@ export const weakCryptoMethod: Rule = {
 			},
 		];
 	},
-};
+});
