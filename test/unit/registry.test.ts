@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze, normalizeSettings, RULES, type FileKind, type ProjectFacts } from '../../server/src/engine/index';
+import { formatMessage } from '../../server/src/engine/rules/rule';
 import { ROOT } from '../helpers/paths';
 import { examples } from '../helpers/rule-docs';
 
@@ -141,4 +142,22 @@ test('every setting can be edited in the Settings editor: one type each, no stri
 			assert.equal(typeof p.type, 'string', `${key} has one type`);
 			assert.notEqual(p.default, null, `${key} has a default the editor can show`);
 		}
+});
+
+test("a message's {{name}}s are filled from the finding's data; a name without data, or data without a name, is the rule's bug", () => {
+	assert.equal(formatMessage('Port {{port}} on {{host}}.', { port: 587, host: 'h' }), 'Port 587 on h.');
+	assert.equal(formatMessage('No data.'), 'No data.');
+	assert.throws(() => formatMessage('Port {{port}}.', {}), /no data for \{\{port\}\}/);
+	assert.throws(() => formatMessage('Port.', { port: 1 }), /has no \{\{port\}\}/);
+	for (const r of RULES) {
+		assert.ok(Object.keys(r.meta.messages).length > 0, `${r.meta.id} declares its messages`);
+		for (const [id, template] of Object.entries(r.meta.messages)) {
+			assert.match(id, /^[a-z][A-Za-z0-9_]*$/, `${r.meta.id}: message id ${id}`);
+			assert.doesNotMatch(
+				template.replace(/\{\{\w+\}\}/g, ''),
+				/\{\{|\}\}/,
+				`${r.meta.id}.${id}: a malformed {{name}}`,
+			);
+		}
+	}
 });
