@@ -1,33 +1,56 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, applyEdits } from '../../../../server/src/engine/index';
-import { check, checkFix, quiet } from '../../../helpers/marked';
+import { checkFix } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const R = 'bracket-syntax';
 
-test('brackets without a port, in calls', () => {
-	check(R, 'stream_socket_client("tcp://«[fe80::1]»");');
-	quiet(R, 'fsockopen("[fe80::1]", 80);');
-	quiet(R, 'fsockopen("[fe80::1]", $port);');
-	quiet(R, 'queue: tcp://[::1]', 'yaml');
+ruleTester(R, 'brackets without a port, in calls', {
+	valid: [
+		'fsockopen("[fe80::1]", 80);',
+		'fsockopen("[fe80::1]", $port);',
+		{ code: 'queue: tcp://[::1]', kind: 'yaml' },
+	],
+	invalid: [{ code: 'stream_socket_client("tcp://«[fe80::1]»");', errors: ['noPort'] }],
 });
 
-test('unclosed, doubled, junk between ] and :', () => {
-	check(R, 'stream_socket_client("tcp://«[::1:18080»");');
-	check(R, 'stream_socket_client("tcp://«[[::1]]»:18080");');
-	check(R, 'stream_socket_client("tcp://[::1]« :»18080");');
-	check(R, 'stream_socket_client("tcp://[::1]«18080»");');
-	check(R, 'stream_socket_client("tcp://«::1]»:18080");');
-	check(R, 'A="tcp://«[::1:6379»"', 'env');
+ruleTester(R, 'unclosed, doubled, junk between ] and :', {
+	invalid: [
+		{ code: 'stream_socket_client("tcp://«[::1:18080»");', errors: ['unclosed'] },
+		{
+			code: 'stream_socket_client("tcp://«[[::1]]»:18080");',
+			errors: ['doubled'],
+			output: 'stream_socket_client("tcp://[::1]:18080");',
+		},
+		{
+			code: 'stream_socket_client("tcp://[::1]« :»18080");',
+			errors: ['textAfter'],
+			output: 'stream_socket_client("tcp://[::1]:18080");',
+		},
+		{
+			code: 'stream_socket_client("tcp://[::1]«18080»");',
+			errors: ['textAfter'],
+			output: 'stream_socket_client("tcp://[::1]:18080");',
+		},
+		{
+			code: 'stream_socket_client("tcp://«::1]»:18080");',
+			errors: ['noOpening'],
+			output: 'stream_socket_client("tcp://[::1]:18080");',
+		},
+		{ code: 'A="tcp://«[::1:6379»"', kind: 'env', errors: ['unclosed'] },
+	],
 });
 
-test('an empty port after "]:" is port 0', () => {
-	check(R, 'stream_socket_client("tcp://[::1]«:»");');
+ruleTester(R, 'an empty port after "]:" is port 0', {
+	invalid: [{ code: 'stream_socket_client("tcp://[::1]«:»");', errors: ['emptyPort'] }],
 });
 
-test('quiet on well-formed brackets', () => {
-	quiet(R, 'stream_socket_client("tcp://[::1]:80"); stream_socket_client("tcp://[127.0.0.1]:80");');
-	quiet(R, 'stream_socket_server("tcp://[::]:8000");');
+ruleTester(R, 'quiet on well-formed brackets', {
+	valid: [
+		'stream_socket_client("tcp://[::1]:80"); stream_socket_client("tcp://[127.0.0.1]:80");',
+		'stream_socket_server("tcp://[::]:8000");',
+	],
 });
 
 test('fixes', () => {

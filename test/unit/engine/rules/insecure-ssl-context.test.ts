@@ -1,23 +1,35 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyEdits } from '../../../../server/src/engine/index';
-import { check, findings, quiet } from '../../../helpers/marked';
+import { findings } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const R = 'insecure-ssl-context';
 
+ruleTester(R, 'verification switched off in stream_context_create, stream_context_set_option and SMTPOptions', {
+	invalid: [
+		{
+			code: "$ctx = stream_context_create(['ssl' => ['verify_peer' => «false», 'verify_peer_name' => «false»]]);",
+			errors: ['verify_peer', 'verify_peer_name'],
+		},
+		{
+			code: "$ctx = stream_context_create(array('ssl' => array('allow_self_signed' => «true»)));",
+			errors: ['allow_self_signed'],
+		},
+		{ code: "stream_context_set_option($ctx, 'ssl', 'verify_peer', «0»);", errors: ['verify_peer'] },
+		{
+			code: "$mail->SMTPOptions = ['ssl' => ['verify_peer' => «false», 'verify_peer_name' => «false», 'allow_self_signed' => «true»]];",
+			errors: ['verify_peer', 'verify_peer_name', 'allow_self_signed'],
+		},
+		{
+			code: "return ['mailers' => ['smtp' => ['transport' => 'smtp', 'stream' => ['ssl' => ['verify_peer' => «false»]]]]];",
+			errors: ['verify_peer'],
+		},
+		{ code: "$o = ['ssl' => ['ciphers' => '«DEFAULT:@SECLEVEL=0»']];", errors: ['seclevel0'] },
+	],
+});
+
 test('verification switched off in stream_context_create, stream_context_set_option and SMTPOptions', () => {
-	check(R, "$ctx = stream_context_create(['ssl' => ['verify_peer' => «false», 'verify_peer_name' => «false»]]);");
-	check(R, "$ctx = stream_context_create(array('ssl' => array('allow_self_signed' => «true»)));");
-	check(R, "stream_context_set_option($ctx, 'ssl', 'verify_peer', «0»);");
-	check(
-		R,
-		"$mail->SMTPOptions = ['ssl' => ['verify_peer' => «false», 'verify_peer_name' => «false», 'allow_self_signed' => «true»]];",
-	);
-	check(
-		R,
-		"return ['mailers' => ['smtp' => ['transport' => 'smtp', 'stream' => ['ssl' => ['verify_peer' => «false»]]]]];",
-	);
-	check(R, "$o = ['ssl' => ['ciphers' => '«DEFAULT:@SECLEVEL=0»']];");
 	assert.match(
 		findings("$c = stream_context_create(['ssl' => ['verify_peer' => false]]);")[0]!.detail ??
 			findings("$c = stream_context_create(['ssl' => ['verify_peer' => false]]);")[0]!.message,
@@ -25,14 +37,13 @@ test('verification switched off in stream_context_create, stream_context_set_opt
 	);
 });
 
-test('safe values and non-literals are quiet', () => {
-	quiet(
-		R,
+ruleTester(R, 'safe values and non-literals are quiet', {
+	valid: [
 		"$ctx = stream_context_create(['ssl' => ['verify_peer' => true, 'verify_peer_name' => true, 'allow_self_signed' => false, 'cafile' => '/etc/ssl/ca.pem']]);",
-	);
-	quiet(R, "$ctx = stream_context_create(['ssl' => ['verify_peer' => $verify, 'ciphers' => 'HIGH:!aNULL']]);");
-	quiet(R, "$ctx = stream_context_create(['http' => ['verify_peer' => false]]);");
-	quiet(R, "$o = ['verify_peer' => false];");
+		"$ctx = stream_context_create(['ssl' => ['verify_peer' => $verify, 'ciphers' => 'HIGH:!aNULL']]);",
+		"$ctx = stream_context_create(['http' => ['verify_peer' => false]]);",
+		"$o = ['verify_peer' => false];",
+	],
 });
 
 test('the fix writes the secure value; SECLEVEL=0 is removed', () => {

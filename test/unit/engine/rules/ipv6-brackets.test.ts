@@ -1,18 +1,39 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { check, checkFix, findings, fixTitles, quiet } from '../../../helpers/marked';
+import { checkFix, findings, fixTitles, quiet } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const R = 'ipv6-brackets';
 
-test('fires on unbracketed IPv6 in URLs and fsockopen hosts', () => {
-	check(R, 'stream_socket_client("tcp://«fe80::1:80»");');
-	check(R, 'fsockopen("«fe80::1»", 80);');
-	check(R, 'fsockopen("«::1»", 18080);');
-	check(R, 'fsockopen("tcp://«::1»", 18080);');
-	check(R, "stream_socket_client('tls://«2001:db8::1:443»');");
-	check(R, 'X="tcp://«fe80::1:6379»"', 'env');
-	check(R, 'url: udp://«2001:db8::53:53»', 'yaml');
-	check(R, '{"a": "tcp:\\/\\/«fe80::1:80»"}', 'json');
+ruleTester(R, 'fires on unbracketed IPv6 in URLs and fsockopen hosts', {
+	invalid: [
+		{
+			code: 'stream_socket_client("tcp://«fe80::1:80»");',
+			errors: ['noBrackets'],
+			output: 'stream_socket_client("tcp://[fe80::1]:80");',
+		},
+		{ code: 'fsockopen("«fe80::1»", 80);', errors: ['noBrackets'], output: 'fsockopen("[fe80::1]", 80);' },
+		{ code: 'fsockopen("«::1»", 18080);', errors: ['noBrackets'], output: 'fsockopen("[::1]", 18080);' },
+		{ code: 'fsockopen("tcp://«::1»", 18080);', errors: ['noBrackets'], output: 'fsockopen("tcp://[::1]", 18080);' },
+		{
+			code: "stream_socket_client('tls://«2001:db8::1:443»');",
+			errors: ['noBrackets'],
+			output: "stream_socket_client('tls://[2001:db8::1]:443');",
+		},
+		{ code: 'X="tcp://«fe80::1:6379»"', kind: 'env', errors: ['noBrackets'], output: 'X="tcp://[fe80::1]:6379"' },
+		{
+			code: 'url: udp://«2001:db8::53:53»',
+			kind: 'yaml',
+			errors: ['noBrackets'],
+			output: 'url: udp://[2001:db8::53]:53',
+		},
+		{
+			code: '{"a": "tcp:\\/\\/«fe80::1:80»"}',
+			kind: 'json',
+			errors: ['noBrackets'],
+			output: '{"a": "tcp:\\/\\/[fe80::1]:80"}',
+		},
+	],
 });
 
 test('the message says what PHP does with the host', () => {

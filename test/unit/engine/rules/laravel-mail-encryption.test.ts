@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, type FileKind } from '../../../../server/src/engine/index';
-import { check, quiet } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const R = 'laravel-mail-encryption';
 
@@ -10,8 +10,17 @@ function on(version: string | undefined, text: string, kind: FileKind = 'env') {
 	return analyze(text, kind, undefined, project).findings.filter((f) => f.ruleId === R);
 }
 
+ruleTester(R, 'MAIL_SCHEME=smtps on 587 fails on every Laravel that reads it', {
+	invalid: [
+		{
+			code: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.gmail.com\nMAIL_PORT=587\nMAIL_SCHEME=«smtps»\n',
+			kind: 'env',
+			errors: ['schemeOnPlainPort'],
+		},
+	],
+});
+
 test('MAIL_SCHEME=smtps on 587 fails on every Laravel that reads it', () => {
-	check(R, 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.gmail.com\nMAIL_PORT=587\nMAIL_SCHEME=«smtps»\n', 'env');
 	const [f] = on('v11.31.0', 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.gmail.com\nMAIL_PORT=587\nMAIL_SCHEME=smtps\n');
 	assert.match(f!.detail ?? f!.message, /wrong version number/);
 	assert.equal(f!.severity, 'warning');
@@ -35,11 +44,16 @@ test('MAIL_ENCRYPTION mismatches depend on the version in composer.lock', () => 
 	assert.match(unknown!.detail ?? unknown!.message, /^If this project runs Laravel 8 or older/);
 });
 
+ruleTester(R, 'config/mail.php arrays, with env() defaults', {
+	invalid: [
+		{
+			code: "return ['mailers' => ['smtp' => ['transport' => 'smtp', 'host' => env('MAIL_HOST', 'smtp.mailgun.org'), 'port' => env('MAIL_PORT', 587), 'encryption' => env('MAIL_ENCRYPTION', '«ssl»')]]];",
+			errors: ['sslOnPlainPort'],
+		},
+	],
+});
+
 test('config/mail.php arrays, with env() defaults', () => {
-	check(
-		R,
-		"return ['mailers' => ['smtp' => ['transport' => 'smtp', 'host' => env('MAIL_HOST', 'smtp.mailgun.org'), 'port' => env('MAIL_PORT', 587), 'encryption' => env('MAIL_ENCRYPTION', '«ssl»')]]];",
-	);
 	const src = "<?php return ['driver' => 'smtp', 'port' => 465, 'encryption' => 'tls', 'host' => 'smtp.example.com'];";
 	assert.equal(on('8.0', src, 'php').length, 1);
 	assert.match(
@@ -52,37 +66,45 @@ test('config/mail.php arrays, with env() defaults', () => {
 	);
 });
 
-test("Laravel's shipped and documented settings are quiet", () => {
-	// Laravel 10 .env.example and config/mail.php.
-	quiet(
-		R,
-		'MAIL_MAILER=smtp\nMAIL_HOST=mailpit\nMAIL_PORT=1025\nMAIL_USERNAME=null\nMAIL_PASSWORD=null\nMAIL_ENCRYPTION=null\n',
-		'env',
-	);
-	quiet(
-		R,
+ruleTester(R, "Laravel's shipped and documented settings are quiet", {
+	valid: [
+		// Laravel 10 .env.example and config/mail.php.
+		{
+			code: 'MAIL_MAILER=smtp\nMAIL_HOST=mailpit\nMAIL_PORT=1025\nMAIL_USERNAME=null\nMAIL_PASSWORD=null\nMAIL_ENCRYPTION=null\n',
+			kind: 'env',
+		},
 		"return ['mailers' => ['smtp' => ['transport' => 'smtp', 'url' => env('MAIL_URL'), 'host' => env('MAIL_HOST', 'smtp.mailgun.org'), 'port' => env('MAIL_PORT', 587), 'encryption' => env('MAIL_ENCRYPTION', 'tls'), 'username' => env('MAIL_USERNAME'), 'password' => env('MAIL_PASSWORD'), 'timeout' => null, 'local_domain' => env('MAIL_EHLO_DOMAIN')]]];",
-	);
-	// Laravel 11 .env.example and config/mail.php.
-	quiet(R, 'MAIL_MAILER=log\nMAIL_SCHEME=null\nMAIL_HOST=127.0.0.1\nMAIL_PORT=2525\n', 'env');
-	quiet(
-		R,
+		// Laravel 11 .env.example and config/mail.php.
+		{ code: 'MAIL_MAILER=log\nMAIL_SCHEME=null\nMAIL_HOST=127.0.0.1\nMAIL_PORT=2525\n', kind: 'env' },
 		"return ['mailers' => ['smtp' => ['transport' => 'smtp', 'scheme' => env('MAIL_SCHEME'), 'url' => env('MAIL_URL'), 'host' => env('MAIL_HOST', '127.0.0.1'), 'port' => env('MAIL_PORT', 2525)]]];",
-	);
-	// Mailtrap's Laravel settings; 465 with ssl; 587 with tls.
-	quiet(R, 'MAIL_MAILER=smtp\nMAIL_HOST=sandbox.smtp.mailtrap.io\nMAIL_PORT=2525\nMAIL_ENCRYPTION=tls\n', 'env');
-	quiet(R, 'MAIL_HOST=smtp.gmail.com\nMAIL_PORT=465\nMAIL_ENCRYPTION=ssl\n', 'env');
-	quiet(R, 'MAIL_HOST=smtp.gmail.com\nMAIL_PORT=587\nMAIL_ENCRYPTION=tls\n', 'env');
-	quiet(R, 'MAIL_MAILER=ses\nMAIL_PORT=587\nMAIL_ENCRYPTION=ssl\n', 'env');
-	quiet(R, 'MAIL_PORT=${SMTP_PORT}\nMAIL_ENCRYPTION=ssl\n', 'env');
+		// Mailtrap's Laravel settings; 465 with ssl; 587 with tls.
+		{
+			code: 'MAIL_MAILER=smtp\nMAIL_HOST=sandbox.smtp.mailtrap.io\nMAIL_PORT=2525\nMAIL_ENCRYPTION=tls\n',
+			kind: 'env',
+		},
+		{ code: 'MAIL_HOST=smtp.gmail.com\nMAIL_PORT=465\nMAIL_ENCRYPTION=ssl\n', kind: 'env' },
+		{ code: 'MAIL_HOST=smtp.gmail.com\nMAIL_PORT=587\nMAIL_ENCRYPTION=tls\n', kind: 'env' },
+		{ code: 'MAIL_MAILER=ses\nMAIL_PORT=587\nMAIL_ENCRYPTION=ssl\n', kind: 'env' },
+		{ code: 'MAIL_PORT=${SMTP_PORT}\nMAIL_ENCRYPTION=ssl\n', kind: 'env' },
+	],
 });
 
-test('docker-compose environment entries and phpunit.xml <env> are read too', () => {
-	check(R, 'services:\n  app:\n    environment:\n      MAIL_PORT: 587\n      MAIL_SCHEME: «smtps»\n', 'yaml');
-	check(R, 'services:\n  app:\n    environment:\n      - MAIL_PORT=587\n      - MAIL_SCHEME=«smtps»\n', 'yaml');
-	check(
-		R,
-		'<php>\n  <env name="MAIL_PORT" value="587"/>\n  <env name="MAIL_SCHEME" value="«smtps»"/>\n</php>\n',
-		'xml',
-	);
+ruleTester(R, 'docker-compose environment entries and phpunit.xml <env> are read too', {
+	invalid: [
+		{
+			code: 'services:\n  app:\n    environment:\n      MAIL_PORT: 587\n      MAIL_SCHEME: «smtps»\n',
+			kind: 'yaml',
+			errors: ['schemeOnPlainPort'],
+		},
+		{
+			code: 'services:\n  app:\n    environment:\n      - MAIL_PORT=587\n      - MAIL_SCHEME=«smtps»\n',
+			kind: 'yaml',
+			errors: ['schemeOnPlainPort'],
+		},
+		{
+			code: '<php>\n  <env name="MAIL_PORT" value="587"/>\n  <env name="MAIL_SCHEME" value="«smtps»"/>\n</php>\n',
+			kind: 'xml',
+			errors: ['schemeOnPlainPort'],
+		},
+	],
 });

@@ -1,25 +1,51 @@
 import { test } from 'node:test';
-import { check, checkFix, quiet } from '../../../helpers/marked';
+import { checkFix } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const R = 'malformed-scheme';
 
-test('schemes PHP does not recognise', () => {
-	check(R, 'stream_socket_client("«a://»127.0.0.1:80");');
-	check(R, 'stream_socket_client("tcp«:»127.0.0.1:80");');
-	check(R, 'stream_socket_client("tcp«:/»127.0.0.1:80");');
-	check(R, 'stream_socket_client("tcp«//»127.0.0.1:80");');
-	check(R, 'stream_socket_client("«  »tcp://127.0.0.1:80");');
-	check(R, 'stream_socket_client("tcp://«tcp://»127.0.0.1:80");');
-	check(R, 'stream_socket_client("«a_b»://127.0.0.1:80");');
-	check(R, 'stream_socket_client("unix«:/»tmp/x.sock");');
+ruleTester(R, 'schemes PHP does not recognise', {
+	invalid: [
+		{ code: 'stream_socket_client("«a://»127.0.0.1:80");', errors: ['oneCharacter'] },
+		{
+			code: 'stream_socket_client("tcp«:»127.0.0.1:80");',
+			errors: ['separator'],
+			output: 'stream_socket_client("tcp://127.0.0.1:80");',
+		},
+		{
+			code: 'stream_socket_client("tcp«:/»127.0.0.1:80");',
+			errors: ['separator'],
+			output: 'stream_socket_client("tcp://127.0.0.1:80");',
+		},
+		{
+			code: 'stream_socket_client("tcp«//»127.0.0.1:80");',
+			errors: ['separator'],
+			output: 'stream_socket_client("tcp://127.0.0.1:80");',
+		},
+		{
+			code: 'stream_socket_client("«  »tcp://127.0.0.1:80");',
+			errors: ['leadingSpace'],
+			output: 'stream_socket_client("tcp://127.0.0.1:80");',
+		},
+		{
+			code: 'stream_socket_client("tcp://«tcp://»127.0.0.1:80");',
+			errors: ['twice'],
+			output: 'stream_socket_client("tcp://127.0.0.1:80");',
+		},
+		{ code: 'stream_socket_client("«a_b»://127.0.0.1:80");', errors: ['character'] },
+		{
+			code: 'stream_socket_client("unix«:/»tmp/x.sock");',
+			errors: ['separator'],
+			output: 'stream_socket_client("unix://tmp/x.sock");',
+		},
+	],
 });
 
-test('quiet on well-formed targets', () => {
-	quiet(
-		R,
+ruleTester(R, 'quiet on well-formed targets', {
+	valid: [
 		'stream_socket_client("tcp://127.0.0.1:80"); stream_socket_client("127.0.0.1:80"); fsockopen("localhost", 80);',
-	);
-	quiet(R, 'stream_socket_client("tcp1.example.com:80");');
+		'stream_socket_client("tcp1.example.com:80");',
+	],
 });
 
 test('fixes', () => {

@@ -1,20 +1,23 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, applyEdits } from '../../../../server/src/engine/index';
-import { check, findings, fixTitles, quiet } from '../../../helpers/marked';
+import { findings, fixTitles } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const R = 'missing-port';
 
-test('no port on an IP transport in a socket call', () => {
-	check(R, 'stream_socket_client("tcp://«127.0.0.1»");');
-	check(R, 'stream_socket_client("tcp://«localhost»");');
-	check(R, 'stream_socket_client("«127.0.0.1»");');
-	check(R, 'stream_socket_client("tcp://«127.0.0.1:»");');
-	check(R, 'stream_socket_server("udp://«0.0.0.0»", $e, $s, STREAM_SERVER_BIND);');
-	check(R, 'fsockopen("«127.0.0.1»");');
-	check(R, 'fsockopen("«127.0.0.1»", 0);');
-	check(R, 'fsockopen("«127.0.0.1»", -1);');
-	check(R, 'stream_socket_client("«tcp://»");');
+ruleTester(R, 'no port on an IP transport in a socket call', {
+	invalid: [
+		{ code: 'stream_socket_client("tcp://«127.0.0.1»");', errors: ['noPort'] },
+		{ code: 'stream_socket_client("tcp://«localhost»");', errors: ['noPort'] },
+		{ code: 'stream_socket_client("«127.0.0.1»");', errors: ['noPort'] },
+		{ code: 'stream_socket_client("tcp://«127.0.0.1:»");', errors: ['noPort'] },
+		{ code: 'stream_socket_server("udp://«0.0.0.0»", $e, $s, STREAM_SERVER_BIND);', errors: ['noPort'] },
+		{ code: 'fsockopen("«127.0.0.1»");', errors: ['noPort'] },
+		{ code: 'fsockopen("«127.0.0.1»", 0);', errors: ['noPort'] },
+		{ code: 'fsockopen("«127.0.0.1»", -1);', errors: ['noPort'] },
+		{ code: 'stream_socket_client("«tcp://»");', errors: ['noPort'] },
+	],
 });
 
 test("quotes PHP's error", () => {
@@ -22,12 +25,14 @@ test("quotes PHP's error", () => {
 	assert.match(f!.detail ?? f!.message, /Failed to parse address "127\.0\.0\.1"/);
 });
 
-test('quiet where a port is given or unknown, and outside calls', () => {
-	quiet(R, 'fsockopen("127.0.0.1", 80); fsockopen("tls://h", $port); fsockopen($h, 80);');
-	quiet(R, 'stream_socket_client("tcp://127.0.0.1:80"); stream_socket_client("tcp://$host");');
-	quiet(R, '$mail->Host = "tls://smtp.example.com";');
-	quiet(R, 'REDIS_URL=tcp://redis', 'env');
-	quiet(R, 'stream_socket_client("unix:///run/x.sock");');
+ruleTester(R, 'quiet where a port is given or unknown, and outside calls', {
+	valid: [
+		'fsockopen("127.0.0.1", 80); fsockopen("tls://h", $port); fsockopen($h, 80);',
+		'stream_socket_client("tcp://127.0.0.1:80"); stream_socket_client("tcp://$host");',
+		'$mail->Host = "tls://smtp.example.com";',
+		{ code: 'REDIS_URL=tcp://redis', kind: 'env' },
+		'stream_socket_client("unix:///run/x.sock");',
+	],
 });
 
 test('fixes add the usual port of a named service (never preferred) or a placeholder to fill in', () => {

@@ -1,28 +1,48 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyEdits } from '../../../../server/src/engine/index';
-import { check, findings, fixTitles, quiet } from '../../../helpers/marked';
+import { findings, fixTitles } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const R = 'phpmailer-encryption';
 
+ruleTester(R, "SMTPS ('ssl') on a STARTTLS port, as SMTPSecure or as a Host prefix", {
+	invalid: [
+		{
+			code: "$mail = new PHPMailer(true); $mail->isSMTP(); $mail->Host = 'smtp.example.com'; $mail->SMTPSecure = '«ssl»'; $mail->Port = 587;",
+			errors: ['tlsOnPlainPort'],
+		},
+		{
+			code: '$m = new PHPMailer; $m->SMTPSecure = PHPMailer::«ENCRYPTION_SMTPS»; $m->Port = 25;',
+			errors: ['tlsOnPlainPort'],
+		},
+		{ code: "$m = new PHPMailer; $m->Host = '«ssl»://smtp.gmail.com:587';", errors: ['tlsOnPlainPort'] },
+		{
+			code: "$m = new \\PHPMailer\\PHPMailer\\PHPMailer(); $m->Host = '«ssl»://smtp.gmail.com'; $m->Port = 587;",
+			errors: ['tlsOnPlainPort'],
+		},
+	],
+});
+
 test("SMTPS ('ssl') on a STARTTLS port, as SMTPSecure or as a Host prefix", () => {
-	check(
-		R,
-		"$mail = new PHPMailer(true); $mail->isSMTP(); $mail->Host = 'smtp.example.com'; $mail->SMTPSecure = '«ssl»'; $mail->Port = 587;",
-	);
-	check(R, '$m = new PHPMailer; $m->SMTPSecure = PHPMailer::«ENCRYPTION_SMTPS»; $m->Port = 25;');
-	check(R, "$m = new PHPMailer; $m->Host = '«ssl»://smtp.gmail.com:587';");
-	check(R, "$m = new \\PHPMailer\\PHPMailer\\PHPMailer(); $m->Host = '«ssl»://smtp.gmail.com'; $m->Port = 587;");
 	const [f] = findings("$m = new PHPMailer; $m->SMTPSecure = 'ssl'; $m->Port = 587;").filter((x) => x.ruleId === R);
 	assert.match(f!.detail ?? f!.message, /wrong version number/);
 	assert.match(f!.detail ?? f!.message, /SMTP Error: Could not connect to SMTP host\./);
 });
 
+ruleTester(R, "STARTTLS ('tls') or no SMTPSecure on 465", {
+	invalid: [
+		{ code: "$m = new PHPMailer; $m->SMTPSecure = '«tls»'; $m->Port = 465;", errors: ['plainOn465'] },
+		{
+			code: '$m = new PHPMailer; $m->SMTPSecure = PHPMailer::«ENCRYPTION_STARTTLS»; $m->Port = 465;',
+			errors: ['plainOn465'],
+		},
+		{ code: "$m = new PHPMailer; $m->Host = '«tls»://smtp.gmail.com:465';", errors: ['plainOn465'] },
+		{ code: "$m = new PHPMailer; $m->Host = 'smtp.gmail.com'; $m->Port = «465»;", errors: ['plainOn465'] },
+	],
+});
+
 test("STARTTLS ('tls') or no SMTPSecure on 465", () => {
-	check(R, "$m = new PHPMailer; $m->SMTPSecure = '«tls»'; $m->Port = 465;");
-	check(R, '$m = new PHPMailer; $m->SMTPSecure = PHPMailer::«ENCRYPTION_STARTTLS»; $m->Port = 465;');
-	check(R, "$m = new PHPMailer; $m->Host = '«tls»://smtp.gmail.com:465';");
-	check(R, "$m = new PHPMailer; $m->Host = 'smtp.gmail.com'; $m->Port = «465»;");
 	assert.match(
 		findings("$m = new PHPMailer; $m->SMTPSecure = 'tls'; $m->Port = 465;")[0]!.detail ??
 			findings("$m = new PHPMailer; $m->SMTPSecure = 'tls'; $m->Port = 465;")[0]!.message,
@@ -30,16 +50,20 @@ test("STARTTLS ('tls') or no SMTPSecure on 465", () => {
 	);
 });
 
-test('each entry of a ;-separated Host list is judged with its own prefix and port', () => {
-	check(
-		R,
-		"$m = new PHPMailer; $m->SMTPSecure = 'tls'; $m->Port = 587; $m->Host = 'smtp1.example.com;«ssl»://smtp2.example.com:587;ssl://smtp3.example.com:465';",
-	);
+ruleTester(R, 'each entry of a ;-separated Host list is judged with its own prefix and port', {
+	invalid: [
+		{
+			code: "$m = new PHPMailer; $m->SMTPSecure = 'tls'; $m->Port = 587; $m->Host = 'smtp1.example.com;«ssl»://smtp2.example.com:587;ssl://smtp3.example.com:465';",
+			errors: ['tlsOnPlainPort'],
+		},
+	],
 });
 
-test('a prefix in Host overrides SMTPSecure, a port in Host overrides Port', () => {
-	quiet(R, "$m = new PHPMailer; $m->SMTPSecure = 'ssl'; $m->Port = 587; $m->Host = 'tls://smtp.example.com';");
-	quiet(R, "$m = new PHPMailer; $m->SMTPSecure = 'ssl'; $m->Port = 587; $m->Host = 'smtp.example.com:465';");
+ruleTester(R, 'a prefix in Host overrides SMTPSecure, a port in Host overrides Port', {
+	valid: [
+		"$m = new PHPMailer; $m->SMTPSecure = 'ssl'; $m->Port = 587; $m->Host = 'tls://smtp.example.com';",
+		"$m = new PHPMailer; $m->SMTPSecure = 'ssl'; $m->Port = 587; $m->Host = 'smtp.example.com:465';",
+	],
 });
 
 test('the diagnostic points at the port and offers to change either side', () => {
@@ -69,10 +93,9 @@ test('the diagnostic points at the port and offers to change either side', () =>
 	]);
 });
 
-test("PHPMailer's documented configurations are quiet", () => {
-	// README "A Simple Example" and the Gmail example (examples/gmail.phps), both modes.
-	quiet(
-		R,
+ruleTester(R, "PHPMailer's documented configurations are quiet", {
+	valid: [
+		// README "A Simple Example" and the Gmail example (examples/gmail.phps), both modes.
 		`$mail = new PHPMailer(true);
 $mail->isSMTP();
 $mail->Host       = 'smtp.example.com';
@@ -81,43 +104,43 @@ $mail->Username   = 'user@example.com';
 $mail->Password   = 'secret';
 $mail->SMTPSecure = PHPMailer::ENCRYPTION_SMTPS;
 $mail->Port       = 465;`,
-	);
-	quiet(
-		R,
 		`$mail = new PHPMailer();
 $mail->isSMTP();
 $mail->Host = 'smtp.gmail.com';
 $mail->Port = 587;
 $mail->SMTPSecure = PHPMailer::ENCRYPTION_STARTTLS;
 $mail->SMTPAuth = true;`,
-	);
-	// Wiki (Troubleshooting): the tls:// prefix means STARTTLS on 587.
-	quiet(R, "$mail = new PHPMailer; $mail->Host = 'tls://smtp.gmail.com:587';");
-	// Defaults: port 25, STARTTLS when offered.
-	quiet(R, "$mail = new PHPMailer; $mail->isSMTP(); $mail->Host = 'localhost';");
-	quiet(R, '$mail = new PHPMailer; $mail->SMTPSecure = false; $mail->SMTPAutoTLS = false; $mail->Port = 25;');
+		// Wiki (Troubleshooting): the tls:// prefix means STARTTLS on 587.
+		"$mail = new PHPMailer; $mail->Host = 'tls://smtp.gmail.com:587';",
+		// Defaults: port 25, STARTTLS when offered.
+		"$mail = new PHPMailer; $mail->isSMTP(); $mail->Host = 'localhost';",
+		'$mail = new PHPMailer; $mail->SMTPSecure = false; $mail->SMTPAutoTLS = false; $mail->Port = 25;',
+	],
 });
 
-test('unknown values and unrelated objects are quiet', () => {
-	quiet(R, '$m = new PHPMailer; $m->SMTPSecure = $config["secure"]; $m->Port = 587;');
-	quiet(R, "$m = new PHPMailer; $m->SMTPSecure = 'ssl'; $m->Port = $port;");
-	quiet(R, '$db->Host = "db.example.com"; $db->Port = 465;');
-	quiet(R, "function a() { $m = new PHPMailer; $m->SMTPSecure = 'ssl'; } function b() { $m->Port = 587; }");
-	quiet(R, "$m = new PHPMailer; $m->SMTPSecure = 'ssl'; if ($m->Port == 587) {}");
+ruleTester(R, 'unknown values and unrelated objects are quiet', {
+	valid: [
+		'$m = new PHPMailer; $m->SMTPSecure = $config["secure"]; $m->Port = 587;',
+		"$m = new PHPMailer; $m->SMTPSecure = 'ssl'; $m->Port = $port;",
+		'$db->Host = "db.example.com"; $db->Port = 465;',
+		"function a() { $m = new PHPMailer; $m->SMTPSecure = 'ssl'; } function b() { $m->Port = 587; }",
+		"$m = new PHPMailer; $m->SMTPSecure = 'ssl'; if ($m->Port == 587) {}",
+	],
 });
 
-test('settings assigned from variables that hold one literal are read as that literal', () => {
-	check(
-		R,
-		"$mail = new PHPMailer(true); $mail->isSMTP(); $port = 587; $mail->Host = 'smtp.example.com'; $mail->SMTPSecure = '«ssl»'; $mail->Port = $port;",
-	);
-	check(
-		R,
-		"$secure = '«ssl»'; $mail = new PHPMailer(); $mail->isSMTP(); $mail->Host = 'smtp.example.com'; $mail->SMTPSecure = $secure; $mail->Port = 587;",
-	);
-	// A variable whose value is not known (a parameter, a config read) stays unknown.
-	quiet(
-		R,
+ruleTester(R, 'settings assigned from variables that hold one literal are read as that literal', {
+	valid: [
+		// A variable whose value is not known (a parameter, a config read) stays unknown.
 		"function send($port) { $mail = new PHPMailer(); $mail->isSMTP(); $mail->SMTPSecure = 'ssl'; $mail->Port = $port; }",
-	);
+	],
+	invalid: [
+		{
+			code: "$mail = new PHPMailer(true); $mail->isSMTP(); $port = 587; $mail->Host = 'smtp.example.com'; $mail->SMTPSecure = '«ssl»'; $mail->Port = $port;",
+			errors: ['tlsOnPlainPort'],
+		},
+		{
+			code: "$secure = '«ssl»'; $mail = new PHPMailer(); $mail->isSMTP(); $mail->Host = 'smtp.example.com'; $mail->SMTPSecure = $secure; $mail->Port = 587;",
+			errors: ['tlsOnPlainPort'],
+		},
+	],
 });

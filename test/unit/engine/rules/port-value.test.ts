@@ -1,18 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { check, findings, quiet } from '../../../helpers/marked';
+import { findings } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const R = 'port-value';
 
-test('ports PHP turns into others', () => {
-	check(R, 'stream_socket_client("tcp://127.0.0.1:«abc»");');
-	check(R, 'stream_socket_client("tcp://127.0.0.1:«99999»");');
-	check(R, 'stream_socket_client("tcp://127.0.0.1:«-1»");');
-	check(R, 'stream_socket_client("tcp://127.0.0.1:«:80»");');
-	check(R, 'stream_socket_client("tcp://127.0.0.1:«0»");');
-	check(R, 'fsockopen("127.0.0.1", «65536»);');
-	check(R, 'fsockopen("127.0.0.1", «0x1FFFF»);');
-	check(R, 'A=tcp://redis:«abc»', 'env');
+ruleTester(R, 'ports PHP turns into others', {
+	invalid: [
+		{ code: 'stream_socket_client("tcp://127.0.0.1:«abc»");', errors: ['notDigits'] },
+		{ code: 'stream_socket_client("tcp://127.0.0.1:«99999»");', errors: ['outOfRange'] },
+		{ code: 'stream_socket_client("tcp://127.0.0.1:«-1»");', errors: ['outOfRange'] },
+		{ code: 'stream_socket_client("tcp://127.0.0.1:«:80»");', errors: ['notDigits'] },
+		{ code: 'stream_socket_client("tcp://127.0.0.1:«0»");', errors: ['zero'] },
+		{ code: 'fsockopen("127.0.0.1", «65536»);', errors: ['outOfRange'] },
+		{ code: 'fsockopen("127.0.0.1", «0x1FFFF»);', errors: ['outOfRange'] },
+		{ code: 'A=tcp://redis:«abc»', kind: 'env', errors: ['notDigits'] },
+	],
 });
 
 test('names the port PHP will use', () => {
@@ -33,23 +36,24 @@ test('names the port PHP will use', () => {
 	);
 });
 
-test('quiet on valid ports, server port 0 and placeholders', () => {
-	quiet(
-		R,
+ruleTester(R, 'quiet on valid ports, server port 0 and placeholders', {
+	valid: [
 		'stream_socket_client("tcp://127.0.0.1:80"); fsockopen("h", 65535); stream_socket_client("tcp://[::1]:443");',
-	);
-	quiet(R, 'stream_socket_server("tcp://127.0.0.1:0");');
-	quiet(R, 'A=tcp://redis:${REDIS_PORT}\nB=tcp://h:6379', 'env');
-	quiet(R, 'stream_socket_client("tcp://127.0.0.1:$port");');
+		'stream_socket_server("tcp://127.0.0.1:0");',
+		{ code: 'A=tcp://redis:${REDIS_PORT}\nB=tcp://h:6379', kind: 'env' },
+		'stream_socket_client("tcp://127.0.0.1:$port");',
+	],
 });
 
-test('documented shapes and URLs with user info are not configured ports', () => {
-	// A description in YAML or JSON (a schema, a config skeleton).
-	quiet(R, 'description: "for example tcp://host:port"', 'yaml');
-	quiet(R, '{"description": "Socket address, e.g. tcp://<host>:<port>"}', 'json');
-	quiet(R, 'dsn: "ssl://{host}:{port}"', 'yaml');
-	quiet(R, "$format = 'tcp://%s:%d';");
-	// Predis / Laravel Redis `url` (parsed as a URL; user info is valid there).
-	quiet(R, "return ['redis' => ['default' => ['url' => 'tcp://user:password@127.0.0.1:6379']]];");
-	quiet(R, 'REDIS_URL=tcp://default:s3cret@127.0.0.1:6379', 'env');
+ruleTester(R, 'documented shapes and URLs with user info are not configured ports', {
+	valid: [
+		// A description in YAML or JSON (a schema, a config skeleton).
+		{ code: 'description: "for example tcp://host:port"', kind: 'yaml' },
+		{ code: '{"description": "Socket address, e.g. tcp://<host>:<port>"}', kind: 'json' },
+		{ code: 'dsn: "ssl://{host}:{port}"', kind: 'yaml' },
+		"$format = 'tcp://%s:%d';",
+		// Predis / Laravel Redis `url` (parsed as a URL; user info is valid there).
+		"return ['redis' => ['default' => ['url' => 'tcp://user:password@127.0.0.1:6379']]];",
+		{ code: 'REDIS_URL=tcp://default:s3cret@127.0.0.1:6379', kind: 'env' },
+	],
 });

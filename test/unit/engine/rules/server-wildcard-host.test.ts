@@ -1,19 +1,29 @@
 import { test } from 'node:test';
-import { check, checkFix, quiet } from '../../../helpers/marked';
+import { checkFix } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const R = 'server-wildcard-host';
 
-test('* and empty hosts in stream_socket_server', () => {
-	check(R, 'stream_socket_server("tcp://«*»:8000");');
-	check(R, 'stream_socket_server("tcp://«:»8000");');
+ruleTester(R, '* and empty hosts in stream_socket_server', {
+	invalid: [
+		{
+			code: 'stream_socket_server("tcp://«*»:8000");',
+			errors: ['notWildcard'],
+			output: 'stream_socket_server("tcp://0.0.0.0:8000");',
+		},
+		{
+			code: 'stream_socket_server("tcp://«:»8000");',
+			errors: ['notWildcard'],
+			output: 'stream_socket_server("tcp://0.0.0.0:8000");',
+		},
+	],
 });
 
-test('quiet on real wildcards and clients', () => {
-	quiet(
-		R,
+ruleTester(R, 'quiet on real wildcards and clients', {
+	valid: [
 		'stream_socket_server("tcp://0.0.0.0:8000"); stream_socket_server("tcp://[::]:8000"); stream_socket_server("tcp://127.0.0.1:0");',
-	);
-	quiet(R, 'stream_socket_client("tcp://*:8000");');
+		'stream_socket_client("tcp://*:8000");',
+	],
 });
 
 test('fix binds 0.0.0.0', () => {

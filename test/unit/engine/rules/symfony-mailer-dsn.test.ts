@@ -1,14 +1,27 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyEdits } from '../../../../server/src/engine/index';
-import { check, findings, quiet } from '../../../helpers/marked';
+import { findings } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const R = 'symfony-mailer-dsn';
 
+ruleTester(R, 'smtps:// on a STARTTLS port, in .env, YAML and PHP', {
+	invalid: [
+		{ code: 'MAILER_DSN=«smtps»://user:pass@smtp.example.com:587', kind: 'env', errors: ['smtpsOnPlainPort'] },
+		{
+			code: "framework:\n  mailer:\n    dsn: '«smtps»://smtp.example.com:25'\n",
+			kind: 'yaml',
+			errors: ['smtpsOnPlainPort'],
+		},
+		{
+			code: "$transport = Transport::fromDsn('«smtps»://user:pass@smtp.mailersend.net:587');",
+			errors: ['smtpsOnPlainPort'],
+		},
+	],
+});
+
 test('smtps:// on a STARTTLS port, in .env, YAML and PHP', () => {
-	check(R, 'MAILER_DSN=«smtps»://user:pass@smtp.example.com:587', 'env');
-	check(R, "framework:\n  mailer:\n    dsn: '«smtps»://smtp.example.com:25'\n", 'yaml');
-	check(R, "$transport = Transport::fromDsn('«smtps»://user:pass@smtp.mailersend.net:587');");
 	const src = 'MAILER_DSN=smtps://smtp.mailersend.net:587';
 	const f = findings(src, 'env').find((x) => x.ruleId === R)!;
 	assert.match(
@@ -19,6 +32,12 @@ test('smtps:// on a STARTTLS port, in .env, YAML and PHP', () => {
 		f.fixes.map((x) => applyEdits(src, [x.edits]).text),
 		['MAILER_DSN=smtp://smtp.mailersend.net:587', 'MAILER_DSN=smtps://smtp.mailersend.net:465'],
 	);
+});
+
+ruleTester(R, '?encryption= is ignored and verify_peer=0 turns verification off', {
+	invalid: [
+		{ code: 'MAILER_DSN=smtp://smtp.example.com:465?«verify_peer=false»', kind: 'env', errors: ['verifyPeerOff'] },
+	],
 });
 
 test('?encryption= is ignored and verify_peer=0 turns verification off', () => {
@@ -40,31 +59,39 @@ test('?encryption= is ignored and verify_peer=0 turns verification off', () => {
 		applyEdits(src, [got[1]!.fixes[0]!.edits]).text,
 		'MAILER_DSN=smtp://user:pass@smtp.example.com:25?encryption=ssl',
 	);
-	check(R, 'MAILER_DSN=smtp://smtp.example.com:465?«verify_peer=false»', 'env');
 });
 
-test("Symfony's documented DSNs are quiet", () => {
-	quiet(R, 'MAILER_DSN=smtp://user:pass@smtp.example.com:587', 'env');
-	quiet(R, 'MAILER_DSN=smtp://user:pass@smtp.example.com:465', 'env');
-	quiet(R, 'MAILER_DSN=smtp://localhost:25', 'env');
-	quiet(R, 'MAILER_DSN=smtps://smtp.example.com', 'env');
-	quiet(R, 'MAILER_DSN=smtp://user:pass@smtp.example.com?auto_tls=false', 'env');
-	quiet(R, 'MAILER_DSN=smtp://user:pass@smtp.example.com?verify_peer=1', 'env');
-	quiet(R, "MAILER_DSN='%env(SMTPS_DSN)%'", 'env');
-	quiet(R, 'MAILER_DSN=smtps://${MAIL_HOST}:587', 'env');
-	quiet(R, 'MAILER_DSN=ses+smtp://USERNAME:PASSWORD@default', 'env');
-	quiet(R, 'MAILER_DSN=null://null', 'env');
+ruleTester(R, "Symfony's documented DSNs are quiet", {
+	valid: [
+		{ code: 'MAILER_DSN=smtp://user:pass@smtp.example.com:587', kind: 'env' },
+		{ code: 'MAILER_DSN=smtp://user:pass@smtp.example.com:465', kind: 'env' },
+		{ code: 'MAILER_DSN=smtp://localhost:25', kind: 'env' },
+		{ code: 'MAILER_DSN=smtps://smtp.example.com', kind: 'env' },
+		{ code: 'MAILER_DSN=smtp://user:pass@smtp.example.com?auto_tls=false', kind: 'env' },
+		{ code: 'MAILER_DSN=smtp://user:pass@smtp.example.com?verify_peer=1', kind: 'env' },
+		{ code: "MAILER_DSN='%env(SMTPS_DSN)%'", kind: 'env' },
+		{ code: 'MAILER_DSN=smtps://${MAIL_HOST}:587', kind: 'env' },
+		{ code: 'MAILER_DSN=ses+smtp://USERNAME:PASSWORD@default', kind: 'env' },
+		{ code: 'MAILER_DSN=null://null', kind: 'env' },
+	],
 });
 
-test('new EsmtpTransport($host, $port, $tls): $tls decides as the scheme does', () => {
-	// Symfony/Component/Mailer/Transport/Smtp/EsmtpTransport.php __construct():
-	//     if (null === $tls) { if (465 === $port) { $tls = true; } ...
-	// and Stream/SocketStream.php initialize(): if ($this->tls) { $this->url = 'ssl://'.$this->url; }
-	check(R, "$t = new EsmtpTransport('smtp.example.com', 587, «true»);");
-	check(R, "$t = new EsmtpTransport('smtp.example.com', 465, «false»);");
-	check(R, "$port = 587; $t = new EsmtpTransport('smtp.example.com', $port, «true»);");
-	quiet(R, "$t = new EsmtpTransport('smtp.example.com', 465);");
-	quiet(R, "$t = new EsmtpTransport('smtp.example.com', 587);");
-	quiet(R, "$t = new EsmtpTransport('smtp.example.com', 465, true);");
-	quiet(R, '$t = new EsmtpTransport($host, $port, $tls);');
+ruleTester(R, 'new EsmtpTransport($host, $port, $tls): $tls decides as the scheme does', {
+	valid: [
+		"$t = new EsmtpTransport('smtp.example.com', 465);",
+		"$t = new EsmtpTransport('smtp.example.com', 587);",
+		"$t = new EsmtpTransport('smtp.example.com', 465, true);",
+		'$t = new EsmtpTransport($host, $port, $tls);',
+	],
+	invalid: [
+		// Symfony/Component/Mailer/Transport/Smtp/EsmtpTransport.php __construct():
+		//     if (null === $tls) { if (465 === $port) { $tls = true; } ...
+		// and Stream/SocketStream.php initialize(): if ($this->tls) { $this->url = 'ssl://'.$this->url; }
+		{ code: "$t = new EsmtpTransport('smtp.example.com', 587, «true»);", errors: ['tlsTrueOnPlainPort'] },
+		{ code: "$t = new EsmtpTransport('smtp.example.com', 465, «false»);", errors: ['tlsFalseOn465'] },
+		{
+			code: "$port = 587; $t = new EsmtpTransport('smtp.example.com', $port, «true»);",
+			errors: ['tlsTrueOnPlainPort'],
+		},
+	],
 });

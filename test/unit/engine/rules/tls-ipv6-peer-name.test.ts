@@ -1,21 +1,23 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { check, findings, quiet } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const R = 'tls-ipv6-peer-name';
 
-test('TLS to a bracketed IPv6 literal', () => {
-	check(R, 'stream_socket_client("tls://«[::1]»:443");');
-	check(R, 'stream_socket_client("ssl://«[2001:db8::1]»:993");');
+ruleTester(R, 'TLS to a bracketed IPv6 literal', {
+	invalid: [
+		{ code: 'stream_socket_client("tls://«[::1]»:443");', errors: ['noPeerName'] },
+		{ code: 'stream_socket_client("ssl://«[2001:db8::1]»:993");', errors: ['noPeerName'] },
+	],
 });
 
-test('quiet on names, IPv4, plain tcp and outside calls', () => {
-	quiet(
-		R,
+ruleTester(R, 'quiet on names, IPv4, plain tcp and outside calls', {
+	valid: [
 		'stream_socket_client("tls://localhost:443"); stream_socket_client("tls://127.0.0.1:443"); stream_socket_client("tcp://[::1]:80");',
-	);
-	quiet(R, 'stream_socket_client("tls://[127.0.0.1]:443");');
-	quiet(R, 'A=tls://[::1]:6380', 'env');
+		'stream_socket_client("tls://[127.0.0.1]:443");',
+		{ code: 'A=tls://[::1]:6380', kind: 'env' },
+	],
 });
 
 test('a context with peer_name, created in the same function and passed to the call, silences it', () => {

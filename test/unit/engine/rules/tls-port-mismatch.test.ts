@@ -1,16 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { check, checkChoice, checkFix, findings, fixTitles, quiet } from '../../../helpers/marked';
+import { checkChoice, checkFix, findings, fixTitles } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const R = 'tls-port-mismatch';
 
+ruleTester(R, 'implicit TLS to STARTTLS ports', {
+	invalid: [
+		{ code: 'stream_socket_client("tls://smtp.example.com:«587»");', errors: ['tlsToPlainPortTwin'] },
+		{ code: 'stream_socket_client("ssl://smtp.example.com:«25»");', errors: ['tlsToPlainPortTwin'] },
+		{ code: 'fsockopen("tls://mail.example.com", «587»);', errors: ['tlsToPlainPortTwin'] },
+		{ code: 'stream_socket_client("tlsv1.2://imap.example.com:«143»");', errors: ['tlsToPlainPortTwin'] },
+		{ code: 'stream_socket_client("tls://$host:«587»");', errors: ['tlsToPlainPortTwin'] },
+		{ code: "stream_socket_client('ssl://' . $host . ':«110»');", errors: ['tlsToPlainPortTwin'] },
+	],
+});
+
 test('implicit TLS to STARTTLS ports', () => {
-	check(R, 'stream_socket_client("tls://smtp.example.com:«587»");');
-	check(R, 'stream_socket_client("ssl://smtp.example.com:«25»");');
-	check(R, 'fsockopen("tls://mail.example.com", «587»);');
-	check(R, 'stream_socket_client("tlsv1.2://imap.example.com:«143»");');
-	check(R, 'stream_socket_client("tls://$host:«587»");');
-	check(R, "stream_socket_client('ssl://' . $host . ':«110»');");
 	assert.match(
 		findings('stream_socket_client("tls://h:587");')[0]!.detail ??
 			findings('stream_socket_client("tls://h:587");')[0]!.message,
@@ -18,26 +24,39 @@ test('implicit TLS to STARTTLS ports', () => {
 	);
 });
 
-test('plain TCP to implicit-TLS ports', () => {
-	check(R, 'stream_socket_client("tcp://smtp.example.com:«465»");');
-	check(R, 'fsockopen("smtp.example.com", «465»);');
-	check(R, 'stream_socket_client("imap.example.com:«993»");');
+ruleTester(R, 'plain TCP to implicit-TLS ports', {
+	invalid: [
+		{ code: 'stream_socket_client("tcp://smtp.example.com:«465»");', errors: ['plainToTlsPortTwin'] },
+		{ code: 'fsockopen("smtp.example.com", «465»);', errors: ['plainToTlsPortTwin'] },
+		{ code: 'stream_socket_client("imap.example.com:«993»");', errors: ['plainToTlsPortTwin'] },
+	],
 });
 
-test('extra ports from settings', () => {
-	check(R, 'stream_socket_client("tls://h:«2525»");', 'php', { starttlsPorts: [2525] });
-	check(R, 'stream_socket_client("tcp://h:«8465»");', 'php', { implicitTlsPorts: [8465] });
+ruleTester(R, 'extra ports from settings', {
+	invalid: [
+		{
+			code: 'stream_socket_client("tls://h:«2525»");',
+			kind: 'php',
+			settings: { starttlsPorts: [2525] },
+			errors: ['tlsToPlainPort'],
+		},
+		{
+			code: 'stream_socket_client("tcp://h:«8465»");',
+			kind: 'php',
+			settings: { implicitTlsPorts: [8465] },
+			errors: ['plainToTlsPort'],
+		},
+	],
 });
 
-test('quiet on correct pairs, libraries and unknown schemes', () => {
-	quiet(R, 'stream_socket_client("ssl://smtp.example.com:465"); stream_socket_client("tcp://smtp.example.com:587");');
-	quiet(
-		R,
+ruleTester(R, 'quiet on correct pairs, libraries and unknown schemes', {
+	valid: [
+		'stream_socket_client("ssl://smtp.example.com:465"); stream_socket_client("tcp://smtp.example.com:587");',
 		'fsockopen("tls://smtp.example.com", 465); fsockopen("smtp.example.com", 25); stream_socket_client("udp://h:443");',
-	);
-	quiet(R, '$mail->Host = "tls://smtp.gmail.com:587";');
-	quiet(R, 'MAIL=tls://smtp.gmail.com:587', 'env');
-	quiet(R, 'stream_socket_client("$scheme://$host:465");');
+		'$mail->Host = "tls://smtp.gmail.com:587";',
+		{ code: 'MAIL=tls://smtp.gmail.com:587', kind: 'env' },
+		'stream_socket_client("$scheme://$host:465");',
+	],
 });
 
 test('fixes are choices: offered, never preferred, so Fix All and fix-on-save leave the line as it is', () => {

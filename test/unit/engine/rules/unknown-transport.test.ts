@@ -1,19 +1,46 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { check, checkFix, findings, fixTitles, quiet } from '../../../helpers/marked';
+import { checkFix, findings, fixTitles, quiet } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const R = 'unknown-transport';
 
-test('wrong case, typos, removed transports and URL schemes in calls', () => {
-	check(R, 'stream_socket_client("«TCP»://127.0.0.1:80");');
-	check(R, 'stream_socket_client("«tpc»://127.0.0.1:80");');
-	check(R, 'fsockopen("«sslv3»://h", 443);');
-	check(R, 'fsockopen("«sslv2»://h", 443);');
-	check(R, 'stream_socket_client("«tcp4»://h:80");');
-	check(R, 'stream_socket_client("«tlsv1»://h:443");');
-	check(R, 'stream_socket_client("«https»://h");');
-	check(R, 'stream_socket_client("«http»://h:80");');
-	check(R, 'stream_socket_client("«TLS»://$host:443");');
+ruleTester(R, 'wrong case, typos, removed transports and URL schemes in calls', {
+	invalid: [
+		{
+			code: 'stream_socket_client("«TCP»://127.0.0.1:80");',
+			errors: ['wrongCase'],
+			output: 'stream_socket_client("tcp://127.0.0.1:80");',
+		},
+		{
+			code: 'stream_socket_client("«tpc»://127.0.0.1:80");',
+			errors: ['didYouMean'],
+			output: 'stream_socket_client("tcp://127.0.0.1:80");',
+		},
+		{ code: 'fsockopen("«sslv3»://h", 443);', errors: ['removed'], output: 'fsockopen("tls://h", 443);' },
+		{ code: 'fsockopen("«sslv2»://h", 443);', errors: ['removed'], output: 'fsockopen("tls://h", 443);' },
+		{
+			code: 'stream_socket_client("«tcp4»://h:80");',
+			errors: ['didYouMean'],
+			output: 'stream_socket_client("tcp://h:80");',
+		},
+		{ code: 'stream_socket_client("«tlsv1»://h:443");', errors: ['didYouMean'] },
+		{
+			code: 'stream_socket_client("«https»://h");',
+			errors: ['urlWrapper'],
+			output: 'stream_socket_client("ssl://h:443");',
+		},
+		{
+			code: 'stream_socket_client("«http»://h:80");',
+			errors: ['urlWrapper'],
+			output: 'stream_socket_client("tcp://h:80");',
+		},
+		{
+			code: 'stream_socket_client("«TLS»://$host:443");',
+			errors: ['wrongCase'],
+			output: 'stream_socket_client("tls://$host:443");',
+		},
+	],
 });
 
 test("quotes PHP's error, cut to 31 bytes", () => {
@@ -26,16 +53,28 @@ test("quotes PHP's error, cut to 31 bytes", () => {
 	assert.match(g!.detail ?? g!.message, new RegExp(`"${'q'.repeat(31)}"`));
 });
 
-test('near-misses in config files, but never ordinary URLs', () => {
-	check(R, 'A=«tpc»://redis:6379\nB=«tsl»://h:993\nC=«ssl3»://h:465', 'env');
-	quiet(R, 'A=http://x\nB=https://y\nC=redis://r:6379\nD=smtp://m:587\nE=mysql://u:p@db/x\nF=amqp://q', 'env');
-	quiet(R, '$u = "https://example.com"; $r = "redis://cache:6379";');
+ruleTester(R, 'near-misses in config files, but never ordinary URLs', {
+	valid: [
+		{ code: 'A=http://x\nB=https://y\nC=redis://r:6379\nD=smtp://m:587\nE=mysql://u:p@db/x\nF=amqp://q', kind: 'env' },
+		'$u = "https://example.com"; $r = "redis://cache:6379";',
+	],
+	invalid: [
+		{
+			code: 'A=«tpc»://redis:6379\nB=«tsl»://h:993\nC=«ssl3»://h:465',
+			kind: 'env',
+			errors: ['didYouMean', 'didYouMean', 'didYouMean'],
+			output: 'A=tcp://redis:6379\nB=tsl://h:993\nC=ssl://h:465',
+		},
+	],
+});
+
+ruleTester(R, 'every registered transport is accepted', {
+	valid: ['stream_socket_client("unix:///run/x.sock"); stream_socket_client("udg:///run/y.sock");'],
 });
 
 test('every registered transport is accepted', () => {
 	for (const t of ['tcp', 'udp', 'ssl', 'tls', 'tlsv1.2', 'tlsv1.3'])
 		quiet(R, `stream_socket_client("${t}://127.0.0.1:80");`);
-	quiet(R, 'stream_socket_client("unix:///run/x.sock"); stream_socket_client("udg:///run/y.sock");');
 });
 
 test('fixes', () => {

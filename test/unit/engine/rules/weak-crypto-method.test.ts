@@ -1,27 +1,45 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { check, checkFix, findings, quiet } from '../../../helpers/marked';
+import { check, checkFix, findings } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
 
 const R = 'weak-crypto-method';
 
-test('weak constants in enable_crypto and contexts', () => {
-	check(R, 'stream_socket_enable_crypto($s, true, «STREAM_CRYPTO_METHOD_SSLv3_CLIENT»);');
-	check(R, 'stream_socket_enable_crypto($s, true, «STREAM_CRYPTO_METHOD_SSLv23_CLIENT»);');
-	check(R, '$c = stream_context_create(["ssl" => ["crypto_method" => «STREAM_CRYPTO_METHOD_TLSv1_0_CLIENT»]]);');
-	check(
-		R,
-		'stream_socket_enable_crypto($s, true, \\«STREAM_CRYPTO_METHOD_TLSv1_1_SERVER» | STREAM_CRYPTO_METHOD_TLSv1_2_SERVER);',
-	);
-	check(R, 'stream_socket_enable_crypto($s, true, «STREAM_CRYPTO_METHOD_SSLv2_CLIENT»);');
+ruleTester(R, 'weak constants in enable_crypto and contexts', {
+	invalid: [
+		{
+			code: 'stream_socket_enable_crypto($s, true, «STREAM_CRYPTO_METHOD_SSLv3_CLIENT»);',
+			errors: ['weak'],
+			output: 'stream_socket_enable_crypto($s, true, STREAM_CRYPTO_METHOD_TLS_CLIENT);',
+		},
+		{
+			code: 'stream_socket_enable_crypto($s, true, «STREAM_CRYPTO_METHOD_SSLv23_CLIENT»);',
+			errors: ['weak'],
+			output: 'stream_socket_enable_crypto($s, true, STREAM_CRYPTO_METHOD_TLS_CLIENT);',
+		},
+		{
+			code: '$c = stream_context_create(["ssl" => ["crypto_method" => «STREAM_CRYPTO_METHOD_TLSv1_0_CLIENT»]]);',
+			errors: ['weak'],
+			output: '$c = stream_context_create(["ssl" => ["crypto_method" => STREAM_CRYPTO_METHOD_TLS_CLIENT]]);',
+		},
+		{
+			code: 'stream_socket_enable_crypto($s, true, \\«STREAM_CRYPTO_METHOD_TLSv1_1_SERVER» | STREAM_CRYPTO_METHOD_TLSv1_2_SERVER);',
+			errors: ['harmless'],
+		},
+		{
+			code: 'stream_socket_enable_crypto($s, true, «STREAM_CRYPTO_METHOD_SSLv2_CLIENT»);',
+			errors: ['weak'],
+			output: 'stream_socket_enable_crypto($s, true, STREAM_CRYPTO_METHOD_TLS_CLIENT);',
+		},
+	],
 });
 
-test('quiet on modern constants and in strings or comments', () => {
-	quiet(R, 'stream_socket_enable_crypto($s, true, STREAM_CRYPTO_METHOD_TLS_CLIENT);');
-	quiet(
-		R,
+ruleTester(R, 'quiet on modern constants and in strings or comments', {
+	valid: [
+		'stream_socket_enable_crypto($s, true, STREAM_CRYPTO_METHOD_TLS_CLIENT);',
 		'stream_socket_enable_crypto($s, true, STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT | STREAM_CRYPTO_METHOD_TLSv1_3_CLIENT);',
-	);
-	quiet(R, '// STREAM_CRYPTO_METHOD_SSLv3_CLIENT\n$x = "STREAM_CRYPTO_METHOD_SSLv3_CLIENT";');
+		'// STREAM_CRYPTO_METHOD_SSLv3_CLIENT\n$x = "STREAM_CRYPTO_METHOD_SSLv3_CLIENT";',
+	],
 });
 
 test('fix picks the side', () => {
