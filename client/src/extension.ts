@@ -22,6 +22,7 @@ import { PhpStatus } from './php-status';
 import { SettingsProblems } from './settings-problems';
 import { showRules } from './show-rules';
 import { testConnection, type LensArgs } from './test-connection';
+import { SettingTraceChannel } from './trace-channel';
 
 let client: LanguageClient | undefined;
 
@@ -48,6 +49,8 @@ export interface TransportLintApi {
 	phpStatus(): { text: string; detail?: string; label?: string };
 	/** Whether the cursor is on a URL Test connection can test (the context menu's `transportLint.onTarget`). */
 	onTarget(): boolean;
+	/** Lines written to the "Transport Lint Trace" channel (`transportLint.trace.server`). */
+	traceLines(): number;
 }
 
 export async function activate(context: ExtensionContext): Promise<TransportLintApi> {
@@ -57,12 +60,14 @@ export async function activate(context: ExtensionContext): Promise<TransportLint
 		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
 	};
 	const outputChannel = window.createOutputChannel('Transport Lint', { log: true });
-	context.subscriptions.push(outputChannel);
+	const traceOutputChannel = new SettingTraceChannel();
+	context.subscriptions.push(outputChannel, traceOutputChannel);
 	const lenses = new VisibleLenses();
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: DOCUMENT_SELECTOR,
 		middleware: lenses.middleware,
 		outputChannel,
+		traceOutputChannel,
 		errorHandler: new RestartingErrorHandler(),
 		workspaceFolder: workspace.workspaceFolders?.[0],
 		// The server runs the configured PHP binary only when the workspace is trusted.
@@ -102,6 +107,7 @@ export async function activate(context: ExtensionContext): Promise<TransportLint
 	return {
 		settingsProblems: () => problems.shown,
 		onTarget: () => lenses.onTarget,
+		traceLines: () => traceOutputChannel.lines,
 		phpStatus: () => ({
 			text: phpStatus.item.text,
 			detail: phpStatus.item.detail,

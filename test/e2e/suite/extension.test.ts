@@ -280,6 +280,34 @@ suite('Transport Lint in VS Code', () => {
 		}
 	});
 
+	test('transportLint.trace.server alone turns the trace on (no log level to change) and "off" turns it off', async () => {
+		const api = vscode.extensions.getExtension<{ traceLines(): number }>(EXTENSION_ID)!.exports;
+		const config = vscode.workspace.getConfiguration('transportLint');
+		const uri = workspaceUri('app.php');
+		const hover = () =>
+			vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(1, 1));
+		await vscode.workspace.openTextDocument(uri);
+		const before = api.traceLines();
+		await hover();
+		assert.equal(api.traceLines(), before, 'off by default: nothing traced');
+		await config.update('trace.server', 'messages', vscode.ConfigurationTarget.Workspace);
+		try {
+			const deadline = Date.now() + 20_000;
+			while (api.traceLines() === before) {
+				if (Date.now() > deadline) throw new Error('nothing traced with trace.server "messages"');
+				await hover();
+				await new Promise((r) => setTimeout(r, 100));
+			}
+		} finally {
+			await config.update('trace.server', undefined, vscode.ConfigurationTarget.Workspace);
+		}
+		await new Promise((r) => setTimeout(r, 500));
+		const after = api.traceLines();
+		await hover();
+		await new Promise((r) => setTimeout(r, 500));
+		assert.equal(api.traceLines(), after, 'off again: nothing traced');
+	});
+
 	test('"Disable in settings" turns the rule off and its message offers Undo, which puts the setting back', async () => {
 		const uri = workspaceUri('.env');
 		const config = () => vscode.workspace.getConfiguration('transportLint', uri);
