@@ -19,6 +19,7 @@ import { RestartingErrorHandler } from './error-handler';
 import { fixAllInFile } from './fix-all';
 import { VisibleLenses } from './lenses';
 import { PhpStatus } from './php-status';
+import { ruleLinks } from './rule-links';
 import { SettingsProblems } from './settings-problems';
 import { showRules } from './show-rules';
 import { testConnection, type LensArgs } from './test-connection';
@@ -65,7 +66,7 @@ export async function activate(context: ExtensionContext): Promise<TransportLint
 	const lenses = new VisibleLenses();
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: DOCUMENT_SELECTOR,
-		middleware: lenses.middleware,
+		middleware: { ...lenses.middleware, ...ruleLinks },
 		outputChannel,
 		traceOutputChannel,
 		errorHandler: new RestartingErrorHandler(),

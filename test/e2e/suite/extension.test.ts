@@ -18,7 +18,6 @@ suite('Transport Lint in VS Code', () => {
 		assert.equal(doc.getText(ipv6.range), 'fd00::6379:6379');
 		assert.equal(byCode['tls-port-mismatch']!.severity, vscode.DiagnosticSeverity.Warning);
 		assert.equal(doc.getText(byCode['tls-port-mismatch']!.range), '587');
-		assert.match(String((ipv6.code as { target: vscode.Uri }).target), /docs\/rules\/ipv6-brackets\.md$/);
 	});
 
 	test('files in the workspace that were never opened get diagnostics', async () => {
@@ -122,8 +121,21 @@ suite('Transport Lint in VS Code', () => {
 		await at(0, false);
 	});
 
-	test('Show Rules opens a rule page rendered (the Markdown preview), not the raw file', async () => {
+	test("a diagnostic's code link and Show Rules open the rule page rendered (the Markdown preview), not the raw file", async () => {
+		// The link as the Problems panel and the hover open it: a command link (VS Code opens them with commands allowed).
+		const [d] = await diagnosticsFor(workspaceUri('app.php'), (x) => x.length > 0);
+		const target = (d!.code as { target: vscode.Uri }).target;
+		assert.equal(target.scheme, 'command', String(target));
+		assert.equal(target.path, 'transportLint.showRules');
+		await vscode.commands.executeCommand(target.path, ...(JSON.parse(target.query) as unknown[]));
+		await previewOpens(codeOf(d!));
+		await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 		await vscode.commands.executeCommand('transportLint.showRules', 'ipv6-brackets');
+		await previewOpens('ipv6-brackets');
+		await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+	});
+
+	async function previewOpens(id: string): Promise<void> {
 		const deadline = Date.now() + 10_000;
 		const input = () => vscode.window.tabGroups.activeTabGroup.activeTab?.input;
 		while (!(input() instanceof vscode.TabInputWebview) && Date.now() < deadline)
@@ -131,9 +143,8 @@ suite('Transport Lint in VS Code', () => {
 		const tab = vscode.window.tabGroups.activeTabGroup.activeTab!;
 		assert.ok(tab.input instanceof vscode.TabInputWebview, `${tab.label}: ${JSON.stringify(tab.input)}`);
 		assert.match(tab.input.viewType, /markdown\.preview/);
-		assert.match(tab.label, /ipv6-brackets/);
-		await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-	});
+		assert.match(tab.label, new RegExp(id));
+	}
 
 	test('the installed extension page is for users (no developer commands) and its images ship with it', function () {
 		const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
