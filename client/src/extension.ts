@@ -1,6 +1,6 @@
 //! The extension: starts the bundled language server over IPC and owns the editor UI (output channel, commands).
 import * as path from 'node:path';
-import { commands, window, workspace, type ExtensionContext } from 'vscode';
+import { commands, window, workspace, type ExtensionContext, type QuickPick, type QuickPickItem } from 'vscode';
 import {
 	LanguageClient,
 	TransportKind,
@@ -22,7 +22,7 @@ import { PhpStatus } from './php-status';
 import { ruleLinks } from './rule-links';
 import { SettingsProblems } from './settings-problems';
 import { showRules } from './show-rules';
-import { testConnection, type LensArgs } from './test-connection';
+import { targetPick, testConnection, type LensArgs } from './test-connection';
 import { SettingTraceChannel } from './trace-channel';
 
 let client: LanguageClient | undefined;
@@ -52,6 +52,8 @@ export interface TransportLintApi {
 	onTarget(): boolean;
 	/** Lines written to the "Transport Lint Trace" channel (`transportLint.trace.server`). */
 	traceLines(): number;
+	/** Test connection's quick pick of targets while it is open. */
+	targetPick(): QuickPick<QuickPickItem> | undefined;
 }
 
 export async function activate(context: ExtensionContext): Promise<TransportLintApi> {
@@ -109,6 +111,7 @@ export async function activate(context: ExtensionContext): Promise<TransportLint
 		settingsProblems: () => problems.shown,
 		onTarget: () => lenses.onTarget,
 		traceLines: () => traceOutputChannel.lines,
+		targetPick,
 		phpStatus: () => ({
 			text: phpStatus.item.text,
 			detail: phpStatus.item.detail,

@@ -1,6 +1,14 @@
 //! "Transport Lint: Test Connection": the URL under the cursor (or from the code lens), else a quick pick of the
 //! document's URLs, else an input box → TestConnectionRequest with progress and Cancel → verdict + output channel.
-import { commands, ProgressLocation, window, workspace, type OutputChannel, type QuickPickItem } from 'vscode';
+import {
+	commands,
+	ProgressLocation,
+	window,
+	workspace,
+	type OutputChannel,
+	type QuickPick,
+	type QuickPickItem,
+} from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
 	briefVerdict,
@@ -90,6 +98,12 @@ async function pickTarget(client: LanguageClient): Promise<TestConnectionParams 
 
 type TargetPick = QuickPickItem & { item?: TargetItem; typed?: string };
 
+/** The target quick pick while it is open (for the end-to-end tests, which type into it as a user does). */
+let openPick: QuickPick<TargetPick> | undefined;
+export function targetPick(): QuickPick<QuickPickItem> | undefined {
+	return openPick;
+}
+
 /**
  * The document's URLs to pick from, and what the user types, tested as typed: a URL computed at run time ("type the
  * full URL to test it") can be written out in the same box. Picking one that cannot be tested puts it in the box to
@@ -97,6 +111,7 @@ type TargetPick = QuickPickItem & { item?: TargetItem; typed?: string };
  */
 function pickOrType(base: TargetPick[]): Promise<TargetItem | string | undefined> {
 	const qp = window.createQuickPick<TargetPick>();
+	openPick = qp;
 	qp.placeholder = 'Pick a transport URL, or type one to test (tls://smtp.example.com:465)';
 	qp.items = base;
 	return new Promise((resolve) => {
@@ -104,6 +119,7 @@ function pickOrType(base: TargetPick[]): Promise<TargetItem | string | undefined
 		const finish = (v: TargetItem | string | undefined) => {
 			if (done) return;
 			done = true;
+			if (openPick === qp) openPick = undefined;
 			resolve(v);
 			qp.dispose();
 		};

@@ -196,6 +196,37 @@ suite('Transport Lint in VS Code', () => {
 		});
 	});
 
+	test('the Test connection quick pick tests a URL typed into it (a URL made at run time)', async () => {
+		const api = vscode.extensions.getExtension<{ targetPick(): vscode.QuickPick<vscode.QuickPickItem> | undefined }>(
+			EXTENSION_ID,
+		)!.exports;
+		await withGreeter(async (port) => {
+			const editor = await vscode.window.showTextDocument(
+				await vscode.workspace.openTextDocument(workspaceUri('app.php')),
+			);
+			editor.selection = new vscode.Selection(0, 0, 0, 0);
+			const running = vscode.commands.executeCommand<{ ok: boolean; verdict: string } | undefined>(
+				'transportLint.testConnection',
+			);
+			const deadline = Date.now() + 10_000;
+			while (!api.targetPick()) {
+				if (Date.now() > deadline) throw new Error('no quick pick of targets');
+				await new Promise((r) => setTimeout(r, 50));
+			}
+			const pick = api.targetPick()!;
+			pick.value = `tcp://127.0.0.1:${port}`;
+			while (pick.activeItems[0]?.label !== `tcp://127.0.0.1:${port}`) {
+				if (Date.now() > deadline)
+					throw new Error(`typed URL not offered: ${pick.items.map((i) => i.label).join(' | ')}`);
+				await new Promise((r) => setTimeout(r, 50));
+			}
+			await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+			const report = await running;
+			assert.equal(report?.ok, true, report?.verdict);
+			assert.match(report!.verdict, new RegExp(`TCP connection to 127\\.0\\.0\\.1 port ${port} works`));
+		});
+	});
+
 	test('the transport URL grammar is contributed, injected into PHP and config languages', () => {
 		const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
 			contributes: { grammars: { scopeName: string; injectTo?: string[] }[] };
