@@ -22,7 +22,7 @@ import { PhpStatus } from './php-status';
 import { ruleLinks } from './rule-links';
 import { SettingsProblems } from './settings-problems';
 import { showRules } from './show-rules';
-import { targetPick, testConnection, type LensArgs } from './test-connection';
+import { refusals, targetPick, testConnection, type LensArgs } from './test-connection';
 import { SettingTraceChannel } from './trace-channel';
 
 let client: LanguageClient | undefined;
@@ -54,6 +54,8 @@ export interface TransportLintApi {
 	traceLines(): number;
 	/** Test connection's quick pick of targets while it is open. */
 	targetPick(): QuickPick<QuickPickItem> | undefined;
+	/** What Test connection said when it refused (Restricted Mode): the message and its button. */
+	refusals(): readonly (readonly [string, string])[];
 }
 
 export async function activate(context: ExtensionContext): Promise<TransportLintApi> {
@@ -112,6 +114,7 @@ export async function activate(context: ExtensionContext): Promise<TransportLint
 		onTarget: () => lenses.onTarget,
 		traceLines: () => traceOutputChannel.lines,
 		targetPick,
+		refusals: () => refusals,
 		phpStatus: () => ({
 			text: phpStatus.item.text,
 			detail: phpStatus.item.detail,

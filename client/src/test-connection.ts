@@ -27,6 +27,12 @@ export interface LensArgs {
 	client?: boolean;
 }
 
+/** What Test connection says in Restricted Mode, and the button that leads to the trust settings. */
+const RESTRICTED = ['Transport Lint: Test connection is off in Restricted Mode.', 'Manage Workspace Trust'] as const;
+const MANAGE_TRUST = 'workbench.trust.manage';
+/** The refusals shown (message and button), for the end-to-end tests. */
+export const refusals: (readonly [string, string])[] = [];
+
 /** Returns the report (for tests and other extensions); the notification does not wait for the user. */
 export async function testConnection(
 	client: LanguageClient,
@@ -36,9 +42,9 @@ export async function testConnection(
 	withPhp = false,
 ): Promise<ProbeReport | undefined> {
 	if (!workspace.isTrusted) {
-		void window
-			.showWarningMessage('Transport Lint: Test connection is off in Restricted Mode.', 'Manage Workspace Trust')
-			.then((choice) => choice && commands.executeCommand('workbench.trust.manage'));
+		const [message, button] = RESTRICTED;
+		refusals.push(RESTRICTED);
+		void window.showWarningMessage(message, button).then((choice) => choice && commands.executeCommand(MANAGE_TRUST));
 		return undefined;
 	}
 	const params: TestConnectionParams | undefined = arg
