@@ -22,6 +22,7 @@ import { PhpStatus } from './php-status';
 import { ruleLinks } from './rule-links';
 import { SettingsProblems } from './settings-problems';
 import { showRules } from './show-rules';
+import { quietWhenStopping } from './stopping';
 import { refusals, targetPick, testConnection, type LensArgs } from './test-connection';
 import { SettingTraceChannel } from './trace-channel';
 
@@ -70,7 +71,7 @@ export async function activate(context: ExtensionContext): Promise<TransportLint
 	const lenses = new VisibleLenses();
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: DOCUMENT_SELECTOR,
-		middleware: { ...lenses.middleware, ...ruleLinks },
+		middleware: { ...quietWhenStopping(() => client), ...lenses.middleware, ...ruleLinks },
 		outputChannel,
 		traceOutputChannel,
 		errorHandler: new RestartingErrorHandler(),

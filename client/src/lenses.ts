@@ -8,6 +8,7 @@
 import { commands, window, workspace, type Disposable, type TextDocument, type TextEditor } from 'vscode';
 import type { CodeLensMiddleware, LanguageClient } from 'vscode-languageclient/node';
 import { VisibleCodeLensRequest } from '../../server/src/protocol';
+import { whileRunning } from './stopping';
 
 /** Lines asked for above and below what is visible, so that a small scroll shows lenses at once. */
 const MARGIN = 100;
@@ -55,14 +56,19 @@ export class VisibleLenses implements Disposable {
 			const lines = visibleLines(document);
 			const client = this.client;
 			if (!lines.length || !client) {
-				const all = await next(document, token);
+				const all = await whileRunning(client, () => next(document, token), []);
 				this.noted(document, all);
 				return all;
 			}
-			const lenses = await client.sendRequest(
-				VisibleCodeLensRequest.type,
-				{ textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) }, lines },
-				token,
+			const lenses = await whileRunning(
+				client,
+				() =>
+					client.sendRequest(
+						VisibleCodeLensRequest.type,
+						{ textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) }, lines },
+						token,
+					),
+				[],
 			);
 			const converted = await client.protocol2CodeConverter.asCodeLenses(lenses, token);
 			this.noted(document, converted);

@@ -154,7 +154,7 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
 		} catch {
 			/* already gone */
 		}
-		rmSync(tmp, { recursive: true, force: true });
+		if (!process.env.E2E_KEEP) rmSync(tmp, { recursive: true, force: true });
 	};
 	try {
 		await waitForHttp(port, server, 60_000);

@@ -8,7 +8,8 @@ import { startSession } from './code-server';
 const TIMEOUT_MS = 8 * 60_000;
 /**
  * The main suite; a short one for a fresh window of a PHP workspace (activation at startup, a file closed after
- * the first scan); one for a workspace with nothing to lint (no activation); one in Restricted Mode; the mail and
+ * the first scan); one for a workspace with nothing to lint (no activation); one in Restricted Mode; a window reload;
+ * the mail and
  * Redis client rules with examples/ as the workspace.
  */
 const SUITES: { name: string; fixture: string; restricted?: boolean }[] = [
@@ -16,6 +17,7 @@ const SUITES: { name: string; fixture: string; restricted?: boolean }[] = [
 	{ name: 'activation', fixture: 'test/fixtures/workspace' },
 	{ name: 'unrelated', fixture: 'test/fixtures/unrelated' },
 	{ name: 'restricted', fixture: 'test/fixtures/workspace', restricted: true },
+	{ name: 'reload', fixture: 'test/fixtures/workspace' },
 	{ name: 'clients', fixture: 'examples' },
 ];
 
