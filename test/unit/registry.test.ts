@@ -161,3 +161,20 @@ test("a message's {{name}}s are filled from the finding's data; a name without d
 		}
 	}
 });
+
+test("a setting's description names another setting only as a link (#transportLint.x#) to a setting that exists", () => {
+	const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	const config = pkg.contributes.configuration;
+	const sections = (Array.isArray(config) ? config : [config]) as {
+		properties: Record<string, { markdownDescription?: string; description?: string }>;
+	}[];
+	const keys = new Set(sections.flatMap((s) => Object.keys(s.properties)));
+	for (const s of sections)
+		for (const [key, p] of Object.entries(s.properties)) {
+			const text = p.markdownDescription ?? p.description ?? '';
+			for (const m of text.matchAll(/(#?)(transportLint\.[\w.]+?)(#?)(?=[^\w.]|$)/g)) {
+				assert.equal(`${m[1]}${m[3]}`, '##', `${key}: "${m[2]}" is written as a link, #${m[2]}#`);
+				assert.ok(keys.has(m[2]!), `${key}: links ${m[2]}, a setting that exists`);
+			}
+		}
+});
