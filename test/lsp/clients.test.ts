@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -176,4 +176,28 @@ test("a configuration's failed Test connection says what to change in the config
 	} finally {
 		server.close();
 	}
+});
+
+test('the hover of a Laravel mail setting names where the version comes from: composer.lock, or the constraint in composer.json', async () => {
+	const env = 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_PORT=587\nMAIL_ENCRYPTION=ssl\n';
+	const hoverOn = async (name: string) =>
+		(
+			(await client.connection.sendRequest('textDocument/hover', {
+				textDocument: { uri: uriOf(name) },
+				position: { line: 3, character: 17 },
+			})) as { contents: { value: string } }
+		).contents.value;
+	mkdirSync(path.join(dir, 'json'));
+	writeFileSync(path.join(dir, 'json', 'composer.json'), JSON.stringify({ require: { 'laravel/framework': '^8.75' } }));
+	await open('json/.env', 'dotenv', env);
+	const fromJson = await hoverOn('json/.env');
+	assert.match(fromJson, /For Laravel 8 \(composer\.json requires \^8\.75\)\./);
+	assert.doesNotMatch(fromJson, /composer\.lock/);
+	mkdirSync(path.join(dir, 'none'));
+	writeFileSync(path.join(dir, 'none', 'composer.json'), JSON.stringify({ require: { php: '>=8.1' } }));
+	await open('none/.env', 'dotenv', env);
+	assert.match(
+		await hoverOn('none/.env'),
+		/Laravel version unknown \(neither composer\.lock nor composer\.json names laravel\/framework\)/,
+	);
 });

@@ -34,6 +34,8 @@ test('composer.lock gives installed versions and the platform PHP; composer.json
 	assert.deepEqual(lock?.packages, { 'laravel/framework': 'v8.83.27', 'phpunit/phpunit': '9.6.0', php: '^7.3|^8.0' });
 	const json = parseComposer(JSON.stringify({ require: { php: '>=8.1', 'predis/predis': '^2.0' } }), false);
 	assert.deepEqual(json?.packages, { php: '>=8.1', 'predis/predis': '^2.0' });
+	assert.equal(lock?.from, 'composer.lock');
+	assert.equal(json?.from, 'composer.json');
 	assert.equal(parseComposer('{not json', true), undefined);
 	assert.equal(parseComposer('"a string"', false), undefined);
 });

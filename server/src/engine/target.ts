@@ -27,6 +27,8 @@ export interface Target {
  */
 export interface ProjectFacts {
 	packages: Record<string, string>;
+	/** Where the versions were read: installed ones (composer.lock) or constraints (composer.json). */
+	from?: 'composer.lock' | 'composer.json';
 	php?: PhpEnvironment;
 }
 

@@ -16,6 +16,7 @@ import {
 	type FileKind,
 	type Finding,
 	type PhpEnvironment,
+	type ProjectFacts,
 	type Settings,
 	type Target,
 	type TextEdit,
@@ -38,6 +39,8 @@ export interface Analysed {
 	clients: ClientConfig[];
 	/** The PHP the verdicts are for, when one is known (hovers say so). */
 	php?: PhpEnvironment;
+	/** The project's package versions and the file they come from (hovers say which). */
+	project?: ProjectFacts;
 	diagnostics: Diagnostic[];
 }
 
@@ -134,13 +137,14 @@ export class Diagnostics {
 		let targets: Target[] = [];
 		let clients: ClientConfig[] = [];
 		let php: PhpEnvironment | undefined;
+		let project: ProjectFacts | undefined;
 		let change: { edit: TextEdit; lineDelta: number } | undefined;
 		if (kind) {
 			// Synchronous from here to the analysis: no newer version can arrive in between.
 			const facts = uri.scheme === 'file' ? this.project.forFile(uri.fsPath) : undefined;
 			this.php?.kick();
 			php = this.php?.effective(settings, facts?.packages.php);
-			const project = facts || php ? { packages: facts?.packages ?? {}, ...(php && { php }) } : undefined;
+			project = facts || php ? { ...facts, packages: facts?.packages ?? {}, ...(php && { php }) } : undefined;
 			// An open document is read in parts where the analysis can (the text around a keystroke).
 			const text: string | BufferedTextDocument = doc instanceof BufferedTextDocument ? doc : doc.getText();
 			let result: ReturnType<typeof analyze>;
@@ -166,7 +170,8 @@ export class Diagnostics {
 		}
 		const diagnostics = toDiagnostics(doc, findings, change);
 		// Only open documents need their analysis kept (code actions, hovers, lenses); closed files keep nothing.
-		if (kind && current) this.results.set(doc.uri, { doc, kind, findings, targets, clients, php, diagnostics });
+		if (kind && current)
+			this.results.set(doc.uri, { doc, kind, findings, targets, clients, php, project, diagnostics });
 		await this.publish(doc.uri, diagnostics, current ? doc.version : undefined);
 	}
 

@@ -3,7 +3,7 @@
 //! describe(); on a mail or Redis client setting: what its library will do with it (implicit TLS or STARTTLS, which
 //! host and port).
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import { describe, probeTarget, type ClientConfig, type Finding } from '../engine/index';
+import { describe, probeTarget, type ClientConfig, type Finding, type ProjectFacts } from '../engine/index';
 import { toRange } from './convert';
 import type { Analysed } from './diagnostics';
 
@@ -19,7 +19,7 @@ export function hover(analysed: Analysed, position: Position): Hover | null {
 	);
 	const lead = problems.length ? problems.map(problem).join('\n\n') + '\n\n---\n\n' : '';
 	if (client && (!t || client.start > t.candidate.start)) {
-		const about = clientHover(client);
+		const about = clientHover(client, analysed.project);
 		if (about) return { contents: { kind: MarkupKind.Markdown, value: lead + about } };
 	}
 	if (!t) {
@@ -49,7 +49,7 @@ export function escapeMarkdown(text: string): string {
 	return text.replace(/[\\`*_{}[\]()<>#+!|~-]/g, '\\$&');
 }
 
-function clientHover(c: ClientConfig): string | undefined {
+function clientHover(c: ClientConfig, project: ProjectFacts | undefined): string | undefined {
 	const p = probeTarget(c);
 	if (!p) return undefined;
 	const lines = [
@@ -61,8 +61,10 @@ function clientHover(c: ClientConfig): string | undefined {
 		lines.push(
 			'',
 			c.version === undefined
-				? 'Laravel version unknown (no composer.lock): Laravel 9+ behaviour shown.'
-				: `For Laravel ${c.version} (composer.lock).`,
+				? 'Laravel version unknown (neither composer.lock nor composer.json names laravel/framework): Laravel 9+ behaviour shown.'
+				: project?.from === 'composer.json'
+					? `For Laravel ${c.version} (composer.json requires ${escapeMarkdown(project.packages['laravel/framework'] ?? '')}).`
+					: `For Laravel ${c.version} (composer.lock).`,
 		);
 	return lines.join('\n');
 }

@@ -43,7 +43,7 @@ export function parseComposer(text: string, lock: boolean): ProjectFacts | undef
 				for (const [name, v] of Object.entries(req as Record<string, unknown>))
 					if (typeof v === 'string') packages[name] = v;
 	}
-	return { packages };
+	return { packages, from: lock ? 'composer.lock' : 'composer.json' };
 }
 
 export class ProjectFactsCache {
