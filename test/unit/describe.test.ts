@@ -45,3 +45,20 @@ test('computed parts are not guessed; config values are described too', () => {
 	assert.match(hover('stream_socket_client("tls://$host:587");'), /computed at run time/);
 	assert.match(hover('REDIS=tcp://redis:6379', 'env'), /in a config value[\s\S]*6379 — Redis/);
 });
+
+test('an empty host or socket path is said in words (an empty code span shows as two backticks)', () => {
+	const about = (u: string) => describe(analyze(`<?php stream_socket_client("${u}");`, 'php').targets[0]!);
+	assert.match(
+		about('tcp://:80'),
+		/\| host \| none \(the address is empty before the port\): PHP looks up an empty name \|/,
+	);
+	assert.match(about('unix://'), /\| path \| none \(nothing after `unix:\/\/`\) \|/);
+	for (const u of ['tcp://:80', 'unix://']) assert.doesNotMatch(about(u), /``/);
+});
+
+test('an empty unix path: a client fails with "Invalid argument", a server listens where no client can find it', () => {
+	// php -r 'var_dump(@stream_socket_client("unix://", $e, $s, 1)); echo "$e $s";' → bool(false) 22 Invalid argument
+	assert.match(hover('stream_socket_client("unix://");'), /PHP fails: `Invalid argument`/);
+	// php -r 'var_dump(@stream_socket_server("unix://", $e, $s));' → resource(5) of type (stream)
+	assert.match(hover('stream_socket_server("unix://");'), /listen on a unix socket with no path/);
+});

@@ -34,13 +34,17 @@ export function describe(t: Target): string {
 	if (url.info.family === 'unix') {
 		rows.push([
 			'path',
-			`\`${url.path}\` (${url.path?.startsWith('/') ? 'absolute' : url.path === '' ? 'empty' : 'relative to the working directory'})`,
+			url.path === ''
+				? 'none (nothing after `unix://`)'
+				: `\`${url.path}\` (${url.path?.startsWith('/') ? 'absolute' : 'relative to the working directory'})`,
 		]);
 	} else if (!t.partial && url.host !== undefined) {
 		const v = classifyHost(url.host, url.bracketed);
 		rows.push([
 			'host',
-			`\`${url.host}\` — ${v.invalid ? `invalid: ${v.invalid}` : HOST_KIND[v.kind]}${v.address && v.address !== url.host ? ` (${v.address})` : ''}`,
+			url.host === ''
+				? 'none (the address is empty before the port): PHP looks up an empty name'
+				: `\`${url.host}\` — ${v.invalid ? `invalid: ${v.invalid}` : HOST_KIND[v.kind]}${v.address && v.address !== url.host ? ` (${v.address})` : ''}`,
 		]);
 	}
 	const port = t.knownPort?.port ?? (t.partial ? undefined : url.port);
@@ -71,6 +75,12 @@ function outcomeLine(t: Target): string {
 		case 'unknown-transport':
 			return `PHP fails: \`${o.message}\``;
 		case 'unix':
+			// Observed with PHP 8.2 on Linux: stream_socket_client("unix://") fails with errno 22, "Invalid argument";
+			// stream_socket_server("unix://") succeeds, bound to an address the kernel picks.
+			if (o.path === '')
+				return verb === 'connect to'
+					? 'PHP fails: `Invalid argument` (a unix socket needs a path).'
+					: 'PHP will listen on a unix socket with no path: Linux binds it to an address of its own, which no client knows.';
 			return `PHP will ${verb} the unix ${o.transport === 'udg' ? 'datagram' : 'stream'} socket \`${o.path}\`${o.truncated ? ' (truncated to 107 bytes)' : ''}.`;
 		case 'connect': {
 			const where = o.hostKind === 'name' ? `the addresses of \`${o.host}\`` : `\`${o.address}\``;
