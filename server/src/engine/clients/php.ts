@@ -75,10 +75,17 @@ export interface ClientCarry extends Since {
 	prevNamesLibrary?: boolean;
 	/** Set by the pass, for the next version. */
 	namesLibrary?: boolean;
-	/** The pass's readings of connection strings, by string token; set by it for the next version. */
-	prevUrls?: Map<object, UrlReading>;
-	urls?: Map<object, UrlReading>;
+	/**
+	 * The pass's readings of string tokens (a connection string's, or NOT_URL), kept from version to version: a token
+	 * the lexer carries is the same object, so its reading is found again; those of tokens gone are collected.
+	 */
+	prevUrls?: Readings;
+	urls?: Readings;
 }
+
+/** A string that is no connection string (the same token: the same text). */
+const NOT_URL: UrlReading = { start: -1, config: undefined };
+type Readings = WeakMap<object, UrlReading>;
 
 /** A URL string read as a connection string: where its token started then, and what it gave. */
 export interface UrlReading {
@@ -122,16 +129,20 @@ function connectionStrings(
 	const configs: ClientConfig[] = [];
 	const edit = reuse?.prev ? reuse.edit : undefined;
 	const prevUrls = edit ? reuse!.prevUrls : undefined;
-	const urls = reuse ? new Map<object, UrlReading>() : undefined;
+	// One map for every version: a keystroke in a file with a URL on every line made a new one of 13,500 entries.
+	const urls: Readings | undefined = reuse ? (prevUrls ?? new WeakMap()) : undefined;
 	for (const t of strings) {
-		if (t.suffix || !URL_STRING.test(t.text)) continue;
 		const was = prevUrls?.get(t);
+		if (was === NOT_URL) continue;
+		if (!was && (t.suffix || !URL_STRING.test(t.text))) {
+			urls?.set(t, NOT_URL);
+			continue;
+		}
 		// The text it read lies wholly before the edit, or wholly after what the edit replaced. (The lexer carries no
 		// token within MARGIN, 400 characters, after an edit, so this holds for every carried one: checked all the same.)
 		if (was && (was.start <= edit!.start || was.start - LOOK_BACK >= edit!.oldEnd)) {
 			if (was.config && t.start !== was.start) moveConfig(was.config, t.start - was.start);
 			was.start = t.start;
-			urls!.set(t, was);
 			if (was.config) configs.push(was.config);
 			continue;
 		}

@@ -320,11 +320,16 @@ function carriedScan(lexed: Lexed, prev: Lexed, before: PhpScan): { scan: PhpSca
 	const k1 = starts(before.constants, oldTo);
 	const u0 = firstAt(before.unresolved.length, (k) => before.unresolved[k]! >= from.i);
 	const u1 = firstAt(before.unresolved.length, (k) => before.unresolved[k]! >= oldTo);
-	// The previous strings are tokens, and those past the resynchronisation are moved already: count the ones between.
+	// The previous strings are tokens, and those past the resynchronisation are moved already: count the ones between,
+	// the previous version's tokens [from.tokens, oldTokensTo). The previous token array is this version's now: the
+	// tokens before those the lexing replaced are at the same places, the replaced ones are counted by the lexer, and
+	// the ones after them are this version's from the resynchronisation on.
 	const s0 = starts(before.strings, from.i);
-	let s1 = s0;
-	const oldTokensTo = ri < cps.length ? to.tokens - r.tokenDelta : prev.tokens.length;
-	for (let k = from.tokens; k < oldTokensTo; k++) if (prev.tokens[k]!.kind === 'str') s1++;
+	const { replaced } = r;
+	const oldTokensTo = ri < cps.length ? to.tokens - r.tokenDelta : replaced.to + replaced.after;
+	let s1 = s0 + replaced.strings;
+	for (let k = from.tokens; k < replaced.from; k++) if (lexed.tokens[k]!.kind === 'str') s1++;
+	for (let k = replaced.to; k < oldTokensTo; k++) if (lexed.tokens[k + r.tokenDelta]!.kind === 'str') s1++;
 	const after = before.candidates.slice(c1);
 	const constantsAfter = before.constants.slice(k1);
 	const unresolvedAfter = before.unresolved.slice(u1).map((x) => x + delta);
