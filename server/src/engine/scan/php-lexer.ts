@@ -342,7 +342,7 @@ function run(
 	total = src.length,
 	inPhp?: Last,
 ): Lexed | undefined {
-	let tokens: Token[] = [];
+	const tokens: Token[] = [];
 	const checkpoints: Checkpoint[] = [];
 	let i = 0;
 	const n = src.length;
