@@ -71,7 +71,8 @@ export async function activate(context: ExtensionContext): Promise<TransportLint
 	const lenses = new VisibleLenses();
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: DOCUMENT_SELECTOR,
-		middleware: { ...quietWhenStopping(() => client), ...lenses.middleware, ...ruleLinks },
+		// This window's client, also once deactivate() has let go of it (a request may fail after it stopped).
+		middleware: { ...quietWhenStopping(() => started), ...lenses.middleware, ...ruleLinks },
 		outputChannel,
 		traceOutputChannel,
 		errorHandler: new RestartingErrorHandler(),
