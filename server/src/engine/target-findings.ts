@@ -3,6 +3,7 @@
 //! seen before with the same text and shape) gets its findings again, moved to where it is now.
 import type { Reuse, TargetFindings } from './scan/php';
 import { makeTarget, type Target } from './target';
+import { replaceRange } from './arrays';
 import type { RuleRunner } from './rule-runner';
 import type { ArgValue, Candidate, Finding, ScanResult } from './types';
 
@@ -131,8 +132,8 @@ export function scannedTargets(scanned: ScanResult, reuse: Reuse | undefined): T
 	const prev = reuse?.prevTargets;
 	if (!splice || !prev) return scanned.candidates.map(makeTarget);
 	const { before, fresh, from, delta } = splice;
-	const after = prev.slice(from);
-	for (const t of after) {
+	for (let k = from; k < prev.length; k++) {
+		const t = prev[k]!;
 		if (delta !== 0 && t.knownPort) {
 			t.knownPort.start += delta;
 			t.knownPort.end += delta;
@@ -140,5 +141,6 @@ export function scannedTargets(scanned: ScanResult, reuse: Reuse | undefined): T
 		if (t.context) delete t.context;
 	}
 	for (let k = 0; k < before; k++) if (prev[k]!.context) delete prev[k]!.context;
-	return prev.slice(0, before).concat(scanned.candidates.slice(before, before + fresh).map(makeTarget), after);
+	// In place, as the scan's arrays: the previous targets are consumed.
+	return replaceRange(prev, before, from, scanned.candidates.slice(before, before + fresh).map(makeTarget));
 }

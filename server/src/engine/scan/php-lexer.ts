@@ -3,6 +3,7 @@
 
 import { ownCopy } from '../memo';
 import { firstAt } from '../sorted';
+import { replaceRange } from '../arrays';
 import type { TextSource } from '../types';
 
 export type TokenKind = 'str' | 'ident' | 'var' | 'num' | 'punct';
@@ -408,7 +409,7 @@ function run(
 					// rest) cost a keystroke in a 2 MB file with a URL on every line two thirds of its lexing.
 					const all = prev.tokens;
 					for (let k = old.tokens; k < all.length; k++) shifted(all[k]!, delta);
-					lexed.tokens = spliced(all, prefix, old.tokens, tokens);
+					lexed.tokens = replaceRange(all, prefix, old.tokens, tokens);
 					for (let k = next; k < prev.checkpoints.length; k++) {
 						const c = prev.checkpoints[k]!;
 						c.i += delta;
@@ -534,16 +535,8 @@ function run(
 				}
 			: undefined,
 	);
-	if (prefix) lexed.tokens = spliced(prev!.tokens, prefix, prev!.tokens.length, tokens);
+	if (prefix) lexed.tokens = replaceRange(prev!.tokens, prefix, prev!.tokens.length, tokens);
 	return lexed;
-}
-
-/** `all` with its tokens [from, to) replaced by `fresh`, in place (a few hundred tokens move, none is copied). */
-function spliced(all: Token[], from: number, to: number, fresh: Token[]): Token[] {
-	// Spread arguments are bounded by the stack: a long run of new tokens is put in by concatenation instead.
-	if (fresh.length > 10_000) return all.slice(0, from).concat(fresh, all.slice(to));
-	all.splice(from, to - from, ...fresh);
-	return all;
 }
 
 /** Past the inline HTML from `i` to the next opening tag (`<?php`, `<?=`, `<?`); the end of the text if none. */

@@ -4,6 +4,7 @@
 import type { ClientCarry } from '../clients/php';
 import { wholeText } from '../text';
 import { firstAt } from '../sorted';
+import { replaceRange } from '../arrays';
 import type { Target } from '../target';
 import type {
 	ArgValue,
@@ -330,22 +331,23 @@ function carriedScan(lexed: Lexed, prev: Lexed, before: PhpScan): { scan: PhpSca
 	let s1 = s0 + replaced.strings;
 	for (let k = from.tokens; k < replaced.from; k++) if (lexed.tokens[k]!.kind === 'str') s1++;
 	for (let k = replaced.to; k < oldTokensTo; k++) if (lexed.tokens[k + r.tokenDelta]!.kind === 'str') s1++;
-	const after = before.candidates.slice(c1);
-	const constantsAfter = before.constants.slice(k1);
-	const unresolvedAfter = before.unresolved.slice(u1).map((x) => x + delta);
+	// The previous results after the edit are moved in place, and the new ones take the place of those they replace
+	// in the previous arrays (the previous scan is consumed).
 	if (delta !== 0) {
-		for (const c of after) moveCandidate(c, delta);
-		for (const c of constantsAfter) {
+		for (let k = c1; k < before.candidates.length; k++) moveCandidate(before.candidates[k]!, delta);
+		for (let k = k1; k < before.constants.length; k++) {
+			const c = before.constants[k]!;
 			c.start += delta;
 			c.end += delta;
 		}
+		for (let k = u1; k < before.unresolved.length; k++) before.unresolved[k]! += delta;
 	}
 	return {
 		scan: {
-			candidates: before.candidates.slice(0, c0).concat(fresh.candidates, after),
-			constants: before.constants.slice(0, k0).concat(fresh.constants, constantsAfter),
-			strings: before.strings.slice(0, s0).concat(fresh.strings, before.strings.slice(s1)),
-			unresolved: before.unresolved.slice(0, u0).concat(fresh.unresolved, unresolvedAfter),
+			candidates: replaceRange(before.candidates, c0, c1, fresh.candidates),
+			constants: replaceRange(before.constants, k0, k1, fresh.constants),
+			strings: replaceRange(before.strings, s0, s1, fresh.strings),
+			unresolved: replaceRange(before.unresolved, u0, u1, fresh.unresolved),
 		},
 		splice: { before: c0, fresh: fresh.candidates.length, from: c1, delta },
 	};
