@@ -15,7 +15,6 @@ import {
 	type ClientConfig,
 	type FileKind,
 	type Finding,
-	type PhpEnvironment,
 	type ProjectFacts,
 	type Settings,
 	type Target,
@@ -37,9 +36,10 @@ export interface Analysed {
 	targets: Target[];
 	/** Mail and Redis client configurations (Test SMTP connection lenses). */
 	clients: ClientConfig[];
-	/** The PHP the verdicts are for, when one is known (hovers say so). */
-	php?: PhpEnvironment;
-	/** The project's package versions and the file they come from (hovers say which). */
+	/**
+	 * What the verdicts are for (hovers say so): the project's package versions and the file they come from, and the
+	 * PHP in use when one is known.
+	 */
 	project?: ProjectFacts;
 	diagnostics: Diagnostic[];
 }
@@ -136,14 +136,13 @@ export class Diagnostics {
 		let findings: Finding[] = [];
 		let targets: Target[] = [];
 		let clients: ClientConfig[] = [];
-		let php: PhpEnvironment | undefined;
 		let project: ProjectFacts | undefined;
 		let change: { edit: TextEdit; lineDelta: number } | undefined;
 		if (kind) {
 			// Synchronous from here to the analysis: no newer version can arrive in between.
 			const facts = uri.scheme === 'file' ? this.project.forFile(uri.fsPath) : undefined;
 			this.php?.kick();
-			php = this.php?.effective(settings, facts?.packages.php);
+			const php = this.php?.effective(settings, facts?.packages.php);
 			project = facts || php ? { ...facts, packages: facts?.packages ?? {}, ...(php && { php }) } : undefined;
 			// An open document is read in parts where the analysis can (the text around a keystroke).
 			const text: string | BufferedTextDocument = doc instanceof BufferedTextDocument ? doc : doc.getText();
@@ -170,8 +169,7 @@ export class Diagnostics {
 		}
 		const diagnostics = toDiagnostics(doc, findings, change);
 		// Only open documents need their analysis kept (code actions, hovers, lenses); closed files keep nothing.
-		if (kind && current)
-			this.results.set(doc.uri, { doc, kind, findings, targets, clients, php, project, diagnostics });
+		if (kind && current) this.results.set(doc.uri, { doc, kind, findings, targets, clients, project, diagnostics });
 		await this.publish(doc.uri, diagnostics, current ? doc.version : undefined);
 	}
 

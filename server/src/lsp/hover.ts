@@ -30,8 +30,9 @@ export function hover(analysed: Analysed, position: Position): Hover | null {
 			range: toRange(doc, f.start, f.end),
 		};
 	}
-	const php = analysed.php
-		? `_Verdict for PHP ${analysed.php.version} (${analysed.php.source})._`
+	const known = analysed.project?.php;
+	const php = known
+		? `_Verdict for PHP ${known.version} (${known.source})._`
 		: '_Verdict for PHP 8.2+ with OpenSSL 3 (no PHP configured or detected)._';
 	return {
 		contents: { kind: MarkupKind.Markdown, value: `${lead}${describe(t)}\n\n${php}` },

@@ -185,7 +185,8 @@ export function startServer(server: ServerConnection): void {
 	connection.onRequest(PhpForDocumentRequest.type, async (params) => {
 		const a = await analysed(params.uri);
 		if (!a) return null;
-		return a.php ? { version: a.php.version, source: a.php.source } : NO_PHP;
+		const php = a.project?.php;
+		return php ? { version: php.version, source: php.source } : NO_PHP;
 	});
 	connection.onRequest(ListTargetsRequest.type, async (params) => {
 		const a = await analysed(params.uri);
