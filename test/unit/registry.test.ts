@@ -149,6 +149,9 @@ test("a message's {{name}}s are filled from the finding's data; a name without d
 	assert.equal(formatMessage('No data.'), 'No data.');
 	assert.throws(() => formatMessage('Port {{port}}.', {}), /no data for \{\{port\}\}/);
 	assert.throws(() => formatMessage('Port.', { port: 1 }), /has no \{\{port\}\}/);
+	// An undefined value is not given: one data serves a message with and without it (`tlsToPlainPort[Twin]`).
+	assert.equal(formatMessage('Port.', { port: undefined }), 'Port.');
+	assert.throws(() => formatMessage('Port {{port}}.', { port: undefined }), /no data for \{\{port\}\}/);
 	for (const r of RULES) {
 		assert.ok(Object.keys(r.meta.messages).length > 0, `${r.meta.id} declares its messages`);
 		for (const [id, template] of Object.entries(r.meta.messages)) {

@@ -1,7 +1,7 @@
 //! fsockopen() appends ":port" to its host argument when port > 0, without looking (ext/standard/fsock.c
 //! php_fsockopen_stream()): a port already in the host wins, and a unix:// path gets ":port" glued to it.
 import { parseTransportUrl } from '../parse';
-import { CALLS_ONLY, defineRule, isFsockopen, type RuleFinding } from './rule';
+import { CALLS_ONLY, defineRule, isFsockopen } from './rule';
 
 export const fsockopenPort = defineRule({
 	meta: {
@@ -14,7 +14,7 @@ export const fsockopenPort = defineRule({
 			unixPort:
 				'{{fn}}() appends ":{{port}}" to the socket path: "No such file or directory". A unix socket has no port: pass -1 or leave it out.',
 			samePortTwice:
-				'The host already holds port {{port}} and {{fn}}() appends ":{{port}}" again; it works only because both are {{port}}. Keep the port in one place.',
+				'The host already holds port {{port}} and {{fn}}() appends ":{{argument}}" again; it works only because both are {{port}}. Keep the port in one place.',
 			otherPortIgnored:
 				'The host already holds port {{port}}: {{fn}}() appends ":{{argument}}", PHP reads the first and connects to {{port}}. Keep the port in one place.',
 		},
@@ -42,18 +42,13 @@ export const fsockopenPort = defineRule({
 		}
 		const own = parseTransportUrl(t.candidate.value);
 		if (own.error || own.port === undefined || own.info?.family !== 'inet') return [];
-		const said: Said =
-			own.port === arg.int
-				? { messageId: 'samePortTwice', data: { fn, port: own.port } }
-				: { messageId: 'otherPortIgnored', data: { fn, port: own.port, argument: arg.int } };
 		return [
 			{
 				...argRange,
-				...said,
+				messageId: own.port === arg.int ? 'samePortTwice' : 'otherPortIgnored',
+				data: { fn, port: own.port, argument: arg.int },
 				fixes: [dropPort],
 			},
 		];
 	},
 });
-
-type Said = Pick<RuleFinding<'samePortTwice' | 'otherPortIgnored'>, 'messageId' | 'data'>;

@@ -25,8 +25,8 @@ export interface RuleMeta<Id extends string = string> {
 	messages: Readonly<Record<Id, string>>;
 }
 
-/** What fills a message's `{{name}}`s. */
-export type MessageData = Readonly<Record<string, string | number>>;
+/** What fills a message's `{{name}}`s; an undefined value is not given (one data for a message with and without it). */
+export type MessageData = Readonly<Record<string, string | number | undefined>>;
 
 /** A finding before analyze() adds the rule id and the configured severity. Offsets are document offsets. */
 export interface RuleFinding<Id extends string = string> {
@@ -79,8 +79,8 @@ export function formatMessage(template: string, data: MessageData = {}): string 
 		used.add(name);
 		return String(v);
 	});
-	for (const name of Object.keys(data))
-		if (!used.has(name)) throw new Error(`message "${template}" has no {{${name}}}`);
+	for (const [name, v] of Object.entries(data))
+		if (v !== undefined && !used.has(name)) throw new Error(`message "${template}" has no {{${name}}}`);
 	return text;
 }
 

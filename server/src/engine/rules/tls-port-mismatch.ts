@@ -3,7 +3,7 @@
 import { editSpan, type Target } from '../target';
 import { IMPLICIT_TLS_PORTS, IMPLICIT_TLS_TWIN, PLAIN_TWIN, STARTTLS_PORTS } from '../transports';
 import type { Edit, Fix } from '../types';
-import { CALLS_ONLY, defineRule, type MessageData } from './rule';
+import { CALLS_ONLY, defineRule } from './rule';
 
 export const tlsPortMismatch = defineRule({
 	meta: {
@@ -47,7 +47,8 @@ export const tlsPortMismatch = defineRule({
 			return [
 				{
 					...portRange,
-					...said(twin ? 'tlsToPlainPortTwin' : 'tlsToPlainPort', { scheme: url.scheme!, port }, twin),
+					messageId: twin ? 'tlsToPlainPortTwin' : 'tlsToPlainPort',
+					data: { scheme: url.scheme!, port, twin },
 					detail: `${url.scheme}:// starts TLS at once, but port ${port} is ${starttls}: the server greets in plaintext and OpenSSL fails with "wrong version number" (then "Failed to enable crypto"). Use ${twin ? `port ${twin} for implicit TLS, or ` : ''}tcp:// + STARTTLS + stream_socket_enable_crypto().`,
 					fixes,
 				},
@@ -68,7 +69,8 @@ export const tlsPortMismatch = defineRule({
 			return [
 				{
 					...portRange,
-					...said(twin ? 'plainToTlsPortTwin' : 'plainToTlsPort', { what, port }, twin),
+					messageId: twin ? 'plainToTlsPortTwin' : 'plainToTlsPort',
+					data: { what, port, twin },
 					detail: `Plain ${url.scheme ? `${url.scheme}://` : 'TCP (no scheme)'} to port ${port}, which is ${implicit}: the server expects a TLS handshake first, so the connection hangs or is closed. Use tls:// (or ssl://)${twin ? `, or port ${twin} without TLS` : ''}.`,
 					fixes,
 				},
@@ -77,11 +79,6 @@ export const tlsPortMismatch = defineRule({
 		return [];
 	},
 });
-
-/** A message with the twin port in its data when there is one (the ids without "Twin" have no {{twin}}). */
-function said<Id extends string>(messageId: Id, data: MessageData, twin: number | undefined) {
-	return { messageId, data: twin ? { ...data, twin } : data };
-}
 
 /** Replaces the scheme, or inserts one before a scheme-less target. */
 function schemeEdit(t: Target, scheme: string): Edit {
