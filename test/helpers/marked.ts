@@ -7,6 +7,7 @@ import {
 	normalizeSettings,
 	type FileKind,
 	type Finding,
+	type ProjectFacts,
 } from '../../server/src/engine/index';
 
 export interface Marked {
@@ -29,12 +30,17 @@ export function marked(input: string): Marked {
 }
 
 /** PHP inputs get an opening tag when they have none. */
-function source(text: string, kind: FileKind): string {
+export function source(text: string, kind: FileKind): string {
 	return kind === 'php' && !text.includes('<?') ? `<?php ${text}` : text;
 }
 
-export function findings(text: string, kind: FileKind = 'php', settings: unknown = {}): Finding[] {
-	const result = analyze(source(text, kind), kind, normalizeSettings(settings));
+export function findings(
+	text: string,
+	kind: FileKind = 'php',
+	settings: unknown = {},
+	project?: ProjectFacts,
+): Finding[] {
+	const result = analyze(source(text, kind), kind, normalizeSettings(settings), project);
 	assert.deepEqual(result.errors, []);
 	return result.findings;
 }

@@ -3,14 +3,8 @@
 //! preferred fixes (the ones Fix All applies) make of the code; applying them again changes nothing. One test per row.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-	analyze,
-	applyFixes,
-	normalizeSettings,
-	type FileKind,
-	type ProjectFacts,
-} from '../../server/src/engine/index';
-import { marked } from './marked';
+import { applyFixes, type FileKind, type ProjectFacts } from '../../server/src/engine/index';
+import { findings, marked, source } from './marked';
 
 interface Row {
 	code: string;
@@ -31,15 +25,9 @@ export interface RuleTable {
 	invalid?: InvalidRow[];
 }
 
-/** PHP inputs get an opening tag when they have none. */
-function source(text: string, kind: FileKind): string {
-	return kind === 'php' && !text.includes('<?') ? `<?php ${text}` : text;
-}
-
+/** The rule's findings on a row's code (given whole, or with the opening tag it gets). */
 function own(rule: string, text: string, row: Row) {
-	const result = analyze(text, row.kind ?? 'php', normalizeSettings(row.settings ?? {}), row.project);
-	assert.deepEqual(result.errors, []);
-	return result.findings.filter((f) => f.ruleId === rule);
+	return findings(text, row.kind, row.settings, row.project).filter((f) => f.ruleId === rule);
 }
 
 /** The rows of one part of a rule's behaviour, under `title`. */
@@ -48,7 +36,7 @@ export function ruleTester(rule: string, title: string, table: RuleTable): void 
 		for (const v of table.valid ?? []) {
 			const row = typeof v === 'string' ? { code: v } : v;
 			test(`valid: ${row.code}`, () => {
-				const got = own(rule, source(row.code, row.kind ?? 'php'), row);
+				const got = own(rule, row.code, row);
 				assert.deepEqual(
 					got.map((f) => f.message),
 					[],
