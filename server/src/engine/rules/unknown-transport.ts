@@ -4,7 +4,7 @@ import { editSpan, type Target } from '../target';
 import { REMOVED_TRANSPORTS, unknownTransportMessage } from '../transports';
 import { closestTransports } from '../scan/schemes';
 import type { Fix } from '../types';
-import { ALL_ORIGINS, brief, defineRule, type RuleFinding } from './rule';
+import { ALL_ORIGINS, brief, defineRule, formatMessage, type RuleFinding } from './rule';
 
 const URL_WRAPPERS: Record<string, { transport: string; port: number }> = {
 	http: { transport: 'tcp', port: 80 },
@@ -13,6 +13,16 @@ const URL_WRAPPERS: Record<string, { transport: string; port: number }> = {
 	wss: { transport: 'ssl', port: 443 },
 };
 
+/** Why PHP cannot find the transport, by message: the second half of the message, and of its detail. */
+const WHY = {
+	removed: 'it is {{what}}; use tls:// (TLS 1.2+ is negotiated).',
+	urlWrapper: '{{wrapper}}:// is a URL wrapper for fopen(), not a socket transport; use {{transport}}://host:{{port}}.',
+	wrongCase: 'transport names are case-sensitive; write "{{lower}}".',
+	didYouMean: 'did you mean {{choices}}?',
+	unknown: 'PHP 8 registers tcp, udp, unix, udg, ssl, tls and tlsv1.0 to tlsv1.3.',
+} as const;
+type Why = keyof typeof WHY;
+
 export const unknownTransport = defineRule({
 	meta: {
 		id: 'unknown-transport',
@@ -20,16 +30,9 @@ export const unknownTransport = defineRule({
 		summary: 'The scheme is not a socket transport PHP 8 registers (wrong case, a typo, sslv2/sslv3, a URL scheme).',
 		origins: ALL_ORIGINS,
 		fixes: 'sometimes',
-		messages: {
-			removed: 'Unable to find the socket transport "{{scheme}}": it is {{what}}; use tls:// (TLS 1.2+ is negotiated).',
-			urlWrapper:
-				'Unable to find the socket transport "{{scheme}}": {{wrapper}}:// is a URL wrapper for fopen(), not a socket transport; use {{transport}}://host:{{port}}.',
-			wrongCase:
-				'Unable to find the socket transport "{{scheme}}": transport names are case-sensitive; write "{{lower}}".',
-			didYouMean: 'Unable to find the socket transport "{{scheme}}": did you mean {{choices}}?',
-			unknown:
-				'Unable to find the socket transport "{{scheme}}": PHP 8 registers tcp, udp, unix, udg, ssl, tls and tlsv1.0 to tlsv1.3.',
-		},
+		messages: Object.fromEntries(
+			Object.entries(WHY).map(([id, why]) => [id, `Unable to find the socket transport "{{scheme}}": ${why}`]),
+		) as Record<Why, string>,
 		syntax: true,
 	},
 	checkUrl(t, ctx) {
@@ -40,16 +43,13 @@ export const unknownTransport = defineRule({
 		const lower = scheme.toLowerCase();
 		const range = editSpan(t, schemeSpan, '');
 		const shown = brief(scheme, 20);
-		let why: string;
 		let said: Said;
 		let fixes: Fix[];
 		const wrapper = URL_WRAPPERS[lower];
 		if (REMOVED_TRANSPORTS.has(lower)) {
-			why = `it is ${REMOVED_TRANSPORTS.get(lower)}; use tls:// (TLS 1.2+ is negotiated)`;
 			said = { messageId: 'removed', data: { scheme: shown, what: REMOVED_TRANSPORTS.get(lower)! } };
 			fixes = [replaceScheme(t, 'tls', true)];
 		} else if (wrapper && t.candidate.origin === 'call') {
-			why = `${lower}:// is a URL wrapper for fopen(), not a socket transport; use ${wrapper.transport}://host:${wrapper.port}`;
 			said = {
 				messageId: 'urlWrapper',
 				data: { scheme: shown, wrapper: lower, transport: wrapper.transport, port: wrapper.port },
@@ -59,12 +59,6 @@ export const unknownTransport = defineRule({
 		} else {
 			const close = closestTransports(scheme);
 			const choices = close.map((c) => `"${c}"`).join(' or ');
-			why =
-				close[0] === lower
-					? `transport names are case-sensitive; write "${lower}"`
-					: close.length
-						? `did you mean ${choices}?`
-						: 'PHP 8 registers tcp, udp, unix, udg, ssl, tls and tlsv1.0 to tlsv1.3';
 			said =
 				close[0] === lower
 					? { messageId: 'wrongCase', data: { scheme: shown, lower } }
@@ -73,17 +67,19 @@ export const unknownTransport = defineRule({
 						: { messageId: 'unknown', data: { scheme: shown } };
 			fixes = close.slice(0, 3).map((c, i) => replaceScheme(t, c, i === 0 && close.length === 1));
 		}
-		const finding: RuleFinding<Said['messageId']> = {
+		// The detail: PHP's own message, then the same reason as the message's.
+		const why = formatMessage(WHY[said.messageId], { ...said.data, scheme: undefined });
+		const finding: RuleFinding<Why> = {
 			...range,
 			...said,
-			detail: `${unknownTransportMessage(scheme)} ${why[0]!.toUpperCase()}${why.slice(1)}${why.endsWith('?') ? '' : '.'}`,
+			detail: `${unknownTransportMessage(scheme)} ${why[0]!.toUpperCase()}${why.slice(1)}`,
 			fixes,
 		};
 		return [finding];
 	},
 });
 
-type Said = Pick<RuleFinding<'removed' | 'urlWrapper' | 'wrongCase' | 'didYouMean' | 'unknown'>, 'messageId' | 'data'>;
+type Said = Pick<RuleFinding<Why>, 'messageId' | 'data'>;
 
 function replaceScheme(t: Target, scheme: string, preferred: boolean): Fix {
 	return { title: `Replace with ${scheme}://`, edits: [editSpan(t, t.url.schemeSpan!, scheme)], preferred };
