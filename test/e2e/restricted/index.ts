@@ -2,7 +2,7 @@
 //! connection lenses, and the command refuses without connecting (its message offers Manage Workspace Trust).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, EXTENSION_ID, workspaceUri } from '../suite/helpers';
+import { codeOf, diagnosticsFor, EXTENSION_ID, until, workspaceUri } from '../suite/helpers';
 
 export async function run(): Promise<void> {
 	assert.equal(vscode.workspace.isTrusted, false, 'the folder is not trusted');
@@ -36,9 +36,8 @@ export async function run(): Promise<void> {
 	// The button runs VS Code's own command for the trust settings: it exists here, and opens the Workspace Trust editor.
 	assert.ok((await vscode.commands.getCommands(true)).includes('workbench.trust.manage'));
 	await vscode.commands.executeCommand('workbench.trust.manage');
-	const deadline = Date.now() + 10_000;
 	const label = () => vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
-	while (!/Trust/i.test(label()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+	await until(() => /Trust/i.test(label()));
 	assert.match(label(), /Trust/i, 'the Workspace Trust editor opens');
 	console.log(
 		'✔ no lenses, and Test connection refuses, in Restricted Mode, with a Manage Workspace Trust button that opens the trust editor',

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, EXTENSION_ID, workspaceUri, withGreeter } from './helpers';
+import { codeOf, diagnosticsFor, EXTENSION_ID, until, workspaceUri, withGreeter } from './helpers';
 
 suite('Transport Lint in VS Code', () => {
 	test('a PHP file shows its diagnostics with codes, ranges and severities', async () => {
@@ -136,10 +136,7 @@ suite('Transport Lint in VS Code', () => {
 	});
 
 	async function previewOpens(id: string): Promise<void> {
-		const deadline = Date.now() + 10_000;
-		const input = () => vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-		while (!(input() instanceof vscode.TabInputWebview) && Date.now() < deadline)
-			await new Promise((r) => setTimeout(r, 100));
+		await until(() => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview);
 		const tab = vscode.window.tabGroups.activeTabGroup.activeTab!;
 		assert.ok(tab.input instanceof vscode.TabInputWebview, `${tab.label}: ${JSON.stringify(tab.input)}`);
 		assert.match(tab.input.viewType, /markdown\.preview/);
@@ -208,18 +205,11 @@ suite('Transport Lint in VS Code', () => {
 			const running = vscode.commands.executeCommand<{ ok: boolean; verdict: string } | undefined>(
 				'transportLint.testConnection',
 			);
-			const deadline = Date.now() + 10_000;
-			while (!api.targetPick()) {
-				if (Date.now() > deadline) throw new Error('no quick pick of targets');
-				await new Promise((r) => setTimeout(r, 50));
-			}
+			if (!(await until(() => !!api.targetPick(), 10_000, 50))) throw new Error('no quick pick of targets');
 			const pick = api.targetPick()!;
 			pick.value = `tcp://127.0.0.1:${port}`;
-			while (pick.activeItems[0]?.label !== `tcp://127.0.0.1:${port}`) {
-				if (Date.now() > deadline)
-					throw new Error(`typed URL not offered: ${pick.items.map((i) => i.label).join(' | ')}`);
-				await new Promise((r) => setTimeout(r, 50));
-			}
+			if (!(await until(() => pick.activeItems[0]?.label === `tcp://127.0.0.1:${port}`, 10_000, 50)))
+				throw new Error(`typed URL not offered: ${pick.items.map((i) => i.label).join(' | ')}`);
 			await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 			const report = await running;
 			assert.equal(report?.ok, true, report?.verdict);
@@ -312,11 +302,8 @@ suite('Transport Lint in VS Code', () => {
 		const said =
 			'transportLint.rules: there is no rule "tls-port-missmatch" (did you mean "tls-port-mismatch"?); the entry is ignored.';
 		try {
-			const deadline = Date.now() + 20_000;
-			while (!api.settingsProblems().includes(said)) {
-				if (Date.now() > deadline) throw new Error(`not said; said: ${api.settingsProblems().join(' | ')}`);
-				await new Promise((r) => setTimeout(r, 100));
-			}
+			if (!(await until(() => api.settingsProblems().includes(said), 20_000)))
+				throw new Error(`not said; said: ${api.settingsProblems().join(' | ')}`);
 		} finally {
 			await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
 		}
@@ -334,12 +321,11 @@ suite('Transport Lint in VS Code', () => {
 		assert.equal(api.traceLines(), before, 'off by default: nothing traced');
 		await config.update('trace.server', 'messages', vscode.ConfigurationTarget.Workspace);
 		try {
-			const deadline = Date.now() + 20_000;
-			while (api.traceLines() === before) {
-				if (Date.now() > deadline) throw new Error('nothing traced with trace.server "messages"');
+			const traced = await until(async () => {
 				await hover();
-				await new Promise((r) => setTimeout(r, 100));
-			}
+				return api.traceLines() !== before;
+			}, 20_000);
+			if (!traced) throw new Error('nothing traced with trace.server "messages"');
 		} finally {
 			await config.update('trace.server', undefined, vscode.ConfigurationTarget.Workspace);
 		}
@@ -386,10 +372,9 @@ suite('Transport Lint in VS Code', () => {
 			.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
 			.join('\n');
 		// The hover names the version and where it comes from; the status item must say the same.
-		const deadline = Date.now() + 10_000;
 		const agrees = () =>
 			hover.includes(`_Verdict for PHP ${api.phpStatus().text.slice(4)} (${api.phpStatus().detail})._`);
-		while (!agrees() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		await until(agrees);
 		const status = api.phpStatus();
 		assert.ok(agrees(), `${JSON.stringify(status)} vs ${hover}`);
 		assert.equal(status.label, `Transport Lint judges for ${status.text}: ${status.detail}`);

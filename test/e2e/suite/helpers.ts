@@ -41,6 +41,19 @@ export function diagnosticsFor(
 	});
 }
 
+/**
+ * Asks `done` every `every` ms (it may act first, as an editor would) until it holds or `ms` have passed; whether it
+ * held. What VS Code does in answer to a command or a setting arrives later, through the extension host.
+ */
+export async function until(done: () => boolean | Promise<boolean>, ms = 10_000, every = 100): Promise<boolean> {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		if (await done()) return true;
+		if (Date.now() > deadline) return false;
+		await new Promise((r) => setTimeout(r, every));
+	}
+}
+
 export function codeOf(d: vscode.Diagnostic): string {
 	return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
