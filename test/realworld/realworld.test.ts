@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { ROOT } from '../helpers/paths';
 import { SINKS } from '../../server/src/engine/values/sinks';
+import { analyze } from '../../server/src/engine/index';
 
 interface Found {
 	file: string;
@@ -72,4 +73,30 @@ test('each library sink rests on a line of the library, quoted in the sink table
 		assert.ok(found, `${name}: ${file} is in the corpus`);
 		assert.ok(readFileSync(found, 'utf8').includes(line), `${name} ${file} has: ${line}`);
 	}
+});
+
+test("Roundcube's own files: its defaults are read as Roundcube settings, and the lines the rule rests on are there", () => {
+	const tree = execFileSync('bash', [path.join(ROOT, 'test/realworld/setup.sh')], { encoding: 'utf8' }).trim();
+	const root = path.join(tree, 'roundcube-core');
+	const defaults = readFileSync(path.join(root, 'etc/roundcube/defaults.inc.php'), 'utf8');
+	const result = analyze(defaults, 'php');
+	const read = result.clients
+		.filter((c) => c.library === 'roundcube')
+		.map((c) => `${c.label} ${c.host}:${c.port} ${c.mode}`);
+	assert.deepEqual(read, ['Roundcube smtp_host localhost:587 plain', 'Roundcube imap_host localhost:143 plain']);
+	assert.deepEqual(
+		result.findings.filter((f) => f.severity !== 'info'),
+		[],
+	);
+	// The semantics of roundcube-host-prefix, as this version (1.6) writes them.
+	assert.ok(
+		defaults.includes(
+			'// Enter hostname with prefix ssl:// to use Implicit TLS, or use\n// prefix tls:// to use STARTTLS.',
+		),
+	);
+	const smtp = readFileSync(path.join(root, 'usr/share/roundcube/program/lib/Roundcube/rcube_smtp.php'), 'utf8');
+	assert.ok(
+		smtp.includes('list($smtp_host, $scheme, $smtp_port) = rcube_utils::parse_host_uri($smtp_host, 587, 465);'),
+	);
+	assert.ok(smtp.includes("$use_tls = $scheme === 'tls';"));
 });

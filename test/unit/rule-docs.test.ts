@@ -13,7 +13,8 @@ import { examples } from '../helpers/rule-docs';
 
 /**
  * The examples of a block, as [start, end) offsets. In PHP, each line when every line of its paragraph (blank-line
- * separated) is a statement by itself and none sets an object's property (a PHPMailer set-up is read as a whole);
+ * separated) is a statement by itself and none sets a property, an index or a constant (a PHPMailer set-up, a
+ * `$config[...]` file, wp-config.php's define()s are read as a whole);
  * otherwise, and in config files (a port and its encryption are separate settings), the paragraph.
  */
 function units(code: string, kind: FileKind): [number, number][] {
@@ -21,8 +22,10 @@ function units(code: string, kind: FileKind): [number, number][] {
 	const comment = /^\s*(\/\/|#)/;
 	for (const p of code.matchAll(/\S[\s\S]*?(?=\n[ \t]*\n|$)/g)) {
 		const lines = [...p[0].matchAll(/[^\n]+/g)].filter((l) => !comment.test(l[0]));
+		// A property, an index (`$config['smtp_port'] = 465;`) or a define() is one setting of a group: read as a whole.
 		const single =
-			kind === 'php' && lines.every((l) => /;\s*(\/\/.*)?$/.test(l[0]) && !/^\s*\$\w+(->\w+)+\s*=/.test(l[0]));
+			kind === 'php' &&
+			lines.every((l) => /;\s*(\/\/.*)?$/.test(l[0]) && !/^\s*(\$\w+(->\w+|\[[^\]]*\])+\s*=|define\s*\()/.test(l[0]));
 		if (single) for (const l of lines) out.push([p.index + l.index, p.index + l.index + l[0].length]);
 		else out.push([p.index, p.index + p[0].length]);
 	}

@@ -1,7 +1,7 @@
 //! What Test connection can test: a target whose host and port (or socket path) are fully known and that PHP can
 //! parse, or a mail or Redis client configuration with its host, port and TLS mode; and why not, otherwise.
 import type { AnalyzeResult } from './analyze';
-import { probeTarget } from './clients/model';
+import { probeTarget, type ClientProtocol, type ClientStarttls } from './clients/model';
 import { RULES_BY_ID } from './rules/index';
 import type { Target } from './target';
 import type { Finding } from './types';
@@ -22,10 +22,10 @@ export function testableTarget(t: Target, findings: Finding[]): { target: string
 export interface TestTarget {
 	start: number;
 	target: string;
-	starttls?: 'smtp';
+	starttls?: ClientStarttls;
 	/** The library configuration it comes from, when it is one (e.g. "PHPMailer"), and what it speaks. */
 	client?: string;
-	protocol?: 'SMTP' | 'Redis';
+	protocol?: ClientProtocol;
 }
 
 /**

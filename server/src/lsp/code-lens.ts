@@ -14,7 +14,7 @@ interface LensData {
 	uri: string;
 	offset: number;
 	/** What a mail or Redis configuration's lens tests. */
-	protocol?: 'SMTP' | 'Redis';
+	protocol?: TestTarget['protocol'];
 }
 
 /** What each analysis can test, found once (a keystroke makes a new analysis; asking again for it is free). */

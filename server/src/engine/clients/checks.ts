@@ -14,17 +14,25 @@ export const SMTP_PLAIN_PORTS: ReadonlyMap<number, string> = new Map([
 	[1025, 'a local test server such as MailHog or Mailpit (plaintext)'],
 ]);
 export const SMTPS_PORT = 465;
+const SMTP_TLS_PORTS: readonly number[] = [SMTPS_PORT];
+/** IMAPS and POP3S: the mail-reading ports that expect TLS at once. */
+export const IMAP_TLS_PORTS: readonly number[] = [993, 995];
 
 export type Mismatch = 'tls-on-plain-port' | 'plaintext-on-tls-port';
 
 /** The mail mismatch of a configuration, if any. */
-export function mailMismatch(c: ClientConfig, mode: TlsMode | undefined, ctx: RuleContext): Mismatch | undefined {
+export function mailMismatch(
+	c: ClientConfig,
+	mode: TlsMode | undefined,
+	ctx: RuleContext,
+	tlsPorts: readonly number[] = SMTP_TLS_PORTS,
+): Mismatch | undefined {
 	// Only a port written in the configuration: a library default may be overridden where we cannot see.
 	if (c.port === undefined || !mode || (!c.portAt && c.library !== 'symfony-mailer')) return undefined;
 	// Any port that greets in plaintext: SMTP's, and POP3's or IMAP's given to a mailer by mistake (110, 143).
 	const plainPort =
 		SMTP_PLAIN_PORTS.has(c.port) || STARTTLS_PORTS.has(c.port) || ctx.settings.starttlsPorts.includes(c.port);
-	const tlsPort = c.port === SMTPS_PORT;
+	const tlsPort = tlsPorts.includes(c.port);
 	if (mode === 'implicit' && plainPort) return 'tls-on-plain-port';
 	if (mode !== 'implicit' && tlsPort) return 'plaintext-on-tls-port';
 	return undefined;

@@ -4,24 +4,11 @@
 //! Mailer (implicit TLS on 465, STARTTLS when offered elsewhere); Laravel 8 and older hand `encryption` to
 //! Swift_SmtpTransport ('ssl' = implicit TLS, 'tls' = STARTTLS required).
 import type { ClientConfig, Setting, TlsMode } from './model';
-import type { Literal } from './literal';
+import { entryPort as portOf, entryText as text, type Entry, type Literal } from './literal';
 import { REDIS_PLAIN_PORT, redisSchemeMode } from './redis';
 import { swiftMode } from './swift';
 
-export type Entries = Map<string, Literal | 'other'>;
-
-function text(e: Literal | 'other' | undefined): string | undefined | 'other' {
-	if (e === undefined) return undefined;
-	if (e === 'other') return 'other';
-	if (e.kind === 'null') return '';
-	return e.kind === 'str' && /^\(?null\)?$/i.test(e.setting.text) ? '' : e.setting.text;
-}
-
-function portOf(e: Literal | 'other' | undefined): number | undefined | 'other' {
-	const t = text(e);
-	if (t === undefined || t === 'other') return t;
-	return /^\d{1,5}$/.test(t) ? Number(t) : 'other';
-}
+export type Entries = Map<string, Entry>;
 
 /** Symfony Mailer's choice for a smtp:// DSN without an explicit scheme decision (EsmtpTransport::__construct). */
 export function symfonyAutoMode(port: number, host: string | undefined): TlsMode {

@@ -18,6 +18,24 @@ export interface Literal {
 
 const ENV_FUNCTIONS = new Set(['env', 'getenv', '\\env']);
 
+/** A setting as read: its literal, or 'other' when it is written as something that is not one. */
+export type Entry = Literal | 'other';
+
+/** A setting's text: '' for null (and 'null' / '(null)' strings, as dotenv and config layers read them). */
+export function entryText(e: Entry | undefined): string | undefined | 'other' {
+	if (e === undefined) return undefined;
+	if (e === 'other') return 'other';
+	if (e.kind === 'null') return '';
+	return e.kind === 'str' && /^\(?null\)?$/i.test(e.setting.text) ? '' : e.setting.text;
+}
+
+/** A setting's port: a number of up to five digits, or 'other'. */
+export function entryPort(e: Entry | undefined): number | undefined | 'other' {
+	const t = entryText(e);
+	if (t === undefined || t === 'other') return t;
+	return /^\d{1,5}$/.test(t) ? Number(t) : 'other';
+}
+
 /** Document offset of value index k of a string token. */
 export function offsetIn(t: Pick<Token, 'map' | 'base'>, k: number): number {
 	return t.map ? t.map[Math.min(k, t.map.length - 1)]! : t.base! + k;

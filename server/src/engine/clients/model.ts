@@ -1,7 +1,25 @@
 //! Mail and Redis client configurations as their library reads them: which host, which port, and whether the
 //! library starts TLS at once (implicit), upgrades with STARTTLS, or stays in plaintext. Plain data.
 
-export type Library = 'phpmailer' | 'swiftmailer' | 'symfony-mailer' | 'laravel-mail' | 'redis';
+export type Library =
+	| 'phpmailer'
+	| 'swiftmailer'
+	| 'symfony-mailer'
+	| 'laravel-mail'
+	| 'redis'
+	| 'codeigniter'
+	| 'cakephp'
+	| 'roundcube'
+	| 'imap';
+
+/** What a client speaks, and the STARTTLS it sends: what Test connection needs to connect as it would. */
+export type ClientProtocol = 'SMTP' | 'IMAP' | 'Redis';
+export type ClientStarttls = 'smtp' | 'imap';
+
+/** The libraries that speak SMTP (the others: Redis, IMAP). */
+export function isMailer(library: Library): boolean {
+	return library !== 'redis' && library !== 'imap';
+}
 
 /**
  * implicit: TLS from the first byte (ssl://); starttls: plaintext, then STARTTLS, failing when it is refused;
@@ -47,6 +65,17 @@ export interface ClientConfig {
 	addMode?: { at: number; text: ModeText };
 	/** Options the library ignores or that switch checks off, found in the same configuration. */
 	notes?: ClientNote[];
+	/**
+	 * The library starts TLS (`mode` implicit) and then sends STARTTLS too, which a server already speaking TLS refuses
+	 * (CodeIgniter 4's SMTPCrypto 'tls' on port 465, CakePHP's 'tls' => true with an ssl:// host).
+	 */
+	starttlsInsideTls?: boolean;
+	/** Where that STARTTLS is asked for (SMTPCrypto 'tls', 'tls' => true). */
+	starttlsAt?: Setting;
+	/** A value the library does not know, read as `mode` (CodeIgniter: 'TLS' is no encryption). */
+	unknownValue?: Setting;
+	/** The protocol the library speaks, when it is not the library's usual one (Roundcube: SMTP or IMAP). */
+	protocol?: 'SMTP' | 'IMAP';
 	/** A major version of the library or framework, when the project's composer files tell it. */
 	version?: number;
 	/** The range a code lens and Test connection use. */
@@ -94,6 +123,10 @@ const LIBRARY_NAMES: Record<Library, string> = {
 	'symfony-mailer': 'Symfony Mailer',
 	'laravel-mail': 'Laravel',
 	redis: 'Redis client',
+	codeigniter: 'CodeIgniter',
+	cakephp: 'CakePHP',
+	roundcube: 'Roundcube',
+	imap: 'php-imap',
 };
 
 const HOW: Record<TlsMode, string> = {
@@ -106,16 +139,18 @@ const HOW: Record<TlsMode, string> = {
 /** What Test connection should open for a configuration, in the probe's terms, and how to say it. */
 export function probeTarget(
 	c: ClientConfig,
-): { target: string; starttls?: 'smtp'; protocol: 'SMTP' | 'Redis'; says: string } | undefined {
+): { target: string; starttls?: ClientStarttls; protocol: ClientProtocol; says: string } | undefined {
 	const mode = effectiveMode(c);
 	if (!c.host || c.port === undefined || !mode) return undefined;
 	if (!/^[A-Za-z0-9._-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(c.host)) return undefined;
-	const smtp = c.library !== 'redis';
-	const starttls = smtp && (mode === 'starttls' || mode === 'opportunistic') ? 'smtp' : undefined;
+	const protocol: ClientProtocol =
+		c.protocol ?? (c.library === 'imap' ? 'IMAP' : isMailer(c.library) ? 'SMTP' : 'Redis');
+	const upgrades = protocol !== 'Redis' && (mode === 'starttls' || mode === 'opportunistic');
+	const starttls = upgrades ? (protocol === 'IMAP' ? 'imap' : 'smtp') : undefined;
 	return {
 		target: `${mode === 'implicit' ? 'tls' : 'tcp'}://${c.host}:${c.port}`,
 		...(starttls && { starttls }),
-		protocol: smtp ? 'SMTP' : 'Redis',
+		protocol,
 		says: `${LIBRARY_NAMES[c.library]} (${c.label}) connects to ${c.host}:${c.port} with ${HOW[mode]}.`,
 	};
 }

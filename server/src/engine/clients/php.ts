@@ -15,6 +15,7 @@ import { CONNECTION_SCHEMES, urlString } from './urls';
 import { swift, type SwiftCall } from './swift';
 import { redisConnect } from './redis';
 import { esmtpTransport } from './symfony';
+import { frameworkConfigs, type SettingsGroup } from './frameworks';
 
 /**
  * Library configurations need the full token stream, which costs a token per name and operator: only read it when
@@ -22,7 +23,7 @@ import { esmtpTransport } from './symfony';
  * scanner's string literals instead, so a file full of `tcp://…:6379` literals is not lexed twice.
  */
 export const CLIENT_PREFILTER =
-	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|EsmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(/i;
+	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|EsmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(|smtp_(?:crypto|port|host|server)|SMTP(?:Crypto|Port)|imap_host|default_host|WPMS_SMTP_PORT|\bSmtpTransport\b|['"]Smtp['"]/i;
 
 const URL_STRING = new RegExp(`^(?:${CONNECTION_SCHEMES.join('|')})://`, 'i');
 const KEY_BEFORE = /(?:(['"])([A-Za-z0-9_.-]+)\1\s*=>|\$([A-Za-z0-9_]+)\s*=)\s*$/;
@@ -175,6 +176,12 @@ class ClientWalk {
 	private readonly mailers = new Map<string, MailerGroup>();
 	private readonly swifts = new Map<string, SwiftCall>();
 	private readonly frames: ArrayFrame[] = [];
+	/** `$config['key'] = …;` statements, by variable, in the function being read. */
+	private readonly assigns = new Map<string, Group>();
+	/** The file's `define('NAME', …)` calls. */
+	private defines: Group | undefined;
+	/** The properties of the class being read. */
+	private klass: Group | undefined;
 
 	constructor(
 		private readonly text: string,
@@ -191,8 +198,11 @@ class ClientWalk {
 			if (t.kind === 'ident') k = this.ident(t, k);
 			else if (t.kind === 'str') k = this.arrayKey(t, k);
 			else if (t.kind === 'punct') k = t.text === '->' ? this.arrow(t, k) : this.bracket(t, k);
+			else if (t.kind === 'var' && isPunct(tokens[k + 1], '[')) k = this.indexAssign(t, k);
 		}
 		this.flush();
+		this.judge(this.klass);
+		this.judge(this.defines);
 		return { configs: this.configs, ssl: this.ssl, functionStarts: this.functionStarts };
 	}
 
@@ -202,6 +212,44 @@ class ClientWalk {
 		for (const s of this.swifts.values()) this.configs.push(...swift(s));
 		this.mailers.clear();
 		this.swifts.clear();
+		for (const g of this.assigns.values()) this.judge(g);
+		this.assigns.clear();
+	}
+
+	private judge(g: Group | undefined): void {
+		if (g) this.configs.push(...frameworkConfigs(g));
+	}
+
+	/** `$config['key'] = value;` at token k (the variable): one more setting of the variable's group. */
+	private indexAssign(t: Token, k: number): number {
+		const tokens = this.tokens;
+		const key = tokens[k + 2];
+		if (key?.kind !== 'str' || !isPunct(tokens[k + 3], ']') || !isPunct(tokens[k + 4], '=')) return k;
+		if (isPunct(tokens[k + 5], '=') || isPunct(tokens[k + 5], '>')) return k;
+		let g = this.assigns.get(t.text);
+		if (!g) this.assigns.set(t.text, (g = newGroup('assign', t.start, t.text)));
+		setIn(g, key.text, this.read(tokens, k + 5, key.text), tokens[k + 5]?.end ?? t.end);
+		return k + 4;
+	}
+
+	/** `define('NAME', value)` at token k. */
+	private define(k: number): void {
+		const tokens = this.tokens;
+		const name = tokens[k + 2];
+		if (name?.kind !== 'str' || !isPunct(tokens[k + 3], ',')) return;
+		this.defines ??= newGroup('define', tokens[k]!.start);
+		setIn(this.defines, name.text, this.read(tokens, k + 4, name.text), tokens[k + 4]?.end ?? name.end);
+	}
+
+	/** A property declaration at token k (a modifier): `public string $SMTPCrypto = 'tls';`. */
+	private property(k: number): void {
+		const tokens = this.tokens;
+		let j = k + 1;
+		while (j < k + 6 && (tokens[j]?.kind === 'ident' || isPunct(tokens[j], '?') || isPunct(tokens[j], '|'))) j++;
+		const v = tokens[j];
+		if (v?.kind !== 'var' || !isPunct(tokens[j + 1], '=') || isPunct(tokens[j + 2], '=')) return;
+		const name = v.text.slice(1);
+		setIn(this.klass!, name, this.read(tokens, j + 2, name), tokens[j + 2]?.end ?? v.end);
 	}
 
 	private ident(t: Token, k: number): number {
@@ -217,6 +265,11 @@ class ClientWalk {
 			const o = setOption(tokens, k + 1, this.functionStarts.length);
 			if (o) this.ssl.push(o);
 		} else if (lower === 'new' && tokens[k + 1]?.kind === 'ident') this.newObject(t, k);
+		else if (lower === 'class' && tokens[k + 1]?.kind === 'ident' && !isPunct(tokens[k - 1], '::')) {
+			this.judge(this.klass);
+			this.klass = newGroup('class', t.start, tokens[k + 1]!.text);
+		} else if (this.klass && PROPERTY_MODIFIERS.has(lower)) this.property(k);
+		else if (lower === 'define' && isPunct(tokens[k + 1], '(')) this.define(k);
 		else if (basename(t.text) === 'Swift_SmtpTransport' && isPunct(tokens[k + 1], '::')) this.swiftNewInstance(t, k);
 		else if (lower === 'array' && isPunct(tokens[k + 1], '(')) {
 			openFrame(this.frames, tokens, k + 1, ')');
@@ -422,7 +475,30 @@ function arrayConfigs(frame: ArrayFrame, end: number): ClientConfig[] {
 	const mail = laravelMail(entries, frame.start, end);
 	if (mail) return [mail];
 	const redis = predisArray(entries, frame.start, end, keys.includes('redis'));
-	return redis ? [redis] : [];
+	if (redis) return [redis];
+	if (entries === NO_ENTRIES) return [];
+	return frameworkConfigs({
+		from: 'array',
+		...(frame.key && { name: frame.key }),
+		keys: frame.parentKeys,
+		entries,
+		start: frame.start,
+		end,
+	});
+}
+
+/** Settings being gathered (a SettingsGroup still growing). */
+type Group = SettingsGroup & { entries: Map<string, Literal | 'other'> };
+
+const PROPERTY_MODIFIERS = new Set(['public', 'protected', 'private', 'var']);
+
+function newGroup(from: Group['from'], start: number, name?: string): Group {
+	return { from, ...(name !== undefined && { name }), keys: NO_KEYS, entries: new Map(), start, end: start };
+}
+
+function setIn(g: Group, key: string, lit: Literal | undefined, end: number): void {
+	g.entries.set(key, lit ?? 'other');
+	g.end = Math.max(g.end, end);
 }
 
 function swiftFrom(tokens: Token[], open: number, start: number, read: ReadValue): SwiftCall {

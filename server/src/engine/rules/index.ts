@@ -1,5 +1,9 @@
 //! The registry: the one list of every rule.
 import { bracketSyntax } from './bracket-syntax';
+import { cakephpSmtpTls } from './cakephp-smtp-tls';
+import { codeigniterSmtpCrypto } from './codeigniter-smtp-crypto';
+import { imapEncryption } from './imap-encryption';
+import { roundcubeHostPrefix } from './roundcube-host-prefix';
 import { fsockopenPort } from './fsockopen-port';
 import { insecureSslContext } from './insecure-ssl-context';
 import { invalidHost } from './invalid-host';
@@ -55,6 +59,10 @@ export const RULES: readonly Rule[] = [
 	laravelMailEncryption,
 	swiftmailerEncryption,
 	redisTlsPort,
+	codeigniterSmtpCrypto,
+	cakephpSmtpTls,
+	roundcubeHostPrefix,
+	imapEncryption,
 	insecureSslContext,
 ];
 

@@ -1,6 +1,8 @@
 //! SwiftMailer: Swift_SmtpTransport's encryption (constructor, setEncryption(), MAILER_URL's ?encryption=) that
 //! does not fit the port. 'ssl' opens ssl:// at once; 'tls' connects with tcp:// and requires STARTTLS.
 import { hostPort, mailMismatch, pairFinding, portName, written } from '../clients/checks';
+import { majorVersion } from '../target';
+import { TRANSPORTS } from '../transports';
 import { ALL_ORIGINS, defineRule } from './rule';
 
 export const swiftmailerEncryption = defineRule({
@@ -13,12 +15,39 @@ export const swiftmailerEncryption = defineRule({
 		messages: {
 			sslOnPlainPort:
 				"SwiftMailer starts TLS at once ('ssl') but port {{port}} greets in plaintext: \"wrong version number\". Use 'tls' on {{port}}, or port 465.",
+			notATransport:
+				'SwiftMailer opens {{transport}}://, a transport PHP does not have: "Unable to find the socket transport". Use \'{{meant}}\' ({{how}}).',
 			plainOn465:
 				'SwiftMailer speaks plaintext first ({{how}}) but port 465 expects TLS at once: "Timed Out". Use \'ssl\' on 465, or port 587.',
 		},
 	},
 	checkClient(c, ctx) {
 		if (c.library !== 'swiftmailer') return [];
+		// Swift_Transport_EsmtpTransport::setEncryption(): any value but 'tls' becomes the transport (6.x lower-cases it
+		// first; 5.x passes it as written, so 'TLS' fails there).
+		const enc = c.modeAt?.name === 'encryption' ? c.modeAt : undefined;
+		const version = majorVersion(ctx.project, 'swiftmailer/swiftmailer');
+		const transport = enc && (version !== undefined && version < 6 ? enc.text : enc.text.toLowerCase());
+		if (enc && transport && transport !== 'tls' && !TRANSPORTS.has(transport)) {
+			const meant = c.port === 465 ? 'ssl' : 'tls';
+			const how = meant === 'ssl' ? 'TLS at once, for 465' : 'STARTTLS';
+			return [
+				{
+					start: enc.start,
+					end: enc.end,
+					messageId: 'notATransport',
+					data: { transport, meant, how },
+					detail: `${c.label}: SwiftMailer sets any encryption but 'tls' as the socket transport${version !== undefined && version < 6 ? ` (SwiftMailer ${version} without lower-casing it)` : ''}, so it opens ${transport}://${hostPort(c)} and PHP answers "Unable to find the socket transport "${transport}" - did you forget to enable it when you configured PHP?". Use 'tls' (STARTTLS, ports 587 and 25) or 'ssl' (TLS at once, port 465).`,
+					fixes: [
+						{
+							title: `Use '${meant}' (${how})`,
+							edits: [{ start: enc.start, end: enc.end, text: meant }],
+							preferred: true,
+						},
+					],
+				},
+			];
+		}
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		if (!mismatch) return [];
 		if (mismatch === 'tls-on-plain-port')

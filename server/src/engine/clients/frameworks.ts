@@ -1,0 +1,351 @@
+//! Mail and IMAP settings as frameworks write them, judged by what each framework does with them (read from its
+//! source; the lines are quoted in the rules' tests). A framework's settings are a group: an array literal's entries
+//! (Yii 2's 'transport' component, CakePHP's EmailTransport, php-imap's accounts, CodeIgniter's initialize()),
+//! `$config['key'] = …;` statements on one variable (CodeIgniter 3's config/email.php, Roundcube's config.inc.php),
+//! a class's properties (CodeIgniter 4's Config\Email) or a file's define()s (WP Mail SMTP in wp-config.php). Each
+//! reader recognises its framework by the keys and values that identify it, and stays quiet on anything else.
+import { basename, entryPort, entryText, offsetIn, type Entry, type Literal } from './literal';
+import { symfonyAutoMode } from './laravel';
+import type { ClientConfig, Setting, TlsMode } from './model';
+import { phpmailer, type MailerProp } from './phpmailer';
+import { swift } from './swift';
+
+/** Settings written together (see the module comment). */
+export interface SettingsGroup {
+	from: 'array' | 'assign' | 'class' | 'define';
+	/** array: the key it is the value of; assign: the variable (`$config`); class: the class's name. */
+	name?: string;
+	/** array: the keys of the arrays around it, outermost first. */
+	keys: readonly string[];
+	entries: ReadonlyMap<string, Entry>;
+	start: number;
+	end: number;
+}
+
+/** Every framework configuration a group holds (usually none, at most one per protocol). */
+export function frameworkConfigs(g: SettingsGroup): ClientConfig[] {
+	const out: ClientConfig[] = [];
+	for (const read of READERS) {
+		const c = read(g);
+		if (Array.isArray(c)) out.push(...c);
+		else if (c) out.push(c);
+	}
+	return out;
+}
+
+type Reader = (g: SettingsGroup) => ClientConfig | ClientConfig[] | undefined;
+
+/** A string literal's text, or undefined (absent, or not a string). */
+function str(e: Entry | undefined): string | undefined {
+	return e !== undefined && e !== 'other' && e.kind === 'str' ? e.setting.text : undefined;
+}
+
+/** Whether a class is named: 'Swift_SmtpTransport', '\\Swift_SmtpTransport', Swift_SmtpTransport::class. */
+function names(e: Entry | undefined, ...classes: string[]): boolean {
+	if (e === undefined || e === 'other') return false;
+	const text = e.kind === 'const' ? e.setting.text.replace(/::class$/, '') : e.kind === 'str' ? e.setting.text : '';
+	return classes.includes(basename(text));
+}
+
+const lit = (e: Entry | undefined): Literal | undefined => (e === undefined || e === 'other' ? undefined : e);
+
+/**
+ * Yii 2's yii\swiftmailer\Mailer: `'transport' => ['class' => 'Swift_SmtpTransport', 'host' => …, 'port' => …,
+ * 'encryption' => …]`. Yii::createObject() makes the transport and sets each key through its setter
+ * (setHost/setPort/setEncryption), so SwiftMailer's own semantics apply.
+ */
+const yiiSwift: Reader = (g) => {
+	if (g.from !== 'array' || !names(g.entries.get('class'), 'Swift_SmtpTransport')) return undefined;
+	const { entries } = g;
+	return swift({
+		start: g.start,
+		end: g.end,
+		values: { host: entries.get('host'), port: entries.get('port'), security: entries.get('encryption') },
+	}).map((c) => ({ ...c, label: "Yii 2 'transport' (Swift_SmtpTransport)" }));
+};
+
+/**
+ * Yii 2's yii\symfonymailer\Mailer: `'transport' => ['scheme' => 'smtps', 'host' => …, 'port' => …]` makes
+ * `new Dsn($config['scheme'], $config['host'], …, $config['port'] ?? null)` (Mailer::createTransport()), read as
+ * Symfony Mailer reads a DSN: smtps = TLS at once; smtp = TLS at once on 465, STARTTLS when offered elsewhere.
+ */
+const yiiSymfony: Reader = (g) => {
+	const { entries } = g;
+	if (g.from !== 'array' || !entries.has('scheme') || !entries.has('host') || entries.has('dsn')) return undefined;
+	if (entries.has('transport') || entries.has('driver') || entries.has('class')) return undefined;
+	const scheme = lit(entries.get('scheme'));
+	const schemeText = str(scheme);
+	if (!scheme || (schemeText !== 'smtp' && schemeText !== 'smtps')) return undefined;
+	const host = entryText(entries.get('host'));
+	const port = entryPort(entries.get('port'));
+	if (host === 'other' || port === 'other') return undefined;
+	const implicit = schemeText === 'smtps';
+	const p = port ?? (implicit ? 465 : 25);
+	return {
+		library: 'symfony-mailer',
+		label: "Yii 2 'transport' (Symfony Mailer)",
+		host: host || undefined,
+		port: p,
+		portAt: lit(entries.get('port'))?.setting,
+		mode: implicit ? 'implicit' : symfonyAutoMode(p, host),
+		modeAt: scheme.setting,
+		modeText: { implicit: 'smtps', opportunistic: 'smtp' },
+		start: g.start,
+		end: g.end,
+	};
+};
+
+/**
+ * CodeIgniter 3 (system/libraries/Email.php _smtp_connect()): `smtp_crypto` 'ssl' opens ssl://, 'tls' connects in
+ * plaintext and sends STARTTLS, anything else (compared exactly: 'SSL' too) is no encryption; a scheme written
+ * in `smtp_host` reaches fsockopen() as it is. Default port 25.
+ * CodeIgniter 4 (system/Email/Email.php SMTPConnect(), since 4.0.5): port 465 opens tls:// by itself and
+ * SMTPCrypto 'ssl' opens ssl://; then SMTPCrypto 'tls' sends STARTTLS, also on 465, where the server already speaks
+ * TLS. app/Config/Email.php: "Connection on port 465 should set this to ''".
+ */
+const codeIgniter: Reader = (g) => {
+	const e = g.entries;
+	const four = e.has('SMTPPort') || e.has('SMTPCrypto');
+	if (!four && ((!e.has('smtp_port') && !e.has('smtp_crypto')) || isRoundcube(g))) return undefined;
+	const key = four
+		? { host: 'SMTPHost', port: 'SMTPPort', crypto: 'SMTPCrypto', protocol: 'protocol' }
+		: { host: 'smtp_host', port: 'smtp_port', crypto: 'smtp_crypto', protocol: 'protocol' };
+	const protocol = entryText(e.get(key.protocol));
+	if (protocol !== undefined && protocol !== 'smtp') return undefined;
+	const port = entryPort(e.get(key.port));
+	const hostText = entryText(e.get(key.host));
+	const crypto = entryText(e.get(key.crypto));
+	if (port === 'other' || hostText === 'other' || crypto === 'other') return undefined;
+	const p = port ?? 25;
+	const cryptoAt = lit(e.get(key.crypto))?.setting;
+	const known = crypto === undefined || crypto === '' || crypto === 'ssl' || crypto === 'tls';
+	const prefix = hostText ? /^([A-Za-z0-9+.-]+):\/\//.exec(hostText) : null;
+	const prefixAt = prefix && hostAt(lit(e.get(key.host))!, 0, prefix[1]!.length, `${key.host} scheme`);
+	let mode: TlsMode;
+	let modeAt: Setting | undefined = cryptoAt;
+	let starttlsInsideTls = false;
+	if (crypto === 'ssl') mode = 'implicit';
+	else if (prefix && /^(ssl|tls|tlsv1\.[0-3])$/i.test(prefix[1]!)) {
+		mode = 'implicit';
+		modeAt = prefixAt ?? undefined;
+		starttlsInsideTls = crypto === 'tls';
+	} else if (four && p === 465) {
+		mode = 'implicit';
+		modeAt = undefined;
+		starttlsInsideTls = crypto === 'tls';
+	} else if (crypto === undefined && !four) {
+		// CodeIgniter 3 reads an unset smtp_crypto from config/email.php: not known here.
+		return undefined;
+	} else mode = crypto === 'tls' ? 'starttls' : 'plain';
+	return {
+		library: 'codeigniter',
+		label: four ? 'CodeIgniter 4 email settings' : 'CodeIgniter 3 email settings',
+		host: hostText ? hostText.slice(prefix?.[0].length ?? 0) || undefined : undefined,
+		port: p,
+		portAt: lit(e.get(key.port))?.setting,
+		mode,
+		modeAt,
+		modeText: four ? { implicit: '', starttls: 'tls', plain: '' } : { implicit: 'ssl', starttls: 'tls', plain: '' },
+		...(starttlsInsideTls && { starttlsInsideTls, starttlsAt: cryptoAt }),
+		...(!known && cryptoAt && { unknownValue: cryptoAt }),
+		version: four ? 4 : 3,
+		start: g.start,
+		end: g.end,
+	};
+};
+
+/** The setting for characters [from, to) of a string literal's value. */
+function hostAt(l: Literal, from: number, to: number, name: string): Setting | undefined {
+	const t = l.token;
+	if (!t)
+		return l.kind === 'str'
+			? { text: l.setting.text.slice(from, to), start: l.setting.start + from, end: l.setting.start + to, name }
+			: undefined;
+	return { text: l.setting.text.slice(from, to), start: offsetIn(t, from), end: offsetIn(t, to), name };
+}
+
+/**
+ * CakePHP's SmtpTransport (src/Mailer/Transport/SmtpTransport.php _connect(), src/Network/Socket.php connect()): a
+ * `scheme://` in 'host' becomes the socket's transport (ssl:// = TLS at once); 'tls' => true sends STARTTLS after
+ * EHLO. Defaults: host localhost, port 25, tls false. Read only where 'className' names the SMTP transport.
+ */
+const cakePhp: Reader = (g) => {
+	const e = g.entries;
+	if (g.from !== 'array' || !names(e.get('className'), 'Smtp', 'SmtpTransport')) return undefined;
+	const port = entryPort(e.get('port'));
+	const hostText = entryText(e.get('host'));
+	const tls = e.get('tls');
+	if (port === 'other' || hostText === 'other' || tls === 'other') return undefined;
+	if (tls && tls.kind !== 'bool') return undefined;
+	const starttls = tls?.setting.text === 'true';
+	const p = port ?? 25;
+	const prefix = hostText ? /^([A-Za-z0-9+.-]+):\/\//.exec(hostText) : null;
+	const implicit = !!prefix && /^(ssl|tls|tlsv1\.[0-3])$/i.test(prefix[1]!);
+	if (prefix && !implicit && prefix[1]!.toLowerCase() !== 'tcp') return undefined;
+	const prefixAt = prefix ? hostAt(lit(e.get('host'))!, 0, prefix[0].length, 'host prefix') : undefined;
+	const hostLit = lit(e.get('host'));
+	return {
+		library: 'cakephp',
+		label: 'CakePHP SmtpTransport',
+		host: (hostText ?? 'localhost').slice(prefix?.[0].length ?? 0) || undefined,
+		port: p,
+		portAt: lit(e.get('port'))?.setting,
+		mode: implicit ? 'implicit' : starttls ? 'starttls' : 'plain',
+		modeAt: implicit ? prefixAt : tls?.setting,
+		modeText: implicit ? {} : { starttls: 'true', plain: 'false' },
+		// Where ssl:// goes for TLS at once (with 'tls' => false: see the rule).
+		...(!prefix && hostLit && { addMode: { at: hostLit.setting.start, text: { implicit: 'ssl://' } } }),
+		...(implicit && starttls && { starttlsInsideTls: true, starttlsAt: tls.setting }),
+		start: g.start,
+		end: g.end,
+	};
+};
+
+/**
+ * Roundcube (program/lib/Roundcube/rcube_smtp.php connect(), rcube_utils::parse_host_uri()): `smtp_host` and
+ * `imap_host` are `[ssl://|tls://]host[:port]`, ssl:// = implicit TLS, tls:// = STARTTLS, neither = plaintext;
+ * without a port, 465 / 993 for ssl://, else 587 / 143. Before 1.6: `smtp_server` + `smtp_port`, `default_host` +
+ * `default_port`.
+ */
+const roundcube: Reader = (g) => {
+	const e = g.entries;
+	if (!isRoundcube(g)) return undefined;
+	const out: ClientConfig[] = [];
+	const smtp = e.has('smtp_host') ? 'smtp_host' : e.has('smtp_server') ? 'smtp_server' : undefined;
+	const imap = e.has('imap_host') ? 'imap_host' : e.has('default_host') ? 'default_host' : undefined;
+	if (smtp) push(out, roundcubeHost(g, smtp, smtp === 'smtp_server' ? 'smtp_port' : undefined, 'SMTP'));
+	if (imap) push(out, roundcubeHost(g, imap, imap === 'default_host' ? 'default_port' : undefined, 'IMAP'));
+	return out;
+};
+
+/**
+ * Roundcube's config.inc.php: `$config[…]` (or 1.x's `$rcmail_config[…]`) with an IMAP host or the old smtp_server,
+ * or an smtp_host that carries its own port and scheme (CodeIgniter 3's comes with smtp_port or smtp_crypto).
+ */
+function isRoundcube(g: SettingsGroup): boolean {
+	if (g.from !== 'assign' || (g.name !== '$config' && g.name !== '$rcmail_config')) return false;
+	const e = g.entries;
+	if (e.has('imap_host') || e.has('default_host') || e.has('smtp_server')) return true;
+	return e.has('smtp_host') && !e.has('smtp_port') && !e.has('smtp_crypto');
+}
+
+function push(out: ClientConfig[], c: ClientConfig | undefined): void {
+	if (c) out.push(c);
+}
+
+function roundcubeHost(
+	g: SettingsGroup,
+	hostKey: string,
+	portKey: string | undefined,
+	protocol: 'SMTP' | 'IMAP',
+): ClientConfig | undefined {
+	const host = lit(g.entries.get(hostKey));
+	if (!host || host.kind !== 'str') return undefined;
+	const m = /^(?:(ssl|tls):\/\/)?([^:/]*)(?::(\d{1,5}))?$/i.exec(host.setting.text);
+	if (!m) return undefined;
+	const scheme = m[1]?.toLowerCase();
+	const portEntry = portKey ? g.entries.get(portKey) : undefined;
+	const written = entryPort(portEntry);
+	if (written === 'other') return undefined;
+	const implicit = scheme === 'ssl';
+	let port: number;
+	let portAt: Setting | undefined;
+	if (m[3] !== undefined) {
+		port = Number(m[3]);
+		portAt = hostAt(host, host.setting.text.length - m[3].length, host.setting.text.length, `${hostKey} port`);
+	} else if (written !== undefined) {
+		port = written;
+		portAt = lit(portEntry)!.setting;
+	} else if (portKey) port = protocol === 'SMTP' ? 587 : 143;
+	else port = protocol === 'SMTP' ? (implicit ? 465 : 587) : implicit ? 993 : 143;
+	const prefixAt = m[1] ? hostAt(host, 0, m[1].length, `${hostKey} prefix`) : undefined;
+	return {
+		library: 'roundcube',
+		label: `Roundcube ${hostKey}`,
+		protocol,
+		host: m[2] && !m[2].includes('%') ? m[2] : undefined,
+		port,
+		portAt,
+		mode: implicit ? 'implicit' : scheme === 'tls' ? 'starttls' : 'plain',
+		modeAt: prefixAt,
+		modeText: { implicit: 'ssl', starttls: 'tls' },
+		...(!prefixAt && { addMode: { at: host.setting.start, text: { implicit: 'ssl://', starttls: 'tls://' } } }),
+		start: host.setting.start,
+		end: host.setting.end,
+	};
+}
+
+/**
+ * webklex/php-imap (src/Connection/Protocols/ImapProtocol.php connect()): 'ssl' and 'tls' open that transport (TLS
+ * at once: 'tls' is not STARTTLS here), 'starttls' connects with tcp:// and upgrades, anything else is plaintext;
+ * the port defaults to 993 with 'ssl'/'tls', else 143. An account is an array with 'encryption' and 'port' that is
+ * an IMAP account by its 'protocol' (imap; the legacy-* protocols use imap_open() flags instead), its
+ * 'validate_cert', or its place under 'accounts'.
+ */
+const imapAccount: Reader = (g) => {
+	const e = g.entries;
+	if (g.from !== 'array' || !e.has('encryption') || !e.has('host')) return undefined;
+	if (e.has('transport') || e.has('driver') || e.has('class') || e.has('className') || e.has('scheme'))
+		return undefined;
+	const protocol = entryText(e.get('protocol'));
+	if (protocol === 'other') return undefined;
+	const imap = protocol !== undefined && /^imap(4|4rev1)?$/i.test(protocol);
+	if (!imap && !(protocol === undefined && (e.has('validate_cert') || g.keys.includes('accounts')))) return undefined;
+	const enc = lit(e.get('encryption'));
+	const port = entryPort(e.get('port'));
+	const host = entryText(e.get('host'));
+	if (!enc || port === 'other' || host === 'other') return undefined;
+	const value =
+		enc.kind === 'str' ? enc.setting.text.toLowerCase() : enc.kind === 'bool' || enc.kind === 'null' ? '' : undefined;
+	if (value === undefined) return undefined;
+	const mode: TlsMode = value === 'ssl' || value === 'tls' ? 'implicit' : value === 'starttls' ? 'starttls' : 'plain';
+	return {
+		library: 'imap',
+		label: 'php-imap account',
+		host: host || undefined,
+		port: port ?? (mode === 'implicit' ? 993 : 143),
+		portAt: lit(e.get('port'))?.setting,
+		mode,
+		modeAt: enc.setting,
+		modeText: enc.kind === 'str' ? { implicit: 'ssl', starttls: 'starttls', plain: 'notls' } : { implicit: "'ssl'" },
+		start: g.start,
+		end: g.end,
+	};
+};
+
+/**
+ * WP Mail SMTP's constants in wp-config.php (WPMS_ON, WPMS_MAILER 'smtp', WPMS_SMTP_HOST, WPMS_SMTP_PORT, WPMS_SSL
+ * '' / 'ssl' / 'tls', WPMS_SMTP_AUTOTLS): the plugin hands them to PHPMailer's Host, Port, SMTPSecure and
+ * SMTPAutoTLS, so PHPMailer's semantics apply. Read when WPMS_ON is not false and the mailer is SMTP.
+ */
+const wpMailSmtp: Reader = (g) => {
+	const e = g.entries;
+	if (g.from !== 'define' || !e.has('WPMS_SMTP_PORT')) return undefined;
+	const on = e.get('WPMS_ON');
+	const mailer = entryText(e.get('WPMS_MAILER'));
+	if ((on && (on === 'other' || on.setting.text === 'false')) || (mailer !== undefined && mailer !== 'smtp'))
+		return undefined;
+	const props = new Map<string, MailerProp>();
+	const prop = (name: string, key: string) => {
+		const v = e.get(key);
+		if (v !== undefined) props.set(name, { lit: lit(v), indent: '' });
+	};
+	prop('Host', 'WPMS_SMTP_HOST');
+	prop('Port', 'WPMS_SMTP_PORT');
+	prop('SMTPAutoTLS', 'WPMS_SMTP_AUTOTLS');
+	const ssl = lit(e.get('WPMS_SSL'));
+	if (e.has('WPMS_SSL') && !ssl) return undefined;
+	// The plugin's "none" is PHPMailer's ''.
+	if (ssl)
+		props.set('SMTPSecure', {
+			lit: ssl.setting.text === 'none' ? { ...ssl, kind: 'str', setting: { ...ssl.setting, text: '' } } : ssl,
+			indent: '',
+		});
+	return phpmailer({ receiver: 'WP Mail SMTP (WPMS_*)', created: true, smtp: true, props }).map((c) => ({
+		...c,
+		modeText: c.modeAt?.name === 'WPMS_SSL' ? { implicit: 'ssl', starttls: 'tls' } : c.modeText,
+		addMode: undefined,
+	}));
+};
+
+const READERS: readonly Reader[] = [yiiSwift, yiiSymfony, codeIgniter, cakePhp, roundcube, imapAccount, wpMailSmtp];

@@ -1,0 +1,76 @@
+//! CakePHP's SmtpTransport (src/Mailer/Transport/SmtpTransport.php _connect(), src/Network/Socket.php connect()):
+//! an ssl:// prefix in 'host' opens TLS at once; 'tls' => true connects in plaintext and sends STARTTLS after EHLO;
+//! both together send STARTTLS over TLS, which the server refuses.
+import { mailMismatch, pairFinding, portName, hostPort } from '../clients/checks';
+import type { Fix } from '../types';
+import { ALL_ORIGINS, defineRule } from './rule';
+
+export const cakephpSmtpTls = defineRule({
+	meta: {
+		id: 'cakephp-smtp-tls',
+		defaultSeverity: 'warning',
+		summary: "CakePHP SmtpTransport whose TLS does not fit the port: ssl:// on 587, 'tls' => true or nothing on 465.",
+		origins: ALL_ORIGINS,
+		fixes: 'always',
+		messages: {
+			sslOnPlainPort:
+				"CakePHP opens ssl:// (the host's prefix) but port {{port}} greets in plaintext: \"wrong version number\". Use port 465, or no prefix and 'tls' => true.",
+			plainOn465:
+				'CakePHP connects in plaintext ({{how}}) but port 465 expects TLS at once: it times out. Write ssl:// before the host, or use port 587.',
+			starttlsInsideTls:
+				"CakePHP opens ssl:// and then sends STARTTLS for 'tls' => true, which the server refuses. Set 'tls' => false with ssl://.",
+		},
+	},
+	checkClient(c, ctx) {
+		if (c.library !== 'cakephp') return [];
+		if (c.starttlsInsideTls && c.starttlsAt) {
+			const at = c.starttlsAt;
+			return [
+				{
+					start: at.start,
+					end: at.end,
+					messageId: 'starttlsInsideTls',
+					detail: `${c.label} opens ssl://${hostPort(c)}, then 'tls' => true sends STARTTLS over the encrypted connection and CakePHP throws "SMTP server did not accept the connection or trying to connect to non TLS SMTP server using TLS.". With ssl:// set 'tls' => false.`,
+					fixes: [{ title: "Set 'tls' => false", edits: [{ start: at.start, end: at.end, text: 'false' }] }],
+				},
+			];
+		}
+		const mismatch = mailMismatch(c, c.mode, ctx);
+		if (mismatch === 'tls-on-plain-port')
+			return [
+				pairFinding(
+					c,
+					{
+						messageId: 'sslOnPlainPort',
+						data: { port: c.port! },
+						detail: `${c.label} opens ssl://${hostPort(c)}: TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. The handshake fails ("SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number") and CakePHP throws "Unable to connect to SMTP server.". Use port 465, or drop the prefix and set 'tls' => true (STARTTLS) on port ${c.port}.`,
+					},
+					undefined,
+					{ port: 465, title: 'Use port 465 (implicit TLS)' },
+				),
+			];
+		if (mismatch !== 'plaintext-on-tls-port') return [];
+		const starttls = c.mode === 'starttls';
+		const finding = pairFinding(
+			c,
+			{
+				messageId: 'plainOn465',
+				data: { how: starttls ? "'tls' => true is STARTTLS" : 'no ssl:// prefix' },
+				detail: `${c.label} connects with tcp://${hostPort(c)} and waits for the server's greeting, but 465 is SMTPS: the server waits for a TLS handshake and CakePHP throws "SMTP timeout.". Write the host as ssl://${c.host ?? 'host'}${starttls ? " with 'tls' => false" : ''}, or use port 587${starttls ? '' : " with 'tls' => true"}.`,
+			},
+			undefined,
+			starttls ? { port: 587, title: "Use port 587 (STARTTLS with 'tls' => true)" } : undefined,
+		);
+		if (c.addMode?.text.implicit !== undefined) {
+			const fix: Fix = {
+				title: starttls ? "Write ssl:// before the host and set 'tls' => false" : 'Write ssl:// before the host',
+				edits: [
+					{ start: c.addMode.at, end: c.addMode.at, text: c.addMode.text.implicit },
+					...(starttls && c.modeAt ? [{ start: c.modeAt.start, end: c.modeAt.end, text: 'false' }] : []),
+				],
+			};
+			finding.fixes.unshift(fix);
+		}
+		return [finding];
+	},
+});

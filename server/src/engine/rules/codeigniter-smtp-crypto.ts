@@ -1,0 +1,102 @@
+//! CodeIgniter's Email library (3: system/libraries/Email.php _smtp_connect(); 4: system/Email/Email.php
+//! SMTPConnect()): smtp_crypto / SMTPCrypto 'ssl' opens ssl:// (TLS at once), 'tls' connects in plaintext and sends
+//! STARTTLS, any other value (compared exactly) is no encryption. CodeIgniter 4 opens tls:// on port 465 by itself
+//! and still sends STARTTLS for 'tls', which a server already speaking TLS refuses.
+import { hostPort, mailMismatch, pairFinding, portName, written } from '../clients/checks';
+import { ALL_ORIGINS, defineRule } from './rule';
+
+/** What a mistyped value was meant to be: 'TLS' → 'tls', 'starttls' → 'tls'. */
+const MEANT: Record<string, string> = { ssl: 'ssl', tls: 'tls', starttls: 'tls' };
+
+export const codeigniterSmtpCrypto = defineRule({
+	meta: {
+		id: 'codeigniter-smtp-crypto',
+		defaultSeverity: 'warning',
+		summary:
+			"CodeIgniter SMTP encryption that does not fit the port ('ssl' on 587, 'tls' on 465) or that it does not know ('TLS').",
+		origins: ALL_ORIGINS,
+		fixes: 'always',
+		messages: {
+			sslOnPlainPort:
+				'CodeIgniter opens ssl:// ({{how}}) but port {{port}} greets in plaintext: "wrong version number". Use \'tls\' on {{port}}, or port 465.',
+			starttlsOn465:
+				"CodeIgniter 3 connects in plaintext ({{how}}) but port 465 expects TLS at once: it times out. Use 'ssl' on 465, or port 587 with 'tls'.",
+			starttlsInsideTls:
+				"CodeIgniter opens TLS ({{how}}) and then sends STARTTLS for 'tls', which the server refuses. Set {{name}} to '' there.",
+			unknownValue:
+				"CodeIgniter compares {{name}} with 'tls' and 'ssl' exactly: '{{value}}' means no encryption at all. Write '{{meant}}'.",
+		},
+	},
+	checkClient(c, ctx) {
+		if (c.library !== 'codeigniter') return [];
+		const four = c.version === 4;
+		const cryptoName = four ? 'SMTPCrypto' : 'smtp_crypto';
+		if (c.unknownValue) {
+			const meant = MEANT[c.unknownValue.text.toLowerCase()];
+			if (meant === undefined) return [];
+			return [
+				{
+					start: c.unknownValue.start,
+					end: c.unknownValue.end,
+					messageId: 'unknownValue',
+					data: { name: cryptoName, value: c.unknownValue.text, meant },
+					detail: `${c.label}: ${cryptoName} is compared with === 'ssl' and === 'tls', so '${c.unknownValue.text}' sends mail without encryption${c.port === 465 ? ` (and on port 465, which expects TLS at once, the connection times out)` : ''}. Write '${meant}'.`,
+					fixes: [
+						{
+							title: `Write '${meant}'`,
+							edits: [{ start: c.unknownValue.start, end: c.unknownValue.end, text: meant }],
+							preferred: true,
+						},
+					],
+				},
+			];
+		}
+		const how = c.modeAt ? written(c.modeAt) : `port ${c.port}`;
+		if (c.starttlsInsideTls && c.starttlsAt) {
+			const at = c.starttlsAt;
+			return [
+				{
+					start: at.start,
+					end: at.end,
+					messageId: 'starttlsInsideTls',
+					data: { how, name: at.name },
+					detail: `${c.label}: ${four && !c.modeAt ? 'CodeIgniter 4 opens tls:// on port 465 by itself' : `${how} opens ssl://`}, then ${at.name} 'tls' sends STARTTLS over the encrypted connection; the server refuses it and stream_socket_enable_crypto() fails. CodeIgniter 4's app/Config/Email.php: "Connection on port 465 should set this to ''".`,
+					fixes: [{ title: `Set ${at.name} to ''`, edits: [{ start: at.start, end: at.end, text: '' }] }],
+					related: c.portAt
+						? [{ start: c.portAt.start, end: c.portAt.end, message: `The port (${c.portAt.name}) is set here.` }]
+						: [],
+				},
+			];
+		}
+		const mismatch = mailMismatch(c, c.mode, ctx);
+		if (mismatch === 'tls-on-plain-port')
+			return [
+				pairFinding(
+					c,
+					{
+						messageId: 'sslOnPlainPort',
+						data: { how, port: c.port! },
+						detail: `${c.label} open ssl://${hostPort(c)} (${how}): TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. fsockopen() fails with "SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number" and CodeIgniter logs "Unable to send email using SMTP". Use 'tls' (STARTTLS) on port ${c.port}, or port 465.`,
+					},
+					{ mode: 'starttls', title: "Use STARTTLS ('tls') on this port" },
+					{ port: 465, title: 'Use port 465 (implicit TLS)' },
+				),
+			];
+		// CodeIgniter 4 opens TLS on 465 whatever SMTPCrypto says: only CodeIgniter 3 speaks plaintext there.
+		if (mismatch === 'plaintext-on-tls-port' && !four)
+			return [
+				pairFinding(
+					c,
+					{
+						messageId: 'starttlsOn465',
+						data: { how: c.mode === 'starttls' ? "'tls' is STARTTLS" : 'no smtp_crypto' },
+						detail: `${c.label} connect with tcp://${hostPort(c)} and wait for the server's greeting, but 465 is SMTPS: the server waits for a TLS handshake, and CodeIgniter times out. Use 'ssl' on 465, or port 587 with 'tls'.`,
+					},
+					{ mode: 'implicit', title: "Use 'ssl' (implicit TLS) on port 465" },
+					// Without 'tls', port 587 would send the mail unencrypted: offered only with it.
+					c.mode === 'starttls' ? { port: 587, title: "Use port 587 with 'tls'" } : undefined,
+				),
+			];
+		return [];
+	},
+});

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
+
+const R = 'cakephp-smtp-tls';
+
+ruleTester(R, "a scheme in 'host' is the transport; 'tls' => true is STARTTLS", {
+	// src/Network/Socket.php connect():
+	//     if (str_contains($this->_config['host'], '://')) {
+	//         [$this->_config['protocol'], $this->_config['host']] = explode('://', $this->_config['host']);
+	// src/Mailer/Transport/SmtpTransport.php _connect():
+	//     if ($config['tls']) { $this->_smtpSend('STARTTLS', '220'); $this->_socket->enableCrypto('tls'); ...
+	//     'SMTP server did not accept the connection or trying to connect to non TLS SMTP server using TLS.'
+	invalid: [
+		{
+			code: "return ['EmailTransport' => ['default' => ['className' => 'Smtp', 'host' => '«ssl://»smtp.example.com', 'port' => 587]]];",
+			errors: ['sslOnPlainPort'],
+		},
+		{
+			// cakephp/docs#3149: "SMTP timeout" with 'tls' => true on 465.
+			code: "TransportFactory::setConfig('mail', ['className' => 'Smtp', 'host' => 'mail.example.com', 'port' => 465, 'tls' => «true»]);",
+			errors: ['plainOn465'],
+		},
+		{
+			code: "TransportFactory::setConfig('mail', ['className' => SmtpTransport::class, 'host' => 'mail.example.com', 'port' => «465»]);",
+			errors: ['plainOn465'],
+		},
+		{
+			code: "TransportFactory::setConfig('s', ['className' => 'Smtp', 'host' => 'ssl://mail.example.com', 'port' => 465, 'tls' => «true»]);",
+			errors: ['starttlsInsideTls'],
+		},
+	],
+	valid: [
+		"TransportFactory::setConfig('gmail', ['host' => 'smtp.gmail.com', 'port' => 587, 'className' => 'Smtp', 'tls' => true]);",
+		// cakephp/cakephp#7825, WebDevBr/CakePHP-Brasil#9: the documented Gmail set-up.
+		"return ['gmail' => ['host' => 'ssl://smtp.gmail.com', 'port' => 465, 'username' => 'u', 'password' => 'p', 'className' => 'Smtp']];",
+		// cakephp/cakephp#7505: STARTTLS on 25 (the report was a self-signed certificate).
+		"return ['EmailTransport' => ['default' => ['className' => 'Smtp', 'host' => 'smtp.domain.tld', 'port' => 25, 'timeout' => 30, 'tls' => true]]];",
+		// The Mail transport ignores host and port.
+		"return ['EmailTransport' => ['default' => ['className' => MailTransport::class, 'host' => 'localhost', 'port' => 465, 'tls' => false]]];",
+		"TransportFactory::setConfig('x', ['className' => 'Smtp', 'host' => $host, 'port' => 465, 'tls' => true]);",
+	],
+});
+
+test('on 465 the fix writes ssl:// before the host and turns STARTTLS off, in one edit set', () => {
+	const f = findings(
+		"TransportFactory::setConfig('m', ['className' => 'Smtp', 'host' => 'mail.example.com', 'port' => 465, 'tls' => true]);",
+	).find((x) => x.ruleId === R)!;
+	assert.equal(f.fixes[0]!.title, "Write ssl:// before the host and set 'tls' => false");
+	assert.deepEqual(
+		f.fixes[0]!.edits.map((e) => e.text),
+		['ssl://', 'false'],
+	);
+	assert.equal(f.fixes[1]!.title, "Use port 587 (STARTTLS with 'tls' => true)");
+	assert.match(f.detail!, /SMTP timeout\./);
+});

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
+
+const R = 'codeigniter-smtp-crypto';
+
+ruleTester(R, "CodeIgniter 3: 'ssl' opens ssl://, 'tls' is STARTTLS, anything else no encryption", {
+	// system/libraries/Email.php _smtp_connect():
+	//     $ssl = ($this->smtp_crypto === 'ssl') ? 'ssl://' : '';
+	//     $this->_smtp_connect = fsockopen($ssl.$this->smtp_host, $this->smtp_port, ...
+	//     if ($this->smtp_crypto === 'tls') { $this->_send_command('hello'); $this->_send_command('starttls'); ...
+	invalid: [
+		{
+			code: "$config['protocol'] = 'smtp';\n$config['smtp_host'] = 'smtp.example.com';\n$config['smtp_port'] = 587;\n$config['smtp_crypto'] = '«ssl»';",
+			errors: ['sslOnPlainPort'],
+		},
+		{
+			code: "$config['smtp_host'] = 'smtp.gmail.com';\n$config['smtp_port'] = 465;\n$config['smtp_crypto'] = '«tls»';",
+			errors: ['starttlsOn465'],
+		},
+		{
+			code: "$this->email->initialize(['protocol' => 'smtp', 'smtp_host' => 'mail.example.com', 'smtp_port' => 465, 'smtp_crypto' => '«»']);",
+			errors: ['starttlsOn465'],
+		},
+		{
+			// The host's scheme reaches fsockopen() as written: ssl:// on 587.
+			code: "$config['smtp_host'] = '«ssl»://smtp.example.com';\n$config['smtp_port'] = 587;\n$config['smtp_crypto'] = '';",
+			errors: ['sslOnPlainPort'],
+		},
+		{
+			// Compared with ===: 'TLS' is no encryption.
+			code: "$config['smtp_port'] = 587;\n$config['smtp_crypto'] = '«TLS»';",
+			errors: ['unknownValue'],
+			output: "$config['smtp_port'] = 587;\n$config['smtp_crypto'] = 'tls';",
+		},
+		{
+			code: "$config['smtp_port'] = 465;\n$config['smtp_crypto'] = '«SSL»';",
+			errors: ['unknownValue'],
+			output: "$config['smtp_port'] = 465;\n$config['smtp_crypto'] = 'ssl';",
+		},
+	],
+	valid: [
+		"$config['protocol'] = 'smtp';\n$config['smtp_port'] = 587;\n$config['smtp_crypto'] = 'tls';",
+		// bcit-ci/CodeIgniter#2320 and #5608: the scheme in the host, on 465.
+		"$config = array('protocol' => 'smtp', 'smtp_host' => 'ssl://smtp.example.com', 'smtp_port' => 465, 'smtp_user' => 'u', 'smtp_pass' => 'p');",
+		"$config['smtp_host'] = 'smtp.gmail.com';\n$config['smtp_port'] = 465;\n$config['smtp_crypto'] = 'ssl';",
+		// Not SMTP: the smtp_* settings are not used.
+		"$config['protocol'] = 'mail';\n$config['smtp_port'] = 465;\n$config['smtp_crypto'] = 'tls';",
+		// smtp_crypto comes from config/email.php when not given here: not known.
+		"$this->email->initialize(['smtp_host' => 'smtp.gmail.com', 'smtp_port' => 465]);",
+		"$config['smtp_port'] = $port;\n$config['smtp_crypto'] = 'ssl';",
+		// 'none' means no encryption, and says so.
+		"$config['smtp_port'] = 25;\n$config['smtp_crypto'] = 'none';",
+	],
+});
+
+ruleTester(R, 'CodeIgniter 4: port 465 opens tls:// by itself, and SMTPCrypto tls still sends STARTTLS', {
+	// system/Email/Email.php SMTPConnect():
+	//     if ($this->SMTPPort === 465) { $ssl = 'tls://'; }
+	//     if ($this->SMTPCrypto === 'ssl') { $ssl = 'ssl://'; }
+	//     ...
+	//     if ($this->SMTPCrypto === 'tls') { $this->sendCommand('hello'); $this->sendCommand('starttls'); ...
+	// app/Config/Email.php: "Connection on port 465 should set this to ''."
+	invalid: [
+		{
+			code: "class Email extends BaseConfig\n{\n    public string $protocol = 'smtp';\n    public string $SMTPHost = 'smtp.gmail.com';\n    public int $SMTPPort = 465;\n    public string $SMTPCrypto = '«tls»';\n}",
+			errors: ['starttlsInsideTls'],
+		},
+		{
+			code: "$email->initialize(['SMTPHost' => 'smtp.example.com', 'SMTPPort' => 587, 'SMTPCrypto' => '«ssl»']);",
+			errors: ['sslOnPlainPort'],
+		},
+	],
+	valid: [
+		"class Email extends BaseConfig\n{\n    public string $SMTPHost = 'smtp.example.com';\n    public int $SMTPPort = 25;\n    public string $SMTPCrypto = 'tls';\n}",
+		"class Email extends BaseConfig\n{\n    public int $SMTPPort = 465;\n    public string $SMTPCrypto = '';\n}",
+		"class Email extends BaseConfig\n{\n    public int $SMTPPort = 465;\n    public string $SMTPCrypto = 'ssl';\n}",
+		// No SMTPCrypto here: the config class's own may be '' (CodeIgniter 4 then speaks TLS on 465).
+		"$email->initialize(['SMTPHost' => 'smtp.example.com', 'SMTPPort' => 465]);",
+		"$config['SMTPPort'] = 587;\n$config['SMTPCrypto'] = 'tls';",
+	],
+});
+
+test('the fix for STARTTLS inside TLS empties SMTPCrypto, and the port is related information', () => {
+	const f = findings(
+		"class Email extends BaseConfig {\n public int $SMTPPort = 465;\n public string $SMTPCrypto = 'tls';\n}",
+	).find((x) => x.ruleId === R)!;
+	assert.equal(f.fixes[0]!.title, "Set SMTPCrypto to ''");
+	assert.equal(f.fixes[0]!.edits[0]!.text, '');
+	assert.match(f.related![0]!.message, /SMTPPort/);
+	assert.match(f.detail!, /Connection on port 465 should set this to ''/);
+});

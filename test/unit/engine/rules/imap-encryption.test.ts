@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings } from '../../../helpers/marked';
+import { ruleTester } from '../../../helpers/rule-tester';
+
+const R = 'imap-encryption';
+
+ruleTester(R, "php-imap: 'ssl' and 'tls' are TLS at once, 'starttls' upgrades", {
+	// src/Connection/Protocols/ImapProtocol.php connect():
+	//     if (in_array($encryption, ['ssl', 'tls'])) { $transport = $encryption; ...
+	//     if ($encryption == 'starttls') { $this->enableStartTls(); }
+	invalid: [
+		{
+			// Webklex/php-imap#581: "Unable to connect to tls://xxxxxx.goserver.host:587".
+			code: "$c = $cm->make([\n\t'host' => 'xxxxxx.goserver.host',\n\t'port' => 587,\n\t'encryption' => '«tls»',\n\t'protocol' => 'imap'\n]);",
+			errors: ['tlsOnPlainPort'],
+		},
+		{
+			code: "$c = $cm->make(['host' => 'imap.example.com', 'port' => 143, 'encryption' => '«ssl»', 'validate_cert' => true]);",
+			errors: ['tlsOnPlainPort'],
+		},
+		{
+			code: "return ['accounts' => ['default' => ['host' => 'imap.example.com', 'port' => 993, 'encryption' => '«starttls»']]];",
+			errors: ['plainOnTlsPort'],
+		},
+		{
+			code: "$c = $cm->make(['host' => 'imap.example.com', 'port' => 993, 'encryption' => «false», 'protocol' => 'imap']);",
+			errors: ['plainOnTlsPort'],
+		},
+	],
+	valid: [
+		"return ['accounts' => ['default' => ['host' => 'localhost', 'port' => 993, 'protocol' => 'imap', 'encryption' => 'ssl', 'validate_cert' => true]]];",
+		"$c = $cm->make(['host' => 'imap.example.com', 'port' => 993, 'encryption' => 'tls', 'protocol' => 'imap']);",
+		"$c = $cm->make(['host' => 'imap.example.com', 'port' => 143, 'encryption' => 'starttls', 'protocol' => 'imap']);",
+		// Webklex/laravel-imap#409: POP3 goes through imap_open() (the legacy protocol), whose flags differ.
+		"$c = $cm->make(['host' => 'mail.host.com', 'port' => 110, 'encryption' => false, 'protocol' => 'pop3']);",
+		"$c = $cm->make(['host' => 'h', 'port' => 143, 'encryption' => 'tls', 'protocol' => 'legacy-imap']);",
+		"$c = $cm->make(['host' => 'h', 'port' => env('IMAP_PORT'), 'encryption' => 'ssl', 'protocol' => 'imap']);",
+		// Not an IMAP account: nothing says so.
+		"$x = ['host' => 'h', 'port' => 143, 'encryption' => 'ssl'];",
+	],
+});
+
+test('the fixes change the encryption or the port; Test connection speaks IMAP', () => {
+	const f = findings(
+		"$c = $cm->make(['host' => 'imap.example.com', 'port' => 143, 'encryption' => 'tls', 'protocol' => 'imap']);",
+	).find((x) => x.ruleId === R)!;
+	assert.deepEqual(
+		f.fixes.map((x) => x.edits[0]!.text),
+		['starttls', '993'],
+	);
+});
