@@ -8,7 +8,7 @@ import { basename, entryPort, entryText, offsetIn, type Entry, type Literal } fr
 import { symfonyAutoMode } from './laravel';
 import type { ClientConfig, Setting, TlsMode } from './model';
 import { phpmailer, type MailerProp } from './phpmailer';
-import { swift } from './swift';
+import { swift, swiftMode } from './swift';
 
 /** Settings written together (see the module comment). */
 export interface SettingsGroup {
@@ -348,4 +348,49 @@ const wpMailSmtp: Reader = (g) => {
 	}));
 };
 
-const READERS: readonly Reader[] = [yiiSwift, yiiSymfony, codeIgniter, cakePhp, roundcube, imapAccount, wpMailSmtp];
+/**
+ * Nextcloud's config.php (`$CONFIG = array('mail_smtpmode' => 'smtp', 'mail_smtphost' => …, 'mail_smtpport' => …,
+ * 'mail_smtpsecure' => …)`). Nextcloud 26 and later (lib/private/Mail/Mailer.php getSmtpInstance()) pass
+ * `mail_smtpsecure === 'ssl' ? true : null` to Symfony Mailer's EsmtpTransport: 'ssl' is TLS at once, anything else
+ * lets Symfony choose (TLS at once on 465, STARTTLS when offered elsewhere). Older ones gave mail_smtpsecure to
+ * SwiftMailer's setEncryption() ('tls' = STARTTLS required). The file's own 'version' tells which.
+ */
+const nextcloud: Reader = (g) => {
+	const e = g.entries;
+	if (g.from !== 'array' || (!e.has('mail_smtpsecure') && !e.has('mail_smtpport'))) return undefined;
+	const smtpMode = entryText(e.get('mail_smtpmode'));
+	if (smtpMode !== undefined && smtpMode !== 'smtp') return undefined;
+	const port = entryPort(e.get('mail_smtpport'));
+	const host = entryText(e.get('mail_smtphost'));
+	const secure = e.get('mail_smtpsecure');
+	if (port === 'other' || host === 'other' || secure === 'other') return undefined;
+	const p = port ?? 25;
+	const version = /^(\d+)\./.exec(str(e.get('version')) ?? '');
+	const major = version ? Number(version[1]) : undefined;
+	const value = secure ? entryText(secure)! : '';
+	const swiftMailer = major !== undefined && major < 26;
+	return {
+		library: 'nextcloud',
+		label: 'Nextcloud mail settings',
+		host: host || '127.0.0.1',
+		port: p,
+		portAt: lit(e.get('mail_smtpport'))?.setting,
+		mode: swiftMailer ? swiftMode(value) : value === 'ssl' ? 'implicit' : symfonyAutoMode(p, host || '127.0.0.1'),
+		modeAt: lit(secure)?.setting,
+		modeText: swiftMailer ? { implicit: 'ssl', starttls: 'tls' } : { implicit: 'ssl', opportunistic: '' },
+		...(major !== undefined && { version: major }),
+		start: g.start,
+		end: g.end,
+	};
+};
+
+const READERS: readonly Reader[] = [
+	yiiSwift,
+	yiiSymfony,
+	codeIgniter,
+	cakePhp,
+	roundcube,
+	imapAccount,
+	wpMailSmtp,
+	nextcloud,
+];

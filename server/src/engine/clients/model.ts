@@ -10,6 +10,7 @@ export type Library =
 	| 'codeigniter'
 	| 'cakephp'
 	| 'roundcube'
+	| 'nextcloud'
 	| 'imap';
 
 /** What a client speaks, and the STARTTLS it sends: what Test connection needs to connect as it would. */
@@ -126,6 +127,7 @@ const LIBRARY_NAMES: Record<Library, string> = {
 	codeigniter: 'CodeIgniter',
 	cakephp: 'CakePHP',
 	roundcube: 'Roundcube',
+	nextcloud: 'Nextcloud',
 	imap: 'php-imap',
 };
 

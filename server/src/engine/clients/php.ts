@@ -23,7 +23,7 @@ import { frameworkConfigs, type SettingsGroup } from './frameworks';
  * scanner's string literals instead, so a file full of `tcp://…:6379` literals is not lexed twice.
  */
 export const CLIENT_PREFILTER =
-	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|EsmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(|smtp_(?:crypto|port|host|server)|SMTP(?:Crypto|Port)|imap_host|default_host|WPMS_SMTP_PORT|\bSmtpTransport\b|['"]Smtp['"]/i;
+	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|EsmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(|smtp_(?:crypto|port|host|server)|mail_smtp(?:secure|port)|SMTP(?:Crypto|Port)|imap_host|default_host|WPMS_SMTP_PORT|\bSmtpTransport\b|['"]Smtp['"]/i;
 
 const URL_STRING = new RegExp(`^(?:${CONNECTION_SCHEMES.join('|')})://`, 'i');
 const KEY_BEFORE = /(?:(['"])([A-Za-z0-9_.-]+)\1\s*=>|\$([A-Za-z0-9_]+)\s*=)\s*$/;

@@ -3,6 +3,7 @@ import { bracketSyntax } from './bracket-syntax';
 import { cakephpSmtpTls } from './cakephp-smtp-tls';
 import { codeigniterSmtpCrypto } from './codeigniter-smtp-crypto';
 import { imapEncryption } from './imap-encryption';
+import { nextcloudMailSmtpsecure } from './nextcloud-mail-smtpsecure';
 import { roundcubeHostPrefix } from './roundcube-host-prefix';
 import { fsockopenPort } from './fsockopen-port';
 import { insecureSslContext } from './insecure-ssl-context';
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
 	codeigniterSmtpCrypto,
 	cakephpSmtpTls,
 	roundcubeHostPrefix,
+	nextcloudMailSmtpsecure,
 	imapEncryption,
 	insecureSslContext,
 ];
