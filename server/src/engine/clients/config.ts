@@ -2,18 +2,30 @@
 //! MAILER_URL, Redis URIs), and Laravel's MAIL_* / REDIS_* variables in .env files, docker-compose
 //! `environment:` entries and phpunit.xml `<env>` elements. Linear: one regex pass per kind of thing.
 import { lineBefore } from '../lines';
+import { escapeRegExp } from '../text';
 import type { FileKind } from '../types';
+import { frameworkConfigs } from './frameworks';
 import { laravelMail, predisArray, type Entries } from './laravel';
 import type { ClientConfig } from './model';
 import type { Literal } from './literal';
 import { CONNECTION_SCHEMES, urlString } from './urls';
 
 const URL_START = new RegExp(`(?<![A-Za-z0-9+.-])(?:${CONNECTION_SCHEMES.join('|')})://`, 'gi');
-/** The prefixes of the variables read here (Laravel's MAIL_* and REDIS_*): a file without one has none. */
-export const VARIABLE_PREFIXES: readonly string[] = ['MAIL_', 'REDIS_'];
+/**
+ * The prefixes of the variables read here: Laravel's MAIL_* and REDIS_*, laravel-imap's IMAP_*, the Roundcube docker
+ * image's ROUNDCUBEMAIL_*, CodeIgniter 4's `email.SMTP*` / `email.protocol`. A file without one has none.
+ */
+export const VARIABLE_PREFIXES: readonly string[] = [
+	'MAIL_',
+	'REDIS_',
+	'IMAP_',
+	'ROUNDCUBEMAIL_',
+	'email.SMTP',
+	'email.protocol',
+];
 const PLACEHOLDER = /\$\{|\$[A-Za-z_]|%env\(|%[A-Za-z_.]+%|\{\{/;
 /** A variable's name, `MAIL_HOST`: one of the prefixes, then capitals, digits and underscores. */
-const NAME = `(?:${VARIABLE_PREFIXES.join('|')})[A-Z0-9_]+`;
+const NAME = `(?:${VARIABLE_PREFIXES.map(escapeRegExp).join('|')})[A-Za-z0-9_]*`;
 const VARIABLE = new RegExp(
 	`^[ \\t]*(?:-[ \\t]*)?(?:export[ \\t]+)?(["']?)(${NAME})\\1[ \\t]*[=:][ \\t]*([^\\r\\n]{0,500})|<env\\b[^>\\n]{0,200}?\\bname="(${NAME})"[^>\\n]{0,200}?\\bvalue="([^"\\n]{0,500})"`,
 	'gm',
@@ -81,6 +93,10 @@ function variables(src: string, kind: FileKind): ClientConfig[] {
 	let last = -1;
 	let redisFirst = -1;
 	let redisLast = -1;
+	/** Every variable read, for the frameworks' own (IMAP_*, ROUNDCUBEMAIL_*, email.SMTP*). */
+	const all: Entries = new Map();
+	let allFirst = -1;
+	let allLast = -1;
 	VARIABLE.lastIndex = 0;
 	for (let m = VARIABLE.exec(src); m; m = VARIABLE.exec(src)) {
 		const name = m[2] ?? m[4]!;
@@ -93,6 +109,9 @@ function variables(src: string, kind: FileKind): ClientConfig[] {
 			kind: /^\d+$/.test(v.text) ? 'num' : 'str',
 			next: 0,
 		};
+		all.set(name, lit);
+		if (allFirst < 0) allFirst = m.index;
+		allLast = v.end;
 		if (MAIL_KEYS[name]) {
 			mail.set(MAIL_KEYS[name]!, lit);
 			if (first < 0) first = m.index;
@@ -117,5 +136,6 @@ function variables(src: string, kind: FileKind): ClientConfig[] {
 		});
 	const r = redis.size ? predisArray(redis, redisFirst, redisLast, true) : undefined;
 	if (r) out.push({ ...r, label: `REDIS_* ${where}` });
+	if (all.size) out.push(...frameworkConfigs({ from: 'env', keys: [], entries: all, start: allFirst, end: allLast }));
 	return out;
 }

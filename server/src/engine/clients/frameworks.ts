@@ -2,7 +2,9 @@
 //! source; the lines are quoted in the rules' tests). A framework's settings are a group: an array literal's entries
 //! (Yii 2's 'transport' component, CakePHP's EmailTransport, php-imap's accounts, CodeIgniter's initialize()),
 //! `$config['key'] = …;` statements on one variable (CodeIgniter 3's config/email.php, Roundcube's config.inc.php),
-//! a class's properties (CodeIgniter 4's Config\Email) or a file's define()s (WP Mail SMTP in wp-config.php). Each
+//! a class's properties (CodeIgniter 4's Config\Email), a file's define()s (WP Mail SMTP in wp-config.php) or a config
+//! file's variables (.env, docker-compose `environment:`: laravel-imap's IMAP_*, the Roundcube image's
+//! ROUNDCUBEMAIL_*, CodeIgniter 4's `email.SMTPPort`). Each
 //! reader recognises its framework by the keys and values that identify it, and stays quiet on anything else.
 import { basename, entryPort, entryText, offsetIn, type Entry, type Literal } from './literal';
 import { symfonyAutoMode } from './laravel';
@@ -12,7 +14,7 @@ import { swift, swiftMode } from './swift';
 
 /** Settings written together (see the module comment). */
 export interface SettingsGroup {
-	from: 'array' | 'assign' | 'class' | 'define';
+	from: 'array' | 'assign' | 'class' | 'define' | 'env';
 	/** array: the key it is the value of; assign: the variable (`$config`); class: the class's name. */
 	name?: string;
 	/** array: the keys of the arrays around it, outermost first. */
@@ -104,7 +106,7 @@ const yiiSymfony: Reader = (g) => {
  * TLS. app/Config/Email.php: "Connection on port 465 should set this to ''".
  */
 const codeIgniter: Reader = (g) => {
-	const e = g.entries;
+	const e = g.from === 'env' ? unprefixed(g.entries, 'email.') : g.entries;
 	const four = e.has('SMTPPort') || e.has('SMTPCrypto');
 	if (!four && ((!e.has('smtp_port') && !e.has('smtp_crypto')) || isRoundcube(g))) return undefined;
 	const key = four
@@ -153,6 +155,13 @@ const codeIgniter: Reader = (g) => {
 		end: g.end,
 	};
 };
+
+/** The entries whose name starts with `prefix`, under the rest of their name (CodeIgniter 4's `email.SMTPPort`). */
+function unprefixed(entries: ReadonlyMap<string, Entry>, prefix: string): Map<string, Entry> {
+	const out = new Map<string, Entry>();
+	for (const [k, v] of entries) if (k.startsWith(prefix)) out.set(k.slice(prefix.length), v);
+	return out;
+}
 
 /** The setting for characters [from, to) of a string literal's value. */
 function hostAt(l: Literal, from: number, to: number, name: string): Setting | undefined {
@@ -229,6 +238,19 @@ function isRoundcube(g: SettingsGroup): boolean {
 	return e.has('smtp_host') && !e.has('smtp_port') && !e.has('smtp_crypto');
 }
 
+/**
+ * The roundcube/roundcubemail docker image (docker-entrypoint.sh): `$config['imap_host'] =
+ * '${ROUNDCUBEMAIL_DEFAULT_HOST}:${ROUNDCUBEMAIL_DEFAULT_PORT}'` and the same for smtp_host with
+ * ROUNDCUBEMAIL_SMTP_SERVER and ROUNDCUBEMAIL_SMTP_PORT; the ports default to 143 and 587.
+ */
+const roundcubeDocker: Reader = (g) => {
+	if (g.from !== 'env') return undefined;
+	const out: ClientConfig[] = [];
+	push(out, roundcubeHost(g, 'ROUNDCUBEMAIL_SMTP_SERVER', 'ROUNDCUBEMAIL_SMTP_PORT', 'SMTP'));
+	push(out, roundcubeHost(g, 'ROUNDCUBEMAIL_DEFAULT_HOST', 'ROUNDCUBEMAIL_DEFAULT_PORT', 'IMAP'));
+	return out;
+};
+
 function push(out: ClientConfig[], c: ClientConfig | undefined): void {
 	if (c) out.push(c);
 }
@@ -288,12 +310,33 @@ const imapAccount: Reader = (g) => {
 	if (e.has('transport') || e.has('driver') || e.has('class') || e.has('className') || e.has('scheme'))
 		return undefined;
 	const protocol = entryText(e.get('protocol'));
-	if (protocol === 'other') return undefined;
-	const imap = protocol !== undefined && /^imap(4|4rev1)?$/i.test(protocol);
-	if (!imap && !(protocol === undefined && (e.has('validate_cert') || g.keys.includes('accounts')))) return undefined;
-	const enc = lit(e.get('encryption'));
-	const port = entryPort(e.get('port'));
-	const host = entryText(e.get('host'));
+	if (protocol === undefined && !e.has('validate_cert') && !g.keys.includes('accounts')) return undefined;
+	return imapConfig(
+		g,
+		{ encryption: 'encryption', port: 'port', host: 'host', protocol: 'protocol' },
+		'php-imap account',
+	);
+};
+
+/** laravel-imap's .env: IMAP_HOST, IMAP_PORT, IMAP_ENCRYPTION, IMAP_PROTOCOL (config/imap.php reads them by env()). */
+const imapEnv: Reader = (g) => {
+	if (g.from !== 'env' || !g.entries.has('IMAP_ENCRYPTION')) return undefined;
+	const keys = { encryption: 'IMAP_ENCRYPTION', port: 'IMAP_PORT', host: 'IMAP_HOST', protocol: 'IMAP_PROTOCOL' };
+	return imapConfig(g, keys, 'IMAP_* (laravel-imap)');
+};
+
+function imapConfig(
+	g: SettingsGroup,
+	key: { encryption: string; port: string; host: string; protocol: string },
+	label: string,
+): ClientConfig | undefined {
+	const e = g.entries;
+	const protocol = entryText(e.get(key.protocol));
+	// The default protocol is imap; the legacy-* ones use imap_open() flags, where /tls means STARTTLS.
+	if (protocol === 'other' || (protocol !== undefined && !/^imap(4|4rev1)?$/i.test(protocol))) return undefined;
+	const enc = lit(e.get(key.encryption));
+	const port = entryPort(e.get(key.port));
+	const host = entryText(e.get(key.host));
 	if (!enc || port === 'other' || host === 'other') return undefined;
 	const value =
 		enc.kind === 'str' ? enc.setting.text.toLowerCase() : enc.kind === 'bool' || enc.kind === 'null' ? '' : undefined;
@@ -301,17 +344,20 @@ const imapAccount: Reader = (g) => {
 	const mode: TlsMode = value === 'ssl' || value === 'tls' ? 'implicit' : value === 'starttls' ? 'starttls' : 'plain';
 	return {
 		library: 'imap',
-		label: 'php-imap account',
+		label,
 		host: host || undefined,
 		port: port ?? (mode === 'implicit' ? 993 : 143),
-		portAt: lit(e.get('port'))?.setting,
+		portAt: lit(e.get(key.port))?.setting,
 		mode,
 		modeAt: enc.setting,
-		modeText: enc.kind === 'str' ? { implicit: 'ssl', starttls: 'starttls', plain: 'notls' } : { implicit: "'ssl'" },
+		modeText:
+			enc.kind === 'str'
+				? { implicit: 'ssl', starttls: 'starttls', plain: 'notls' }
+				: { implicit: "'ssl'", starttls: "'starttls'" },
 		start: g.start,
 		end: g.end,
 	};
-};
+}
 
 /**
  * WP Mail SMTP's constants in wp-config.php (WPMS_ON, WPMS_MAILER 'smtp', WPMS_SMTP_HOST, WPMS_SMTP_PORT, WPMS_SSL
@@ -385,6 +431,9 @@ const nextcloud: Reader = (g) => {
 };
 
 const READERS: readonly Reader[] = [
+	roundcubeDocker,
+	imapEnv,
+
 	yiiSwift,
 	yiiSymfony,
 	codeIgniter,

@@ -12,6 +12,12 @@ ruleTester(R, "CodeIgniter 3: 'ssl' opens ssl://, 'tls' is STARTTLS, anything el
 	//     if ($this->smtp_crypto === 'tls') { $this->_send_command('hello'); $this->_send_command('starttls'); ...
 	invalid: [
 		{
+			// CodeIgniter 4 reads `email.SMTPCrypto` in .env into Config\Email's property.
+			code: 'email.protocol = smtp\nemail.SMTPPort = 587\nemail.SMTPCrypto = «ssl»',
+			kind: 'env',
+			errors: ['sslOnPlainPort'],
+		},
+		{
 			code: "$config['protocol'] = 'smtp';\n$config['smtp_host'] = 'smtp.example.com';\n$config['smtp_port'] = 587;\n$config['smtp_crypto'] = '«ssl»';",
 			errors: ['sslOnPlainPort'],
 		},

@@ -11,6 +11,12 @@ ruleTester(R, "php-imap: 'ssl' and 'tls' are TLS at once, 'starttls' upgrades", 
 	//     if ($encryption == 'starttls') { $this->enableStartTls(); }
 	invalid: [
 		{
+			// laravel-imap's config/imap.php: 'encryption' => env('IMAP_ENCRYPTION', 'ssl'), 'port' => env('IMAP_PORT', 993).
+			code: 'IMAP_HOST=imap.example.com\nIMAP_PORT=143\nIMAP_ENCRYPTION=«tls»',
+			kind: 'env',
+			errors: ['tlsOnPlainPort'],
+		},
+		{
 			// Webklex/php-imap#581: "Unable to connect to tls://xxxxxx.goserver.host:587".
 			code: "$c = $cm->make([\n\t'host' => 'xxxxxx.goserver.host',\n\t'port' => 587,\n\t'encryption' => '«tls»',\n\t'protocol' => 'imap'\n]);",
 			errors: ['tlsOnPlainPort'],
@@ -29,6 +35,8 @@ ruleTester(R, "php-imap: 'ssl' and 'tls' are TLS at once, 'starttls' upgrades", 
 		},
 	],
 	valid: [
+		{ code: 'IMAP_HOST=imap.example.com\nIMAP_PORT=993\nIMAP_ENCRYPTION=ssl\nIMAP_PROTOCOL=imap', kind: 'env' },
+		{ code: 'IMAP_PORT=143\nIMAP_ENCRYPTION=tls\nIMAP_PROTOCOL=legacy-imap', kind: 'env' },
 		"return ['accounts' => ['default' => ['host' => 'localhost', 'port' => 993, 'protocol' => 'imap', 'encryption' => 'ssl', 'validate_cert' => true]]];",
 		"$c = $cm->make(['host' => 'imap.example.com', 'port' => 993, 'encryption' => 'tls', 'protocol' => 'imap']);",
 		"$c = $cm->make(['host' => 'imap.example.com', 'port' => 143, 'encryption' => 'starttls', 'protocol' => 'imap']);",

@@ -12,6 +12,14 @@ ruleTester(R, "Roundcube's ssl:// is implicit TLS, its tls:// is STARTTLS", {
 	//     [$smtp_host, $scheme, $smtp_port] = rcube_utils::parse_host_uri($smtp_host, 587, 465);
 	//     $use_tls = $scheme === 'tls';
 	invalid: [
+		{
+			// The roundcube/roundcubemail image's docker-entrypoint.sh:
+			//     \$config['imap_host'] = '${ROUNDCUBEMAIL_DEFAULT_HOST}:${ROUNDCUBEMAIL_DEFAULT_PORT}';
+			//     \$config['smtp_host'] = '${ROUNDCUBEMAIL_SMTP_SERVER}:${ROUNDCUBEMAIL_SMTP_PORT}';
+			code: 'services:\n  roundcube:\n    environment:\n      - ROUNDCUBEMAIL_DEFAULT_HOST=«tls»://mail.example.com\n      - ROUNDCUBEMAIL_DEFAULT_PORT=993\n      - ROUNDCUBEMAIL_SMTP_SERVER=«ssl»://mail.example.com\n      - ROUNDCUBEMAIL_SMTP_PORT=587',
+			kind: 'yaml',
+			errors: ['starttlsOnTlsPort', 'sslOnPlainPort'],
+		},
 		{ code: "$config['smtp_host'] = '«ssl»://mail.example.com:587';", errors: ['sslOnPlainPort'] },
 		{ code: "$config['imap_host'] = '«tls»://mail.example.com:993';", errors: ['starttlsOnTlsPort'] },
 		{ code: "$config['imap_host'] = 'mail.example.com:«993»';", errors: ['plainOnTlsPort'] },
@@ -27,6 +35,15 @@ ruleTester(R, "Roundcube's ssl:// is implicit TLS, its tls:// is STARTTLS", {
 		},
 	],
 	valid: [
+		{
+			code: 'ROUNDCUBEMAIL_DEFAULT_HOST=ssl://mail.example.com\nROUNDCUBEMAIL_DEFAULT_PORT=993\nROUNDCUBEMAIL_SMTP_SERVER=tls://mail.example.com\nROUNDCUBEMAIL_SMTP_PORT=587',
+			kind: 'env',
+		},
+		// No port: the image's defaults (143, 587) fit tls://.
+		{
+			code: 'ROUNDCUBEMAIL_DEFAULT_HOST=tls://mail.example.com\nROUNDCUBEMAIL_SMTP_SERVER=tls://mail.example.com',
+			kind: 'env',
+		},
 		"$config['imap_host'] = 'localhost:143';\n$config['smtp_host'] = 'localhost:587';",
 		// The do-not-flag list: tls:// with 587 is STARTTLS in Roundcube.
 		"$config['imap_host'] = 'tls://mail.example.com:143';\n$config['smtp_host'] = 'tls://mail.example.com:587';",
