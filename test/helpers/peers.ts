@@ -96,6 +96,24 @@ export function greeter(line = '220 mail.test ESMTP ready'): net.Server {
 	});
 }
 
+/**
+ * A plaintext peer that greets, waits for its protocol's STARTTLS command and, once it agrees, speaks TLS with the
+ * given certificate: `* OK` / `a1 STARTTLS` for IMAP, `+OK` / `STLS` for POP3, `220` / `AUTH TLS` for FTP.
+ */
+export function starttlsPeer(cert: string, key: string, greeting: string, command: RegExp, ok: string): net.Server {
+	return net.createServer((s) => {
+		s.on('error', () => undefined);
+		s.write(greeting + '\r\n');
+		s.once('data', (d) => {
+			if (!command.test(d.toString())) return void s.end('BAD\r\n');
+			s.write(ok + '\r\n', () => {
+				const secure = new tls.TLSSocket(s, { isServer: true, cert, key });
+				secure.on('error', () => undefined);
+			});
+		});
+	});
+}
+
 export function tlsServer(cert: string, key: string): tls.Server {
 	const server = tls.createServer({ cert, key }, (s) => s.end('hello\n'));
 	server.on('tlsClientError', () => undefined);

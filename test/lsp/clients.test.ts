@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver-protocol';
 import type { TargetItem, TestConnectionResult } from '../../server/src/protocol';
 import { TestClient } from '../helpers/lsp';
-import { greeter, listen, makePki, smtpServer, type Pki } from '../helpers/peers';
+import { greeter, listen, makePki, smtpServer, starttlsPeer, type Pki } from '../helpers/peers';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'transport-lint-clients-'));
 const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).href;
@@ -200,4 +200,40 @@ test('the hover of a Laravel mail setting names where the version comes from: co
 		await hoverOn('none/.env'),
 		/Laravel version unknown \(neither composer\.lock nor composer\.json names laravel\/framework\)/,
 	);
+});
+
+test('Test IMAP connection speaks as Roundcube would: tls:// in imap_host is STARTTLS over IMAP', async () => {
+	const server = starttlsPeer(
+		pki.cert,
+		pki.key,
+		'* OK IMAP4rev1 ready',
+		/^a1 STARTTLS\r\n$/,
+		'a1 OK Begin TLS negotiation now',
+	);
+	const port = await listen(server);
+	try {
+		const text = `<?php\n$config['imap_host'] = 'tls://127.0.0.1:${port}';\n`;
+		assert.deepEqual(await open('config.inc.php', 'php', text), []);
+		const lenses = (await client.connection.sendRequest('textDocument/codeLens', {
+			textDocument: { uri: uriOf('config.inc.php') },
+		})) as CodeLens[];
+		const resolved = await Promise.all(
+			lenses.map((l) => client.connection.sendRequest('codeLens/resolve', l) as Promise<CodeLens>),
+		);
+		const lens = resolved.find((l) => l.command?.title === 'Test IMAP connection');
+		assert.ok(lens, JSON.stringify(resolved));
+		const result = (await client.connection.sendRequest(
+			'transportLint/testConnection',
+			lens.command!.arguments![0],
+		)) as TestConnectionResult;
+		assert.ok('report' in result, JSON.stringify(result));
+		assert.equal(result.report.starttls, 'imap');
+		assert.equal(result.report.ok, true, result.report.verdict);
+		assert.match(
+			result.report.library!,
+			/^Roundcube \(imap_host\) connects to 127\.0\.0\.1:\d+ with plaintext, then STARTTLS \(required\)\.$/,
+		);
+	} finally {
+		server.close();
+	}
 });

@@ -5,8 +5,7 @@ import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { probe } from '../../server/src/probe/probe';
 import { ROOT } from '../helpers/paths';
-import * as tls from 'node:tls';
-import { listen, makePki } from '../helpers/peers';
+import { listen, makePki, starttlsPeer } from '../helpers/peers';
 
 const servers: net.Server[] = [];
 after(() => servers.forEach((s) => s.close()));
@@ -86,17 +85,11 @@ test('the probe module is only reached from an explicit request or the CLI', () 
 
 test('STARTTLS dialogues for IMAP, POP3 and FTP against loopback peers that upgrade', async () => {
 	const pki = makePki();
-	const peer = (greeting: string, command: RegExp, ok: string) =>
-		serve((s) => {
-			s.write(greeting + '\r\n');
-			s.once('data', (d) => {
-				if (!command.test(d.toString())) return void s.end('BAD\r\n');
-				s.write(ok + '\r\n', () => {
-					const secure = new tls.TLSSocket(s, { isServer: true, cert: pki.cert, key: pki.key });
-					secure.on('error', () => undefined);
-				});
-			});
-		});
+	const peer = async (greeting: string, command: RegExp, ok: string) => {
+		const server = starttlsPeer(pki.cert, pki.key, greeting, command, ok);
+		servers.push(server);
+		return listen(server);
+	};
 	for (const [proto, greeting, command, ok] of [
 		['imap', '* OK IMAP4rev1 ready', /^a1 STARTTLS\r\n$/, 'a1 OK Begin TLS negotiation now'],
 		['pop3', '+OK POP3 ready', /^STLS\r\n$/, '+OK Begin TLS negotiation'],

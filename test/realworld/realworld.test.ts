@@ -83,7 +83,7 @@ test("Roundcube's own files: its defaults are read as Roundcube settings, and th
 	const read = result.clients
 		.filter((c) => c.library === 'roundcube')
 		.map((c) => `${c.label} ${c.host}:${c.port} ${c.mode}`);
-	assert.deepEqual(read, ['Roundcube smtp_host localhost:587 plain', 'Roundcube imap_host localhost:143 plain']);
+	assert.deepEqual(read, ['smtp_host localhost:587 plain', 'imap_host localhost:143 plain']);
 	assert.deepEqual(
 		result.findings.filter((f) => f.severity !== 'info'),
 		[],

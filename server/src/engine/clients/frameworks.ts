@@ -63,7 +63,7 @@ const yiiSwift: Reader = (g) => {
 		start: g.start,
 		end: g.end,
 		values: { host: entries.get('host'), port: entries.get('port'), security: entries.get('encryption') },
-	}).map((c) => ({ ...c, label: "Yii 2 'transport' (Swift_SmtpTransport)" }));
+	}).map((c) => ({ ...c, label: "Yii 2 'transport'" }));
 };
 
 /**
@@ -85,7 +85,7 @@ const yiiSymfony: Reader = (g) => {
 	const p = port ?? (implicit ? 465 : 25);
 	return {
 		library: 'symfony-mailer',
-		label: "Yii 2 'transport' (Symfony Mailer)",
+		label: "Yii 2 'transport'",
 		host: host || undefined,
 		port: p,
 		portAt: lit(entries.get('port'))?.setting,
@@ -141,7 +141,7 @@ const codeIgniter: Reader = (g) => {
 	} else mode = crypto === 'tls' ? 'starttls' : 'plain';
 	return {
 		library: 'codeigniter',
-		label: four ? 'CodeIgniter 4 email settings' : 'CodeIgniter 3 email settings',
+		label: four ? 'CodeIgniter 4 Config\\Email' : 'CodeIgniter 3 smtp_* settings',
 		host: hostText ? hostText.slice(prefix?.[0].length ?? 0) || undefined : undefined,
 		port: p,
 		portAt: lit(e.get(key.port))?.setting,
@@ -195,7 +195,7 @@ const cakePhp: Reader = (g) => {
 	const hostLit = lit(e.get('host'));
 	return {
 		library: 'cakephp',
-		label: 'CakePHP SmtpTransport',
+		label: 'SmtpTransport',
 		host: (hostText ?? 'localhost').slice(prefix?.[0].length ?? 0) || undefined,
 		port: p,
 		portAt: lit(e.get('port'))?.setting,
@@ -283,7 +283,7 @@ function roundcubeHost(
 	const prefixAt = m[1] ? hostAt(host, 0, m[1].length, `${hostKey} prefix`) : undefined;
 	return {
 		library: 'roundcube',
-		label: `Roundcube ${hostKey}`,
+		label: hostKey,
 		protocol,
 		host: m[2] && !m[2].includes('%') ? m[2] : undefined,
 		port,
@@ -322,7 +322,7 @@ const imapAccount: Reader = (g) => {
 const imapEnv: Reader = (g) => {
 	if (g.from !== 'env' || !g.entries.has('IMAP_ENCRYPTION')) return undefined;
 	const keys = { encryption: 'IMAP_ENCRYPTION', port: 'IMAP_PORT', host: 'IMAP_HOST', protocol: 'IMAP_PROTOCOL' };
-	return imapConfig(g, keys, 'IMAP_* (laravel-imap)');
+	return imapConfig(g, keys, 'IMAP_* in .env');
 };
 
 function imapConfig(
@@ -417,7 +417,7 @@ const nextcloud: Reader = (g) => {
 	const swiftMailer = major !== undefined && major < 26;
 	return {
 		library: 'nextcloud',
-		label: 'Nextcloud mail settings',
+		label: 'config.php',
 		host: host || '127.0.0.1',
 		port: p,
 		portAt: lit(e.get('mail_smtpport'))?.setting,

@@ -30,7 +30,7 @@ export const cakephpSmtpTls = defineRule({
 					start: at.start,
 					end: at.end,
 					messageId: 'starttlsInsideTls',
-					detail: `${c.label} opens ssl://${hostPort(c)}, then 'tls' => true sends STARTTLS over the encrypted connection and CakePHP throws "SMTP server did not accept the connection or trying to connect to non TLS SMTP server using TLS.". With ssl:// set 'tls' => false.`,
+					detail: `CakePHP's ${c.label} opens ssl://${hostPort(c)}, then 'tls' => true sends STARTTLS over the encrypted connection and CakePHP throws "SMTP server did not accept the connection or trying to connect to non TLS SMTP server using TLS.". With ssl:// set 'tls' => false.`,
 					fixes: [{ title: "Set 'tls' => false", edits: [{ start: at.start, end: at.end, text: 'false' }] }],
 				},
 			];
@@ -43,7 +43,7 @@ export const cakephpSmtpTls = defineRule({
 					{
 						messageId: 'sslOnPlainPort',
 						data: { port: c.port! },
-						detail: `${c.label} opens ssl://${hostPort(c)}: TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. The handshake fails ("SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number") and CakePHP throws "Unable to connect to SMTP server.". Use port 465, or drop the prefix and set 'tls' => true (STARTTLS) on port ${c.port}.`,
+						detail: `CakePHP's ${c.label} opens ssl://${hostPort(c)}: TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. The handshake fails ("SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number") and CakePHP throws "Unable to connect to SMTP server.". Use port 465, or drop the prefix and set 'tls' => true (STARTTLS) on port ${c.port}.`,
 					},
 					undefined,
 					{ port: 465, title: 'Use port 465 (implicit TLS)' },
@@ -56,7 +56,7 @@ export const cakephpSmtpTls = defineRule({
 			{
 				messageId: 'plainOn465',
 				data: { how: starttls ? "'tls' => true is STARTTLS" : 'no ssl:// prefix' },
-				detail: `${c.label} connects with tcp://${hostPort(c)} and waits for the server's greeting, but 465 is SMTPS: the server waits for a TLS handshake and CakePHP throws "SMTP timeout.". Write the host as ssl://${c.host ?? 'host'}${starttls ? " with 'tls' => false" : ''}, or use port 587${starttls ? '' : " with 'tls' => true"}.`,
+				detail: `CakePHP's ${c.label} connects with tcp://${hostPort(c)} and waits for the server's greeting, but 465 is SMTPS: the server waits for a TLS handshake and CakePHP throws "SMTP timeout.". Write the host as ssl://${c.host ?? 'host'}${starttls ? " with 'tls' => false" : ''}, or use port 587${starttls ? '' : " with 'tls' => true"}.`,
 			},
 			undefined,
 			starttls ? { port: 587, title: "Use port 587 (STARTTLS with 'tls' => true)" } : undefined,

@@ -40,7 +40,7 @@ export const codeigniterSmtpCrypto = defineRule({
 					end: c.unknownValue.end,
 					messageId: 'unknownValue',
 					data: { name: cryptoName, value: c.unknownValue.text, meant },
-					detail: `${c.label}: ${cryptoName} is compared with === 'ssl' and === 'tls', so '${c.unknownValue.text}' sends mail without encryption${c.port === 465 ? ` (and on port 465, which expects TLS at once, the connection times out)` : ''}. Write '${meant}'.`,
+					detail: `${c.label}: CodeIgniter compares ${cryptoName} with === 'ssl' (to open ssl://) and === 'tls' (to send STARTTLS), so '${c.unknownValue.text}' matches neither and the mail, and the SMTP password, go out without encryption${c.port === 465 ? ' (and on port 465, which expects TLS at once, the connection times out)' : ''}. Write '${meant}'.`,
 					fixes: [
 						{
 							title: `Write '${meant}'`,
@@ -60,7 +60,7 @@ export const codeigniterSmtpCrypto = defineRule({
 					end: at.end,
 					messageId: 'starttlsInsideTls',
 					data: { how, name: at.name },
-					detail: `${c.label}: ${four && !c.modeAt ? 'CodeIgniter 4 opens tls:// on port 465 by itself' : `${how} opens ssl://`}, then ${at.name} 'tls' sends STARTTLS over the encrypted connection; the server refuses it and stream_socket_enable_crypto() fails. CodeIgniter 4's app/Config/Email.php: "Connection on port 465 should set this to ''".`,
+					detail: `${four && !c.modeAt ? 'CodeIgniter 4 opens tls:// on port 465 by itself' : `${how} opens ssl://`}, then ${at.name} 'tls' sends STARTTLS over the encrypted connection; the server refuses it and stream_socket_enable_crypto() fails. CodeIgniter 4's app/Config/Email.php: "Connection on port 465 should set this to ''".`,
 					fixes: [{ title: `Set ${at.name} to ''`, edits: [{ start: at.start, end: at.end, text: '' }] }],
 					related: c.portAt
 						? [{ start: c.portAt.start, end: c.portAt.end, message: `The port (${c.portAt.name}) is set here.` }]
@@ -76,7 +76,7 @@ export const codeigniterSmtpCrypto = defineRule({
 					{
 						messageId: 'sslOnPlainPort',
 						data: { how, port: c.port! },
-						detail: `${c.label} open ssl://${hostPort(c)} (${how}): TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. fsockopen() fails with "SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number" and CodeIgniter logs "Unable to send email using SMTP". Use 'tls' (STARTTLS) on port ${c.port}, or port 465.`,
+						detail: `${c.label}: CodeIgniter opens ssl://${hostPort(c)} (${how}): TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. fsockopen() fails with "SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number" and CodeIgniter logs "Unable to send email using SMTP". Use 'tls' (STARTTLS) on port ${c.port}, or port 465.`,
 					},
 					{ mode: 'starttls', title: "Use STARTTLS ('tls') on this port" },
 					{ port: 465, title: 'Use port 465 (implicit TLS)' },
@@ -90,7 +90,7 @@ export const codeigniterSmtpCrypto = defineRule({
 					{
 						messageId: 'starttlsOn465',
 						data: { how: c.mode === 'starttls' ? "'tls' is STARTTLS" : 'no smtp_crypto' },
-						detail: `${c.label} connect with tcp://${hostPort(c)} and wait for the server's greeting, but 465 is SMTPS: the server waits for a TLS handshake, and CodeIgniter times out. Use 'ssl' on 465, or port 587 with 'tls'.`,
+						detail: `${c.label}: CodeIgniter connects with tcp://${hostPort(c)} and wait for the server's greeting, but 465 is SMTPS: the server waits for a TLS handshake, and CodeIgniter times out. Use 'ssl' on 465, or port 587 with 'tls'.`,
 					},
 					{ mode: 'implicit', title: "Use 'ssl' (implicit TLS) on port 465" },
 					// Without 'tls', port 587 would send the mail unencrypted: offered only with it.

@@ -31,7 +31,7 @@ export const imapEncryption = defineRule({
 					{
 						messageId: 'tlsOnPlainPort',
 						data: { value, port: c.port! },
-						detail: `${c.label}: '${value}' opens ${value.toLowerCase()}://${where}, TLS from the first byte (php-imap's STARTTLS is 'starttls'), but port ${c.port} is ${portName(c.port!)}. stream_socket_client() fails with "wrong version number" and php-imap throws "connection failed". Use 'starttls' on port ${c.port}, or port 993 with 'ssl'.`,
+						detail: `php-imap (${c.label}): '${value}' opens ${value.toLowerCase()}://${where}, TLS from the first byte (php-imap's STARTTLS is 'starttls'), but port ${c.port} is ${portName(c.port!)}. stream_socket_client() fails with "wrong version number" and php-imap throws "connection failed". Use 'starttls' on port ${c.port}, or port 993 with 'ssl'.`,
 					},
 					{ mode: 'starttls', title: "Use 'starttls' on this port" },
 					{ port: 993, title: "Use port 993 (IMAPS) with '" + value + "'" },
@@ -45,7 +45,7 @@ export const imapEncryption = defineRule({
 				{
 					messageId: 'plainOnTlsPort',
 					data: { how: starttls ? "'starttls'" : `'encryption' => ${value === '' ? "''" : value}`, port: c.port! },
-					detail: `${c.label} connects with tcp://${where} and waits for the "* OK" greeting, but ${c.port} expects a TLS handshake first: nothing comes, and php-imap throws "connection failed" after its timeout. Use 'ssl' on port ${c.port}, or port 143 with 'starttls'.`,
+					detail: `php-imap (${c.label}) connects with tcp://${where} and waits for the "* OK" greeting, but ${c.port} expects a TLS handshake first: nothing comes, and php-imap throws "connection failed" after its timeout. Use 'ssl' on port ${c.port}, or port 143 with 'starttls'.`,
 				},
 				{ mode: 'implicit', title: `Use 'ssl' (implicit TLS) on port ${c.port}` },
 				starttls ? { port: 143, title: "Use port 143 with 'starttls'" } : undefined,

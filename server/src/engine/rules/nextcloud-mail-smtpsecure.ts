@@ -31,7 +31,7 @@ export const nextcloudMailSmtpsecure = defineRule({
 					{
 						messageId: 'sslOnPlainPort',
 						data: { port: c.port! },
-						detail: `${c.label}: mail_smtpsecure 'ssl' opens ssl://${hostPort(c)}, TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. The test email fails with "Connection could not be established with host "ssl://${hostPort(c)}": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". ${swift ? "Use 'tls' (STARTTLS)" : "Use '' (Symfony Mailer then upgrades with STARTTLS when the server offers it)"} on port ${c.port}, or port 465 with 'ssl'.`,
+						detail: `Nextcloud (${c.label}): mail_smtpsecure 'ssl' opens ssl://${hostPort(c)}, TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. The test email fails with "Connection could not be established with host "ssl://${hostPort(c)}": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". ${swift ? "Use 'tls' (STARTTLS)" : "Use '' (Symfony Mailer then upgrades with STARTTLS when the server offers it)"} on port ${c.port}, or port 465 with 'ssl'.`,
 					},
 					{
 						mode: swift ? 'starttls' : 'opportunistic',
@@ -47,7 +47,7 @@ export const nextcloudMailSmtpsecure = defineRule({
 					{
 						messageId: 'plainOn465',
 						data: { version: c.version!, how: c.mode === 'starttls' ? "'tls' is STARTTLS" : 'no mail_smtpsecure' },
-						detail: `${c.label}: Nextcloud ${c.version} hands mail_smtpsecure to SwiftMailer, which connects with tcp://${hostPort(c)} and waits for a greeting, but 465 is SMTPS: "Connection to tcp://${hostPort(c)} Timed Out". Use 'ssl' on 465, or port 587 with 'tls'. (Nextcloud 26 and later choose TLS at once on 465 by themselves.)`,
+						detail: `Nextcloud ${c.version} (${c.label}) hands mail_smtpsecure to SwiftMailer, which connects with tcp://${hostPort(c)} and waits for a greeting, but 465 is SMTPS: "Connection to tcp://${hostPort(c)} Timed Out". Use 'ssl' on 465, or port 587 with 'tls'. (Nextcloud 26 and later choose TLS at once on 465 by themselves.)`,
 					},
 					{ mode: 'implicit', title: "Use 'ssl' (implicit TLS) on port 465" },
 					c.mode === 'starttls' ? { port: 587, title: "Use port 587 with 'tls'" } : undefined,

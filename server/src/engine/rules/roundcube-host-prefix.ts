@@ -26,7 +26,7 @@ export const roundcubeHostPrefix = defineRule({
 		if (c.library !== 'roundcube') return [];
 		const imap = c.protocol === 'IMAP';
 		const mismatch = mailMismatch(c, c.mode, ctx, imap ? IMAP_TLS_PORTS : undefined);
-		const key = c.label.replace(/^Roundcube /, '');
+		const key = c.label;
 		const where = `${c.host ?? 'the host'}:${c.port}`;
 		const error = imap
 			? `"IMAP Error: Login failed for … Could not connect to ${where}"`
@@ -39,7 +39,7 @@ export const roundcubeHostPrefix = defineRule({
 					{
 						messageId: 'sslOnPlainPort',
 						data: { key, port: c.port!, tlsPort },
-						detail: `${c.label} opens ssl://${where}: TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. The handshake fails ("wrong version number") and Roundcube logs ${error}. Use tls:// (STARTTLS) on port ${c.port}, or port ${tlsPort} with ssl://.`,
+						detail: `Roundcube (${c.label}) opens ssl://${where}: TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. The handshake fails ("wrong version number") and Roundcube logs ${error}. Use tls:// (STARTTLS) on port ${c.port}, or port ${tlsPort} with ssl://.`,
 					},
 					{ mode: 'starttls', title: 'Use tls:// (STARTTLS) on this port' },
 					{ port: tlsPort, title: `Use port ${tlsPort} (implicit TLS)` },
@@ -55,7 +55,7 @@ export const roundcubeHostPrefix = defineRule({
 				{
 					messageId: starttls ? 'starttlsOnTlsPort' : 'plainOnTlsPort',
 					data: { key, port: c.port!, plainPort },
-					detail: `${c.label} connects to ${where} in plaintext and waits for the server's greeting${starttls ? ' (tls:// means STARTTLS in Roundcube)' : ''}, but ${c.port} expects a TLS handshake first: nothing comes, and Roundcube logs ${error} after the timeout. Use ssl:// on port ${c.port}, or port ${plainPort}${starttls ? ' with tls://' : ''}.`,
+					detail: `Roundcube (${c.label}) connects to ${where} in plaintext and waits for the server's greeting${starttls ? ' (tls:// means STARTTLS in Roundcube)' : ''}, but ${c.port} expects a TLS handshake first: nothing comes, and Roundcube logs ${error} after the timeout. Use ssl:// on port ${c.port}, or port ${plainPort}${starttls ? ' with tls://' : ''}.`,
 				},
 				{ mode: 'implicit', title: `Use ssl:// (implicit TLS) on port ${c.port}` },
 				starttls ? { port: plainPort, title: `Use port ${plainPort} (STARTTLS)` } : undefined,
