@@ -6,6 +6,7 @@
 //! test/realworld checks, on every file of the real-world corpus and of the bench's tree, that a file this skips
 //! gives no finding.
 import { VARIABLE_PREFIXES } from './clients/config';
+import { YAML_MAILER_WORDS } from './clients/yaml-mailers';
 import { CLIENT_PREFILTER } from './clients/php';
 import { CONNECTION_SCHEMES } from './clients/urls';
 import { SOCKET_WORDS } from './scan/php';
@@ -46,6 +47,7 @@ export function mayMatter(kind: FileKind, view: string | Bytes, symbols?: Symbol
 		if (symbols?.hasSinkFunctions() && symbols.mentionedIn(text)) return true;
 		view = text;
 	} else if (VARIABLE_PREFIXES.some((p) => view.includes(p))) return true;
+	else if (kind === 'yaml' && YAML_MAILER_WORDS.some((w) => view.includes(w))) return true;
 	return readsAnAddress(view, kind === 'json' ? JSON_SEPARATORS : SEPARATORS);
 }
 

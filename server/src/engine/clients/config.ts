@@ -5,6 +5,7 @@ import { lineBefore } from '../lines';
 import { escapeRegExp } from '../text';
 import type { FileKind } from '../types';
 import { frameworkConfigs } from './frameworks';
+import { yamlMailers } from './yaml-mailers';
 import { laravelMail, predisArray, type Entries } from './laravel';
 import type { ClientConfig } from './model';
 import type { Literal } from './literal';
@@ -37,6 +38,7 @@ export function scanConfigClients(src: string, kind: FileKind): ClientConfig[] {
 	const configs: ClientConfig[] = [];
 	if (src.includes('://')) configs.push(...urls(src));
 	if (VARIABLE_PREFIXES.some((p) => src.includes(p))) configs.push(...variables(src, kind));
+	if (kind === 'yaml') configs.push(...yamlMailers(src));
 	return configs;
 }
 

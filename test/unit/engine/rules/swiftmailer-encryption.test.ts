@@ -93,3 +93,47 @@ ruleTester(
 		],
 	},
 );
+
+ruleTester(R, 'SwiftmailerBundle in YAML: swiftmailer:, its mailers and the mailer_* parameters, read as a document', {
+	// DependencyInjection/SwiftmailerTransportFactory.php createTransport():
+	//     $transport->setHost($options['host']);
+	//     $transport->setPort($options['port']);
+	//     $transport->setEncryption($options['encryption']);
+	// resolveOptions(): if (!isset($options['port'])) { $options['port'] = 'ssl' === $options['encryption'] ? 465 : 25; }
+	invalid: [
+		{
+			code: 'swiftmailer:\n    transport: smtp\n    host: smtp.example.com\n    port: 587\n    encryption: «ssl»',
+			kind: 'yaml',
+			errors: ['sslOnPlainPort'],
+		},
+		{
+			code: 'swiftmailer:\n    mailers:\n        first:\n            transport: \'%mailer_transport%\'\n        second:\n            transport: smtp\n            host: smtp.example.org\n            port: 465\n            encryption: "«tls»"',
+			kind: 'yaml',
+			errors: ['plainOn465'],
+		},
+		{
+			code: 'parameters:\n    mailer_transport: smtp\n    mailer_host: smtp.gmail.com\n    mailer_port: 465\n    mailer_encryption: «tls»',
+			kind: 'yaml',
+			errors: ['plainOn465'],
+		},
+		{
+			code: "when@prod:\n    swiftmailer:\n        transport: smtp\n        port: 25\n        encryption: '«ssl»'",
+			kind: 'yaml',
+			errors: ['sslOnPlainPort'],
+		},
+	],
+	valid: [
+		{
+			code: 'swiftmailer:\n    transport: smtp\n    host: smtp.example.com\n    port: 465\n    encryption: ssl',
+			kind: 'yaml',
+		},
+		{ code: 'swiftmailer:\n    transport: smtp\n    port: 587\n    encryption: tls', kind: 'yaml' },
+		{ code: "swiftmailer:\n    url: '%env(MAILER_URL)%'\n    spool: { type: 'memory' }", kind: 'yaml' },
+		{ code: "swiftmailer:\n    transport: smtp\n    port: '%mailer_port%'\n    encryption: ssl", kind: 'yaml' },
+		// The bundle refuses other values itself ("The starttls encryption is not supported").
+		{ code: 'swiftmailer:\n    transport: smtp\n    port: 587\n    encryption: starttls', kind: 'yaml' },
+		{ code: 'swiftmailer:\n    transport: sendmail\n    port: 587\n    encryption: ssl', kind: 'yaml' },
+		// A broken file is read as far as it parses, and never throws.
+		{ code: 'swiftmailer:\n    transport: smtp\n  port: [587\n    encryption: ssl', kind: 'yaml' },
+	],
+});

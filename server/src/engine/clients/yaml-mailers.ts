@@ -1,0 +1,121 @@
+//! SwiftmailerBundle's settings in YAML (config/packages/swiftmailer.yaml, app/config/config.yml, parameters.yml), read
+//! with the `yaml` library's document model (ranges kept, broken files tolerated), not line by line: `swiftmailer:`
+//! (anywhere, e.g. under `when@prod:`), its `mailers:`, and `parameters:` `mailer_*`. The bundle
+//! (DependencyInjection/SwiftmailerTransportFactory.php) gives them to Swift_Transport_EsmtpTransport's setHost(),
+//! setPort() and setEncryption(), so SwiftMailer's semantics apply; resolveOptions() makes the port 465 with 'ssl',
+//! else 25, and `transport: gmail` smtp.gmail.com with 'ssl'. validateConfig() refuses any other encryption than
+//! 'tls', 'ssl' or null with its own clear error, so such a value is left to it.
+import { isMap, isScalar, parseAllDocuments, type Node, type Scalar, type YAMLMap } from 'yaml';
+import type { Entry, Literal } from './literal';
+import type { ClientConfig } from './model';
+import { swift } from './swift';
+
+/** The words a YAML file must hold for this pass to read it (the prefilter's too). */
+export const YAML_MAILER_WORDS: readonly string[] = ['swiftmailer', 'mailer_port', 'mailer_encryption'];
+const GATE = /swiftmailer\s*:|mailer_(?:port|encryption)\s*:/;
+/** `%mailer_port%`, `%env(MAILER_PORT)%`: a value known only when the container is built. */
+const PARAMETER = /%[^%\s]+%/;
+const MAX_DEPTH = 8;
+
+export function yamlMailers(src: string): ClientConfig[] {
+	if (!GATE.test(src)) return [];
+	const out: ClientConfig[] = [];
+	for (const doc of parseAllDocuments(src, { uniqueKeys: false, strict: false, prettyErrors: false })) {
+		if ('contents' in doc && isMap(doc.contents)) visit(doc.contents, 0, out);
+	}
+	return out;
+}
+
+function visit(map: YAMLMap, depth: number, out: ClientConfig[]): void {
+	if (depth > MAX_DEPTH) return;
+	for (const pair of map.items) {
+		const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+		if (!isMap(pair.value)) continue;
+		if (key === 'swiftmailer') {
+			const mailers = pair.value.get('mailers', true);
+			if (isMap(mailers)) {
+				for (const m of mailers.items) if (isMap(m.value)) push(out, bundleMailer(m.value, 'swiftmailer.mailers'));
+			} else push(out, bundleMailer(pair.value, 'swiftmailer:'));
+		} else if (key === 'parameters') push(out, parameters(pair.value));
+		else visit(pair.value, depth + 1, out);
+	}
+}
+
+function push(out: ClientConfig[], c: ClientConfig[]): void {
+	out.push(...c);
+}
+
+/** `transport:`, `host:`, `port:`, `encryption:` of one mailer. */
+function bundleMailer(map: YAMLMap, label: string): ClientConfig[] {
+	if (map.has('url')) return [];
+	return judged(entry(map, 'transport'), entry(map, 'host'), entry(map, 'port'), entry(map, 'encryption'), map, label);
+}
+
+/** Symfony Standard Edition's parameters.yml: mailer_transport, mailer_host, mailer_port, mailer_encryption. */
+function parameters(map: YAMLMap): ClientConfig[] {
+	if (!map.has('mailer_port') && !map.has('mailer_encryption')) return [];
+	const transport = map.has('mailer_transport') ? entry(map, 'mailer_transport') : undefined;
+	const t = transport ?? smtp;
+	return judged(
+		t,
+		entry(map, 'mailer_host'),
+		entry(map, 'mailer_port'),
+		entry(map, 'mailer_encryption'),
+		map,
+		'mailer_* parameters',
+	);
+}
+
+const smtp: Literal = { setting: { text: 'smtp', start: 0, end: 0, name: 'transport' }, kind: 'str', next: 0 };
+
+function judged(
+	transport: Entry | undefined,
+	host: Entry | undefined,
+	port: Entry | undefined,
+	encryption: Entry | undefined,
+	map: YAMLMap,
+	label: string,
+): ClientConfig[] {
+	if (!transport || transport === 'other' || transport.kind !== 'str') return [];
+	const kind = transport.setting.text;
+	if (kind !== 'smtp' && kind !== 'gmail') return [];
+	if (encryption !== undefined && encryption !== 'other' && encryption.kind === 'str') {
+		if (encryption.setting.text !== 'tls' && encryption.setting.text !== 'ssl') return [];
+	}
+	const [start, end] = [map.range?.[0] ?? 0, map.range?.[1] ?? 0];
+	// transport: gmail sets the host and 'ssl' itself.
+	const values = kind === 'gmail' ? { port } : { host, port, security: encryption };
+	return swift({ start, end, values }).map((c) => ({
+		...c,
+		label,
+		...(kind === 'gmail' && {
+			host: 'smtp.gmail.com',
+			mode: 'implicit' as const,
+			modeAt: transport.setting,
+			modeText: {},
+		}),
+	}));
+}
+
+/** A mapping's value as a literal, with the offsets of its text (inside the quotes); 'other' when it is not one. */
+function entry(map: YAMLMap, key: string): Entry | undefined {
+	const node = map.get(key, true) as Node | undefined;
+	if (node === undefined) return undefined;
+	if (!isScalar(node) || !node.range) return 'other';
+	return literal(node as Scalar, key);
+}
+
+function literal(node: Scalar, name: string): Entry {
+	const [s, e] = node.range!;
+	const v = node.value;
+	if (v === null) return { setting: { text: '', start: s, end: e, name }, kind: 'null', next: 0 };
+	if (typeof v === 'boolean') return { setting: { text: String(v), start: s, end: e, name }, kind: 'bool', next: 0 };
+	if (typeof v === 'number') return { setting: { text: String(v), start: s, end: e, name }, kind: 'num', next: 0 };
+	if (typeof v !== 'string' || PARAMETER.test(v)) return 'other';
+	const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+	const start = quoted ? s + 1 : s;
+	const end = quoted ? e - 1 : e;
+	// A double-quoted value with escapes does not map character by character: not a literal to edit.
+	if (end - start !== v.length) return 'other';
+	return { setting: { text: v, start, end, name }, kind: /^\d+$/.test(v) ? 'num' : 'str', next: 0 };
+}
