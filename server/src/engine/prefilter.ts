@@ -7,6 +7,7 @@
 //! gives no finding.
 import { VARIABLE_PREFIXES } from './clients/config';
 import { YAML_MAILER_WORDS } from './clients/yaml-mailers';
+import { INI_MAIL_WORDS } from './clients/php-ini';
 import { CLIENT_PREFILTER } from './clients/php';
 import { CONNECTION_SCHEMES } from './clients/urls';
 import { SOCKET_WORDS } from './scan/php';
@@ -48,6 +49,7 @@ export function mayMatter(kind: FileKind, view: string | Bytes, symbols?: Symbol
 		view = text;
 	} else if (VARIABLE_PREFIXES.some((p) => view.includes(p))) return true;
 	else if (kind === 'yaml' && YAML_MAILER_WORDS.some((w) => view.includes(w))) return true;
+	else if (kind === 'ini' && INI_MAIL_WORDS.some((w) => view.includes(w))) return true;
 	return readsAnAddress(view, kind === 'json' ? JSON_SEPARATORS : SEPARATORS);
 }
 

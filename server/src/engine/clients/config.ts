@@ -6,6 +6,7 @@ import { escapeRegExp } from '../text';
 import type { FileKind } from '../types';
 import { frameworkConfigs } from './frameworks';
 import { yamlMailers } from './yaml-mailers';
+import { phpIniMail } from './php-ini';
 import { laravelMail, predisArray, type Entries } from './laravel';
 import type { ClientConfig } from './model';
 import type { Literal } from './literal';
@@ -39,6 +40,7 @@ export function scanConfigClients(src: string, kind: FileKind): ClientConfig[] {
 	if (src.includes('://')) configs.push(...urls(src));
 	if (VARIABLE_PREFIXES.some((p) => src.includes(p))) configs.push(...variables(src, kind));
 	if (kind === 'yaml') configs.push(...yamlMailers(src));
+	if (kind === 'ini') configs.push(...phpIniMail(src));
 	return configs;
 }
 

@@ -11,6 +11,7 @@ export type Library =
 	| 'cakephp'
 	| 'roundcube'
 	| 'nextcloud'
+	| 'php-mail'
 	| 'imap';
 
 /** What a client speaks, and the STARTTLS it sends: what Test connection needs to connect as it would. */
@@ -128,6 +129,7 @@ const LIBRARY_NAMES: Record<Library, string> = {
 	cakephp: 'CakePHP',
 	roundcube: 'Roundcube',
 	nextcloud: 'Nextcloud',
+	'php-mail': 'mail()',
 	imap: 'php-imap',
 };
 

@@ -4,6 +4,7 @@ import { cakephpSmtpTls } from './cakephp-smtp-tls';
 import { codeigniterSmtpCrypto } from './codeigniter-smtp-crypto';
 import { imapEncryption } from './imap-encryption';
 import { nextcloudMailSmtpsecure } from './nextcloud-mail-smtpsecure';
+import { phpMailIni } from './php-mail-ini';
 import { roundcubeHostPrefix } from './roundcube-host-prefix';
 import { fsockopenPort } from './fsockopen-port';
 import { insecureSslContext } from './insecure-ssl-context';
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
 	roundcubeHostPrefix,
 	nextcloudMailSmtpsecure,
 	imapEncryption,
+	phpMailIni,
 	insecureSslContext,
 ];
 
