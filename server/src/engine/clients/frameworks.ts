@@ -176,11 +176,14 @@ function hostAt(l: Literal, from: number, to: number, name: string): Setting | u
 /**
  * CakePHP's SmtpTransport (src/Mailer/Transport/SmtpTransport.php _connect(), src/Network/Socket.php connect()): a
  * `scheme://` in 'host' becomes the socket's transport (ssl:// = TLS at once); 'tls' => true sends STARTTLS after
- * EHLO. Defaults: host localhost, port 25, tls false. Read only where 'className' names the SMTP transport.
+ * EHLO. Defaults: host localhost, port 25, tls false. Read only where 'className' (CakePHP 3+) or 'transport'
+ * (CakePHP 2, lib/Cake/Network/Email/SmtpTransport.php, the same connect()) names the SMTP transport.
  */
 const cakePhp: Reader = (g) => {
 	const e = g.entries;
-	if (g.from !== 'array' || !names(e.get('className'), 'Smtp', 'SmtpTransport')) return undefined;
+	// CakePHP 3+: 'className' => 'Smtp' (or SmtpTransport::class); CakePHP 2's EmailConfig: 'transport' => 'Smtp'.
+	const smtp = names(e.get('className'), 'Smtp', 'SmtpTransport') || str(e.get('transport')) === 'Smtp';
+	if (g.from !== 'array' || !smtp) return undefined;
 	const port = entryPort(e.get('port'));
 	const hostText = entryText(e.get('host'));
 	const tls = e.get('tls');

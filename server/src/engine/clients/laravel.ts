@@ -25,6 +25,8 @@ export function laravelMail(
 ): ClientConfig | undefined {
 	const transport = text(entries.get('transport') ?? entries.get('driver'));
 	if (transport === undefined || transport === 'other' || transport.toLowerCase() !== 'smtp') return undefined;
+	// CakePHP 2's EmailConfig: 'transport' => 'Smtp' with a 'tls' flag, not a Laravel mailer (frameworks.ts reads it).
+	if (transport === 'Smtp' && !entries.has('encryption') && !entries.has('scheme')) return undefined;
 	const port = portOf(entries.get('port'));
 	const host = text(entries.get('host'));
 	const enc = text(entries.get('encryption'));

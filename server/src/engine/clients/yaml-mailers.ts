@@ -5,7 +5,8 @@
 //! setPort() and setEncryption(), so SwiftMailer's semantics apply; resolveOptions() makes the port 465 with 'ssl',
 //! else 25, and `transport: gmail` smtp.gmail.com with 'ssl'. validateConfig() refuses any other encryption than
 //! 'tls', 'ssl' or null with its own clear error, so such a value is left to it.
-import { isMap, isScalar, parseAllDocuments, type Node, type Scalar, type YAMLMap } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Node, Scalar, YAMLMap } from 'yaml';
 import type { Entry, Literal } from './literal';
 import type { ClientConfig } from './model';
 import { swift } from './swift';
@@ -17,8 +18,19 @@ const GATE = /swiftmailer\s*:|mailer_(?:port|encryption)\s*:/;
 const PARAMETER = /%[^%\s]+%/;
 const MAX_DEPTH = 8;
 
+/**
+ * The library, loaded the first time a file passes the gate: loading it costs 30–50 ms, which a process that never
+ * meets a SwiftmailerBundle file (the CLI's workers, the server) should not pay at start-up.
+ */
+let yaml: typeof Yaml | undefined;
+function lib(): typeof Yaml {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+	return (yaml ??= require('yaml') as typeof Yaml);
+}
+
 export function yamlMailers(src: string): ClientConfig[] {
 	if (!GATE.test(src)) return [];
+	const { isMap, parseAllDocuments } = lib();
 	const out: ClientConfig[] = [];
 	for (const doc of parseAllDocuments(src, { uniqueKeys: false, strict: false, prettyErrors: false })) {
 		if ('contents' in doc && isMap(doc.contents)) visit(doc.contents, 0, out);
@@ -28,11 +40,12 @@ export function yamlMailers(src: string): ClientConfig[] {
 
 function visit(map: YAMLMap, depth: number, out: ClientConfig[]): void {
 	if (depth > MAX_DEPTH) return;
+	const { isMap, isScalar } = lib();
 	for (const pair of map.items) {
 		const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
 		if (!isMap(pair.value)) continue;
 		if (key === 'swiftmailer') {
-			const mailers = pair.value.get('mailers', true);
+			const mailers: unknown = pair.value.get('mailers', true);
 			if (isMap(mailers)) {
 				for (const m of mailers.items) if (isMap(m.value)) push(out, bundleMailer(m.value, 'swiftmailer.mailers'));
 			} else push(out, bundleMailer(pair.value, 'swiftmailer:'));
@@ -101,7 +114,7 @@ function judged(
 function entry(map: YAMLMap, key: string): Entry | undefined {
 	const node = map.get(key, true) as Node | undefined;
 	if (node === undefined) return undefined;
-	if (!isScalar(node) || !node.range) return 'other';
+	if (!lib().isScalar(node) || !node.range) return 'other';
 	return literal(node as Scalar, key);
 }
 

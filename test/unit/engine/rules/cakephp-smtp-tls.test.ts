@@ -30,6 +30,11 @@ ruleTester(R, "a scheme in 'host' is the transport; 'tls' => true is STARTTLS", 
 			code: "TransportFactory::setConfig('s', ['className' => 'Smtp', 'host' => 'ssl://mail.example.com', 'port' => 465, 'tls' => «true»]);",
 			errors: ['starttlsInsideTls'],
 		},
+		{
+			// CakePHP 2's app/Config/email.php (cakephp/docs#3149: "SMTP timeout" with 'tls' => true on 465).
+			code: "class EmailConfig {\n\tpublic $default = array('transport' => 'Smtp', 'host' => 'mail.example.com', 'port' => 465, 'tls' => «true»);\n}",
+			errors: ['plainOn465'],
+		},
 	],
 	valid: [
 		"TransportFactory::setConfig('gmail', ['host' => 'smtp.gmail.com', 'port' => 587, 'className' => 'Smtp', 'tls' => true]);",
@@ -37,6 +42,8 @@ ruleTester(R, "a scheme in 'host' is the transport; 'tls' => true is STARTTLS", 
 		"return ['gmail' => ['host' => 'ssl://smtp.gmail.com', 'port' => 465, 'username' => 'u', 'password' => 'p', 'className' => 'Smtp']];",
 		// cakephp/cakephp#7505: STARTTLS on 25 (the report was a self-signed certificate).
 		"return ['EmailTransport' => ['default' => ['className' => 'Smtp', 'host' => 'smtp.domain.tld', 'port' => 25, 'timeout' => 30, 'tls' => true]]];",
+		// cakephp/cakephp#7825 (CakePHP 2): ssl:// on 465.
+		"class EmailConfig {\n\tpublic $gmail = array('host' => 'ssl://smtp.gmail.com', 'port' => 465, 'transport' => 'Smtp');\n}",
 		// The Mail transport ignores host and port.
 		"return ['EmailTransport' => ['default' => ['className' => MailTransport::class, 'host' => 'localhost', 'port' => 465, 'tls' => false]]];",
 		"TransportFactory::setConfig('x', ['className' => 'Smtp', 'host' => $host, 'port' => 465, 'tls' => true]);",
