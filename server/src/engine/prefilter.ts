@@ -5,7 +5,7 @@
 //! thirds of real PHP projects' files hold no `://`, and most of the rest only `http(s)://` in docblocks.
 //! test/realworld checks, on every file of the real-world corpus and of the bench's tree, that a file this skips
 //! gives no finding.
-import { VARIABLE_PREFIXES } from './clients/config';
+import { variableWords } from './clients/config';
 import { YAML_MAILER_WORDS } from './clients/yaml-mailers';
 import { INI_MAIL_WORDS } from './clients/php-ini';
 import { CLIENT_PREFILTER } from './clients/php';
@@ -47,7 +47,7 @@ export function mayMatter(kind: FileKind, view: string | Bytes, symbols?: Symbol
 		// PHP, is then skipped, a finding missed rather than guessed.)
 		if (symbols?.hasSinkFunctions() && symbols.mentionedIn(text)) return true;
 		view = text;
-	} else if (VARIABLE_PREFIXES.some((p) => view.includes(p))) return true;
+	} else if (variableWords(kind).some((p) => view.includes(p))) return true;
 	else if (kind === 'yaml' && YAML_MAILER_WORDS.some((w) => view.includes(w))) return true;
 	else if (kind === 'ini' && INI_MAIL_WORDS.some((w) => view.includes(w))) return true;
 	return readsAnAddress(view, kind === 'json' ? JSON_SEPARATORS : SEPARATORS);

@@ -13,18 +13,26 @@ import type { Literal } from './literal';
 import { CONNECTION_SCHEMES, urlString } from './urls';
 
 const URL_START = new RegExp(`(?<![A-Za-z0-9+.-])(?:${CONNECTION_SCHEMES.join('|')})://`, 'gi');
+/** Laravel's MAIL_* and REDIS_*: read in every config file (JSON too: `"MAIL_PORT": 587`). */
+const LARAVEL_PREFIXES: readonly string[] = ['MAIL_', 'REDIS_'];
 /**
- * The prefixes of the variables read here: Laravel's MAIL_* and REDIS_*, laravel-imap's IMAP_*, the Roundcube docker
- * image's ROUNDCUBEMAIL_*, CodeIgniter 4's `email.SMTP*` / `email.protocol`. A file without one has none.
+ * The frameworks' own variables, read in .env, docker-compose, INI and XML files but not JSON (twelve thousand JSON
+ * files of a real tree would each be searched for them): laravel-imap's IMAP_*, the Roundcube docker image's
+ * ROUNDCUBEMAIL_*, CodeIgniter 4's `email.SMTP*` / `email.protocol`.
  */
-export const VARIABLE_PREFIXES: readonly string[] = [
-	'MAIL_',
-	'REDIS_',
-	'IMAP_',
-	'ROUNDCUBEMAIL_',
-	'email.SMTP',
-	'email.protocol',
-];
+const FRAMEWORK_PREFIXES: readonly string[] = ['IMAP_', 'ROUNDCUBEMAIL_', 'email.SMTP', 'email.protocol'];
+/** The prefixes of the variables read here. */
+export const VARIABLE_PREFIXES: readonly string[] = [...LARAVEL_PREFIXES, ...FRAMEWORK_PREFIXES];
+
+/**
+ * What to search a file of this kind for: without one of these words it holds no variable read here. A prefix that
+ * holds another (ROUNDCUBEMAIL_ holds MAIL_) is left to that one.
+ */
+export function variableWords(kind: FileKind): readonly string[] {
+	return kind === 'json' ? LARAVEL_PREFIXES : VARIABLE_WORDS;
+}
+const VARIABLE_WORDS = VARIABLE_PREFIXES.filter((p) => !VARIABLE_PREFIXES.some((q) => q !== p && p.includes(q)));
+
 const PLACEHOLDER = /\$\{|\$[A-Za-z_]|%env\(|%[A-Za-z_.]+%|\{\{/;
 /** A variable's name, `MAIL_HOST`: one of the prefixes, then capitals, digits and underscores. */
 const NAME = `(?:${VARIABLE_PREFIXES.map(escapeRegExp).join('|')})[A-Za-z0-9_]*`;
@@ -38,7 +46,7 @@ const KEY_ON_LINE =
 export function scanConfigClients(src: string, kind: FileKind): ClientConfig[] {
 	const configs: ClientConfig[] = [];
 	if (src.includes('://')) configs.push(...urls(src));
-	if (VARIABLE_PREFIXES.some((p) => src.includes(p))) configs.push(...variables(src, kind));
+	if (variableWords(kind).some((p) => src.includes(p))) configs.push(...variables(src, kind));
 	if (kind === 'yaml') configs.push(...yamlMailers(src));
 	if (kind === 'ini') configs.push(...phpIniMail(src));
 	return configs;
