@@ -106,3 +106,31 @@ export function written(at: Setting | undefined): string {
 	if (at.text.includes('::')) return `${at.name} = ${at.text}`;
 	return /^[A-Z_]+$/.test(at.name) ? `${at.name}=${at.text}` : `${at.name} '${at.text}'`;
 }
+
+/**
+ * The finding for a scheme the library writes again before the host's own (ClientConfig.schemeTwice): on the host's
+ * scheme, with the fix that removes it (preferred: the library's own setting already says what it meant).
+ */
+export function schemeTwiceFinding<Id extends string>(
+	c: ClientConfig,
+	messageId: Id,
+	library: string,
+): RuleFinding<Id> | undefined {
+	const twice = c.schemeTwice;
+	if (!twice) return undefined;
+	const scheme = twice.at.text.replace(/:\/\/$/, '');
+	return {
+		start: twice.at.start,
+		end: twice.at.end,
+		messageId,
+		data: { added: twice.added, scheme },
+		detail: `${library} (${c.label}) writes ${twice.added}:// before the host, which already starts with ${twice.at.text}: PHP is given "${twice.added}://${twice.at.text}${c.host ?? ''}", reads the host as "${scheme}" and fails ("php_network_getaddresses: getaddrinfo for ${scheme} failed: Name or service not known"). Remove ${twice.at.text} from the host: the library's own setting already chooses the transport.`,
+		fixes: [
+			{
+				title: `Remove ${twice.at.text} from the host`,
+				edits: [{ start: twice.at.start, end: twice.at.end, text: '' }],
+				preferred: true,
+			},
+		],
+	};
+}

@@ -126,6 +126,10 @@ const codeIgniter: Reader = (g) => {
 	let mode: TlsMode;
 	let modeAt: Setting | undefined = cryptoAt;
 	let starttlsInsideTls = false;
+	// CodeIgniter writes its own scheme before SMTPHost ($ssl . $this->SMTPHost) for 'ssl', and (4) on port 465.
+	const added = crypto === 'ssl' ? 'ssl' : four && p === 465 ? 'tls' : undefined;
+	const schemeTwice =
+		prefix && added ? { at: hostAt(lit(e.get(key.host))!, 0, prefix[0].length, key.host)!, added } : undefined;
 	if (crypto === 'ssl') mode = 'implicit';
 	else if (prefix && /^(ssl|tls|tlsv1\.[0-3])$/i.test(prefix[1]!)) {
 		mode = 'implicit';
@@ -150,6 +154,7 @@ const codeIgniter: Reader = (g) => {
 		modeText: four ? { implicit: '', starttls: 'tls', plain: '' } : { implicit: 'ssl', starttls: 'tls', plain: '' },
 		...(starttlsInsideTls && { starttlsInsideTls, starttlsAt: cryptoAt }),
 		...(!known && cryptoAt && { unknownValue: cryptoAt }),
+		...(schemeTwice && { schemeTwice }),
 		version: four ? 4 : 3,
 		start: g.start,
 		end: g.end,

@@ -74,6 +74,11 @@ export interface ClientConfig {
 	starttlsInsideTls?: boolean;
 	/** Where that STARTTLS is asked for (SMTPCrypto 'tls', 'tls' => true). */
 	starttlsAt?: Setting;
+	/**
+	 * A scheme written in the host (`ssl://`, the span with its `://`) before which the library writes its own
+	 * (`added`): PHP is then given "ssl://ssl://host" and looks up the host "ssl".
+	 */
+	schemeTwice?: { at: Setting; added: string };
 	/** A value the library does not know, read as `mode` (CodeIgniter: 'TLS' is no encryption). */
 	unknownValue?: Setting;
 	/** The protocol the library speaks, when it is not the library's usual one (Roundcube: SMTP or IMAP). */

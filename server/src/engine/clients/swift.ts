@@ -45,8 +45,22 @@ export function swift(call: SwiftCall): ClientConfig[] {
 				modeText: { implicit: 'ssl', starttls: 'tls' },
 			},
 		];
-	// A scheme in the host and an encryption too: SwiftMailer writes both ("ssl://ssl://host"); not judged here.
-	if (enc || !host) return [];
+	if (!host) return [];
+	// A scheme in the host and an encryption too: StreamBuffer writes both ("ssl://ssl://host").
+	if (enc) {
+		const e = enc.toLowerCase();
+		const at = host.setting.start;
+		const prefix = { text: scheme[0], start: at, end: at + scheme[0].length, name: 'host' };
+		return [
+			{
+				...base,
+				host: base.host.slice(scheme[0].length),
+				mode: swiftMode(enc),
+				modeText: {},
+				schemeTwice: { at: prefix, added: e === 'tls' ? 'tcp' : e },
+			},
+		];
+	}
 	const name = scheme[1]!.toLowerCase();
 	const mode = name === 'tcp' ? 'plain' : /^(ssl|tls|tlsv1\.[0-3])$/.test(name) ? 'implicit' : undefined;
 	if (!mode) return [];

@@ -2,7 +2,7 @@
 //! SMTPConnect()): smtp_crypto / SMTPCrypto 'ssl' opens ssl:// (TLS at once), 'tls' connects in plaintext and sends
 //! STARTTLS, any other value (compared exactly) is no encryption. CodeIgniter 4 opens tls:// on port 465 by itself
 //! and still sends STARTTLS for 'tls', which a server already speaking TLS refuses.
-import { hostPort, mailMismatch, pairFinding, portName, written } from '../clients/checks';
+import { hostPort, mailMismatch, pairFinding, portName, schemeTwiceFinding, written } from '../clients/checks';
 import { ALL_ORIGINS, defineRule } from './rule';
 
 /** What a mistyped value was meant to be: 'TLS' → 'tls', 'starttls' → 'tls'. */
@@ -23,6 +23,8 @@ export const codeigniterSmtpCrypto = defineRule({
 				"CodeIgniter 3 connects in plaintext ({{how}}) but port 465 expects TLS at once: it times out. Use 'ssl' on 465, or port 587 with 'tls'.",
 			starttlsInsideTls:
 				"CodeIgniter opens TLS ({{how}}) and then sends STARTTLS for 'tls', which the server refuses. Set {{name}} to '' there.",
+			schemeTwice:
+				'CodeIgniter writes {{added}}:// before this host, which has {{scheme}}:// already: PHP looks up "{{scheme}}" and fails. Remove {{scheme}}:// from the host.',
 			unknownValue:
 				"CodeIgniter compares {{name}} with 'tls' and 'ssl' exactly: '{{value}}' means no encryption at all. Write '{{meant}}'.",
 		},
@@ -31,6 +33,8 @@ export const codeigniterSmtpCrypto = defineRule({
 		if (c.library !== 'codeigniter') return [];
 		const four = c.version === 4;
 		const cryptoName = four ? 'SMTPCrypto' : 'smtp_crypto';
+		const twice = schemeTwiceFinding(c, 'schemeTwice', 'CodeIgniter');
+		if (twice) return [twice];
 		if (c.unknownValue) {
 			const meant = MEANT[c.unknownValue.text.toLowerCase()];
 			if (meant === undefined) return [];

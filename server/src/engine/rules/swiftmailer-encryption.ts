@@ -1,6 +1,6 @@
 //! SwiftMailer: Swift_SmtpTransport's encryption (constructor, setEncryption(), MAILER_URL's ?encryption=) that
 //! does not fit the port. 'ssl' opens ssl:// at once; 'tls' connects with tcp:// and requires STARTTLS.
-import { hostPort, mailMismatch, pairFinding, portName, written } from '../clients/checks';
+import { hostPort, mailMismatch, pairFinding, portName, schemeTwiceFinding, written } from '../clients/checks';
 import { majorVersion } from '../target';
 import { TRANSPORTS } from '../transports';
 import { ALL_ORIGINS, defineRule } from './rule';
@@ -15,6 +15,8 @@ export const swiftmailerEncryption = defineRule({
 		messages: {
 			sslOnPlainPort:
 				"SwiftMailer starts TLS at once ('ssl') but port {{port}} greets in plaintext: \"wrong version number\". Use 'tls' on {{port}}, or port 465.",
+			schemeTwice:
+				'SwiftMailer writes {{added}}:// before this host, which has {{scheme}}:// already: PHP looks up "{{scheme}}" and fails. Remove {{scheme}}:// from the host.',
 			notATransport:
 				'SwiftMailer opens {{transport}}://, a transport PHP does not have: "Unable to find the socket transport". Use \'{{meant}}\' ({{how}}).',
 			plainOn465:
@@ -23,6 +25,8 @@ export const swiftmailerEncryption = defineRule({
 	},
 	checkClient(c, ctx) {
 		if (c.library !== 'swiftmailer') return [];
+		const twice = schemeTwiceFinding(c, 'schemeTwice', 'SwiftMailer');
+		if (twice) return [twice];
 		// Swift_Transport_EsmtpTransport::setEncryption(): any value but 'tls' becomes the transport (6.x lower-cases it
 		// first; 5.x passes it as written, so 'TLS' fails there).
 		const enc = c.modeAt?.name === 'encryption' ? c.modeAt : undefined;

@@ -35,6 +35,12 @@ ruleTester(R, "CodeIgniter 3: 'ssl' opens ssl://, 'tls' is STARTTLS, anything el
 			errors: ['sslOnPlainPort'],
 		},
 		{
+			// A scheme written twice ("getaddrinfo for ssl failed", the failure givanz/Vvveb#510 reports in another app).
+			code: "$config['smtp_host'] = '«ssl://»smtp.gmail.com';\n$config['smtp_port'] = 465;\n$config['smtp_crypto'] = 'ssl';",
+			errors: ['schemeTwice'],
+			output: "$config['smtp_host'] = 'smtp.gmail.com';\n$config['smtp_port'] = 465;\n$config['smtp_crypto'] = 'ssl';",
+		},
+		{
 			// Compared with ===: 'TLS' is no encryption.
 			code: "$config['smtp_port'] = 587;\n$config['smtp_crypto'] = '«TLS»';",
 			errors: ['unknownValue'],

@@ -137,3 +137,23 @@ ruleTester(R, 'SwiftmailerBundle in YAML: swiftmailer:, its mailers and the mail
 		{ code: 'swiftmailer:\n    transport: smtp\n  port: [587\n    encryption: ssl', kind: 'yaml' },
 	],
 });
+
+ruleTester(R, 'a scheme in the host and an encryption: StreamBuffer writes both', {
+	// Swift/Transport/StreamBuffer.php establishSocketConnection():
+	//     if (!empty($this->params['protocol'])) { $host = $this->params['protocol'].'://'.$host; }
+	invalid: [
+		{
+			code: "$t = new Swift_SmtpTransport('«ssl://»smtp.gmail.com', 465, 'ssl');",
+			errors: ['schemeTwice'],
+			output: "$t = new Swift_SmtpTransport('smtp.gmail.com', 465, 'ssl');",
+		},
+		{
+			// Laravel 8's and Yii's hosts reach setHost() the same way.
+			code: "'transport' => ['class' => 'Swift_SmtpTransport', 'host' => '«tls://»smtp.office365.com', 'port' => 587, 'encryption' => 'tls'],",
+			errors: ['schemeTwice'],
+			output:
+				"'transport' => ['class' => 'Swift_SmtpTransport', 'host' => 'smtp.office365.com', 'port' => 587, 'encryption' => 'tls'],",
+		},
+	],
+	valid: ["$t = new Swift_SmtpTransport('ssl://smtp.gmail.com', 465);"],
+});
