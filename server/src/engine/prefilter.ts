@@ -9,7 +9,7 @@ import { variableWords } from './clients/config';
 import { YAML_MAILER_WORDS } from './clients/yaml-mailers';
 import { INI_MAIL_WORDS } from './clients/php-ini';
 import { CLIENT_PREFILTER } from './clients/php';
-import { CONNECTION_SCHEMES } from './clients/urls';
+import { isConnectionScheme } from './clients/urls';
 import { SOCKET_WORDS } from './scan/php';
 import { isTransportLike } from './scan/schemes';
 import { escapeRegExp } from './text';
@@ -19,7 +19,6 @@ import type { SymbolLookup } from './values/symbols';
 
 /** What the PHP passes look for besides URLs: any one of them and the file is analysed. */
 const PHP_WORDS = [SOCKET_WORDS, new RegExp(SINK_WORDS.map(escapeRegExp).join('|'), 'i'), CLIENT_PREFILTER];
-const CONNECTION = new Set(CONNECTION_SCHEMES);
 /** `://`, and in JSON its escaped forms too (PHP's json_encode writes `:\/\/`). */
 const SEPARATORS = ['://'];
 const JSON_SEPARATORS = ['://', ':\\/\\/', ':\\//', ':/\\/'];
@@ -68,7 +67,7 @@ function readScheme(view: string | Bytes, at: number): boolean {
 	while (s > 0 && isSchemeChar(code(s - 1))) s--;
 	if (s === at) return false;
 	const scheme = typeof view === 'string' ? view.slice(s, at) : view.toString('latin1', s, at);
-	return CONNECTION.has(scheme.toLowerCase()) || isTransportLike(scheme);
+	return isConnectionScheme(scheme) || isTransportLike(scheme);
 }
 
 /** [A-Za-z0-9+.-] */

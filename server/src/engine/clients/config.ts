@@ -10,9 +10,9 @@ import { phpIniMail } from './php-ini';
 import { laravelMail, predisArray, type Entries } from './laravel';
 import type { ClientConfig } from './model';
 import type { Literal } from './literal';
-import { CONNECTION_SCHEMES, urlString } from './urls';
+import { CONNECTION_SCHEME_PATTERN, urlString } from './urls';
 
-const URL_START = new RegExp(`(?<![A-Za-z0-9+.-])(?:${CONNECTION_SCHEMES.join('|')})://`, 'gi');
+const URL_START = new RegExp(`(?<![A-Za-z0-9+.-])(?:${CONNECTION_SCHEME_PATTERN})://`, 'gi');
 /** Laravel's MAIL_* and REDIS_*: read in every config file (JSON too: `"MAIL_PORT": 587`). */
 const LARAVEL_PREFIXES: readonly string[] = ['MAIL_', 'REDIS_'];
 /**

@@ -11,7 +11,7 @@ import { basename, callArgs, literalAt, offsetIn, readWith, type Literal, type R
 import { moveConfig, type ClientConfig, type SslOptions } from './model';
 import { laravelMail, predisArray } from './laravel';
 import { phpmailer, type MailerGroup } from './phpmailer';
-import { CONNECTION_SCHEMES, urlString } from './urls';
+import { CONNECTION_SCHEME_PATTERN, urlString } from './urls';
 import { swift, type SwiftCall } from './swift';
 import { redisConnect } from './redis';
 import { esmtpTransport } from './symfony';
@@ -25,7 +25,7 @@ import { frameworkConfigs, type SettingsGroup } from './frameworks';
 export const CLIENT_PREFILTER =
 	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|EsmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(|smtp_(?:crypto|port|host|server)|mail_smtp(?:secure|port)|SMTP(?:Crypto|Port)|imap_host|default_host|WPMS_SMTP_PORT|\bSmtpTransport\b|['"]Smtp['"]/i;
 
-const URL_STRING = new RegExp(`^(?:${CONNECTION_SCHEMES.join('|')})://`, 'i');
+const URL_STRING = new RegExp(`^(?:${CONNECTION_SCHEME_PATTERN})://`, 'i');
 const KEY_BEFORE = /(?:(['"])([A-Za-z0-9_.-]+)\1\s*=>|\$([A-Za-z0-9_]+)\s*=)\s*$/;
 
 /**

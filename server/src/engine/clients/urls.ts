@@ -8,8 +8,19 @@ import { swiftMode } from './swift';
 
 /** The schemes of the connection strings read here (Symfony Mailer DSNs and Redis URIs), lower case. */
 export const CONNECTION_SCHEMES: readonly string[] = ['smtp', 'smtps', 'tcp', 'tls', 'ssl', 'redis', 'rediss'];
+/** A Symfony Mailer bridge's SMTP scheme (mailgun+smtp, sendgrid+smtps): the bridge chooses host, port and TLS. */
+const BRIDGE = '[A-Za-z0-9-]+\\+smtps?';
+const BRIDGE_SCHEME = new RegExp(`^${BRIDGE}$`, 'i');
+/** The connection schemes as a pattern (for the scanners' expressions): the bridges' and CONNECTION_SCHEMES. */
+export const CONNECTION_SCHEME_PATTERN = `${BRIDGE}|${CONNECTION_SCHEMES.join('|')}`;
 
-const DSN = /^(smtps?):\/\/(?:[^@/?#\s]*@)?(\[[0-9A-Fa-f:.]+\]|[^:/?#\s@]+)(?::(\d{1,5}))?\/?(\?[^#\s]*)?$/;
+/** Whether a scheme (as written) is one of a connection string read here. */
+export function isConnectionScheme(scheme: string): boolean {
+	return CONNECTION_SCHEMES.includes(scheme.toLowerCase()) || BRIDGE_SCHEME.test(scheme);
+}
+
+const DSN =
+	/^((?:[A-Za-z0-9-]+\+)?smtps?):\/\/(?:[^@/?#\s]*@)?(\[[0-9A-Fa-f:.]+\]|[^:/?#\s@]+)(?::(\d{1,5}))?\/?(\?[^#\s]*)?$/;
 const REDIS =
 	/^(tcp|tls|ssl|redis|rediss):\/\/(?:[^@/?#\s]*@)?(\[[0-9A-Fa-f:.]+\]|[^:/?#\s@]+):(\d{1,5})(?:[/?#]\S*)?$/i;
 /** Keys whose URL SwiftmailerBundle (Symfony 3/4) reads, with `encryption` meaning something. */
@@ -24,7 +35,7 @@ const NOT_A_DSN_KEYS = /^(MAIL_URL)$/i;
 export function urlString(value: string, at: (i: number) => number, key: string): ClientConfig | undefined {
 	if (value.length > 2000) return undefined;
 	const lower = value.slice(0, 8).toLowerCase();
-	if (lower.startsWith('smtp')) return dsn(value, at, key);
+	if (lower.startsWith('smtp') || /^[A-Za-z0-9-]+\+smtp/.test(value.slice(0, 40))) return dsn(value, at, key);
 	if (/^(tcp|tls|ssl|redis)/.test(lower)) return redisUrl(value, at);
 	return undefined;
 }
@@ -45,7 +56,7 @@ function dsn(value: string, at: (i: number) => number, key: string): ClientConfi
 	const portStart = m[3] === undefined ? -1 : queryStart - (value[queryStart - 1] === '/' ? 1 : 0) - m[3].length;
 	const portAt = portStart < 0 ? undefined : span(value, at, portStart, portStart + m[3]!.length, 'port');
 	const schemeAt = span(value, at, 0, scheme.length, 'scheme');
-	const options = new Map<string, { value: string; from: number; to: number; valueFrom: number }>();
+	const options = new Map<string, DsnOption>();
 	let from = queryStart + 1;
 	for (const part of query.slice(1).split('&')) {
 		const eq = part.indexOf('=');
@@ -83,19 +94,29 @@ function dsn(value: string, at: (i: number) => number, key: string): ClientConfi
 			end: at(value.length),
 		};
 	}
+	if (scheme.includes('+')) {
+		// A bridge (MailgunSmtpTransport, SendgridSmtpTransport, ...) connects to its provider's host and port with its
+		// own TLS choice, whatever the DSN's host says; only the stream options still reach the socket.
+		const verify = verifyPeerOff(options, value, at, removal);
+		if (!verify) return undefined;
+		return {
+			library: 'symfony-mailer',
+			label: key || 'DSN',
+			host: undefined,
+			modeText: {},
+			notes: [verify],
+			start: at(0),
+			end: at(value.length),
+		};
+	}
 	if (encryption)
 		notes.push({
 			kind: 'ignored-option',
 			at: span(value, at, encryption.from, encryption.to, 'encryption'),
 			remove: removal(encryption),
 		});
-	const verify = options.get('verify_peer');
-	if (verify && verify.value !== '' && !/^(1|true|on|yes)$/i.test(verify.value))
-		notes.push({
-			kind: 'verify-peer-off',
-			at: span(value, at, verify.from, verify.to, 'verify_peer'),
-			remove: removal(verify),
-		});
+	const verify = verifyPeerOff(options, value, at, removal);
+	if (verify) notes.push(verify);
 	const autoTls = options.get('auto_tls');
 	let mode = scheme === 'smtps' ? ('implicit' as const) : symfonyAutoMode(port, host);
 	if (mode === 'opportunistic' && autoTls && /^(0|false|off|no)$/i.test(autoTls.value)) mode = 'plain';
@@ -111,6 +132,24 @@ function dsn(value: string, at: (i: number) => number, key: string): ClientConfi
 		notes,
 		start: at(0),
 		end: at(value.length),
+	};
+}
+
+type DsnOption = { value: string; from: number; to: number; valueFrom: number };
+
+/** `verify_peer=0` (or false, off, no): the note that certificate checks are off. */
+function verifyPeerOff(
+	options: Map<string, DsnOption>,
+	value: string,
+	at: (i: number) => number,
+	removal: (o: DsnOption) => { start: number; end: number },
+): ClientNote | undefined {
+	const verify = options.get('verify_peer');
+	if (!verify || verify.value === '' || /^(1|true|on|yes)$/i.test(verify.value)) return undefined;
+	return {
+		kind: 'verify-peer-off',
+		at: span(value, at, verify.from, verify.to, 'verify_peer'),
+		remove: removal(verify),
 	};
 }
 

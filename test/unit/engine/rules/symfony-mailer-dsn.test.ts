@@ -95,3 +95,24 @@ ruleTester(R, 'new EsmtpTransport($host, $port, $tls): $tls decides as the schem
 		},
 	],
 });
+
+ruleTester(
+	R,
+	"a bridge's DSN (mailgun+smtp://): the bridge chooses host, port and TLS; verify_peer still reaches the socket",
+	{
+		invalid: [
+			{
+				// symfony/symfony#46979.
+				code: 'MAILER_DSN=mailgun+smtp://postmaster%40sandbox.mailgun.org:secret@smtp.mailgun.org:587?«verify_peer=0»',
+				kind: 'env',
+				errors: ['verifyPeerOff'],
+			},
+		],
+		valid: [
+			{ code: 'MAILER_DSN=sendgrid+smtp://apikey:KEY@default', kind: 'env' },
+			// The bridge ignores the port: no judgement of 587 against anything.
+			{ code: 'MAILER_DSN=mailgun+smtps://user:pass@smtp.mailgun.org:587', kind: 'env' },
+			"$dsn = 'ses+smtp://ACCESS_KEY:SECRET_KEY@default?region=eu-west-1';",
+		],
+	},
+);
