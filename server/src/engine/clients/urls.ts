@@ -19,12 +19,18 @@ export function isConnectionScheme(scheme: string): boolean {
 	return CONNECTION_SCHEMES.includes(scheme.toLowerCase()) || BRIDGE_SCHEME.test(scheme);
 }
 
+// The user info runs to the last "@", as parse_url() reads it (CakePHP's own example: smtp://my@gmail.com:secret@…).
 const DSN =
-	/^((?:[A-Za-z0-9-]+\+)?smtps?):\/\/(?:[^@/?#\s]*@)?(\[[0-9A-Fa-f:.]+\]|[^:/?#\s@]+)(?::(\d{1,5}))?\/?(\?[^#\s]*)?$/;
+	/^((?:[A-Za-z0-9-]+\+)?smtps?):\/\/(?:[^/?#\s]*@)?(\[[0-9A-Fa-f:.]+\]|[^:/?#\s@]+)(?::(\d{1,5}))?\/?(\?[^#\s]*)?$/;
 const REDIS =
 	/^(tcp|tls|ssl|redis|rediss):\/\/(?:[^@/?#\s]*@)?(\[[0-9A-Fa-f:.]+\]|[^:/?#\s@]+):(\d{1,5})(?:[/?#]\S*)?$/i;
 /** Keys whose URL SwiftmailerBundle (Symfony 3/4) reads, with `encryption` meaning something. */
 const SWIFT_KEYS = /^(MAILER_URL|SWIFTMAILER_URL|swiftmailer\.url)$/i;
+/**
+ * CakePHP's transport URLs (config/.env.example: `EMAIL_TRANSPORT_DEFAULT_URL="smtp://…:587?tls=true"`): parsed by
+ * TransportFactory into an SmtpTransport config, the query giving its options ('tls' => true is STARTTLS).
+ */
+const CAKE_KEYS = /^EMAIL_TRANSPORT_[A-Z0-9_]*URL$/;
 /** Laravel's MAIL_URL goes through ConfigurationUrlParser into the mail config: not a Symfony DSN. */
 const NOT_A_DSN_KEYS = /^(MAIL_URL)$/i;
 
@@ -76,6 +82,23 @@ function dsn(value: string, at: (i: number) => number, key: string): ClientConfi
 		return value[o.to] === '&' ? { start: at(o.from), end: at(o.to + 1) } : { start: at(o.from - 1), end: at(o.to) };
 	};
 	const notes: ClientNote[] = [];
+	if (CAKE_KEYS.test(key)) {
+		if (scheme !== 'smtp') return undefined;
+		const tls = options.get('tls');
+		const on = tls !== undefined && /^(1|true)$/i.test(tls.value);
+		return {
+			library: 'cakephp',
+			label: key,
+			host,
+			port: port || 25,
+			portAt,
+			mode: on ? 'starttls' : 'plain',
+			modeAt: tls ? span(value, at, tls.valueFrom, tls.to, 'tls') : undefined,
+			modeText: { starttls: 'true', plain: 'false' },
+			start: at(0),
+			end: at(value.length),
+		};
+	}
 	const swift = SWIFT_KEYS.test(key);
 	const encryption = options.get('encryption');
 	if (swift) {

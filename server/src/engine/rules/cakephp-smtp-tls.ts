@@ -11,12 +11,14 @@ export const cakephpSmtpTls = defineRule({
 		defaultSeverity: 'warning',
 		summary: "CakePHP SmtpTransport whose TLS does not fit the port: ssl:// on 587, 'tls' => true or nothing on 465.",
 		origins: ALL_ORIGINS,
-		fixes: 'always',
+		fixes: 'sometimes',
 		messages: {
 			sslOnPlainPort:
 				"CakePHP opens ssl:// (the host's prefix) but port {{port}} greets in plaintext: \"wrong version number\". Use port 465, or no prefix and 'tls' => true.",
 			plainOn465:
 				'CakePHP connects in plaintext ({{how}}) but port 465 expects TLS at once: it times out. Write ssl:// before the host, or use port 587.',
+			plainOn465Url:
+				'CakePHP connects in plaintext ({{how}}) but port 465 expects TLS at once: it times out. Use port 587 with tls=true.',
 			starttlsInsideTls:
 				"CakePHP opens ssl:// and then sends STARTTLS for 'tls' => true, which the server refuses. Set 'tls' => false with ssl://.",
 		},
@@ -51,6 +53,20 @@ export const cakephpSmtpTls = defineRule({
 			];
 		if (mismatch !== 'plaintext-on-tls-port') return [];
 		const starttls = c.mode === 'starttls';
+		// A transport URL (EMAIL_TRANSPORT_DEFAULT_URL="smtp://…?tls=true") has no host prefix to write.
+		if (/URL$/.test(c.label))
+			return [
+				pairFinding(
+					c,
+					{
+						messageId: 'plainOn465Url',
+						data: { how: starttls ? `tls=${c.modeAt!.text} is STARTTLS` : 'no tls option' },
+						detail: `CakePHP's ${c.label} makes an SmtpTransport that connects with tcp://${hostPort(c)} and waits for the server's greeting, but 465 is SMTPS: the server waits for a TLS handshake and CakePHP throws "SMTP timeout.". A transport URL cannot ask for TLS at once: use port 587 with tls=true, or configure the transport in config/app.php with 'host' => 'ssl://${c.host ?? 'host'}'.`,
+					},
+					undefined,
+					starttls ? { port: 587, title: 'Use port 587 (STARTTLS with tls=true)' } : undefined,
+				),
+			];
 		const finding = pairFinding(
 			c,
 			{

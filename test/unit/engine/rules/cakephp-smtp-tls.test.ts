@@ -62,3 +62,22 @@ test('on 465 the fix writes ssl:// before the host and turns STARTTLS off, in on
 	assert.equal(f.fixes[1]!.title, "Use port 587 (STARTTLS with 'tls' => true)");
 	assert.match(f.detail!, /SMTP timeout\./);
 });
+
+ruleTester(R, "CakePHP's transport URLs: TransportFactory reads ?tls=true as the SmtpTransport's 'tls' option", {
+	invalid: [
+		{
+			code: 'export EMAIL_TRANSPORT_DEFAULT_URL="smtp://my@gmail.com:secret@smtp.gmail.com:465?tls=«true»"',
+			kind: 'env',
+			errors: ['plainOn465Url'],
+		},
+	],
+	valid: [
+		// cakephp/app's config/.env.example.
+		{
+			code: 'export EMAIL_TRANSPORT_DEFAULT_URL="smtp://my@gmail.com:secret@smtp.gmail.com:587?tls=true"',
+			kind: 'env',
+		},
+		{ code: 'EMAIL_TRANSPORT_DEFAULT_URL="smtp://mailpit:1025"', kind: 'env' },
+		{ code: 'EMAIL_TRANSPORT_DEFAULT_URL="debug://"', kind: 'env' },
+	],
+});
