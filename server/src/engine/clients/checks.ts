@@ -134,3 +134,24 @@ export function schemeTwiceFinding<Id extends string>(
 		],
 	};
 }
+
+/**
+ * The finding for a library that starts TLS and then sends STARTTLS too (ClientConfig.starttlsInsideTls): on the
+ * setting that asks for STARTTLS, with the port as related information and the fix that turns STARTTLS off.
+ */
+export function starttlsInsideTlsFinding<Id extends string>(
+	c: ClientConfig,
+	said: { messageId: Id; data?: MessageData; detail: string },
+	off: { title: string; text: string },
+): RuleFinding<Id> | undefined {
+	const at = c.starttlsAt;
+	if (!c.starttlsInsideTls || !at) return undefined;
+	const rel = related(c.portAt, `The port (${c.portAt?.name}) is set here.`, at);
+	return {
+		start: at.start,
+		end: at.end,
+		...said,
+		fixes: [{ title: off.title, edits: [{ start: at.start, end: at.end, text: off.text }] }],
+		...(rel.length && { related: rel }),
+	};
+}

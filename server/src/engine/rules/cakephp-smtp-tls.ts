@@ -1,7 +1,7 @@
 //! CakePHP's SmtpTransport (src/Mailer/Transport/SmtpTransport.php _connect(), src/Network/Socket.php connect()):
 //! an ssl:// prefix in 'host' opens TLS at once; 'tls' => true connects in plaintext and sends STARTTLS after EHLO;
 //! both together send STARTTLS over TLS, which the server refuses.
-import { mailMismatch, pairFinding, portName, hostPort } from '../clients/checks';
+import { hostPort, mailMismatch, pairFinding, portName, starttlsInsideTlsFinding } from '../clients/checks';
 import type { Fix } from '../types';
 import { ALL_ORIGINS, defineRule } from './rule';
 
@@ -25,18 +25,15 @@ export const cakephpSmtpTls = defineRule({
 	},
 	checkClient(c, ctx) {
 		if (c.library !== 'cakephp') return [];
-		if (c.starttlsInsideTls && c.starttlsAt) {
-			const at = c.starttlsAt;
-			return [
-				{
-					start: at.start,
-					end: at.end,
-					messageId: 'starttlsInsideTls',
-					detail: `CakePHP's ${c.label} opens ssl://${hostPort(c)}, then 'tls' => true sends STARTTLS over the encrypted connection and CakePHP throws "SMTP server did not accept the connection or trying to connect to non TLS SMTP server using TLS.". With ssl:// set 'tls' => false.`,
-					fixes: [{ title: "Set 'tls' => false", edits: [{ start: at.start, end: at.end, text: 'false' }] }],
-				},
-			];
-		}
+		const inside = starttlsInsideTlsFinding(
+			c,
+			{
+				messageId: 'starttlsInsideTls',
+				detail: `CakePHP's ${c.label} opens ssl://${hostPort(c)}, then 'tls' => true sends STARTTLS over the encrypted connection and CakePHP throws "SMTP server did not accept the connection or trying to connect to non TLS SMTP server using TLS.". With ssl:// set 'tls' => false.`,
+			},
+			{ title: "Set 'tls' => false", text: 'false' },
+		);
+		if (inside) return [inside];
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		if (mismatch === 'tls-on-plain-port')
 			return [

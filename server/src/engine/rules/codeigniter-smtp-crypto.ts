@@ -2,7 +2,15 @@
 //! SMTPConnect()): smtp_crypto / SMTPCrypto 'ssl' opens ssl:// (TLS at once), 'tls' connects in plaintext and sends
 //! STARTTLS, any other value (compared exactly) is no encryption. CodeIgniter 4 opens tls:// on port 465 by itself
 //! and still sends STARTTLS for 'tls', which a server already speaking TLS refuses.
-import { hostPort, mailMismatch, pairFinding, portName, schemeTwiceFinding, written } from '../clients/checks';
+import {
+	hostPort,
+	mailMismatch,
+	pairFinding,
+	portName,
+	schemeTwiceFinding,
+	starttlsInsideTlsFinding,
+	written,
+} from '../clients/checks';
 import { ALL_ORIGINS, defineRule } from './rule';
 
 /** What a mistyped value was meant to be: 'TLS' → 'tls', 'starttls' → 'tls'. */
@@ -56,22 +64,17 @@ export const codeigniterSmtpCrypto = defineRule({
 			];
 		}
 		const how = c.modeAt ? written(c.modeAt) : `port ${c.port}`;
-		if (c.starttlsInsideTls && c.starttlsAt) {
-			const at = c.starttlsAt;
-			return [
-				{
-					start: at.start,
-					end: at.end,
-					messageId: 'starttlsInsideTls',
-					data: { how, name: at.name },
-					detail: `${four && !c.modeAt ? 'CodeIgniter 4 opens tls:// on port 465 by itself' : `${how} opens ssl://`}, then ${at.name} 'tls' sends STARTTLS over the encrypted connection; the server refuses it and stream_socket_enable_crypto() fails. CodeIgniter 4's app/Config/Email.php: "Connection on port 465 should set this to ''".`,
-					fixes: [{ title: `Set ${at.name} to ''`, edits: [{ start: at.start, end: at.end, text: '' }] }],
-					related: c.portAt
-						? [{ start: c.portAt.start, end: c.portAt.end, message: `The port (${c.portAt.name}) is set here.` }]
-						: [],
-				},
-			];
-		}
+		const name = c.starttlsAt?.name ?? cryptoName;
+		const inside = starttlsInsideTlsFinding(
+			c,
+			{
+				messageId: 'starttlsInsideTls',
+				data: { how, name },
+				detail: `${four && !c.modeAt ? 'CodeIgniter 4 opens tls:// on port 465 by itself' : `${how} opens ssl://`}, then ${name} 'tls' sends STARTTLS over the encrypted connection; the server refuses it and stream_socket_enable_crypto() fails. CodeIgniter 4's app/Config/Email.php: "Connection on port 465 should set this to ''".`,
+			},
+			{ title: `Set ${name} to ''`, text: '' },
+		);
+		if (inside) return [inside];
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		if (mismatch === 'tls-on-plain-port')
 			return [
