@@ -1,6 +1,8 @@
 //! Reads mail and Redis client configurations from PHP code: PHPMailer property assignments, Swift_SmtpTransport
-//! constructors and setters, config arrays (Laravel's config/mail.php and config/database.php, Predis parameters),
-//! phpredis connect() calls, and DSN strings. One pass over the full token stream; every look-ahead is bounded.
+//! constructors and setters, config arrays (Laravel's config/mail.php and config/database.php, Predis parameters,
+//! SwiftmailerBundle's `loadFromExtension('swiftmailer', [...])`), phpredis connect() calls, DSN strings, and the
+//! frameworks' settings groups (frameworks.ts: array entries, `$config['key'] = …`, class properties, define()s).
+//! One pass over the full token stream; every look-ahead is bounded.
 import { lineBefore } from '../lines';
 import { firstAt } from '../sorted';
 import { isPunct, lexPhp, type Token } from '../scan/php-lexer';
@@ -16,6 +18,7 @@ import { swift, type SwiftCall } from './swift';
 import { redisConnect } from './redis';
 import { esmtpTransport } from './symfony';
 import { frameworkConfigs, type SettingsGroup } from './frameworks';
+import { bundleMailer } from './swiftmailer-bundle';
 
 /**
  * Library configurations need the full token stream, which costs a token per name and operator: only read it when
@@ -23,7 +26,7 @@ import { frameworkConfigs, type SettingsGroup } from './frameworks';
  * scanner's string literals instead, so a file full of `tcp://…:6379` literals is not lexed twice.
  */
 export const CLIENT_PREFILTER =
-	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|EsmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(|smtp_(?:crypto|port|host|server)|mail_smtp(?:secure|port)|SMTP(?:Crypto|Port)|imap_host|default_host|WPMS_SMTP_PORT|\bSmtpTransport\b|['"]Smtp['"]/i;
+	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|EsmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(|smtp_(?:crypto|port|host|server)|mail_smtp(?:secure|port)|SMTP(?:Crypto|Port)|imap_host|default_host|WPMS_SMTP_PORT|\bSmtpTransport\b|['"]Smtp['"]|['"]swiftmailer['"]/i;
 
 const URL_STRING = new RegExp(`^(?:${CONNECTION_SCHEME_PATTERN})://`, 'i');
 const KEY_BEFORE = /(?:(['"])([A-Za-z0-9_.-]+)\1\s*=>|\$([A-Za-z0-9_]+)\s*=)\s*$/;
@@ -182,6 +185,8 @@ class ClientWalk {
 	private defines: Group | undefined;
 	/** The properties of the class being read. */
 	private klass: Group | undefined;
+	/** `loadFromExtension('swiftmailer', [`: the token index of that array's opening bracket. */
+	private swiftmailerArray = -1;
 
 	constructor(
 		private readonly text: string,
@@ -270,9 +275,17 @@ class ClientWalk {
 			this.klass = newGroup('class', t.start, tokens[k + 1]!.text);
 		} else if (this.klass && PROPERTY_MODIFIERS.has(lower)) this.property(k);
 		else if (lower === 'define' && isPunct(tokens[k + 1], '(')) this.define(k);
+		else if (
+			(lower === 'loadfromextension' || lower === 'extension' || lower === 'prependextensionconfig') &&
+			isPunct(tokens[k + 1], '(') &&
+			tokens[k + 2]?.kind === 'str' &&
+			tokens[k + 2]!.text === 'swiftmailer' &&
+			isPunct(tokens[k + 3], ',')
+		)
+			this.swiftmailerArray = isPunct(tokens[k + 4], '[') ? k + 4 : k + 5;
 		else if (basename(t.text) === 'Swift_SmtpTransport' && isPunct(tokens[k + 1], '::')) this.swiftNewInstance(t, k);
 		else if (lower === 'array' && isPunct(tokens[k + 1], '(')) {
-			openFrame(this.frames, tokens, k + 1, ')');
+			openFrame(this.frames, tokens, k + 1, ')', k + 1 === this.swiftmailerArray ? 'swiftmailer' : undefined);
 			return k + 1;
 		}
 		return k;
@@ -336,7 +349,8 @@ class ClientWalk {
 
 	/** Brackets: `[` opens an array, `(` a group that is not one, and their close judges the array read. */
 	private bracket(t: Token, k: number): number {
-		if (t.text === '[') openFrame(this.frames, this.tokens, k, ']');
+		if (t.text === '[')
+			openFrame(this.frames, this.tokens, k, ']', k === this.swiftmailerArray ? 'swiftmailer' : undefined);
 		else if (t.text === '(')
 			this.frames.push({ close: ')', parentKeys: NO_KEYS, entries: NO_ENTRIES, start: -1, open: k });
 		else if (t.text === ']' || t.text === ')') {
@@ -472,6 +486,19 @@ function openFrame(frames: ArrayFrame[], tokens: Token[], open: number, close: s
 function arrayConfigs(frame: ArrayFrame, end: number): ClientConfig[] {
 	const entries = frame.entries;
 	const keys = [...(frame.key ? [frame.key] : []), ...frame.parentKeys].map((s) => s.toLowerCase());
+	// SwiftmailerBundle's configuration (and its `mailers`): 'transport' => 'smtp' here is the bundle's, not Laravel's.
+	if (keys.includes('swiftmailer')) {
+		if (entries.has('url')) return [];
+		const e = (k: string) => entries.get(k);
+		return bundleMailer(
+			e('transport'),
+			e('host'),
+			e('port'),
+			e('encryption'),
+			{ start: frame.start, end },
+			'swiftmailer',
+		);
+	}
 	const mail = laravelMail(entries, frame.start, end);
 	if (mail) return [mail];
 	const redis = predisArray(entries, frame.start, end, keys.includes('redis'));

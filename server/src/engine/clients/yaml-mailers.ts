@@ -1,15 +1,12 @@
 //! SwiftmailerBundle's settings in YAML (config/packages/swiftmailer.yaml, app/config/config.yml, parameters.yml), read
 //! with the `yaml` library's document model (ranges kept, broken files tolerated), not line by line: `swiftmailer:`
-//! (anywhere, e.g. under `when@prod:`), its `mailers:`, and `parameters:` `mailer_*`. The bundle
-//! (DependencyInjection/SwiftmailerTransportFactory.php) gives them to Swift_Transport_EsmtpTransport's setHost(),
-//! setPort() and setEncryption(), so SwiftMailer's semantics apply; resolveOptions() makes the port 465 with 'ssl',
-//! else 25, and `transport: gmail` smtp.gmail.com with 'ssl'. validateConfig() refuses any other encryption than
-//! 'tls', 'ssl' or null with its own clear error, so such a value is left to it.
+//! (anywhere, e.g. under `when@prod:`), its `mailers:`, and `parameters:` `mailer_*`, judged as the bundle applies
+//! them (swiftmailer-bundle.ts).
 import type * as Yaml from 'yaml';
 import type { Node, Scalar, YAMLMap } from 'yaml';
 import type { Entry, Literal } from './literal';
 import type { ClientConfig } from './model';
-import { swift } from './swift';
+import { bundleMailer } from './swiftmailer-bundle';
 
 /** The words a YAML file must hold for this pass to read it (the prefilter's too). */
 export const YAML_MAILER_WORDS: readonly string[] = ['swiftmailer', 'mailer_port', 'mailer_encryption'];
@@ -47,8 +44,8 @@ function visit(map: YAMLMap, depth: number, out: ClientConfig[]): void {
 		if (key === 'swiftmailer') {
 			const mailers: unknown = pair.value.get('mailers', true);
 			if (isMap(mailers)) {
-				for (const m of mailers.items) if (isMap(m.value)) push(out, bundleMailer(m.value, 'swiftmailer.mailers'));
-			} else push(out, bundleMailer(pair.value, 'swiftmailer:'));
+				for (const m of mailers.items) if (isMap(m.value)) push(out, mailer(m.value, 'swiftmailer.mailers'));
+			} else push(out, mailer(pair.value, 'swiftmailer:'));
 		} else if (key === 'parameters') push(out, parameters(pair.value));
 		else visit(pair.value, depth + 1, out);
 	}
@@ -59,9 +56,10 @@ function push(out: ClientConfig[], c: ClientConfig[]): void {
 }
 
 /** `transport:`, `host:`, `port:`, `encryption:` of one mailer. */
-function bundleMailer(map: YAMLMap, label: string): ClientConfig[] {
+function mailer(map: YAMLMap, label: string): ClientConfig[] {
 	if (map.has('url')) return [];
-	return judged(entry(map, 'transport'), entry(map, 'host'), entry(map, 'port'), entry(map, 'encryption'), map, label);
+	const e = (k: string) => entry(map, k);
+	return bundleMailer(e('transport'), e('host'), e('port'), e('encryption'), rangeOf(map), label);
 }
 
 /** Symfony Standard Edition's parameters.yml: mailer_transport, mailer_host, mailer_port, mailer_encryption. */
@@ -69,45 +67,21 @@ function parameters(map: YAMLMap): ClientConfig[] {
 	if (!map.has('mailer_port') && !map.has('mailer_encryption')) return [];
 	const transport = map.has('mailer_transport') ? entry(map, 'mailer_transport') : undefined;
 	const t = transport ?? smtp;
-	return judged(
+	const e = (k: string) => entry(map, k);
+	return bundleMailer(
 		t,
-		entry(map, 'mailer_host'),
-		entry(map, 'mailer_port'),
-		entry(map, 'mailer_encryption'),
-		map,
+		e('mailer_host'),
+		e('mailer_port'),
+		e('mailer_encryption'),
+		rangeOf(map),
 		'mailer_* parameters',
 	);
 }
 
 const smtp: Literal = { setting: { text: 'smtp', start: 0, end: 0, name: 'transport' }, kind: 'str', next: 0 };
 
-function judged(
-	transport: Entry | undefined,
-	host: Entry | undefined,
-	port: Entry | undefined,
-	encryption: Entry | undefined,
-	map: YAMLMap,
-	label: string,
-): ClientConfig[] {
-	if (!transport || transport === 'other' || transport.kind !== 'str') return [];
-	const kind = transport.setting.text;
-	if (kind !== 'smtp' && kind !== 'gmail') return [];
-	if (encryption !== undefined && encryption !== 'other' && encryption.kind === 'str') {
-		if (encryption.setting.text !== 'tls' && encryption.setting.text !== 'ssl') return [];
-	}
-	const [start, end] = [map.range?.[0] ?? 0, map.range?.[1] ?? 0];
-	// transport: gmail sets the host and 'ssl' itself.
-	const values = kind === 'gmail' ? { port } : { host, port, security: encryption };
-	return swift({ start, end, values }).map((c) => ({
-		...c,
-		label,
-		...(kind === 'gmail' && {
-			host: 'smtp.gmail.com',
-			mode: 'implicit' as const,
-			modeAt: transport.setting,
-			modeText: {},
-		}),
-	}));
+function rangeOf(map: YAMLMap): { start: number; end: number } {
+	return { start: map.range?.[0] ?? 0, end: map.range?.[1] ?? 0 };
 }
 
 /** A mapping's value as a literal, with the offsets of its text (inside the quotes); 'other' when it is not one. */

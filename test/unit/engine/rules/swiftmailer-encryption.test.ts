@@ -157,3 +157,24 @@ ruleTester(R, 'a scheme in the host and an encryption: StreamBuffer writes both'
 	],
 	valid: ["$t = new Swift_SmtpTransport('ssl://smtp.gmail.com', 465);"],
 });
+
+ruleTester(
+	R,
+	"SwiftmailerBundle in PHP config: loadFromExtension('swiftmailer', [...]) is the bundle's, not a Laravel mailer",
+	{
+		invalid: [
+			{
+				code: "$container->loadFromExtension('swiftmailer', [\n    'transport' => 'smtp',\n    'host' => 'smtp.example.com',\n    'port' => 587,\n    'encryption' => '«ssl»',\n]);",
+				errors: ['sslOnPlainPort'],
+			},
+			{
+				code: "$c->extension('swiftmailer', ['mailers' => ['main' => ['transport' => 'smtp', 'port' => 465, 'encryption' => '«tls»']]]);",
+				errors: ['plainOn465'],
+			},
+		],
+		valid: [
+			"$container->loadFromExtension('swiftmailer', ['url' => '%env(MAILER_URL)%', 'spool' => ['type' => 'memory']]);",
+			"$container->loadFromExtension('swiftmailer', array('transport' => 'smtp', 'port' => 465, 'encryption' => 'ssl'));",
+		],
+	},
+);
