@@ -54,6 +54,32 @@ test('pathological inputs: growing the input at most roughly grows the work as m
 			MB / 4,
 		],
 		['unclosed <env', 'xml', (n) => '<env <env name="MAIL_PORT"'.repeat(n / 26), MB / 4],
+		// The frameworks' settings groups: one variable's statements, a file's define()s, a class's properties, YAML.
+		[
+			'one line of $config statements',
+			'php',
+			(n) => '<?php ' + "$config['smtp_port'] = 465; $config['smtp_crypto'] = 'tls'; ".repeat(n / 60),
+			MB / 4,
+		],
+		['one line of define()s', 'php', (n) => '<?php ' + "define('WPMS_SMTP_PORT', 587); ".repeat(n / 31), MB / 4],
+		[
+			'a class of properties',
+			'php',
+			(n) =>
+				'<?php class Email { ' + "public int $SMTPPort = 465; public string $SMTPCrypto = 'tls'; ".repeat(n / 64) + '}',
+			MB / 4,
+		],
+		[
+			'swiftmailer: with many mailers',
+			'yaml',
+			(n) =>
+				'swiftmailer:\n    mailers:\n' +
+				Array.from(
+					{ length: n / 70 },
+					(_, i) => `        m${i}: { transport: smtp, port: 587, encryption: ssl }\n`,
+				).join(''),
+			MB / 8,
+		],
 		// The value layer: a function full of closures, assignments and branches around a sink that needs values.
 		[
 			'closures around a sink that needs values',
