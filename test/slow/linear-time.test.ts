@@ -80,6 +80,15 @@ test('pathological inputs: growing the input at most roughly grows the work as m
 				).join(''),
 			MB / 8,
 		],
+		[
+			'<swiftmailer:config> with many mailers',
+			'xml',
+			(n) =>
+				'<swiftmailer:config>' +
+				'<swiftmailer:mailer name="m" transport="smtp" port="587" encryption="ssl"/>'.repeat(n / 75) +
+				'</swiftmailer:config>',
+			MB / 8,
+		],
 		// The value layer: a function full of closures, assignments and branches around a sink that needs values.
 		[
 			'closures around a sink that needs values',

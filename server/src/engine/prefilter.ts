@@ -8,6 +8,7 @@
 import { variableWords } from './clients/config';
 import { YAML_MAILER_WORDS } from './clients/yaml-mailers';
 import { INI_MAIL_WORDS } from './clients/php-ini';
+import { XML_MAILER_WORDS } from './clients/xml-mailers';
 import { CLIENT_PREFILTER } from './clients/php';
 import { isConnectionScheme } from './clients/urls';
 import { SOCKET_WORDS } from './scan/php';
@@ -49,6 +50,7 @@ export function mayMatter(kind: FileKind, view: string | Bytes, symbols?: Symbol
 	} else if (variableWords(kind).some((p) => view.includes(p))) return true;
 	else if (kind === 'yaml' && YAML_MAILER_WORDS.some((w) => view.includes(w))) return true;
 	else if (kind === 'ini' && INI_MAIL_WORDS.some((w) => view.includes(w))) return true;
+	else if (kind === 'xml' && XML_MAILER_WORDS.some((w) => view.includes(w))) return true;
 	return readsAnAddress(view, kind === 'json' ? JSON_SEPARATORS : SEPARATORS);
 }
 

@@ -7,6 +7,7 @@ import type { FileKind } from '../types';
 import { frameworkConfigs } from './frameworks';
 import { yamlMailers } from './yaml-mailers';
 import { phpIniMail } from './php-ini';
+import { xmlMailers } from './xml-mailers';
 import { laravelMail, predisArray, type Entries } from './laravel';
 import type { ClientConfig } from './model';
 import type { Literal } from './literal';
@@ -49,6 +50,7 @@ export function scanConfigClients(src: string, kind: FileKind): ClientConfig[] {
 	if (variableWords(kind).some((p) => src.includes(p))) configs.push(...variables(src, kind));
 	if (kind === 'yaml') configs.push(...yamlMailers(src));
 	if (kind === 'ini') configs.push(...phpIniMail(src));
+	if (kind === 'xml') configs.push(...xmlMailers(src));
 	return configs;
 }
 

@@ -178,3 +178,25 @@ ruleTester(
 		],
 	},
 );
+
+ruleTester(R, 'SwiftmailerBundle in XML: <swiftmailer:config> and its <swiftmailer:mailer>s, read with saxes', {
+	invalid: [
+		{
+			code: '<container xmlns:swiftmailer="http://symfony.com/schema/dic/swiftmailer">\n    <swiftmailer:config transport="smtp" host="smtp.example.com" port="587" encryption="«ssl»"/>\n</container>',
+			kind: 'xml',
+			errors: ['sslOnPlainPort'],
+		},
+		{
+			code: '<swiftmailer:config default-mailer="first">\n    <swiftmailer:mailer name="first" transport="smtp" port="465" encryption=\'«tls»\'/>\n</swiftmailer:config>',
+			kind: 'xml',
+			errors: ['plainOn465'],
+		},
+	],
+	valid: [
+		{ code: '<swiftmailer:config transport="smtp" port="465" encryption="ssl"/>', kind: 'xml' },
+		{ code: '<swiftmailer:config url="%env(MAILER_URL)%"/>', kind: 'xml' },
+		{ code: '<swiftmailer:config transport="smtp" port="%mailer_port%" encryption="ssl"/>', kind: 'xml' },
+		// Broken XML is read as far as it parses; an entity in a value is read as unknown.
+		{ code: '<swiftmailer:config transport="smtp" port="587" encryption="&#115;sl"/><broken', kind: 'xml' },
+	],
+});
