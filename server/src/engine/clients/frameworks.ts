@@ -119,6 +119,10 @@ const codeIgniter: Reader = (g) => {
 	const crypto = entryText(e.get(key.crypto));
 	if (port === 'other' || hostText === 'other' || crypto === 'other') return undefined;
 	const p = port ?? 25;
+	// CodeIgniter 4 tests `$this->SMTPPort === 465`: Config\Email's typed property (and .env, read into it) holds an
+	// int, but initialize() copies an array's value as written, so '465' (a string) opens no TLS by itself.
+	const portLit = lit(e.get(key.port));
+	const tlsOn465 = four && p === 465 && (g.from === 'class' || g.from === 'env' || portLit?.kind === 'num');
 	const cryptoAt = lit(e.get(key.crypto))?.setting;
 	const known = crypto === undefined || crypto === '' || crypto === 'ssl' || crypto === 'tls';
 	const prefix = hostText ? /^([A-Za-z0-9+.-]+):\/\//.exec(hostText) : null;
@@ -127,7 +131,7 @@ const codeIgniter: Reader = (g) => {
 	let modeAt: Setting | undefined = cryptoAt;
 	let starttlsInsideTls = false;
 	// CodeIgniter writes its own scheme before SMTPHost ($ssl . $this->SMTPHost) for 'ssl', and (4) on port 465.
-	const added = crypto === 'ssl' ? 'ssl' : four && p === 465 ? 'tls' : undefined;
+	const added = crypto === 'ssl' ? 'ssl' : tlsOn465 ? 'tls' : undefined;
 	const schemeTwice =
 		prefix && added ? { at: hostAt(lit(e.get(key.host))!, 0, prefix[0].length, key.host)!, added } : undefined;
 	if (crypto === 'ssl') mode = 'implicit';
@@ -135,12 +139,12 @@ const codeIgniter: Reader = (g) => {
 		mode = 'implicit';
 		modeAt = prefixAt ?? undefined;
 		starttlsInsideTls = crypto === 'tls';
-	} else if (four && p === 465) {
+	} else if (tlsOn465) {
 		mode = 'implicit';
 		modeAt = undefined;
 		starttlsInsideTls = crypto === 'tls';
-	} else if (crypto === undefined && !four) {
-		// CodeIgniter 3 reads an unset smtp_crypto from config/email.php: not known here.
+	} else if (crypto === undefined && (!four || p === 465)) {
+		// An unset smtp_crypto / SMTPCrypto comes from config/email.php or Config\Email: not known here.
 		return undefined;
 	} else mode = crypto === 'tls' ? 'starttls' : 'plain';
 	return {

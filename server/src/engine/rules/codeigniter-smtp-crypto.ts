@@ -28,7 +28,7 @@ export const codeigniterSmtpCrypto = defineRule({
 			sslOnPlainPort:
 				'CodeIgniter opens ssl:// ({{how}}) but port {{port}} greets in plaintext: "wrong version number". Use \'tls\' on {{port}}, or port 465.',
 			starttlsOn465:
-				"CodeIgniter 3 connects in plaintext ({{how}}) but port 465 expects TLS at once: it times out. Use 'ssl' on 465, or port 587 with 'tls'.",
+				"CodeIgniter connects in plaintext ({{how}}) but port 465 expects TLS at once: it times out. Use 'ssl' on 465, or port 587 with 'tls'.",
 			starttlsInsideTls:
 				"CodeIgniter opens TLS ({{how}}) and then sends STARTTLS for 'tls', which the server refuses. Set {{name}} to '' there.",
 			schemeTwice:
@@ -89,15 +89,15 @@ export const codeigniterSmtpCrypto = defineRule({
 					{ port: 465, title: 'Use port 465 (implicit TLS)' },
 				),
 			];
-		// CodeIgniter 4 opens TLS on 465 whatever SMTPCrypto says: only CodeIgniter 3 speaks plaintext there.
-		if (mismatch === 'plaintext-on-tls-port' && !four)
+		// CodeIgniter 4 opens TLS on 465 whatever SMTPCrypto says, unless the port is the string '465' (see the reader).
+		if (mismatch === 'plaintext-on-tls-port')
 			return [
 				pairFinding(
 					c,
 					{
 						messageId: 'starttlsOn465',
-						data: { how: c.mode === 'starttls' ? "'tls' is STARTTLS" : 'no smtp_crypto' },
-						detail: `${c.label}: CodeIgniter connects with tcp://${hostPort(c)} and wait for the server's greeting, but 465 is SMTPS: the server waits for a TLS handshake, and CodeIgniter times out. Use 'ssl' on 465, or port 587 with 'tls'.`,
+						data: { how: c.mode === 'starttls' ? "'tls' is STARTTLS" : `no ${cryptoName}` },
+						detail: `${c.label}: CodeIgniter connects with tcp://${hostPort(c)} and waits for the server's greeting${four ? ` (SMTPPort is the string '465' here, and CodeIgniter 4 opens TLS by itself only when SMTPPort === 465, an int)` : ''}, but 465 is SMTPS: the server waits for a TLS handshake, and CodeIgniter times out. Use 'ssl' on 465, or port 587 with 'tls'.`,
 					},
 					{ mode: 'implicit', title: "Use 'ssl' (implicit TLS) on port 465" },
 					// Without 'tls', port 587 would send the mail unencrypted: offered only with it.

@@ -83,6 +83,13 @@ ruleTester(R, 'CodeIgniter 4: port 465 opens tls:// by itself, and SMTPCrypto tl
 			code: "$email->initialize(['SMTPHost' => 'smtp.example.com', 'SMTPPort' => 587, 'SMTPCrypto' => '«ssl»']);",
 			errors: ['sslOnPlainPort'],
 		},
+		{
+			// Email::initialize() copies the array's value as written: '465' is a string, and
+			//     if ($this->SMTPPort === 465) { $ssl = 'tls://'; }
+			// does not hold, so CodeIgniter 4 speaks plaintext and then STARTTLS to an SMTPS port.
+			code: "$email->initialize(['SMTPHost' => 'smtp.example.com', 'SMTPPort' => '465', 'SMTPCrypto' => '«tls»']);",
+			errors: ['starttlsOn465'],
+		},
 	],
 	valid: [
 		"class Email extends BaseConfig\n{\n    public string $SMTPHost = 'smtp.example.com';\n    public int $SMTPPort = 25;\n    public string $SMTPCrypto = 'tls';\n}",
