@@ -25,6 +25,11 @@ export const TRANSPORTS: ReadonlyMap<string, TransportInfo> = new Map<string, Tr
 	['tlsv1.3', { family: 'inet', datagram: false, tls: 'implicit', version: 'TLS 1.3' }],
 ]);
 
+/** Whether a transport name (in any case) is one of those that start TLS at once: ssl, tls, tlsv1.0 … tlsv1.3. */
+export function isTlsTransport(name: string): boolean {
+	return TRANSPORTS.get(name.toLowerCase())?.tls === 'implicit';
+}
+
 /** Transports that older PHP builds registered and PHP 8 with OpenSSL 3 does not. */
 export const REMOVED_TRANSPORTS: ReadonlyMap<string, string> = new Map([
 	['sslv2', 'removed from PHP (php-src PR #1826)'],

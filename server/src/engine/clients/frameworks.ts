@@ -11,6 +11,7 @@ import { symfonyAutoMode } from './laravel';
 import type { ClientConfig, Setting, TlsMode } from './model';
 import { phpmailer, type MailerProp } from './phpmailer';
 import { swift, swiftMode } from './swift';
+import { isTlsTransport } from '../transports';
 
 /** Settings written together (see the module comment). */
 export interface SettingsGroup {
@@ -135,7 +136,7 @@ const codeIgniter: Reader = (g) => {
 	const schemeTwice =
 		prefix && added ? { at: hostAt(lit(e.get(key.host))!, 0, prefix[0].length, key.host)!, added } : undefined;
 	if (crypto === 'ssl') mode = 'implicit';
-	else if (prefix && /^(ssl|tls|tlsv1\.[0-3])$/i.test(prefix[1]!)) {
+	else if (prefix && isTlsTransport(prefix[1]!)) {
 		mode = 'implicit';
 		modeAt = prefixAt ?? undefined;
 		starttlsInsideTls = crypto === 'tls';
@@ -201,7 +202,7 @@ const cakePhp: Reader = (g) => {
 	const starttls = tls?.setting.text === 'true';
 	const p = port ?? 25;
 	const prefix = hostText ? /^([A-Za-z0-9+.-]+):\/\//.exec(hostText) : null;
-	const implicit = !!prefix && /^(ssl|tls|tlsv1\.[0-3])$/i.test(prefix[1]!);
+	const implicit = !!prefix && isTlsTransport(prefix[1]!);
 	if (prefix && !implicit && prefix[1]!.toLowerCase() !== 'tcp') return undefined;
 	const prefixAt = prefix ? hostAt(lit(e.get('host'))!, 0, prefix[0].length, 'host prefix') : undefined;
 	const hostLit = lit(e.get('host'));

@@ -5,6 +5,7 @@
 //! `protocol` is set), so a host written `ssl://smtp.example.com` opens ssl://.
 import type { ClientConfig, TlsMode } from './model';
 import type { Literal } from './literal';
+import { isTlsTransport } from '../transports';
 
 export interface SwiftCall {
 	start: number;
@@ -62,7 +63,7 @@ export function swift(call: SwiftCall): ClientConfig[] {
 		];
 	}
 	const name = scheme[1]!.toLowerCase();
-	const mode = name === 'tcp' ? 'plain' : /^(ssl|tls|tlsv1\.[0-3])$/.test(name) ? 'implicit' : undefined;
+	const mode = name === 'tcp' ? 'plain' : isTlsTransport(name) ? 'implicit' : undefined;
 	if (!mode) return [];
 	const at = host.setting.start;
 	return [
