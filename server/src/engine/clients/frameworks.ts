@@ -82,15 +82,16 @@ const yiiSymfony: Reader = (g) => {
 	const host = entryText(entries.get('host'));
 	const port = entryPort(entries.get('port'));
 	if (host === 'other' || port === 'other') return undefined;
-	const implicit = schemeText === 'smtps';
-	const p = port ?? (implicit ? 465 : 25);
+	// As urls.ts reads a DSN: no port is port 0, which EsmtpTransport resolves (TLS at once to a remote host, on 465).
+	const written = port ?? 0;
+	const mode = schemeText === 'smtps' ? 'implicit' : symfonyAutoMode(written, host);
 	return {
 		library: 'symfony-mailer',
 		label: "Yii 2 'transport'",
 		host: host || undefined,
-		port: p,
+		port: written || (mode === 'implicit' ? 465 : 25),
 		portAt: lit(entries.get('port'))?.setting,
-		mode: implicit ? 'implicit' : symfonyAutoMode(p, host),
+		mode,
 		modeAt: scheme.setting,
 		modeText: { implicit: 'smtps', opportunistic: 'smtp' },
 		start: g.start,

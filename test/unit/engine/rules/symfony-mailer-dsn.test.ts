@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyEdits } from '../../../../server/src/engine/index';
+import { analyze, applyEdits } from '../../../../server/src/engine/index';
 import { findings } from '../../../helpers/marked';
 import { ruleTester } from '../../../helpers/rule-tester';
 
@@ -116,3 +116,15 @@ ruleTester(
 		],
 	},
 );
+
+test("Yii 2's symfonymailer transport without a port is read as a DSN without one: TLS at once on 465 to a remote host", () => {
+	// yii2-symfonymailer Mailer::createTransport(): new Dsn($config['scheme'], $config['host'], …, $config['port'] ?? null);
+	// Symfony's EsmtpTransport: with no port and no explicit TLS, a host other than localhost gets TLS on 465.
+	const [c] = analyze(
+		"<?php\n$x = ['transport' => ['scheme' => 'smtp', 'host' => 'smtp.example.com']];\n",
+		'php',
+	).clients;
+	assert.deepEqual([c!.port, c!.mode], [465, 'implicit']);
+	const [local] = analyze("<?php\n$x = ['transport' => ['scheme' => 'smtp', 'host' => 'localhost']];\n", 'php').clients;
+	assert.deepEqual([local!.port, local!.mode], [25, 'plain']);
+});
