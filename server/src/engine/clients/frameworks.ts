@@ -325,11 +325,7 @@ const imapAccount: Reader = (g) => {
 		return undefined;
 	const protocol = entryText(e.get('protocol'));
 	if (protocol === undefined && !e.has('validate_cert') && !g.keys.includes('accounts')) return undefined;
-	return imapConfig(
-		g,
-		{ encryption: 'encryption', port: 'port', host: 'host', protocol: 'protocol' },
-		'php-imap account',
-	);
+	return imapConfig(g, { encryption: 'encryption', port: 'port', host: 'host', protocol: 'protocol' }, 'account');
 };
 
 /** laravel-imap's .env: IMAP_HOST, IMAP_PORT, IMAP_ENCRYPTION, IMAP_PROTOCOL (config/imap.php reads them by env()). */
