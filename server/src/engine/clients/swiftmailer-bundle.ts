@@ -8,6 +8,9 @@ import type { Entry } from './literal';
 import type { ClientConfig } from './model';
 import { swift } from './swift';
 
+/** `%mailer_port%`, `%env(MAILER_PORT)%`: a container parameter, known only when the container is built. */
+export const CONTAINER_PARAMETER = /%[^%\s]+%/;
+
 /** One mailer's transport, host, port and encryption, as the bundle reads them. */
 export function bundleMailer(
 	transport: Entry | undefined,

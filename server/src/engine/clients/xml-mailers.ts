@@ -5,12 +5,11 @@
 import type * as Saxes from 'saxes';
 import type { Entry } from './literal';
 import type { ClientConfig } from './model';
-import { bundleMailer } from './swiftmailer-bundle';
+import { bundleMailer, CONTAINER_PARAMETER } from './swiftmailer-bundle';
 
 /** The word an XML file must hold for this pass to read it (the prefilter's too). */
 export const XML_MAILER_WORDS: readonly string[] = ['swiftmailer:'];
 const ELEMENTS = new Set(['swiftmailer:config', 'swiftmailer:mailer']);
-const PARAMETER = /%[^%\s]+%/;
 
 /** The library, loaded the first time a file passes the gate (as the YAML pass does with `yaml`). */
 let saxes: typeof Saxes | undefined;
@@ -56,7 +55,7 @@ const STOP = new Error('stop');
 /** An attribute's value as a literal; `after` is the parser's position just after its closing quote. */
 function literal(src: string, after: number, name: string, value: string): Entry {
 	const quote = src[after - 1];
-	if ((quote !== '"' && quote !== "'") || PARAMETER.test(value)) return 'other';
+	if ((quote !== '"' && quote !== "'") || CONTAINER_PARAMETER.test(value)) return 'other';
 	const end = after - 1;
 	const start = end - value.length;
 	// Written with entities (&amp;…): the text is not the value, so there is nothing to edit in place.

@@ -6,13 +6,11 @@ import type * as Yaml from 'yaml';
 import type { Node, Scalar, YAMLMap } from 'yaml';
 import type { Entry, Literal } from './literal';
 import type { ClientConfig } from './model';
-import { bundleMailer } from './swiftmailer-bundle';
+import { bundleMailer, CONTAINER_PARAMETER } from './swiftmailer-bundle';
 
 /** The words a YAML file must hold for this pass to read it (the prefilter's too). */
 export const YAML_MAILER_WORDS: readonly string[] = ['swiftmailer', 'mailer_port', 'mailer_encryption'];
 const GATE = /swiftmailer\s*:|mailer_(?:port|encryption)\s*:/;
-/** `%mailer_port%`, `%env(MAILER_PORT)%`: a value known only when the container is built. */
-const PARAMETER = /%[^%\s]+%/;
 const MAX_DEPTH = 8;
 
 /**
@@ -98,7 +96,7 @@ function literal(node: Scalar, name: string): Entry {
 	if (v === null) return { setting: { text: '', start: s, end: e, name }, kind: 'null', next: 0 };
 	if (typeof v === 'boolean') return { setting: { text: String(v), start: s, end: e, name }, kind: 'bool', next: 0 };
 	if (typeof v === 'number') return { setting: { text: String(v), start: s, end: e, name }, kind: 'num', next: 0 };
-	if (typeof v !== 'string' || PARAMETER.test(v)) return 'other';
+	if (typeof v !== 'string' || CONTAINER_PARAMETER.test(v)) return 'other';
 	const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
 	const start = quoted ? s + 1 : s;
 	const end = quoted ? e - 1 : e;
