@@ -100,3 +100,44 @@ test("Roundcube's own files: its defaults are read as Roundcube settings, and th
 	);
 	assert.ok(smtp.includes("$use_tls = $scheme === 'tls';"));
 });
+
+test("redis-socket-path: the corpus's Predis, run by PHP, fails on the parameters the rule flags as the rule says", () => {
+	const tree = execFileSync('bash', [path.join(ROOT, 'test/realworld/setup.sh')], { encoding: 'utf8' }).trim();
+	const autoload = path.join(tree, 'php-predis/usr/share/php/Predis/Autoloader.php');
+	const cases = [
+		{ params: "['host' => '/nonexistent/redis.sock', 'port' => 6379, 'timeout' => 1]", messageId: 'predisTcp' },
+		{ params: "['scheme' => 'unix', 'host' => '/nonexistent/redis.sock']", messageId: 'predisUnixHost' },
+	];
+	for (const c of cases) {
+		const code = `$client = new Predis\\Client(${c.params});`;
+		const found = analyze(`<?php\n${code}\n`, 'php').findings.filter((f) => f.ruleId === 'redis-socket-path');
+		assert.deepEqual(
+			found.map((f) => f.messageId),
+			[c.messageId],
+			code,
+		);
+		// In a network namespace with no interface up: the host lookup of a path cannot leave the machine.
+		const php = spawnSync(
+			'unshare',
+			[
+				'--net',
+				'php',
+				'-r',
+				`require '${autoload}'; Predis\\Autoloader::register(); ${code} try { $client->connect(); } catch (Throwable $e) { echo $e->getMessage(); }`,
+			],
+			{ encoding: 'utf8', timeout: 10_000 },
+		);
+		const said = found[0]!.detail!;
+		const error = php.stdout.trim();
+		if (c.messageId === 'predisTcp') {
+			assert.match(
+				error,
+				/getaddrinfo for \/nonexistent\/redis\.sock failed.*\[tcp:\/\/\/nonexistent\/redis\.sock:6379\]/,
+			);
+			assert.ok(said.includes('"tcp:///nonexistent/redis.sock:6379"'), said);
+		} else {
+			assert.equal(error, 'Missing UNIX domain socket path.');
+			assert.ok(said.includes(error), said);
+		}
+	}
+});

@@ -58,12 +58,22 @@ export function laravelMail(
 	};
 }
 
-/** Predis parameters and Laravel's config/database.php connections: `scheme`, `host`, `port`. */
-export function predisArray(entries: Entries, start: number, end: number, inRedis: boolean): ClientConfig | undefined {
+/**
+ * Predis parameters and Laravel's config/database.php connections: `scheme`, `host`, `port`. `predisCall`: the array
+ * is `new Predis\Client([...])`'s argument, so it is Predis's even without a scheme.
+ */
+export function predisArray(
+	entries: Entries,
+	start: number,
+	end: number,
+	inRedis: boolean,
+	predisCall = false,
+): ClientConfig | undefined {
 	const scheme = text(entries.get('scheme'));
 	const port = portOf(entries.get('port'));
 	const host = text(entries.get('host'));
 	if (scheme === 'other' || port === 'other' || host === 'other') return undefined;
+	if (host?.startsWith('/')) return socketHost(entries, { start, end }, { scheme, port, inRedis, predisCall });
 	if (scheme === undefined && !(inRedis && port !== undefined)) return undefined;
 	const prefixed = scheme ? undefined : /^(tls|ssl|tcp):\/\//i.exec(host ?? '');
 	const mode = redisSchemeMode(scheme ?? prefixed?.[1] ?? '');
@@ -91,5 +101,43 @@ export function predisArray(entries: Entries, start: number, end: number, inRedi
 		modeText: { implicit: 'tls', plain: 'tcp' },
 		start,
 		end,
+	};
+}
+
+/**
+ * A unix socket path as the host. Predis reads a socket only from 'path' with scheme unix (StreamConnection::
+ * unixStreamInitializer(): `if (!isset($parameters->path)) throw ... 'Missing UNIX domain socket path.'`); with
+ * scheme tcp it opens "tcp://$parameters->host:$parameters->port", and the host lookup fails. Laravel hands host and
+ * port to phpredis or Predis (config 'client'): with a port of 1 or more both open tcp:///path:port. Laravel with
+ * scheme unix, or without a port, depends on the client (phpredis opens a socket for a port below 1): left alone.
+ */
+function socketHost(
+	entries: Entries,
+	range: { start: number; end: number },
+	how: { scheme: string | undefined; port: number | undefined; inRedis: boolean; predisCall: boolean },
+): ClientConfig | undefined {
+	const { scheme, port, inRedis, predisCall } = how;
+	const s = scheme?.toLowerCase();
+	const at = (entries.get('host') as Literal).setting;
+	const portAt = port === undefined ? undefined : (entries.get('port') as Literal).setting;
+	let reader: 'predis' | 'predis-unix' | 'laravel';
+	if (s === 'unix') {
+		if (inRedis || entries.has('path')) return undefined;
+		reader = 'predis-unix';
+	} else if (s !== undefined && s !== 'tcp' && s !== 'redis') return undefined;
+	else if (inRedis) {
+		if (port === undefined || port < 1) return undefined;
+		reader = 'laravel';
+	} else if (s !== undefined || predisCall) reader = 'predis';
+	else return undefined;
+	return {
+		library: 'redis',
+		label: inRedis ? "config 'redis'" : 'Predis parameters',
+		host: at.text,
+		port: port ?? REDIS_PLAIN_PORT,
+		...(portAt && { portAt }),
+		modeText: {},
+		socketPath: { at, reader },
+		...range,
 	};
 }

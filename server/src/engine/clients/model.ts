@@ -79,6 +79,16 @@ export interface ClientConfig {
 	 * (`added`): PHP is then given "ssl://ssl://host" and looks up the host "ssl".
 	 */
 	schemeTwice?: { at: Setting; added: string };
+	/**
+	 * A unix socket path written where the library reads a host name (Redis clients), and what reads it: phpredis with
+	 * a port, Predis with scheme tcp, Predis with scheme unix but no 'path', or Laravel (either client) with a port.
+	 * `port` is the port that turns the path into a host lookup, when one is written; `removePort` the span to delete.
+	 */
+	socketPath?: {
+		at: Setting;
+		reader: 'phpredis' | 'predis' | 'predis-unix' | 'laravel';
+		removePort?: { start: number; end: number };
+	};
 	/** A value the library does not know, read as `mode` (CodeIgniter: 'TLS' is no encryption). */
 	unknownValue?: Setting;
 	/** The protocol the library speaks, when it is not the library's usual one (Roundcube: SMTP or IMAP). */
@@ -110,6 +120,8 @@ export function moveConfig(c: ClientConfig, delta: number): void {
 	span(c);
 	span(c.portAt);
 	span(c.modeAt);
+	span(c.socketPath?.at);
+	span(c.socketPath?.removePort);
 	if (c.addMode) c.addMode.at += delta;
 	if (c.notes)
 		for (const n of c.notes) {

@@ -26,7 +26,7 @@ import { bundleMailer } from './swiftmailer-bundle';
  * scanner's string literals instead, so a file full of `tcp://…:6379` literals is not lexed twice.
  */
 export const CLIENT_PREFILTER =
-	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|EsmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(|smtp_(?:crypto|port|host|server)|mail_smtp(?:secure|port)|SMTP(?:Crypto|Port)|imap_host|default_host|WPMS_SMTP_PORT|\bSmtpTransport\b|['"]Smtp['"]|['"]swiftmailer['"]/i;
+	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|EsmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(|smtp_(?:crypto|port|host|server)|mail_smtp(?:secure|port)|SMTP(?:Crypto|Port)|imap_host|default_host|WPMS_SMTP_PORT|\bSmtpTransport\b|['"]Smtp['"]|['"]swiftmailer['"]|Predis\\Client\s*\(/i;
 
 const URL_STRING = new RegExp(`^(?:${CONNECTION_SCHEME_PATTERN})://`, 'i');
 const KEY_BEFORE = /(?:(['"])([A-Za-z0-9_.-]+)\1\s*=>|\$([A-Za-z0-9_]+)\s*=)\s*$/;
@@ -356,7 +356,7 @@ class ClientWalk {
 		else if (t.text === ']' || t.text === ')') {
 			const top = this.frames.pop();
 			if (top && top.start >= 0) {
-				this.configs.push(...arrayConfigs(top, t.end));
+				this.configs.push(...arrayConfigs(top, t.end, predisArgument(this.tokens, top.open)));
 				if (top.key?.toLowerCase() === 'ssl') {
 					const pending = this.pendingContext;
 					const context = pending && top.open < pending.until ? pending.var : undefined;
@@ -483,7 +483,21 @@ function openFrame(frames: ArrayFrame[], tokens: Token[], open: number, close: s
 	frames.push({ close, key, parentKeys, entries: NO_ENTRIES, start: tokens[open]!.start, open });
 }
 
-function arrayConfigs(frame: ArrayFrame, end: number): ClientConfig[] {
+/** Whether the array opened at tokens[open] (`[` or array's `(`) is `new Predis\Client(...)`'s first argument. */
+function predisArgument(tokens: Token[], open: number): boolean {
+	let k = open - 1;
+	if (tokens[k]?.kind === 'ident' && tokens[k]!.text.toLowerCase() === 'array') k--;
+	const name = tokens[k - 1];
+	return (
+		isPunct(tokens[k], '(') &&
+		name?.kind === 'ident' &&
+		/(^|\\)Predis\\Client$/i.test(name.text) &&
+		tokens[k - 2]?.kind === 'ident' &&
+		tokens[k - 2]!.text.toLowerCase() === 'new'
+	);
+}
+
+function arrayConfigs(frame: ArrayFrame, end: number, predisCall: boolean): ClientConfig[] {
 	const entries = frame.entries;
 	const keys = [...(frame.key ? [frame.key] : []), ...frame.parentKeys].map((s) => s.toLowerCase());
 	// SwiftmailerBundle's configuration (and its `mailers`): 'transport' => 'smtp' here is the bundle's, not Laravel's.
@@ -501,7 +515,7 @@ function arrayConfigs(frame: ArrayFrame, end: number): ClientConfig[] {
 	}
 	const mail = laravelMail(entries, frame.start, end);
 	if (mail) return [mail];
-	const redis = predisArray(entries, frame.start, end, keys.includes('redis'));
+	const redis = predisArray(entries, frame.start, end, keys.includes('redis'), predisCall);
 	if (redis) return [redis];
 	if (entries === NO_ENTRIES) return [];
 	return frameworkConfigs({

@@ -11,6 +11,7 @@ import { insecureSslContext } from './insecure-ssl-context';
 import { invalidHost } from './invalid-host';
 import { laravelMailEncryption } from './laravel-mail-encryption';
 import { phpmailerEncryption } from './phpmailer-encryption';
+import { redisSocketPath } from './redis-socket-path';
 import { redisTlsPort } from './redis-tls-port';
 import { swiftmailerEncryption } from './swiftmailer-encryption';
 import { symfonyMailerDsn } from './symfony-mailer-dsn';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
 	laravelMailEncryption,
 	swiftmailerEncryption,
 	redisTlsPort,
+	redisSocketPath,
 	codeigniterSmtpCrypto,
 	cakephpSmtpTls,
 	roundcubeHostPrefix,

@@ -1,0 +1,74 @@
+//! Redis clients given a unix socket path where they read a host name (ClientConfig.socketPath): phpredis with a
+//! port, Predis without scheme unix or without 'path', Laravel with a port. Each then looks the path up as a host.
+import type { Fix } from '../types';
+import { ALL_ORIGINS, defineRule, type RuleFinding } from './rule';
+
+export const redisSocketPath = defineRule({
+	meta: {
+		id: 'redis-socket-path',
+		defaultSeverity: 'error',
+		summary:
+			"A unix socket path given to a Redis client as a host with a port (phpredis, Laravel) or without Predis's scheme unix and 'path'.",
+		origins: ALL_ORIGINS,
+		fixes: 'sometimes',
+		messages: {
+			phpredisPort:
+				'phpredis opens a socket path only without a port: with port {{port}} it looks "{{path}}" up as a host name and fails. Drop the port.',
+			predisTcp:
+				"Predis opens tcp://{{path}}:{{port}} and fails: a socket path is not a host name. Use 'scheme' => 'unix' with 'path' instead of 'host'.",
+			predisUnixHost:
+				"Predis reads the socket from 'path', not 'host': it throws \"Missing UNIX domain socket path.\" Rename 'host' to 'path'.",
+			laravelPort:
+				'Laravel gives phpredis or Predis "{{path}}" with port {{port}}: both look it up as a host name and fail. For a socket, set {{portName}} to null.',
+		},
+	},
+	checkClient(c) {
+		const sp = c.socketPath;
+		if (!sp) return [];
+		const path = sp.at.text;
+		const port = c.port ?? 6379;
+		const related = c.portAt
+			? [{ start: c.portAt.start, end: c.portAt.end, message: `The port (${c.portAt.name}) is set here.` }]
+			: [];
+		const base = { start: sp.at.start, end: sp.at.end, ...(related.length && { related }) };
+		const fixes: Fix[] = [];
+		let finding: RuleFinding<'phpredisPort' | 'predisTcp' | 'predisUnixHost' | 'laravelPort'>;
+		if (sp.reader === 'phpredis') {
+			if (sp.removePort) fixes.push({ title: 'Remove the port', edits: [{ ...sp.removePort, text: '' }] });
+			else if (c.portAt) fixes.push({ title: 'Use port 0 (a socket has none)', edits: [{ ...c.portAt, text: '0' }] });
+			finding = {
+				...base,
+				messageId: 'phpredisPort',
+				data: { port, path },
+				detail: `phpredis (${c.label}) opens a unix socket only when the host starts with "/" and the port is below 1 (library.c: \`if (address[0] == '/' && redis_sock->port < 1)\`). With port ${port} it opens "tcp://${path}:${port}" and fails: "php_network_getaddresses: getaddrinfo for ${path} failed". Call connect('${path}') without a port.`,
+				fixes,
+			};
+		} else if (sp.reader === 'predis') {
+			finding = {
+				...base,
+				messageId: 'predisTcp',
+				data: { path, port },
+				detail: `Predis (${c.label}) connects with scheme tcp, which opens "tcp://${path}:${port}" (StreamConnection::tcpStreamInitializer()) and fails: "php_network_getaddresses: getaddrinfo for ${path} failed". A unix socket is given as 'scheme' => 'unix' with 'path' => '${path}'.`,
+				fixes,
+			};
+		} else if (sp.reader === 'predis-unix') {
+			finding = {
+				...base,
+				messageId: 'predisUnixHost',
+				detail: `With 'scheme' => 'unix', Predis (${c.label}) reads the socket from 'path' (StreamConnection::unixStreamInitializer()) and ignores 'host': without 'path' it throws InvalidArgumentException "Missing UNIX domain socket path." Write 'path' => '${path}'.`,
+				fixes,
+			};
+		} else {
+			const portName = c.portAt?.name ?? 'the port';
+			if (c.portAt) fixes.push({ title: `Set ${portName} to null (phpredis)`, edits: [{ ...c.portAt, text: 'null' }] });
+			finding = {
+				...base,
+				messageId: 'laravelPort',
+				data: { path, port, portName },
+				detail: `Laravel (${c.label}) hands host and port to the client named by 'client' (REDIS_CLIENT). phpredis opens a unix socket only for a port below 1, and opens "tcp://${path}:${port}" otherwise; Predis opens a socket only with 'scheme' => 'unix' and a 'path'. Both fail here with "php_network_getaddresses: getaddrinfo for ${path} failed". With phpredis, set ${portName} to null; with Predis, set 'scheme' => 'unix' and 'path' in config/database.php.`,
+				fixes,
+			};
+		}
+		return [finding];
+	},
+});
