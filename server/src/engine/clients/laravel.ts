@@ -108,8 +108,9 @@ export function predisArray(
  * A unix socket path as the host. Predis reads a socket only from 'path' with scheme unix (StreamConnection::
  * unixStreamInitializer(): `if (!isset($parameters->path)) throw ... 'Missing UNIX domain socket path.'`); with
  * scheme tcp it opens "tcp://$parameters->host:$parameters->port", and the host lookup fails. Laravel hands host and
- * port to phpredis or Predis (config 'client'): with a port of 1 or more both open tcp:///path:port. Laravel with
- * scheme unix, or without a port, depends on the client (phpredis opens a socket for a port below 1): left alone.
+ * port to phpredis or Predis (config 'client'), Nextcloud to phpredis: with a port of 1 or more both open
+ * tcp:///path:port. With scheme unix, or without a port, the client decides (phpredis opens a socket for a port below
+ * 1; Predis reads a 'path' the project's config may add): left alone.
  */
 function socketHost(
 	entries: Entries,
@@ -120,14 +121,14 @@ function socketHost(
 	const s = scheme?.toLowerCase();
 	const at = (entries.get('host') as Literal).setting;
 	const portAt = port === undefined ? undefined : (entries.get('port') as Literal).setting;
-	let reader: 'predis' | 'predis-unix' | 'laravel';
+	let reader: 'predis' | 'predis-unix' | 'config';
 	if (s === 'unix') {
 		if (inRedis || entries.has('path')) return undefined;
 		reader = 'predis-unix';
 	} else if (s !== undefined && s !== 'tcp' && s !== 'redis') return undefined;
 	else if (inRedis) {
 		if (port === undefined || port < 1) return undefined;
-		reader = 'laravel';
+		reader = 'config';
 	} else if (s !== undefined || predisCall) reader = 'predis';
 	else return undefined;
 	return {

@@ -81,12 +81,12 @@ export interface ClientConfig {
 	schemeTwice?: { at: Setting; added: string };
 	/**
 	 * A unix socket path written where the library reads a host name (Redis clients), and what reads it: phpredis with
-	 * a port, Predis with scheme tcp, Predis with scheme unix but no 'path', or Laravel (either client) with a port.
-	 * `port` is the port that turns the path into a host lookup, when one is written; `removePort` the span to delete.
+	 * a port, Predis with scheme tcp, Predis with scheme unix but no 'path', or a 'redis' configuration (Laravel with
+	 * either client, Nextcloud) with a port. `removePort`: the span that deletes the port argument, when it is last.
 	 */
 	socketPath?: {
 		at: Setting;
-		reader: 'phpredis' | 'predis' | 'predis-unix' | 'laravel';
+		reader: 'phpredis' | 'predis' | 'predis-unix' | 'config';
 		removePort?: { start: number; end: number };
 	};
 	/** A value the library does not know, read as `mode` (CodeIgniter: 'TLS' is no encryption). */

@@ -15,7 +15,7 @@ export const nextcloudMailSmtpsecure = defineRule({
 		fixes: 'always',
 		messages: {
 			sslOnPlainPort:
-				"Nextcloud starts TLS at once for mail_smtpsecure 'ssl' but port {{port}} greets in plaintext: \"wrong version number\". Use '' on {{port}}, or port 465.",
+				'Nextcloud starts TLS at once for mail_smtpsecure \'ssl\' but port {{port}} greets in plaintext: "wrong version number". Use {{use}} on {{port}}, or port 465.',
 			plainOn465:
 				"Nextcloud {{version}} (SwiftMailer) speaks plaintext first ({{how}}) but port 465 expects TLS at once: it times out. Use 'ssl' on 465, or port 587.",
 		},
@@ -30,7 +30,7 @@ export const nextcloudMailSmtpsecure = defineRule({
 					c,
 					{
 						messageId: 'sslOnPlainPort',
-						data: { port: c.port! },
+						data: { port: c.port!, use: swift ? "'tls' (STARTTLS)" : "''" },
 						detail: `Nextcloud (${c.label}): mail_smtpsecure 'ssl' opens ssl://${hostPort(c)}, TLS from the first byte, but port ${c.port} is ${portName(c.port!)}. The test email fails with "Connection could not be established with host "ssl://${hostPort(c)}": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number". ${swift ? "Use 'tls' (STARTTLS)" : "Use '' (Symfony Mailer then upgrades with STARTTLS when the server offers it)"} on port ${c.port}, or port 465 with 'ssl'.`,
 					},
 					{

@@ -18,8 +18,8 @@ export const redisSocketPath = defineRule({
 				"Predis opens tcp://{{path}}:{{port}} and fails: a socket path is not a host name. Use 'scheme' => 'unix' with 'path' instead of 'host'.",
 			predisUnixHost:
 				"Predis reads the socket from 'path', not 'host': it throws \"Missing UNIX domain socket path.\" Rename 'host' to 'path'.",
-			laravelPort:
-				'Laravel gives phpredis or Predis "{{path}}" with port {{port}}: both look it up as a host name and fail. For a socket, set {{portName}} to null.',
+			configPort:
+				'phpredis and Predis look "{{path}}" up as a host name when given port {{port}}, and fail. For a socket, set {{portName}} to null.',
 		},
 	},
 	checkClient(c) {
@@ -32,7 +32,7 @@ export const redisSocketPath = defineRule({
 			: [];
 		const base = { start: sp.at.start, end: sp.at.end, ...(related.length && { related }) };
 		const fixes: Fix[] = [];
-		let finding: RuleFinding<'phpredisPort' | 'predisTcp' | 'predisUnixHost' | 'laravelPort'>;
+		let finding: RuleFinding<'phpredisPort' | 'predisTcp' | 'predisUnixHost' | 'configPort'>;
 		if (sp.reader === 'phpredis') {
 			if (sp.removePort) fixes.push({ title: 'Remove the port', edits: [{ ...sp.removePort, text: '' }] });
 			else if (c.portAt) fixes.push({ title: 'Use port 0 (a socket has none)', edits: [{ ...c.portAt, text: '0' }] });
@@ -63,9 +63,9 @@ export const redisSocketPath = defineRule({
 			if (c.portAt) fixes.push({ title: `Set ${portName} to null (phpredis)`, edits: [{ ...c.portAt, text: 'null' }] });
 			finding = {
 				...base,
-				messageId: 'laravelPort',
+				messageId: 'configPort',
 				data: { path, port, portName },
-				detail: `Laravel (${c.label}) hands host and port to the client named by 'client' (REDIS_CLIENT). phpredis opens a unix socket only for a port below 1, and opens "tcp://${path}:${port}" otherwise; Predis opens a socket only with 'scheme' => 'unix' and a 'path'. Both fail here with "php_network_getaddresses: getaddrinfo for ${path} failed". With phpredis, set ${portName} to null; with Predis, set 'scheme' => 'unix' and 'path' in config/database.php.`,
+				detail: `A 'redis' configuration (${c.label}) gives its client "${path}" with port ${port}. Laravel hands both to phpredis or Predis (its 'client' setting, REDIS_CLIENT); Nextcloud to phpredis (RedisFactory: \`$port = $config['port'] ?? ($host[0] !== '/' ? 6379 : null);\`). phpredis opens a unix socket only for a port below 1 and opens "tcp://${path}:${port}" otherwise; Predis opens a socket only with 'scheme' => 'unix' and a 'path'. Both fail: "php_network_getaddresses: getaddrinfo for ${path} failed". With phpredis, set ${portName} to null (or remove it); with Predis, set 'scheme' => 'unix' and 'path'.`,
 				fixes,
 			};
 		}

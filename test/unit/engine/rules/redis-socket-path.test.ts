@@ -31,10 +31,15 @@ ruleTester(R, 'a socket path where the client reads a host name', {
 			code: "$client = new Predis\\Client(['scheme' => 'unix', 'host' => '«/var/run/redis/redis.sock»']);",
 			errors: ['predisUnixHost'],
 		},
-		{ code: 'REDIS_HOST=«/var/run/redis/redis.sock»\nREDIS_PORT=6379\n', kind: 'env', errors: ['laravelPort'] },
+		{ code: 'REDIS_HOST=«/var/run/redis/redis.sock»\nREDIS_PORT=6379\n', kind: 'env', errors: ['configPort'] },
 		{
 			code: "return ['redis' => ['client' => 'phpredis', 'default' => ['host' => env('REDIS_HOST', '«/run/redis.sock»'), 'port' => env('REDIS_PORT', 6379)]]];",
-			errors: ['laravelPort'],
+			errors: ['configPort'],
+		},
+		{
+			// Nextcloud's RedisFactory: `$port = $config['port'] ?? ($host[0] !== '/' ? 6379 : null);`, then connect().
+			code: "$CONFIG = array (\n  'redis' => array (\n    'host' => '«/var/run/redis/redis.sock»',\n    'port' => 6379,\n  ),\n);",
+			errors: ['configPort'],
 		},
 	],
 	valid: [
@@ -51,6 +56,8 @@ ruleTester(R, 'a socket path where the client reads a host name', {
 		// The client decides (phpredis: a socket; Predis: 'path' when config/database.php reads one): unknown here.
 		{ code: 'REDIS_SCHEME=unix\nREDIS_HOST=/var/run/redis/redis.sock\nREDIS_PORT=null\n', kind: 'env' },
 		{ code: 'REDIS_HOST=/var/run/redis/redis.sock\n', kind: 'env' },
+		// Nextcloud's documented socket: port 0 (pastebin.com/JRAf89YJ, and the admin manual's memcache page).
+		"$CONFIG = array (\n  'redis' => array (\n    'host' => '/var/run/redis/redis.sock',\n    'port' => 0,\n  ),\n);",
 		// Not Predis's parameters: nothing says so.
 		"$x = ['host' => '/tmp/x.sock', 'port' => 6379];",
 		"$client = new GuzzleHttp\\Client(['host' => '/tmp/x.sock', 'port' => 80]);",
