@@ -1,8 +1,8 @@
 //! SwiftmailerBundle's mailer settings, wherever they are written (YAML, or PHP's
 //! `$container->loadFromExtension('swiftmailer', [...])`): the bundle (DependencyInjection/
 //! SwiftmailerTransportFactory.php) gives them to Swift_Transport_EsmtpTransport's setHost(), setPort() and
-//! setEncryption(), so SwiftMailer's semantics apply; resolveOptions() makes the port 465 with 'ssl', else 25, and
-//! `transport: gmail` smtp.gmail.com with 'ssl'. validateConfig() refuses any other encryption than 'tls', 'ssl' or
+//! setEncryption(), so SwiftMailer's semantics apply; the transport is smtp unless written (Configuration.php),
+//! resolveOptions() makes the port 465 with 'ssl', else 25, and `transport: gmail` smtp.gmail.com with 'ssl'. validateConfig() refuses any other encryption than 'tls', 'ssl' or
 //! null with its own clear error, so such a value is left to it.
 import type { Entry } from './literal';
 import type { ClientConfig } from './model';
@@ -20,8 +20,9 @@ export function bundleMailer(
 	range: { start: number; end: number },
 	label: string,
 ): ClientConfig[] {
-	if (!transport || transport === 'other' || transport.kind !== 'str') return [];
-	const kind = transport.setting.text;
+	// Configuration.php: `->scalarNode('transport')->defaultValue('smtp')`.
+	if (transport === 'other' || (transport && transport.kind !== 'str')) return [];
+	const kind = transport ? transport.setting.text : 'smtp';
 	if (kind !== 'smtp' && kind !== 'gmail') return [];
 	if (encryption !== undefined && encryption !== 'other' && encryption.kind === 'str') {
 		if (encryption.setting.text !== 'tls' && encryption.setting.text !== 'ssl') return [];
@@ -35,7 +36,7 @@ export function bundleMailer(
 		...(kind === 'gmail' && {
 			host: 'smtp.gmail.com',
 			mode: 'implicit' as const,
-			modeAt: transport.setting,
+			modeAt: transport!.setting,
 			modeText: {},
 		}),
 	}));

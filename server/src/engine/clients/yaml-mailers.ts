@@ -4,7 +4,7 @@
 //! them (swiftmailer-bundle.ts).
 import type * as Yaml from 'yaml';
 import type { Node, Scalar, YAMLMap } from 'yaml';
-import type { Entry, Literal } from './literal';
+import type { Entry } from './literal';
 import type { ClientConfig } from './model';
 import { bundleMailer, CONTAINER_PARAMETER } from './swiftmailer-bundle';
 
@@ -63,11 +63,10 @@ function mailer(map: YAMLMap, label: string): ClientConfig[] {
 /** Symfony Standard Edition's parameters.yml: mailer_transport, mailer_host, mailer_port, mailer_encryption. */
 function parameters(map: YAMLMap): ClientConfig[] {
 	if (!map.has('mailer_port') && !map.has('mailer_encryption')) return [];
-	const transport = map.has('mailer_transport') ? entry(map, 'mailer_transport') : undefined;
-	const t = transport ?? smtp;
 	const e = (k: string) => entry(map, k);
+	const transport = map.has('mailer_transport') ? e('mailer_transport') : undefined;
 	return bundleMailer(
-		t,
+		transport,
 		e('mailer_host'),
 		e('mailer_port'),
 		e('mailer_encryption'),
@@ -75,8 +74,6 @@ function parameters(map: YAMLMap): ClientConfig[] {
 		'mailer_* parameters',
 	);
 }
-
-const smtp: Literal = { setting: { text: 'smtp', start: 0, end: 0, name: 'transport' }, kind: 'str', next: 0 };
 
 function rangeOf(map: YAMLMap): { start: number; end: number } {
 	return { start: map.range?.[0] ?? 0, end: map.range?.[1] ?? 0 };

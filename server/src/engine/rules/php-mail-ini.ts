@@ -5,17 +5,25 @@
 import { ALL_ORIGINS, defineRule } from './rule';
 
 const TLS_PORTS = new Set([465, 993, 995]);
+/**
+ * Submission servers that take mail only after STARTTLS and a login, which mail() cannot do: Gmail ("530 5.7.0 Must
+ * issue a STARTTLS command first"), Microsoft 365 and Outlook.com ("530 5.7.57 Client not authenticated").
+ */
+const LOGIN_REQUIRED = /^smtp\.(gmail|googlemail|office365)\.com$|^smtp-mail\.outlook\.com$/i;
 
 export const phpMailIni = defineRule({
 	meta: {
 		id: 'php-mail-ini',
 		defaultSeverity: 'warning',
-		summary: "php.ini's SMTP / smtp_port for mail() pointed at TLS (port 465, ssl://): mail() has no TLS and no login.",
+		summary:
+			"php.ini's SMTP / smtp_port for mail() pointed at TLS (port 465, ssl://) or at Gmail or Microsoft 365: mail() has no TLS and no login.",
 		origins: ALL_ORIGINS,
 		fixes: 'none',
 		messages: {
 			tlsPort:
 				'mail() connects in plaintext, without TLS or login, but port {{port}} expects TLS at once: "Failed to connect to mailserver". Send with a mailer library.',
+			loginRequired:
+				'mail() sends without STARTTLS or a login, and {{host}} takes mail only after both: it answers 530. Send with a mailer library.',
 			schemeInHost:
 				'mail() takes a host name in SMTP, not {{scheme}}://: it looks up "{{value}}" and fails, and it has no TLS. Send with a mailer library.',
 		},
@@ -32,6 +40,17 @@ export const phpMailIni = defineRule({
 					messageId: 'schemeInHost',
 					data: { scheme: c.unknownValue.text, value: c.host },
 					detail: `mail() looks up "${c.host}" as a host name and fails: "Failed to connect to mailserver at ${where}, verify your "SMTP" and "smtp_port" setting in php.ini or use ini_set()". ${tail}`,
+					fixes: [],
+				},
+			];
+		if (c.port !== undefined && !TLS_PORTS.has(c.port) && c.host && LOGIN_REQUIRED.test(c.host) && c.modeAt)
+			return [
+				{
+					start: c.modeAt.start,
+					end: c.modeAt.end,
+					messageId: 'loginRequired',
+					data: { host: c.host },
+					detail: `mail() connects to ${where} in plaintext and sends MAIL FROM without STARTTLS and without AUTH; ${c.host} refuses mail before both ("530 5.7.0 Must issue a STARTTLS command first" from Gmail, "530 5.7.57 Client not authenticated" from Microsoft 365), and mail() fails: "SMTP server response: 530 …". ${tail}`,
 					fixes: [],
 				},
 			];

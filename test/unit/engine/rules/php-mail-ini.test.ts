@@ -22,6 +22,13 @@ ruleTester(R, 'mail() on Windows: a plain socket to SMTP:smtp_port, no TLS, no l
 			errors: ['schemeInHost'],
 		},
 		{ code: '[mail function]\nSMTP = "smtp.example.com"\nsmtp_port = "«465»"', kind: 'ini', errors: ['tlsPort'] },
+		{
+			// pastebin.com/ng4zAD9L (XAMPP, sendmail_path commented out): Gmail on 587 wants STARTTLS and a login.
+			code: '[mail function]\nSMTP=«smtp.gmail.com»\nsmtp_port=587\n;sendmail_path = "C:\\xampp\\mailtodisk\\mailtodisk.exe" -t"',
+			kind: 'ini',
+			errors: ['loginRequired'],
+		},
+		{ code: '[mail function]\nSMTP = «smtp.office365.com»\nsmtp_port = 587', kind: 'ini', errors: ['loginRequired'] },
 	],
 	valid: [
 		// php.ini-production's own lines.
@@ -30,6 +37,11 @@ ruleTester(R, 'mail() on Windows: a plain socket to SMTP:smtp_port, no TLS, no l
 			kind: 'ini',
 		},
 		{ code: '[mail function]\nSMTP = smtp.example.com\nsmtp_port = 587', kind: 'ini' },
+		// pastebin.com/xeqCQA9T: Gmail, but through sendmail.exe (sendmail_path), which logs in with STARTTLS.
+		{
+			code: '[mail function]\nSMTP = smtp.gmail.com\nsmtp_port = 587\nsendmail_from = stefan.cv5@gmail.com\nsendmail_path = ""C:\\wamp\\sendmail\\sendmail.exe" -t"',
+			kind: 'ini',
+		},
 		// "If set, smtp, smtp_port and sendmail_from are ignored."
 		{
 			code: '[mail function]\nSMTP = smtp.gmail.com\nsmtp_port = 465\nsendmail_path = "C:\\\\xampp\\\\sendmail\\\\sendmail.exe -t"',
