@@ -221,12 +221,15 @@ function clientFindings(
 ): Finding[] {
 	const findings: Finding[] = [];
 	const laravel = majorVersion(project, 'laravel/framework');
+	// laravel-imap 2+ runs on php-imap; before, both called imap_open().
+	const imap = majorVersion(project, 'webklex/php-imap') ?? majorVersion(project, 'webklex/laravel-imap');
 	const known = reuse?.targetFindings;
 	const lastByClient = reuse && !reuse.uncached ? reuse.prevTargetFindings?.byClient : undefined;
 	const sameContext = reuse?.prevTargetFindings?.context === known?.context;
 	const byClient = reuse && !reuse.uncached ? new Map<object, { start: number; findings: Finding[] }>() : undefined;
 	for (const c of clients) {
 		if (c.library === 'laravel-mail' && laravel !== undefined) c.version = laravel;
+		if (c.library === 'imap' && imap !== undefined) c.version = imap;
 		const was = sameContext ? lastByClient?.get(c) : undefined;
 		if (was) {
 			if (c.start !== was.start) for (const f of was.findings) moveInPlace(f, c.start - was.start);

@@ -348,17 +348,31 @@ function imapConfig(
 	const port = entryPort(e.get(key.port));
 	const host = entryText(e.get(key.host));
 	if (!enc || port === 'other' || host === 'other') return undefined;
-	const value =
-		enc.kind === 'str' ? enc.setting.text.toLowerCase() : enc.kind === 'bool' || enc.kind === 'null' ? '' : undefined;
-	if (value === undefined) return undefined;
-	const mode: TlsMode = value === 'ssl' || value === 'tls' ? 'implicit' : value === 'starttls' ? 'starttls' : 'plain';
+	const raw = enc.kind === 'str' ? enc.setting.text : enc.kind === 'bool' || enc.kind === 'null' ? '' : undefined;
+	if (raw === undefined) return undefined;
+	// php-imap 2+ (ImapProtocol::connect(): `$encryption = strtolower($this->encryption); if (in_array($encryption,
+	// ['ssl', 'tls'])) { $transport = $encryption; }`, and 'starttls' upgrades).
+	const value = raw.toLowerCase();
+	const modern: TlsMode = value === 'ssl' || value === 'tls' ? 'implicit' : value === 'starttls' ? 'starttls' : 'plain';
+	// php-imap 1 and laravel-imap 1 (Client::getAddress(), exact values): imap_open() flags, where /tls is STARTTLS,
+	// /notls none, and without a flag c-client upgrades when the server offers STARTTLS.
+	const legacy: TlsMode =
+		raw === 'ssl'
+			? 'implicit'
+			: raw === 'tls' || raw === 'starttls'
+				? 'starttls'
+				: raw === 'notls'
+					? 'plain'
+					: 'opportunistic';
 	return {
 		library: 'imap',
 		label,
 		host: host || undefined,
-		port: port ?? (mode === 'implicit' ? 993 : 143),
+		port: port ?? (modern === 'implicit' ? 993 : 143),
 		portAt: lit(e.get(key.port))?.setting,
-		mode,
+		mode: legacy,
+		modern,
+		modernSince: 2,
 		modeAt: enc.setting,
 		modeText:
 			enc.kind === 'str'

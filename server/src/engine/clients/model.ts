@@ -55,10 +55,13 @@ export interface ClientConfig {
 	/** The mode the library will use; undefined when it is not known. */
 	mode?: TlsMode;
 	/**
-	 * Laravel only: the mode Laravel 9+ uses (Symfony Mailer), when `mode` is Laravel 8's (SwiftMailer). Which one
-	 * applies depends on the version in composer.lock.
+	 * The mode from version `modernSince` on, when `mode` is the older versions' and the two differ: Laravel 9+
+	 * (Symfony Mailer) against Laravel 8 (SwiftMailer), php-imap 2+ (its own IMAP client) against php-imap 1
+	 * (imap_open() flags). Which one applies depends on `version`; unknown, the modern one.
 	 */
 	modern?: TlsMode;
+	/** The major version `modern` starts at (default 9, Laravel's). */
+	modernSince?: number;
 	/** Where the mode is decided (SMTPSecure, a host prefix, a scheme, MAIL_ENCRYPTION); absent for a default. */
 	modeAt?: Setting;
 	/** What to write at `modeAt` for the other modes. */
@@ -130,9 +133,9 @@ export function moveConfig(c: ClientConfig, delta: number): void {
 		}
 }
 
-/** The mode the library will use: for Laravel, Laravel 9+'s unless composer says 8 or older. */
+/** The mode the library will use: the modern one unless composer says an older version (Laravel 8, php-imap 1). */
 export function effectiveMode(c: ClientConfig): TlsMode | undefined {
-	if (c.modern !== undefined && !(c.version !== undefined && c.version < 9)) return c.modern;
+	if (c.modern !== undefined && !(c.version !== undefined && c.version < (c.modernSince ?? 9))) return c.modern;
 	return c.mode;
 }
 

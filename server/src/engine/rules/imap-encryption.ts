@@ -1,7 +1,9 @@
 //! webklex/php-imap (and laravel-imap on top of it; src/Connection/Protocols/ImapProtocol.php connect()): 'ssl' and
 //! 'tls' open that transport, TLS from the first byte ('tls' is not STARTTLS here); 'starttls' connects in plaintext
-//! and upgrades; false, 'notls' or anything else stays in plaintext.
+//! and upgrades; false, 'notls' or anything else stays in plaintext. php-imap 1 and laravel-imap 1 (composer.lock)
+//! passed imap_open() flags instead, where 'tls' is STARTTLS: read with those.
 import { IMAP_TLS_PORTS, mailMismatch, pairFinding, portName } from '../clients/checks';
+import { effectiveMode } from '../clients/model';
 import { ALL_ORIGINS, defineRule } from './rule';
 
 export const imapEncryption = defineRule({
@@ -21,7 +23,9 @@ export const imapEncryption = defineRule({
 	},
 	checkClient(c, ctx) {
 		if (c.library !== 'imap') return [];
-		const mismatch = mailMismatch(c, c.mode, ctx, IMAP_TLS_PORTS);
+		const mode = effectiveMode(c);
+		const legacy = mode !== c.modern;
+		const mismatch = mailMismatch(c, mode, ctx, IMAP_TLS_PORTS);
 		const value = c.modeAt?.text ?? '';
 		const where = `${c.host ?? 'the host'}:${c.port}`;
 		if (mismatch === 'tls-on-plain-port')
@@ -38,14 +42,22 @@ export const imapEncryption = defineRule({
 				),
 			];
 		if (mismatch !== 'plaintext-on-tls-port') return [];
-		const starttls = c.mode === 'starttls';
+		const starttls = mode === 'starttls';
+		const how = legacy
+			? `'${value || 'encryption'}' is ${mode === 'starttls' ? 'STARTTLS' : 'no TLS flag'} in php-imap ${c.version}`
+			: starttls
+				? "'starttls'"
+				: `'encryption' => ${value === '' ? "''" : value}`;
+		const opens = legacy
+			? `php-imap ${c.version} (${c.label}) passes imap_open() "{${where}/imap${mode === 'starttls' ? '/tls' : ''}}" (/tls is STARTTLS there)`
+			: `php-imap (${c.label}) connects with tcp://${where}`;
 		return [
 			pairFinding(
 				c,
 				{
 					messageId: 'plainOnTlsPort',
-					data: { how: starttls ? "'starttls'" : `'encryption' => ${value === '' ? "''" : value}`, port: c.port! },
-					detail: `php-imap (${c.label}) connects with tcp://${where} and waits for the "* OK" greeting, but ${c.port} expects a TLS handshake first: nothing comes, and php-imap throws "connection failed" after its timeout. Use 'ssl' on port ${c.port}, or port 143 with 'starttls'.`,
+					data: { how, port: c.port! },
+					detail: `${opens} and waits for the "* OK" greeting, but ${c.port} expects a TLS handshake first: nothing comes, and the connection fails after its timeout ("connection failed", or "imap_open(): Couldn't open stream"). Use 'ssl' on port ${c.port}, or port 143 with 'starttls'.`,
 				},
 				{ mode: 'implicit', title: `Use 'ssl' (implicit TLS) on port ${c.port}` },
 				starttls ? { port: 143, title: "Use port 143 with 'starttls'" } : undefined,

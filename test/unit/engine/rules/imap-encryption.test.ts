@@ -49,6 +49,42 @@ ruleTester(R, "php-imap: 'ssl' and 'tls' are TLS at once, 'starttls' upgrades", 
 	],
 });
 
+ruleTester(R, "php-imap 1 and laravel-imap 1 (composer.lock): imap_open() flags, where 'tls' is STARTTLS", {
+	// php-imap 1.4.5 src/Client.php getAddress(): imap_open()'s mailbox flags, compared exactly:
+	//     if (in_array($this->encryption,['tls', 'notls', 'ssl'])) { $address .= '/'.$this->encryption;
+	//     } elseif ($this->encryption === "starttls") { $address .= '/tls';
+	// and imap_open(): "/tls  force use of start-TLS to encrypt the session".
+	invalid: [
+		{
+			// Webklex/laravel-imap#67 (2018, laravel-imap 1): "imap_open(): Couldn't open stream {imap.gmail.com:993/imap}".
+			code: 'IMAP_HOST=imap.gmail.com\nIMAP_PORT=993\nIMAP_ENCRYPTION=«tls»\nIMAP_VALIDATE_CERT=true',
+			kind: 'env',
+			project: { packages: { 'webklex/laravel-imap': '1.2.7' }, from: 'composer.lock' },
+			errors: ['plainOnTlsPort'],
+		},
+		{
+			// Webklex/laravel-imap#132 (2018): 'TLS' matches no flag, so c-client connects in plaintext first.
+			code: "return ['accounts' => ['default' => ['host' => 'outlook.office365.com', 'port' => 993, 'protocol' => 'imap', 'encryption' => '«TLS»']]];",
+			project: { packages: { 'webklex/laravel-imap': '1.2.7' }, from: 'composer.lock' },
+			errors: ['plainOnTlsPort'],
+		},
+	],
+	valid: [
+		{
+			code: 'IMAP_HOST=imap.example.com\nIMAP_PORT=143\nIMAP_ENCRYPTION=tls',
+			kind: 'env',
+			project: { packages: { 'webklex/php-imap': '1.4.5' }, from: 'composer.lock' },
+		},
+		{
+			code: 'IMAP_HOST=imap.gmail.com\nIMAP_PORT=993\nIMAP_ENCRYPTION=tls',
+			kind: 'env',
+			project: { packages: { 'webklex/laravel-imap': '2.4.2', 'webklex/php-imap': '2.7.2' }, from: 'composer.lock' },
+		},
+		// No composer.lock: php-imap 2+, where 'tls' is TLS at once.
+		{ code: 'IMAP_HOST=imap.gmail.com\nIMAP_PORT=993\nIMAP_ENCRYPTION=tls', kind: 'env' },
+	],
+});
+
 test('the fixes change the encryption or the port; Test connection speaks IMAP', () => {
 	const f = findings(
 		"$c = $cm->make(['host' => 'imap.example.com', 'port' => 143, 'encryption' => 'tls', 'protocol' => 'imap']);",
