@@ -116,8 +116,8 @@ export const MAX_LOOK = 2000;
 export type ReadValue = (tokens: Token[], k: number, name: string) => Literal | undefined;
 
 /**
- * literalAt, and else, when the expression at k is only a variable (or `$this->x`) that the value layer knows holds
- * one literal written in this file, that literal.
+ * literalAt, and else, when the expression at k is only a variable (or `$this->x`), or a constant, that the value
+ * layer knows holds one literal written in this file, that literal.
  */
 export function readWith(values: (() => ValueAnalysis | undefined) | undefined): ReadValue {
 	return (tokens, k, name) => {
@@ -127,10 +127,11 @@ export function readWith(values: (() => ValueAnalysis | undefined) | undefined):
 		let at = k;
 		if (t?.kind === 'var' && t.text === '$this' && isPunct(tokens[k + 1], '->') && tokens[k + 2]?.kind === 'ident')
 			at = k + 2;
-		else if (t?.kind !== 'var') return undefined;
+		else if (t?.kind !== 'var' && t?.kind !== 'ident') return undefined;
 		const after = tokens[at + 1];
 		if (after && !(after.kind === 'punct' && /^[;,)\]]$/.test(after.text))) return undefined;
-		const v = values()?.variable(at);
+		// A constant this file defines (`define('SMTP_PORT', 587)`, `const PORT = 587;`), else a variable.
+		const v = t.kind === 'ident' && at === k ? values()?.constant(at) : values()?.variable(at);
 		const alt = v?.length === 1 ? v[0] : undefined;
 		const part = alt?.k === 's' && alt.parts.length <= 1 ? alt.parts[0] : undefined;
 		if (alt?.k !== 's' || (part && isHole(part))) return undefined;

@@ -44,6 +44,8 @@ export interface ValueAnalysis {
 	constantSets: Map<number, Set<string>>;
 	/** The value of the variable (or `$this->x`'s name) at token index k, reading its function if need be. */
 	variable(k: number): Value | undefined;
+	/** The value of the constant named by the identifier at token index k (`define()`d or `const` in this file). */
+	constant(k: number): Value | undefined;
 	/**
 	 * What this file offers the others: its constants, class constants and function summaries (`sinksOnly`: only the
 	 * summaries of functions that pass a parameter on to a sink).
@@ -95,6 +97,11 @@ export function readValues(tokens: Token[], symbols?: SymbolLookup): ValueAnalys
 				}
 			}
 			return r.record.get(k);
+		},
+		constant(k) {
+			const t = tokens[k];
+			if (t?.kind !== 'ident' || !prog.constants.has(basename(t.text))) return undefined;
+			return constantValue(new Evaluator(r, { sinks: [] }), t);
 		},
 		exports: (sinksOnly = false) => exportsOf(r, sinksOnly),
 		prog,

@@ -144,3 +144,31 @@ ruleTester(R, 'settings assigned from variables that hold one literal are read a
 		},
 	],
 });
+
+ruleTester(
+	R,
+	"constants this file defines are read as their literal (wp-config.php's SMTP_* and the phpmailer_init hook)",
+	{
+		invalid: [
+			{
+				// The widely copied "SMTP using wp-config.php" snippet, with 465 and 'tls'.
+				code: "define( 'SMTP_HOST', 'smtp.example.com' );\ndefine( 'SMTP_PORT', '465' );\ndefine( 'SMTP_SECURE', '«tls»' );\nadd_action( 'phpmailer_init', 'send_smtp_email' );\nfunction send_smtp_email( $phpmailer ) {\n\t$phpmailer->isSMTP();\n\t$phpmailer->Host = SMTP_HOST;\n\t$phpmailer->Port = SMTP_PORT;\n\t$phpmailer->SMTPSecure = SMTP_SECURE;\n}",
+				errors: ['plainOn465'],
+				output:
+					"define( 'SMTP_HOST', 'smtp.example.com' );\ndefine( 'SMTP_PORT', '465' );\ndefine( 'SMTP_SECURE', 'tls' );\nadd_action( 'phpmailer_init', 'send_smtp_email' );\nfunction send_smtp_email( $phpmailer ) {\n\t$phpmailer->isSMTP();\n\t$phpmailer->Host = SMTP_HOST;\n\t$phpmailer->Port = SMTP_PORT;\n\t$phpmailer->SMTPSecure = SMTP_SECURE;\n}",
+			},
+			{
+				code: "const MAIL_PORT = 587;\n$mail = new PHPMailer(); $mail->isSMTP(); $mail->SMTPSecure = '«ssl»'; $mail->Port = MAIL_PORT;",
+				errors: ['tlsOnPlainPort'],
+			},
+		],
+		valid: [
+			// pastebin.com/450X1kPy: the same hook with 587 and 'tls'.
+			"define('SMTP_HOST', 'smtp.examplemailer.com');\ndefine('SMTP_PORT', 587);\ndefine('SMTP_CRYPT', 'tls');\nfunction forge_smtp_email($phpmailer){\n$phpmailer->isSMTP();\n$phpmailer->Host = SMTP_HOST;\n$phpmailer->Port = SMTP_PORT;\n$phpmailer->SMTPSecure = SMTP_CRYPT;\n}",
+			// Defined twice (a default and an override): not one literal, not known.
+			"if (getenv('CI')) { define('SMTP_PORT', 465); } else { define('SMTP_PORT', 587); }\n$mail = new PHPMailer(); $mail->isSMTP(); $mail->SMTPSecure = 'ssl'; $mail->Port = SMTP_PORT;",
+			// Defined in another file: not read here.
+			"$mail = new PHPMailer(); $mail->isSMTP(); $mail->SMTPSecure = 'ssl'; $mail->Port = SMTP_PORT;",
+		],
+	},
+);
