@@ -346,6 +346,43 @@ test('values defined in other files are followed: constants, class constants, an
 	}
 });
 
+test("WordPress's SMTP constants in wp-config.php, read by a phpmailer_init hook in the theme: judged at the hook, not edited", () => {
+	const dir = path.join(tmp, 'wp-constants');
+	mkdirSync(path.join(dir, 'wp-content/themes/site'), { recursive: true });
+	writeFileSync(
+		path.join(dir, 'wp-config.php'),
+		"<?php\ndefine( 'SMTP_HOST', 'smtp.example.com' );\ndefine( 'SMTP_PORT', '465' );\ndefine( 'SMTP_SECURE', 'tls' );\n",
+	);
+	writeFileSync(
+		path.join(dir, 'wp-content/themes/site/functions.php'),
+		"<?php\nadd_action( 'phpmailer_init', 'send_smtp_email' );\nfunction send_smtp_email( $phpmailer ) {\n\t$phpmailer->isSMTP();\n\t$phpmailer->Host = SMTP_HOST;\n\t$phpmailer->Port = SMTP_PORT;\n\t$phpmailer->SMTPSecure = SMTP_SECURE;\n}\n",
+	);
+	const r = run(['--format', 'json', '.'], dir);
+	const found = JSON.parse(r.out) as {
+		file: string;
+		line: number;
+		ruleId: string;
+		fixes: unknown[];
+		related?: { message: string }[];
+	}[];
+	assert.deepEqual(
+		found.map((f) => [f.file, f.line, f.ruleId, f.fixes.length, f.related?.map((x) => x.message)]),
+		[
+			[
+				'wp-content/themes/site/functions.php',
+				7,
+				'phpmailer-encryption',
+				0,
+				[
+					'The port (Port) is set here.',
+					"SMTP_SECURE is 'tls', written in wp-config.php.",
+					"SMTP_PORT is '465', written in wp-config.php.",
+				],
+			],
+		],
+	);
+});
+
 test('with stdout and stderr on one pipe (a CI log), the summary comes after the last finding, on its own line', () => {
 	const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" examples 2>&1`], { cwd: ROOT, encoding: 'utf8' });
 	const lines = r.stdout.trimEnd().split('\n');

@@ -24,6 +24,15 @@ before(async () => {
 	);
 	writeFileSync(path.join(dir, 'src/use.php'), "<?php\n$a = fsockopen(Config::SMTP, -1);\nopen_smtp('fd00::25');\n");
 	writeFileSync(path.join(dir, 'src/open.php'), "<?php\nstream_socket_client('tcp://fe80::1:80');\n");
+	// WordPress: the SMTP settings are constants of wp-config.php, read by a hook in the theme.
+	writeFileSync(
+		path.join(dir, 'wp-config.php'),
+		"<?php\ndefine( 'SMTP_PORT', '587' );\ndefine( 'SMTP_SECURE', 'ssl' );\n",
+	);
+	writeFileSync(
+		path.join(dir, 'src/mail.php'),
+		'<?php\nfunction smtp( $phpmailer ) {\n\t$phpmailer->isSMTP();\n\t$phpmailer->Port = SMTP_PORT;\n\t$phpmailer->SMTPSecure = SMTP_SECURE;\n}\n',
+	);
 	client = new TestClient();
 	// A file open before the workspace scan reaches it.
 	await client.initialize(
@@ -55,6 +64,16 @@ test('a never-opened file gets the findings of values defined in other files', a
 		'fsockopen() receives this value, written in src/Config.php.',
 		'open_smtp() in src/Net.php passes this value to fsockopen().',
 	]);
+});
+
+test("a mailer's settings written as another file's constants are judged where they are used", async () => {
+	await client.waitFor(uri('src/mail.php'), (p) => p.diagnostics.length === 1);
+	const [d] = client.diagnostics.get(uri('src/mail.php'))!.diagnostics;
+	assert.deepEqual([d!.code, d!.range.start.line], ['phpmailer-encryption', 4]);
+	assert.ok(
+		d!.relatedInformation?.some((r) => r.message === "SMTP_SECURE is 'ssl', written in wp-config.php."),
+		JSON.stringify(d!.relatedInformation),
+	);
 });
 
 test('a constant changed on disk changes the findings of the files that use it', async () => {

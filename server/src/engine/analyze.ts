@@ -2,7 +2,7 @@
 //! a rule that fails is reported in `errors` and the other rules still run (rust-analyzer's (T, errors)).
 import { lineIndex } from './lines';
 import { scanConfigClients } from './clients/config';
-import type { ClientConfig, SslOptions } from './clients/model';
+import { foreignSettings, type ClientConfig, type SslOptions } from './clients/model';
 import { scanPhpClients, scopeOf, type PhpClientScan } from './clients/php';
 import { majorVersion, makeTarget, type ProjectFacts, type Target } from './target';
 import { RuleRunner } from './rule-runner';
@@ -239,12 +239,38 @@ function clientFindings(
 			continue;
 		}
 		const failures = runner.errors.length;
-		const found = runner.client(c);
+		const found = fromOtherFiles(c, runner.client(c));
 		findings.push(...found);
 		if (byClient && runner.errors.length === failures) byClient.set(c, { start: c.start, findings: found });
 	}
 	if (byClient && known) known.byClient = byClient;
 	return findings;
+}
+
+/**
+ * A configuration whose settings name constants defined in another file: a finding on one says where its value was
+ * written (related information at the name, as the value layer's findings do), and no fix edits it (the name is
+ * here, the text there).
+ */
+function fromOtherFiles(c: ClientConfig, found: Finding[]): Finding[] {
+	const foreign = foreignSettings(c);
+	if (!foreign.length || !found.length) return found;
+	// An insertion at either end of the name counts too (`ssl://SMTP_HOST` is no fix).
+	const over = (s: { start: number; end: number }) =>
+		foreign.filter((f) =>
+			s.start === s.end ? f.start <= s.start && s.start <= f.end : s.start < f.end && f.start < s.end,
+		);
+	return found.map((f) => {
+		const said = [...new Set(over(f).concat(f.related ? f.related.flatMap(over) : []))];
+		const fixes = f.fixes.filter((x) => !x.edits.some((e) => over(e).length > 0));
+		if (!said.length && fixes.length === f.fixes.length) return f;
+		const related = said.map((x) => ({
+			start: x.start,
+			end: x.end,
+			message: `${x.foreign!.constant} is '${x.text}', written in ${x.foreign!.file}.`,
+		}));
+		return { ...f, fixes, ...((f.related || related.length) && { related: [...(f.related ?? []), ...related] }) };
+	});
 }
 
 /**

@@ -85,3 +85,32 @@ test('constructors pass values on too, in the same file and from another', () =>
 	// A method called on an object of unknown class is not followed.
 	assert.deepEqual(lint({ 'Agent.php': `<?php ${agent}` }, "$x->__construct('tmp/a.sock');"), []);
 });
+
+test("a mailer setting that names another file's constant is read as it (wp-config.php's SMTP_*): said, not edited", () => {
+	const index = new WorkspaceSymbols();
+	index.set(
+		'wp-config.php',
+		exportsOf(
+			"<?php define( 'SMTP_HOST', 'smtp.example.com' ); define( 'SMTP_PORT', '465' ); define( 'SMTP_SECURE', 'tls' );",
+		),
+	);
+	const hook =
+		"<?php add_action( 'phpmailer_init', 'send_smtp_email' );\nfunction send_smtp_email( $phpmailer ) {\n\t$phpmailer->isSMTP();\n\t$phpmailer->Host = SMTP_HOST;\n\t$phpmailer->Port = SMTP_PORT;\n\t$phpmailer->SMTPSecure = SMTP_SECURE;\n}";
+	// Without the index, the names are unknown and asked for.
+	const alone = analyze(hook, 'php');
+	assert.deepEqual(alone.findings, []);
+	assert.deepEqual([...(alone.needs ?? [])].sort(), ['SMTP_HOST', 'SMTP_PORT', 'SMTP_SECURE']);
+	const [f, ...rest] = analyze(hook, 'php', undefined, undefined, undefined, index).findings;
+	assert.deepEqual(rest, []);
+	assert.equal(f!.ruleId, 'phpmailer-encryption');
+	assert.equal(hook.slice(f!.start, f!.end), 'SMTP_SECURE');
+	assert.deepEqual(f!.fixes, []);
+	assert.deepEqual(
+		f!.related!.map((r) => [hook.slice(r.start, r.end), r.message]),
+		[
+			['SMTP_PORT', 'The port (Port) is set here.'],
+			['SMTP_SECURE', "SMTP_SECURE is 'tls', written in wp-config.php."],
+			['SMTP_PORT', "SMTP_PORT is '465', written in wp-config.php."],
+		],
+	);
+});

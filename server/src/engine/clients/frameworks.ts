@@ -177,6 +177,10 @@ function unprefixed(entries: ReadonlyMap<string, Entry>, prefix: string): Map<st
 /** The setting for characters [from, to) of a string literal's value. */
 function hostAt(l: Literal, from: number, to: number, name: string): Setting | undefined {
 	const t = l.token;
+	const { foreign } = l.setting;
+	// Another file's constant: the part sits at the name here.
+	if (foreign)
+		return { text: l.setting.text.slice(from, to), start: l.setting.start, end: l.setting.end, name, foreign };
 	if (!t)
 		return l.kind === 'str'
 			? { text: l.setting.text.slice(from, to), start: l.setting.start + from, end: l.setting.start + to, name }
@@ -217,7 +221,9 @@ const cakePhp: Reader = (g) => {
 		modeAt: implicit ? prefixAt : tls?.setting,
 		modeText: implicit ? {} : { starttls: 'true', plain: 'false' },
 		// Where ssl:// goes for TLS at once (with 'tls' => false: see the rule).
-		...(!prefix && hostLit && { addMode: { at: hostLit.setting.start, text: { implicit: 'ssl://' } } }),
+		...(!prefix &&
+			hostLit &&
+			!hostLit.setting.foreign && { addMode: { at: hostLit.setting.start, text: { implicit: 'ssl://' } } }),
 		...(implicit && starttls && { starttlsInsideTls: true, starttlsAt: tls.setting }),
 		start: g.start,
 		end: g.end,
@@ -305,7 +311,10 @@ function roundcubeHost(
 		mode: implicit ? 'implicit' : scheme === 'tls' ? 'starttls' : 'plain',
 		modeAt: prefixAt,
 		modeText: { implicit: 'ssl', starttls: 'tls' },
-		...(!prefixAt && { addMode: { at: host.setting.start, text: { implicit: 'ssl://', starttls: 'tls://' } } }),
+		...(!prefixAt &&
+			!host.setting.foreign && {
+				addMode: { at: host.setting.start, text: { implicit: 'ssl://', starttls: 'tls://' } },
+			}),
 		start: host.setting.start,
 		end: host.setting.end,
 	};

@@ -82,12 +82,14 @@ export function predisArray(
 	const schemeAt: Setting | undefined = scheme
 		? (entries.get('scheme') as Literal).setting
 		: prefixed && hostAt
-			? {
-					text: prefixed[1]!,
-					start: hostAt.setting.start,
-					end: hostAt.setting.start + prefixed[1]!.length,
-					name: 'host prefix',
-				}
+			? hostAt.setting.foreign
+				? { ...hostAt.setting, text: prefixed[1]!, name: 'host prefix' }
+				: {
+						text: prefixed[1]!,
+						start: hostAt.setting.start,
+						end: hostAt.setting.start + prefixed[1]!.length,
+						name: 'host prefix',
+					}
 			: undefined;
 	const portAt: Setting | undefined = port === undefined ? undefined : (entries.get('port') as Literal).setting;
 	return {

@@ -135,6 +135,15 @@ export function readWith(values: (() => ValueAnalysis | undefined) | undefined):
 		const alt = v?.length === 1 ? v[0] : undefined;
 		const part = alt?.k === 's' && alt.parts.length <= 1 ? alt.parts[0] : undefined;
 		if (alt?.k !== 's' || (part && isHole(part))) return undefined;
+		// Another file's constant: read at the name, with where it was written.
+		if (part?.foreign !== undefined && t.kind === 'ident') {
+			const text = part.text;
+			return {
+				setting: { text, start: t.start, end: t.end, name, foreign: { file: part.foreign, constant: t.text } },
+				kind: /^\d+$/.test(text) ? 'num' : 'str',
+				next: at + 1,
+			};
+		}
 		const map = part ? part.map : undefined;
 		// One literal written here: offsets that rise character by character (a value made by PHP has none).
 		if (!map || part!.foreign !== undefined || map[0]! < 0 || map.some((x, i) => i > 0 && x <= map[i - 1]!))

@@ -38,6 +38,11 @@ export interface Setting {
 	envName?: string;
 	/** The key or property that holds it, for messages: "SMTPSecure", "MAIL_PORT", "scheme". */
 	name: string;
+	/**
+	 * The value was written in another file (this file names a constant defined there): `start`/`end` are the name's
+	 * here, and no fix edits it.
+	 */
+	foreign?: { file: string; constant: string };
 }
 
 /** Text to write at a setting to get another mode, e.g. { starttls: 'tls', implicit: 'ssl' } for SMTPSecure. */
@@ -131,6 +136,13 @@ export function moveConfig(c: ClientConfig, delta: number): void {
 			span(n.at);
 			span(n.remove);
 		}
+}
+
+/** The settings whose value was written in another file (a constant defined there). */
+export function foreignSettings(c: ClientConfig): Setting[] {
+	const all = [c.portAt, c.modeAt, c.starttlsAt, c.schemeTwice?.at, c.unknownValue, c.socketPath?.at];
+	for (const n of c.notes ?? []) all.push(n.at);
+	return all.filter((s): s is Setting => s?.foreign !== undefined);
 }
 
 /** The mode the library will use: the modern one unless composer says an older version (Laravel 8, php-imap 1). */

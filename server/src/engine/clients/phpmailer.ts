@@ -111,14 +111,23 @@ export function phpmailer(g: MailerGroup): ClientConfig[] {
 		const entry = raw.trim();
 		const m = ENTRY.exec(entry);
 		if (!m) continue;
-		const at = (k: number): number => offsetIn(lit.token!, entryStart + k);
+		// Another file's constant has no offsets here: its parts sit at the name (and keep where they came from).
+		const foreign = lit.setting.foreign;
+		const at = (k: number, end = false): number =>
+			lit.token ? offsetIn(lit.token, entryStart + k) : end ? lit.setting.end : lit.setting.start;
 		let entryMode = mode;
 		let entryModeAt = modeAt;
 		let entryModeText = modeText;
 		let entryAdd = addMode;
 		if (m[1]) {
 			entryMode = m[1] === 'ssl' ? 'implicit' : 'starttls';
-			entryModeAt = { text: m[1], start: at(0), end: at(m[1].length), name: 'Host prefix' };
+			entryModeAt = {
+				text: m[1],
+				start: at(0),
+				end: at(m[1].length, true),
+				name: 'Host prefix',
+				...(foreign && { foreign }),
+			};
 			entryModeText = { implicit: 'ssl', starttls: 'tls' };
 			entryAdd = undefined;
 		}
@@ -128,7 +137,13 @@ export function phpmailer(g: MailerGroup): ClientConfig[] {
 		if (digits !== undefined && Number(digits) > 0 && Number(digits) < 65536) {
 			entryPort = Number(digits);
 			const s = entry.length - digits.length;
-			entryPortAt = { text: digits, start: at(s), end: at(entry.length), name: 'Host port' };
+			entryPortAt = {
+				text: digits,
+				start: at(s),
+				end: at(entry.length, true),
+				name: 'Host port',
+				...(foreign && { foreign }),
+			};
 		}
 		configs.push({
 			...base,
@@ -140,7 +155,7 @@ export function phpmailer(g: MailerGroup): ClientConfig[] {
 			modeText: entryModeText,
 			addMode: entryAdd,
 			start: at(0),
-			end: at(entry.length),
+			end: at(entry.length, true),
 		});
 	}
 	return configs;

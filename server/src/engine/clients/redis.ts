@@ -33,7 +33,9 @@ export function redisConnect(
 	const m = /^(tls|ssl|tcp):\/\//i.exec(host.setting.text);
 	const name = m ? host.setting.text.slice(m[0].length) : host.setting.text;
 	const prefix: Setting | undefined = m
-		? { text: m[0], start: host.setting.start, end: host.setting.start + m[0].length, name: 'host prefix' }
+		? host.setting.foreign
+			? { ...host.setting, text: m[0], name: 'host prefix' }
+			: { text: m[0], start: host.setting.start, end: host.setting.start + m[0].length, name: 'host prefix' }
 		: undefined;
 	const mode = m ? redisSchemeMode(m[1]!)! : 'plain';
 	return {
@@ -45,7 +47,7 @@ export function redisConnect(
 		mode,
 		modeAt: prefix,
 		modeText: { implicit: 'tls://', plain: '' },
-		addMode: prefix ? undefined : { at: host.setting.start, text: { implicit: 'tls://' } },
+		addMode: prefix || host.setting.foreign ? undefined : { at: host.setting.start, text: { implicit: 'tls://' } },
 		start: host.setting.start,
 		end: host.setting.end,
 	};

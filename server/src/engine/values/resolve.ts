@@ -44,7 +44,10 @@ export interface ValueAnalysis {
 	constantSets: Map<number, Set<string>>;
 	/** The value of the variable (or `$this->x`'s name) at token index k, reading its function if need be. */
 	variable(k: number): Value | undefined;
-	/** The value of the constant named by the identifier at token index k (`define()`d or `const` in this file). */
+	/**
+	 * The value of the constant named by the identifier at token index k: `define()`d or `const` in this file, else
+	 * in another file the workspace index knows (its text is foreign); an unknown one is added to `needs`.
+	 */
 	constant(k: number): Value | undefined;
 	/**
 	 * What this file offers the others: its constants, class constants and function summaries (`sinksOnly`: only the
@@ -100,8 +103,14 @@ export function readValues(tokens: Token[], symbols?: SymbolLookup): ValueAnalys
 		},
 		constant(k) {
 			const t = tokens[k];
-			if (t?.kind !== 'ident' || !prog.constants.has(basename(t.text))) return undefined;
-			return constantValue(new Evaluator(r, { sinks: [] }), t);
+			if (t?.kind !== 'ident') return undefined;
+			const name = basename(t.text);
+			if (prog.constants.has(name)) return constantValue(new Evaluator(r, { sinks: [] }), t);
+			// Another file's (wp-config.php's SMTP_PORT): from the workspace index, which is asked for it by name.
+			const foreign = symbols?.constant(name);
+			if (foreign) return foreign;
+			if (/^[A-Z][A-Z0-9_]*$/.test(name)) out.needs.add(name);
+			return undefined;
 		},
 		exports: (sinksOnly = false) => exportsOf(r, sinksOnly),
 		prog,
