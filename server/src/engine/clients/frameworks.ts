@@ -21,6 +21,11 @@ export interface SettingsGroup {
 	/** array: the keys of the arrays around it, outermost first. */
 	keys: readonly string[];
 	entries: ReadonlyMap<string, Entry>;
+	/**
+	 * The library is made from these settings alone, so an unset one takes the library's default (CodeIgniter 3's
+	 * `$this->load->library('email', $config)`); else it may come from elsewhere (a config file) and is unknown.
+	 */
+	alone?: boolean;
 	start: number;
 	end: number;
 }
@@ -145,8 +150,9 @@ const codeIgniter: Reader = (g) => {
 		mode = 'implicit';
 		modeAt = undefined;
 		starttlsInsideTls = crypto === 'tls';
-	} else if (crypto === undefined && (!four || p === 465)) {
-		// An unset smtp_crypto / SMTPCrypto comes from config/email.php or Config\Email: not known here.
+	} else if (crypto === undefined && (!four || p === 465) && !(g.alone && !four)) {
+		// An unset smtp_crypto / SMTPCrypto comes from config/email.php or Config\Email: not known here (unless the
+		// library is made from this array alone: then it is Email.php's `public $smtp_crypto = '';`).
 		return undefined;
 	} else mode = crypto === 'tls' ? 'starttls' : 'plain';
 	return {
@@ -158,6 +164,17 @@ const codeIgniter: Reader = (g) => {
 		mode,
 		modeAt,
 		modeText: four ? { implicit: '', starttls: 'tls', plain: '' } : { implicit: 'ssl', starttls: 'tls', plain: '' },
+		// Made from this array alone, without smtp_crypto: the fix writes it after the port.
+		...(g.alone &&
+			!four &&
+			crypto === undefined &&
+			portLit &&
+			!portLit.setting.foreign && {
+				addMode: {
+					at: portLit.kind === 'str' && portLit.token ? portLit.token.end : portLit.setting.end,
+					text: { implicit: `, '${key.crypto}' => 'ssl'`, starttls: `, '${key.crypto}' => 'tls'` },
+				},
+			}),
 		...(starttlsInsideTls && { starttlsInsideTls, starttlsAt: cryptoAt }),
 		...(!known && cryptoAt && { unknownValue: cryptoAt }),
 		...(schemeTwice && { schemeTwice }),

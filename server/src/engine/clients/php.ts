@@ -9,7 +9,7 @@ import { isPunct, lexPhp, type Token } from '../scan/php-lexer';
 import { mentions, wholeText, type Since } from '../text';
 import type { ScanResult, TextSource } from '../types';
 import type { ValueAnalysis } from '../values/resolve';
-import { basename, callArgs, literalAt, offsetIn, readWith, type Literal, type ReadValue } from './literal';
+import { basename, callArgs, literalAt, MAX_LOOK, offsetIn, readWith, type Literal, type ReadValue } from './literal';
 import { moveConfig, type ClientConfig, type SslOptions } from './model';
 import { laravelMail, predisArray } from './laravel';
 import { phpmailer, type MailerGroup } from './phpmailer';
@@ -356,7 +356,12 @@ class ClientWalk {
 		else if (t.text === ']' || t.text === ')') {
 			const top = this.frames.pop();
 			if (top && top.start >= 0) {
-				this.configs.push(...arrayConfigs(top, t.end, predisArgument(this.tokens, top.open)));
+				this.configs.push(
+					...arrayConfigs(top, t.end, {
+						predisCall: predisArgument(this.tokens, top.open),
+						alone: emailLibraryConfig(this.tokens, top.open, k),
+					}),
+				);
 				if (top.key?.toLowerCase() === 'ssl') {
 					const pending = this.pendingContext;
 					const context = pending && top.open < pending.until ? pending.var : undefined;
@@ -497,7 +502,35 @@ function predisArgument(tokens: Token[], open: number): boolean {
 	);
 }
 
-function arrayConfigs(frame: ArrayFrame, end: number, predisCall: boolean): ClientConfig[] {
+/**
+ * CodeIgniter 3's `$this->load->library('email', $config)` (or the array written there): the library is made from
+ * these settings alone, as Loader::_ci_init_library() reads config/email.php only when no config is given
+ * (`if ($config === NULL)`). `$config = [...]` is linked to a later call in the next tokens (bounded).
+ */
+function emailLibraryConfig(tokens: Token[], open: number, close: number): boolean {
+	let k = open - 1;
+	if (tokens[k]?.kind === 'ident' && tokens[k]!.text.toLowerCase() === 'array') k--;
+	const loadsEmail = (j: number) =>
+		isPunct(tokens[j - 1], '->') &&
+		tokens[j]?.kind === 'ident' &&
+		tokens[j]!.text.toLowerCase() === 'library' &&
+		isPunct(tokens[j + 1], '(') &&
+		tokens[j + 2]?.kind === 'str' &&
+		tokens[j + 2]!.text.toLowerCase() === 'email' &&
+		isPunct(tokens[j + 3], ',');
+	if (loadsEmail(k - 3) && k - 3 + 4 === k + 1) return true;
+	const v = tokens[k - 1];
+	if (!isPunct(tokens[k], '=') || v?.kind !== 'var' || isPunct(tokens[k - 2], '->')) return false;
+	for (let j = close + 1; j < tokens.length && j < close + MAX_LOOK; j++) {
+		const t = tokens[j]!;
+		if (t.kind === 'var' && t.text === v.text && isPunct(tokens[j + 1], '=')) return false;
+		if (loadsEmail(j) && tokens[j + 4]?.kind === 'var' && tokens[j + 4]!.text === v.text && isPunct(tokens[j + 5], ')'))
+			return true;
+	}
+	return false;
+}
+
+function arrayConfigs(frame: ArrayFrame, end: number, how: { predisCall: boolean; alone: boolean }): ClientConfig[] {
 	const entries = frame.entries;
 	const keys = [...(frame.key ? [frame.key] : []), ...frame.parentKeys].map((s) => s.toLowerCase());
 	// SwiftmailerBundle's configuration (and its `mailers`): 'transport' => 'smtp' here is the bundle's, not Laravel's.
@@ -515,7 +548,7 @@ function arrayConfigs(frame: ArrayFrame, end: number, predisCall: boolean): Clie
 	}
 	const mail = laravelMail(entries, frame.start, end);
 	if (mail) return [mail];
-	const redis = predisArray(entries, frame.start, end, keys.includes('redis'), predisCall);
+	const redis = predisArray(entries, frame.start, end, keys.includes('redis'), how.predisCall);
 	if (redis) return [redis];
 	if (entries === NO_ENTRIES) return [];
 	return frameworkConfigs({
@@ -523,6 +556,7 @@ function arrayConfigs(frame: ArrayFrame, end: number, predisCall: boolean): Clie
 		...(frame.key && { name: frame.key }),
 		keys: frame.parentKeys,
 		entries,
+		...(how.alone && { alone: true }),
 		start: frame.start,
 		end,
 	});

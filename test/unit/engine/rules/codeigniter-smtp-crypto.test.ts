@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { applyEdits } from '../../../../server/src/engine/index';
 import { findings } from '../../../helpers/marked';
 import { ruleTester } from '../../../helpers/rule-tester';
 
@@ -65,6 +66,41 @@ ruleTester(R, "CodeIgniter 3: 'ssl' opens ssl://, 'tls' is STARTTLS, anything el
 		// 'none' means no encryption, and says so.
 		"$config['smtp_port'] = 25;\n$config['smtp_crypto'] = 'none';",
 	],
+});
+
+ruleTester(R, "CodeIgniter 3's load->library('email', $config): the library is made from that array alone", {
+	// system/core/Loader.php _ci_init_library(): config/email.php is read only `if ($config === NULL)`;
+	// system/libraries/Email.php: `public $smtp_crypto = '';` (no encryption).
+	invalid: [
+		{
+			// gist.github.com/abelorian/0d5190c162092665a5c5: 465 without smtp_crypto, the library loaded with it.
+			code: "$config = Array(\n'protocol' => 'smtp',\n'smtp_host' => 'smtp.tuhost.cl',\n'smtp_port' => «465»,\n'mailtype' => 'html'\n);\n$this->load->library('email', $config);",
+			errors: ['starttlsOn465'],
+		},
+		{
+			code: "$this->load->library('email', array('protocol' => 'smtp', 'smtp_host' => 'smtp.example.com', 'smtp_port' => '«465»'));",
+			errors: ['starttlsOn465'],
+		},
+	],
+	valid: [
+		// initialize() after load: config/email.php may have set smtp_crypto.
+		"$this->email->initialize(array('protocol' => 'smtp', 'smtp_port' => 465));",
+		"$this->load->library('email');\n$config = array('protocol' => 'smtp', 'smtp_host' => 'smtp.example.com', 'smtp_port' => 465);\n$this->email->initialize($config);",
+		// Another variable is loaded, or this one is replaced before.
+		"$config = array('protocol' => 'smtp', 'smtp_port' => 465);\n$this->load->library('email', $other);",
+		"$config = array('protocol' => 'smtp', 'smtp_port' => 465);\n$config = array('smtp_crypto' => 'ssl');\n$this->load->library('email', $config);",
+		// pastebin.com/v6KM23yk: 587 with 'tls'.
+		"$config = [\n'protocol' => 'smtp',\n'smtp_host' => 'smtp.gmail.com',\n'smtp_port' => 587,\n'smtp_crypto' => 'tls',\n];\n$this->load->library('email', $config);",
+	],
+});
+
+test("load->library('email', [...]) without smtp_crypto: the fix adds it after the port", () => {
+	const src = "<?php $this->load->library('email', array('protocol' => 'smtp', 'smtp_port' => '465'));";
+	const f = findings(src).find((x) => x.ruleId === R)!;
+	assert.deepEqual(
+		f.fixes.map((x) => applyEdits(src, [x.edits]).text),
+		["<?php $this->load->library('email', array('protocol' => 'smtp', 'smtp_port' => '465', 'smtp_crypto' => 'ssl'));"],
+	);
 });
 
 ruleTester(R, 'CodeIgniter 4: port 465 opens tls:// by itself, and SMTPCrypto tls still sends STARTTLS', {
