@@ -62,6 +62,13 @@ test('pathological inputs: growing the input at most roughly grows the work as m
 			MB / 4,
 		],
 		['one line of define()s', 'php', (n) => '<?php ' + "define('WPMS_SMTP_PORT', 587); ".repeat(n / 31), MB / 4],
+		// Each array looks ahead (bounded) for the load->library('email', $config) that would make it the whole config.
+		[
+			'CodeIgniter arrays never loaded',
+			'php',
+			(n) => '<?php ' + "$config = array('smtp_port' => 465); $x = SMTP_PORT; ".repeat(n / 52),
+			MB / 4,
+		],
 		[
 			'a class of properties',
 			'php',

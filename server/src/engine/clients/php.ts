@@ -359,7 +359,8 @@ class ClientWalk {
 				this.configs.push(
 					...arrayConfigs(top, t.end, {
 						predisCall: predisArgument(this.tokens, top.open),
-						alone: emailLibraryConfig(this.tokens, top.open, k),
+						// Only CodeIgniter's settings are worth the look-ahead.
+						alone: top.entries.has('smtp_port') && emailLibraryConfig(this.tokens, top.open, k),
 					}),
 				);
 				if (top.key?.toLowerCase() === 'ssl') {
@@ -518,7 +519,7 @@ function emailLibraryConfig(tokens: Token[], open: number, close: number): boole
 		tokens[j + 2]?.kind === 'str' &&
 		tokens[j + 2]!.text.toLowerCase() === 'email' &&
 		isPunct(tokens[j + 3], ',');
-	if (loadsEmail(k - 3) && k - 3 + 4 === k + 1) return true;
+	if (loadsEmail(k - 3)) return true;
 	const v = tokens[k - 1];
 	if (!isPunct(tokens[k], '=') || v?.kind !== 'var' || isPunct(tokens[k - 2], '->')) return false;
 	for (let j = close + 1; j < tokens.length && j < close + MAX_LOOK; j++) {
