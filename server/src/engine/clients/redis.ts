@@ -5,9 +5,9 @@ import type { ClientConfig, Setting, TlsMode } from './model';
 import { callArgs, type Literal, type ReadValue } from './literal';
 
 export const REDIS_PLAIN_PORT = 6379;
+export const REDIS_TLS_PORT = 6380;
 /** A host that is a unix socket to phpredis (redis.c redis_connect(): a leading "/", or unix:// or file://). */
 const UNIX_HOST = /^(\/|unix:\/\/|file:\/\/)/i;
-export const REDIS_TLS_PORT = 6380;
 
 export function redisSchemeMode(scheme: string): TlsMode | undefined {
 	const s = scheme.toLowerCase();

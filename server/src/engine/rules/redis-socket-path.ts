@@ -13,7 +13,7 @@ export const redisSocketPath = defineRule({
 		fixes: 'sometimes',
 		messages: {
 			phpredisPort:
-				'phpredis opens a socket path only without a port: with port {{port}} it looks "{{path}}" up as a host name and fails. Drop the port.',
+				'phpredis opens a socket path only without a port: with port {{port}} its connection to "{{path}}" fails. Drop the port.',
 			predisTcp:
 				"Predis opens tcp://{{path}}:{{port}} and fails: a socket path is not a host name. Use 'scheme' => 'unix' with 'path' instead of 'host'.",
 			predisUnixHost:
@@ -40,7 +40,11 @@ export const redisSocketPath = defineRule({
 				...base,
 				messageId: 'phpredisPort',
 				data: { port, path },
-				detail: `phpredis (${c.label}) opens a unix socket only when the host starts with "/" and the port is below 1 (library.c: \`if (address[0] == '/' && redis_sock->port < 1)\`). With port ${port} it opens "tcp://${path}:${port}" and fails: "php_network_getaddresses: getaddrinfo for ${path} failed". Call connect('${path}') without a port.`,
+				detail: `phpredis (${c.label}) opens a unix socket only when the port is below 1 (library.c: \`if (address[0] == '/' && redis_sock->port < 1)\`). With port ${port} it opens ${
+					/^[a-z]+:\/\//i.test(path)
+						? `"${path}:${port}", a socket file that does not exist ("No such file or directory")`
+						: `"tcp://${path}:${port}" and looks "${path}" up as a host name ("php_network_getaddresses: getaddrinfo for ${path} failed")`
+				}. Call connect('${path}') without a port.`,
 				fixes,
 			};
 		} else if (sp.reader === 'predis') {
