@@ -1,5 +1,6 @@
 //! Redis clients given a unix socket path where they read a host name (ClientConfig.socketPath): phpredis with a
-//! port, Predis without scheme unix or without 'path', Laravel with a port. Each then looks the path up as a host.
+//! port, Predis without scheme unix or without 'path', a 'redis' configuration (Laravel, Nextcloud) with a port. Each
+//! then fails to connect: the path is looked up as a host, or Predis throws for the missing 'path'.
 import type { Fix } from '../types';
 import { ALL_ORIGINS, defineRule, type RuleFinding } from './rule';
 
@@ -34,8 +35,16 @@ export const redisSocketPath = defineRule({
 		const fixes: Fix[] = [];
 		let finding: RuleFinding<'phpredisPort' | 'predisTcp' | 'predisUnixHost' | 'configPort'>;
 		if (sp.reader === 'phpredis') {
-			if (sp.removePort) fixes.push({ title: 'Remove the port', edits: [{ ...sp.removePort, text: '' }] });
-			else if (c.portAt) fixes.push({ title: 'Use port 0 (a socket has none)', edits: [{ ...c.portAt, text: '0' }] });
+			if (sp.removePort)
+				fixes.push({
+					title: 'Remove the port',
+					edits: [{ start: sp.removePort.start, end: sp.removePort.end, text: '' }],
+				});
+			else if (c.portAt)
+				fixes.push({
+					title: 'Use port 0 (a socket has none)',
+					edits: [{ start: c.portAt.start, end: c.portAt.end, text: '0' }],
+				});
 			finding = {
 				...base,
 				messageId: 'phpredisPort',
@@ -64,7 +73,11 @@ export const redisSocketPath = defineRule({
 			};
 		} else {
 			const portName = c.portAt?.name ?? 'the port';
-			if (c.portAt) fixes.push({ title: `Set ${portName} to null (phpredis)`, edits: [{ ...c.portAt, text: 'null' }] });
+			if (c.portAt)
+				fixes.push({
+					title: `Set ${portName} to null (phpredis)`,
+					edits: [{ start: c.portAt.start, end: c.portAt.end, text: 'null' }],
+				});
 			finding = {
 				...base,
 				messageId: 'configPort',
