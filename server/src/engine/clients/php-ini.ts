@@ -38,7 +38,6 @@ export function phpIniMail(src: string): ClientConfig[] {
 			port: port ? Number(port.text) : 25,
 			portAt: port,
 			mode: 'plain',
-			...(host && { modeAt: host }),
 			...(scheme && { unknownValue: { ...host!, text: scheme[1]!, end: host!.start + scheme[1]!.length } }),
 			modeText: {},
 			start: at.start,

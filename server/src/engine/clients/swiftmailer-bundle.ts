@@ -2,8 +2,9 @@
 //! `$container->loadFromExtension('swiftmailer', [...])`): the bundle (DependencyInjection/
 //! SwiftmailerTransportFactory.php) gives them to Swift_Transport_EsmtpTransport's setHost(), setPort() and
 //! setEncryption(), so SwiftMailer's semantics apply; the transport is smtp unless written (Configuration.php),
-//! resolveOptions() makes the port 465 with 'ssl', else 25, and `transport: gmail` smtp.gmail.com with 'ssl'. validateConfig() refuses any other encryption than 'tls', 'ssl' or
-//! null with its own clear error, so such a value is left to it.
+//! resolveOptions() makes the port 465 with 'ssl', else 25, and `transport: gmail` smtp.gmail.com with 'ssl'.
+//! validateConfig() refuses any other encryption than 'tls', 'ssl' or null with its own clear error, so such a value
+//! is left to it.
 import type { Entry } from './literal';
 import type { ClientConfig } from './model';
 import { swift } from './swift';

@@ -43,11 +43,12 @@ export const phpMailIni = defineRule({
 					fixes: [],
 				},
 			];
-		if (c.port !== undefined && !TLS_PORTS.has(c.port) && c.host && LOGIN_REQUIRED.test(c.host) && c.modeAt)
+		// A written SMTP (the default, localhost, is none of these): the configuration's range is that setting.
+		if (c.port !== undefined && !TLS_PORTS.has(c.port) && c.host && LOGIN_REQUIRED.test(c.host))
 			return [
 				{
-					start: c.modeAt.start,
-					end: c.modeAt.end,
+					start: c.start,
+					end: c.end,
 					messageId: 'loginRequired',
 					data: { host: c.host },
 					detail: `mail() connects to ${where} in plaintext and sends MAIL FROM without STARTTLS and without AUTH; ${c.host} refuses mail before both ("530 5.7.0 Must issue a STARTTLS command first" from Gmail, "530 5.7.57 Client not authenticated" from Microsoft 365), and mail() fails: "SMTP server response: 530 …". ${tail}`,
