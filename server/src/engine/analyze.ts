@@ -267,7 +267,7 @@ function fromOtherFiles(c: ClientConfig, found: Finding[]): Finding[] {
 		const related = said.map((x) => ({
 			start: x.start,
 			end: x.end,
-			message: `${x.foreign!.constant} is '${x.text}', written in ${x.foreign!.file}.`,
+			message: `${x.foreign!.constant} is '${x.foreign!.value}', written in ${x.foreign!.file}.`,
 		}));
 		return { ...f, fixes, ...((f.related || related.length) && { related: [...(f.related ?? []), ...related] }) };
 	});

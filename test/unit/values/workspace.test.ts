@@ -114,3 +114,14 @@ test("a mailer setting that names another file's constant is read as it (wp-conf
 		],
 	);
 });
+
+test("a part of another file's constant (a scheme in a host) sits at the name too, and no fix cuts into the name", () => {
+	const index = new WorkspaceSymbols();
+	index.set('config.php', exportsOf("<?php define('SMTP_HOST', 'ssl://smtp.example.com');"));
+	const src = "<?php $t = new Swift_SmtpTransport(SMTP_HOST, 465, 'ssl');";
+	const found = analyze(src, 'php', undefined, undefined, undefined, index).findings;
+	assert.deepEqual(
+		found.map((f) => [f.ruleId, src.slice(f.start, f.end), f.fixes.length, f.related?.map((r) => r.message)]),
+		[['swiftmailer-encryption', 'SMTP_HOST', 0, ["SMTP_HOST is 'ssl://smtp.example.com', written in config.php."]]],
+	);
+});

@@ -6,7 +6,7 @@
 //! file's variables (.env, docker-compose `environment:`: laravel-imap's IMAP_*, the Roundcube image's
 //! ROUNDCUBEMAIL_*, CodeIgniter 4's `email.SMTPPort`). Each
 //! reader recognises its framework by the keys and values that identify it, and stays quiet on anything else.
-import { basename, entryPort, entryText, offsetIn, type Entry, type Literal } from './literal';
+import { basename, entryPort, entryText, partOf, type Entry, type Literal } from './literal';
 import { symfonyAutoMode } from './laravel';
 import type { ClientConfig, Setting, TlsMode } from './model';
 import { phpmailer, type MailerProp } from './phpmailer';
@@ -133,14 +133,14 @@ const codeIgniter: Reader = (g) => {
 	const cryptoAt = lit(e.get(key.crypto))?.setting;
 	const known = crypto === undefined || crypto === '' || crypto === 'ssl' || crypto === 'tls';
 	const prefix = hostText ? /^([A-Za-z0-9+.-]+):\/\//.exec(hostText) : null;
-	const prefixAt = prefix && hostAt(lit(e.get(key.host))!, 0, prefix[1]!.length, `${key.host} scheme`);
+	const prefixAt = prefix && partOf(lit(e.get(key.host))!, 0, prefix[1]!.length, `${key.host} scheme`);
 	let mode: TlsMode;
 	let modeAt: Setting | undefined = cryptoAt;
 	let starttlsInsideTls = false;
 	// CodeIgniter writes its own scheme before SMTPHost ($ssl . $this->SMTPHost) for 'ssl', and (4) on port 465.
 	const added = crypto === 'ssl' ? 'ssl' : tlsOn465 ? 'tls' : undefined;
 	const schemeTwice =
-		prefix && added ? { at: hostAt(lit(e.get(key.host))!, 0, prefix[0].length, key.host)!, added } : undefined;
+		prefix && added ? { at: partOf(lit(e.get(key.host))!, 0, prefix[0].length, key.host)!, added } : undefined;
 	if (crypto === 'ssl') mode = 'implicit';
 	else if (prefix && isTlsTransport(prefix[1]!)) {
 		mode = 'implicit';
@@ -191,20 +191,6 @@ function unprefixed(entries: ReadonlyMap<string, Entry>, prefix: string): Map<st
 	return out;
 }
 
-/** The setting for characters [from, to) of a string literal's value. */
-function hostAt(l: Literal, from: number, to: number, name: string): Setting | undefined {
-	const t = l.token;
-	const { foreign } = l.setting;
-	// Another file's constant: the part sits at the name here.
-	if (foreign)
-		return { text: l.setting.text.slice(from, to), start: l.setting.start, end: l.setting.end, name, foreign };
-	if (!t)
-		return l.kind === 'str'
-			? { text: l.setting.text.slice(from, to), start: l.setting.start + from, end: l.setting.start + to, name }
-			: undefined;
-	return { text: l.setting.text.slice(from, to), start: offsetIn(t, from), end: offsetIn(t, to), name };
-}
-
 /**
  * CakePHP's SmtpTransport (src/Mailer/Transport/SmtpTransport.php _connect(), src/Network/Socket.php connect()): a
  * `scheme://` in 'host' becomes the socket's transport (ssl:// = TLS at once); 'tls' => true sends STARTTLS after
@@ -226,7 +212,7 @@ const cakePhp: Reader = (g) => {
 	const prefix = hostText ? /^([A-Za-z0-9+.-]+):\/\//.exec(hostText) : null;
 	const implicit = !!prefix && isTlsTransport(prefix[1]!);
 	if (prefix && !implicit && prefix[1]!.toLowerCase() !== 'tcp') return undefined;
-	const prefixAt = prefix ? hostAt(lit(e.get('host'))!, 0, prefix[0].length, 'host prefix') : undefined;
+	const prefixAt = prefix ? partOf(lit(e.get('host'))!, 0, prefix[0].length, 'host prefix') : undefined;
 	const hostLit = lit(e.get('host'));
 	return {
 		library: 'cakephp',
@@ -311,13 +297,13 @@ function roundcubeHost(
 	let portAt: Setting | undefined;
 	if (m[3] !== undefined) {
 		port = Number(m[3]);
-		portAt = hostAt(host, host.setting.text.length - m[3].length, host.setting.text.length, `${hostKey} port`);
+		portAt = partOf(host, host.setting.text.length - m[3].length, host.setting.text.length, `${hostKey} port`);
 	} else if (written !== undefined) {
 		port = written;
 		portAt = lit(portEntry)!.setting;
 	} else if (portKey) port = protocol === 'SMTP' ? 587 : 143;
 	else port = protocol === 'SMTP' ? (implicit ? 465 : 587) : implicit ? 993 : 143;
-	const prefixAt = m[1] ? hostAt(host, 0, m[1].length, `${hostKey} prefix`) : undefined;
+	const prefixAt = m[1] ? partOf(host, 0, m[1].length, `${hostKey} prefix`) : undefined;
 	return {
 		library: 'roundcube',
 		label: hostKey,

@@ -4,7 +4,7 @@
 //! Mailer (implicit TLS on 465, STARTTLS when offered elsewhere); Laravel 8 and older hand `encryption` to
 //! Swift_SmtpTransport ('ssl' = implicit TLS, 'tls' = STARTTLS required).
 import type { ClientConfig, Setting, TlsMode } from './model';
-import { entryPort as portOf, entryText as text, type Entry, type Literal } from './literal';
+import { entryPort as portOf, entryText as text, partOf, type Entry, type Literal } from './literal';
 import { REDIS_PLAIN_PORT, redisSchemeMode } from './redis';
 import { swiftMode } from './swift';
 
@@ -82,14 +82,7 @@ export function predisArray(
 	const schemeAt: Setting | undefined = scheme
 		? (entries.get('scheme') as Literal).setting
 		: prefixed && hostAt
-			? hostAt.setting.foreign
-				? { ...hostAt.setting, text: prefixed[1]!, name: 'host prefix' }
-				: {
-						text: prefixed[1]!,
-						start: hostAt.setting.start,
-						end: hostAt.setting.start + prefixed[1]!.length,
-						name: 'host prefix',
-					}
+			? partOf(hostAt, 0, prefixed[1]!.length, 'host prefix')
 			: undefined;
 	const portAt: Setting | undefined = port === undefined ? undefined : (entries.get('port') as Literal).setting;
 	return {

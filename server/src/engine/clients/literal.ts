@@ -41,6 +41,18 @@ export function offsetIn(t: Pick<Token, 'map' | 'base'>, k: number): number {
 	return t.map ? t.map[Math.min(k, t.map.length - 1)]! : t.base! + k;
 }
 
+/**
+ * The setting for characters [from, to) of a string literal's value (a host's scheme, its port): at their document
+ * offsets, or, for another file's constant, at the name here (with where it was written: no fix edits it).
+ */
+export function partOf(l: Literal, from: number, to: number, name: string): Setting | undefined {
+	const text = l.setting.text.slice(from, to);
+	const { foreign } = l.setting;
+	if (foreign) return { text, start: l.setting.start, end: l.setting.end, name, foreign };
+	if (l.token) return { text, start: offsetIn(l.token, from), end: offsetIn(l.token, to), name };
+	return l.kind === 'str' ? { text, start: l.setting.start + from, end: l.setting.start + to, name } : undefined;
+}
+
 /** The basename of a possibly qualified name: \PHPMailer\PHPMailer\PHPMailer → PHPMailer. */
 export function basename(name: string): string {
 	return name.slice(name.lastIndexOf('\\') + 1);
@@ -139,7 +151,13 @@ export function readWith(values: (() => ValueAnalysis | undefined) | undefined):
 		if (part?.foreign !== undefined && t.kind === 'ident') {
 			const text = part.text;
 			return {
-				setting: { text, start: t.start, end: t.end, name, foreign: { file: part.foreign, constant: t.text } },
+				setting: {
+					text,
+					start: t.start,
+					end: t.end,
+					name,
+					foreign: { file: part.foreign, constant: t.text, value: text },
+				},
 				kind: /^\d+$/.test(text) ? 'num' : 'str',
 				next: at + 1,
 			};

@@ -39,10 +39,10 @@ export interface Setting {
 	/** The key or property that holds it, for messages: "SMTPSecure", "MAIL_PORT", "scheme". */
 	name: string;
 	/**
-	 * The value was written in another file (this file names a constant defined there): `start`/`end` are the name's
-	 * here, and no fix edits it.
+	 * The value was written in another file (this file names a constant defined there, whose whole value is `value`):
+	 * `start`/`end` are the name's here, and no fix edits it.
 	 */
-	foreign?: { file: string; constant: string };
+	foreign?: { file: string; constant: string; value: string };
 }
 
 /** Text to write at a setting to get another mode, e.g. { starttls: 'tls', implicit: 'ssl' } for SMTPSecure. */

@@ -2,8 +2,7 @@
 //! ";"-separated list of `[ssl://|tls://]host[:port]`; a prefix overrides SMTPSecure for its host ("ssl" = implicit
 //! TLS through ssl://, "tls" = STARTTLS); a port in the entry overrides Port (default 25); with neither,
 //! SMTPAutoTLS (default true) upgrades with STARTTLS when the server offers it.
-import type { Literal } from './literal';
-import { offsetIn } from './literal';
+import { partOf, type Literal } from './literal';
 import type { ClientConfig, ModeText, Setting, TlsMode } from './model';
 
 export interface MailerProp {
@@ -111,23 +110,14 @@ export function phpmailer(g: MailerGroup): ClientConfig[] {
 		const entry = raw.trim();
 		const m = ENTRY.exec(entry);
 		if (!m) continue;
-		// Another file's constant has no offsets here: its parts sit at the name (and keep where they came from).
-		const foreign = lit.setting.foreign;
-		const at = (k: number, end = false): number =>
-			lit.token ? offsetIn(lit.token, entryStart + k) : end ? lit.setting.end : lit.setting.start;
+		const part = (a: number, b: number, name: string) => partOf(lit, entryStart + a, entryStart + b, name)!;
 		let entryMode = mode;
 		let entryModeAt = modeAt;
 		let entryModeText = modeText;
 		let entryAdd = addMode;
 		if (m[1]) {
 			entryMode = m[1] === 'ssl' ? 'implicit' : 'starttls';
-			entryModeAt = {
-				text: m[1],
-				start: at(0),
-				end: at(m[1].length, true),
-				name: 'Host prefix',
-				...(foreign && { foreign }),
-			};
+			entryModeAt = part(0, m[1].length, 'Host prefix');
 			entryModeText = { implicit: 'ssl', starttls: 'tls' };
 			entryAdd = undefined;
 		}
@@ -136,15 +126,9 @@ export function phpmailer(g: MailerGroup): ClientConfig[] {
 		const digits = m[3];
 		if (digits !== undefined && Number(digits) > 0 && Number(digits) < 65536) {
 			entryPort = Number(digits);
-			const s = entry.length - digits.length;
-			entryPortAt = {
-				text: digits,
-				start: at(s),
-				end: at(entry.length, true),
-				name: 'Host port',
-				...(foreign && { foreign }),
-			};
+			entryPortAt = part(entry.length - digits.length, entry.length, 'Host port');
 		}
+		const whole = part(0, entry.length, 'Host');
 		configs.push({
 			...base,
 			host: m[2],
@@ -154,8 +138,8 @@ export function phpmailer(g: MailerGroup): ClientConfig[] {
 			modeAt: entryModeAt,
 			modeText: entryModeText,
 			addMode: entryAdd,
-			start: at(0),
-			end: at(entry.length, true),
+			start: whole.start,
+			end: whole.end,
 		});
 	}
 	return configs;

@@ -2,7 +2,7 @@
 //! and Predis / Laravel parameters (`scheme` tcp | tls | unix, also redis/rediss in Predis 2 URIs).
 import { isPunct, type Token } from '../scan/php-lexer';
 import type { ClientConfig, Setting, TlsMode } from './model';
-import { callArgs, type Literal, type ReadValue } from './literal';
+import { callArgs, partOf, type Literal, type ReadValue } from './literal';
 
 export const REDIS_PLAIN_PORT = 6379;
 export const REDIS_TLS_PORT = 6380;
@@ -32,11 +32,7 @@ export function redisConnect(
 	if (UNIX_HOST.test(host.setting.text)) return socketConnect(tokens, { args, end }, host.setting, port, receiver);
 	const m = /^(tls|ssl|tcp):\/\//i.exec(host.setting.text);
 	const name = m ? host.setting.text.slice(m[0].length) : host.setting.text;
-	const prefix: Setting | undefined = m
-		? host.setting.foreign
-			? { ...host.setting, text: m[0], name: 'host prefix' }
-			: { text: m[0], start: host.setting.start, end: host.setting.start + m[0].length, name: 'host prefix' }
-		: undefined;
+	const prefix = m ? partOf(host, 0, m[0].length, 'host prefix') : undefined;
 	const mode = m ? redisSchemeMode(m[1]!)! : 'plain';
 	return {
 		library: 'redis',

@@ -4,7 +4,7 @@
 //! Without encryption the host is used as it is (StreamBuffer::establishSocketConnection() adds a scheme only when
 //! `protocol` is set), so a host written `ssl://smtp.example.com` opens ssl://.
 import type { ClientConfig, TlsMode } from './model';
-import type { Literal } from './literal';
+import { partOf, type Literal } from './literal';
 import { isTlsTransport } from '../transports';
 
 export interface SwiftCall {
@@ -50,8 +50,7 @@ export function swift(call: SwiftCall): ClientConfig[] {
 	// A scheme in the host and an encryption too: StreamBuffer writes both ("ssl://ssl://host").
 	if (enc) {
 		const e = enc.toLowerCase();
-		const at = host.setting.start;
-		const prefix = { text: scheme[0], start: at, end: at + scheme[0].length, name: 'host' };
+		const prefix = partOf(host, 0, scheme[0].length, 'host')!;
 		return [
 			{
 				...base,
@@ -65,13 +64,12 @@ export function swift(call: SwiftCall): ClientConfig[] {
 	const name = scheme[1]!.toLowerCase();
 	const mode = name === 'tcp' ? 'plain' : isTlsTransport(name) ? 'implicit' : undefined;
 	if (!mode) return [];
-	const at = host.setting.start;
 	return [
 		{
 			...base,
 			host: base.host.slice(scheme[0].length),
 			mode,
-			modeAt: { text: scheme[1]!, start: at, end: at + scheme[1]!.length, name: 'host scheme' },
+			modeAt: partOf(host, 0, scheme[1]!.length, 'host scheme')!,
 			modeText: { implicit: 'ssl', plain: 'tcp' },
 		},
 	];
