@@ -126,23 +126,22 @@ export function moveConfig(c: ClientConfig, delta: number): void {
 		s.end += delta;
 	};
 	span(c);
-	span(c.portAt);
-	span(c.modeAt);
-	span(c.socketPath?.at);
+	for (const s of settingsOf(c)) span(s);
 	span(c.socketPath?.removePort);
 	if (c.addMode) c.addMode.at += delta;
-	if (c.notes)
-		for (const n of c.notes) {
-			span(n.at);
-			span(n.remove);
-		}
+	for (const n of c.notes ?? []) span(n.remove);
+}
+
+/** Every setting a configuration points at, once each (one may serve twice: CodeIgniter's SMTPCrypto). */
+function settingsOf(c: ClientConfig): Set<Setting> {
+	const all = [c.portAt, c.modeAt, c.starttlsAt, c.schemeTwice?.at, c.unknownValue, c.socketPath?.at];
+	for (const n of c.notes ?? []) all.push(n.at);
+	return new Set(all.filter((s): s is Setting => s !== undefined));
 }
 
 /** The settings whose value was written in another file (a constant defined there). */
 export function foreignSettings(c: ClientConfig): Setting[] {
-	const all = [c.portAt, c.modeAt, c.starttlsAt, c.schemeTwice?.at, c.unknownValue, c.socketPath?.at];
-	for (const n of c.notes ?? []) all.push(n.at);
-	return all.filter((s): s is Setting => s?.foreign !== undefined);
+	return [...settingsOf(c)].filter((s) => s.foreign !== undefined);
 }
 
 /** The mode the library will use: the modern one unless composer says an older version (Laravel 8, php-imap 1). */
