@@ -51,7 +51,8 @@ export function hostPort(c: ClientConfig): string {
 	return `${c.host ?? 'localhost'}:${c.port}`;
 }
 
-function related(at: Setting | undefined, message: string, finding: { start: number; end: number }): Related[] {
+/** Related information at `at`, unless the finding is there already. */
+export function related(at: Setting | undefined, message: string, finding: { start: number; end: number }): Related[] {
 	if (!at || (at.start === finding.start && at.end === finding.end)) return [];
 	return [{ start: at.start, end: at.end, message }];
 }

@@ -1,6 +1,7 @@
 //! Redis clients given a unix socket path where they read a host name (ClientConfig.socketPath): phpredis with a
 //! port, Predis without scheme unix or without 'path', a 'redis' configuration (Laravel, Nextcloud) with a port. Each
 //! then fails to connect: the path is looked up as a host, or Predis throws for the missing 'path'.
+import { related } from '../clients/checks';
 import type { Fix } from '../types';
 import { ALL_ORIGINS, defineRule, type RuleFinding } from './rule';
 
@@ -28,10 +29,8 @@ export const redisSocketPath = defineRule({
 		if (!sp) return [];
 		const path = sp.at.text;
 		const port = c.port ?? 6379;
-		const related = c.portAt
-			? [{ start: c.portAt.start, end: c.portAt.end, message: `The port (${c.portAt.name}) is set here.` }]
-			: [];
-		const base = { start: sp.at.start, end: sp.at.end, ...(related.length && { related }) };
+		const rel = related(c.portAt, `The port (${c.portAt?.name}) is set here.`, sp.at);
+		const base = { start: sp.at.start, end: sp.at.end, ...(rel.length && { related: rel }) };
 		const fixes: Fix[] = [];
 		let finding: RuleFinding<'phpredisPort' | 'predisTcp' | 'predisUnixHost' | 'configPort'>;
 		if (sp.reader === 'phpredis') {
