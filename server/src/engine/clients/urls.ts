@@ -11,6 +11,7 @@ export const CONNECTION_SCHEMES: readonly string[] = ['smtp', 'smtps', 'tcp', 't
 /** A Symfony Mailer bridge's SMTP scheme (mailgun+smtp, sendgrid+smtps): the bridge chooses host, port and TLS. */
 const BRIDGE = '[A-Za-z0-9-]+\\+smtps?';
 const BRIDGE_SCHEME = new RegExp(`^${BRIDGE}$`, 'i');
+const BRIDGE_START = new RegExp(`^${BRIDGE}`);
 /** The connection schemes as a pattern (for the scanners' expressions): the bridges' and CONNECTION_SCHEMES. */
 export const CONNECTION_SCHEME_PATTERN = `${BRIDGE}|${CONNECTION_SCHEMES.join('|')}`;
 
@@ -41,7 +42,7 @@ const NOT_A_DSN_KEYS = /^(MAIL_URL)$/i;
 export function urlString(value: string, at: (i: number) => number, key: string): ClientConfig | undefined {
 	if (value.length > 2000) return undefined;
 	const lower = value.slice(0, 8).toLowerCase();
-	if (lower.startsWith('smtp') || /^[A-Za-z0-9-]+\+smtp/.test(value.slice(0, 40))) return dsn(value, at, key);
+	if (lower.startsWith('smtp') || BRIDGE_START.test(value.slice(0, 40))) return dsn(value, at, key);
 	if (/^(tcp|tls|ssl|redis)/.test(lower)) return redisUrl(value, at);
 	return undefined;
 }
