@@ -489,10 +489,15 @@ function openFrame(frames: ArrayFrame[], tokens: Token[], open: number, close: s
 	frames.push({ close, key, parentKeys, entries: NO_ENTRIES, start: tokens[open]!.start, open });
 }
 
+/** The index of the token before an array opened at tokens[open] (`[`, or `array` before its `(`). */
+function beforeArray(tokens: Token[], open: number): number {
+	const k = open - 1;
+	return tokens[k]?.kind === 'ident' && tokens[k]!.text.toLowerCase() === 'array' ? k - 1 : k;
+}
+
 /** Whether the array opened at tokens[open] (`[` or array's `(`) is `new Predis\Client(...)`'s first argument. */
 function predisArgument(tokens: Token[], open: number): boolean {
-	let k = open - 1;
-	if (tokens[k]?.kind === 'ident' && tokens[k]!.text.toLowerCase() === 'array') k--;
+	const k = beforeArray(tokens, open);
 	const name = tokens[k - 1];
 	return (
 		isPunct(tokens[k], '(') &&
@@ -509,8 +514,7 @@ function predisArgument(tokens: Token[], open: number): boolean {
  * (`if ($config === NULL)`). `$config = [...]` is linked to a later call in the next tokens (bounded).
  */
 function emailLibraryConfig(tokens: Token[], open: number, close: number): boolean {
-	let k = open - 1;
-	if (tokens[k]?.kind === 'ident' && tokens[k]!.text.toLowerCase() === 'array') k--;
+	const k = beforeArray(tokens, open);
 	const loadsEmail = (j: number) =>
 		isPunct(tokens[j - 1], '->') &&
 		tokens[j]?.kind === 'ident' &&
