@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 //! transport-lint [paths...]: lints files and folders with the engine; text, JSON or SARIF; --fix writes fixes.
 import { promises as fs, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import {
@@ -23,6 +22,7 @@ import { counted } from './engine/text';
 import { DOCS_BASE } from './docs-link';
 import { filterOf, readTextSync, shownPath, statOrUndefined, walk } from './node/files';
 import { ProjectFactsCache } from './node/project';
+import { CHUNK, PARALLEL_FROM, takeChunk, threadCount, WORKER_LIMITS } from './node/threads';
 import { PROBE_USAGE, ProbeUsageError, probeMain } from './cli/probe-command';
 import { locate, toSarif, withoutBaseline, type FileFindings } from './cli/sarif';
 import { declaringNames, symbolScanner, type SymbolScan } from './node/symbol-pass';
@@ -176,15 +176,10 @@ function runTask(t: Task, next?: Int32Array): (Linted | SymbolScan | undefined)[
 		for (let i = 0; i < files.length; i++) out[i] = one(files[i]!);
 		return out;
 	}
-	for (;;) {
-		const start = Atomics.add(next, 0, CHUNK);
-		if (start >= files.length) return out;
+	for (let start; (start = takeChunk(next, files.length)) !== undefined;)
 		for (let i = start; i < Math.min(files.length, start + CHUNK); i++) out[i] = one(files[i]!);
-	}
+	return out;
 }
-
-/** How many files a thread takes at a time from the shared list. */
-const CHUNK = 16;
 
 function lintFile(file: string, job: LintJob, project: ProjectFactsCache, symbols: WorkspaceSymbols): Linted {
 	const kind = fileKind(file)!;
@@ -221,15 +216,6 @@ function lintFile(file: string, job: LintJob, project: ProjectFactsCache, symbol
 	};
 }
 
-/** Below this many files a worker costs more than it saves. */
-const PARALLEL_FROM = 200;
-
-/** How many threads lint (the main one and workers): one per core, at most 4, or TRANSPORT_LINT_THREADS. */
-function threadCount(): number {
-	const forced = Number(process.env.TRANSPORT_LINT_THREADS);
-	return Number.isInteger(forced) && forced >= 1 ? Math.min(forced, 16) : Math.min(4, availableParallelism());
-}
-
 /**
  * Lint workers, started while the files are still being found (a worker takes tens of milliseconds to load);
  * `run` hands them the list and the job, and they lint it with the main thread.
@@ -239,7 +225,9 @@ class Workers {
 
 	constructor(count: number) {
 		for (let k = 0; k < count; k++)
-			this.workers.push(new Worker(__filename, { workerData: { transportLintWorker: true } }));
+			this.workers.push(
+				new Worker(__filename, { workerData: { transportLintWorker: true }, resourceLimits: WORKER_LIMITS }),
+			);
 	}
 
 	/** Runs a task on every thread, the main one too; each result has the place of its file. */

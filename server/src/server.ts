@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 //! Language server entry (`transport-lint-server`, and the VS Code extension's server): stdio, IPC, a socket or a
 //! pipe, chosen by the command line. Any LSP client can start it; docs/editors.md shows how.
+import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
 import { openConnection } from './lsp/connection';
 import { startServer } from './lsp/start-server';
@@ -15,7 +16,10 @@ Test connection (off by default, as in an untrusted workspace). Settings come fr
 `;
 
 const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) process.stdout.write(USAGE);
+// The workspace scan's workers run this bundle too (lsp/scan-workers.ts): they only lint.
+if (!isMainThread) {
+	/* a scan worker */
+} else if (args.includes('--help') || args.includes('-h')) process.stdout.write(USAGE);
 else if (args.includes('--version') || args.includes('-v')) process.stdout.write(`${version}\n`);
 else if (!args.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) {
 	process.stderr.write(USAGE);

@@ -18,11 +18,17 @@ export class TestClient {
 	/** What the server gets for workspace/configuration, by section. */
 	config: Record<string, unknown> = { transportLint: {}, 'files.exclude': {} };
 	readonly stderr: string[] = [];
+	/** The server's window/logMessage messages. */
+	readonly logs: string[] = [];
 	/** Called with every publish, before it replaces the last one. */
 	onPublish?: (p: PublishDiagnosticsParams) => void;
 
-	constructor() {
-		this.process = spawn(process.execPath, [path.join(ROOT, 'server/out/server.js'), '--stdio'], { stdio: 'pipe' });
+	/** `env`: added to this process's environment for the server's. */
+	constructor(env: Record<string, string> = {}) {
+		this.process = spawn(process.execPath, [path.join(ROOT, 'server/out/server.js'), '--stdio'], {
+			stdio: 'pipe',
+			env: { ...process.env, ...env },
+		});
 		this.process.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
 		this.connection = createProtocolConnection(
 			new StreamMessageReader(this.process.stdout!),
@@ -39,7 +45,7 @@ export class TestClient {
 			p.items.map((i) => this.config[i.section ?? ''] ?? null),
 		);
 		this.connection.onRequest('client/registerCapability', () => null);
-		this.connection.onNotification('window/logMessage', () => undefined);
+		this.connection.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
 		this.connection.listen();
 	}
 

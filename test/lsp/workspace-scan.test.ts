@@ -124,6 +124,9 @@ test('the scan reports its progress ("N / M files"), cancellable; a client witho
 
 test('cancelling the progress stops the scan', async () => {
 	const { dir, uri } = workspace();
+	// Enough files that the scan's threads cannot finish them before the cancel arrives.
+	for (let k = CLEAN; k < 10 * CLEAN; k++)
+		writeFileSync(path.join(dir, 'src', `clean${k}.php`), `<?php\n$fp = fsockopen('tcp://127.0.0.1:${1000 + k}');\n`);
 	// The problem is in the file the walk reaches last: a cancelled scan does not get there.
 	writeFileSync(path.join(dir, 'src/bad.php'), '<?php\n');
 	writeFileSync(path.join(dir, 'src/zzz.php'), "<?php\nstream_socket_client('tcp://fe80::1:80');\n");
@@ -139,6 +142,74 @@ test('cancelling the progress stops the scan', async () => {
 		assert.equal(client.diagnostics.get(uri('src/zzz.php')), undefined);
 	} finally {
 		await client.stop();
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('the scan on several threads publishes what one thread does, values of other files and PHP versions included', async () => {
+	const { dir, uri } = workspace();
+	const put = (rel: string, text: string) => {
+		mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+		writeFileSync(path.join(dir, rel), text);
+	};
+	// Files whose findings depend on others, spread over the walk so that different threads take them.
+	put('a/Config.php', "<?php\nclass Config {\n    const SMTP = 'ssl://mx.example.org:25';\n}\n");
+	put('z/use.php', "<?php\n$a = fsockopen(Config::SMTP, -1);\nopen_smtp('fd00::25');\n");
+	put('m/Net.php', "<?php\nfunction open_smtp($h) {\n    return fsockopen('tcp://' . $h . ':25');\n}\n");
+	put('wp-config.php', "<?php\ndefine( 'SMTP_PORT', '587' );\ndefine( 'SMTP_SECURE', 'ssl' );\n");
+	put(
+		'src/zz/mail.php',
+		'<?php\nfunction smtp( $m ) {\n\t$m->isSMTP();\n\t$m->Port = SMTP_PORT;\n\t$m->SMTPSecure = SMTP_SECURE;\n}\n',
+	);
+	// tlsv1.3:// exists from PHP 7.4: flagged only under composer.json's ^7.1.
+	put('legacy/composer.json', '{"require": {"php": "^7.1"}}\n');
+	put('legacy/tls13.php', "<?php\nstream_socket_client('tlsv1.3://127.0.0.1:443');\n");
+	put('modern/tls13.php', "<?php\nstream_socket_client('tlsv1.3://127.0.0.1:443');\n");
+	put('config/.env', 'MAIL_HOST=smtp.example.org\nMAIL_PORT=587\nMAIL_ENCRYPTION=ssl\n');
+	const published = async (threads: number) => {
+		const client = new TestClient({ TRANSPORT_LINT_THREADS: String(threads) });
+		try {
+			await start(dir, {}, client);
+			// Open with other text than saved: the editor's text is what counts, whichever thread reaches the file.
+			await client.connection.sendNotification('textDocument/didOpen', {
+				textDocument: { uri: uri('src/bad.php'), languageId: 'php', version: 1, text: '<?php\n' },
+			});
+			await client.waitFor(uri('z/use.php'), (p) => p.diagnostics.length === 2, 20_000);
+			await client.connection.sendRequest(SettledRequest.type, null);
+			assert.ok(
+				client.logs.some((l) =>
+					new RegExp(`^Workspace scan: \\d+ files in \\d+ ms \\(${threads} threads?\\)$`).test(l),
+				),
+				client.logs.join('\n'),
+			);
+			const all = [...client.diagnostics.values()].filter((p) => p.diagnostics.length);
+			// Closed, it shows its saved problems.
+			await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('src/bad.php') } });
+			all.push(await client.waitFor(uri('src/bad.php'), (p) => p.diagnostics.length === 1));
+			return all
+				.map((p) => [
+					p.uri.slice(pathToFileURL(dir).href.length),
+					p.diagnostics.map((d) => [d.code, d.range, d.message]),
+				])
+				.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+		} finally {
+			await client.stop();
+		}
+	};
+	try {
+		const one = await published(1);
+		assert.deepEqual(
+			one.map(([file, ds]) => [file, (ds as unknown[][]).map((d) => d[0])]),
+			[
+				['/config/.env', ['laravel-mail-encryption']],
+				['/legacy/tls13.php', ['transport-unavailable']],
+				['/src/bad.php', ['ipv6-brackets']],
+				['/src/zz/mail.php', ['phpmailer-encryption']],
+				['/z/use.php', ['tls-port-mismatch', 'ipv6-brackets']],
+			],
+		);
+		assert.deepEqual(await published(3), one);
+	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
 });

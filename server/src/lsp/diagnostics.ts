@@ -8,13 +8,12 @@ import type { Documents } from './documents';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
-	analyze,
 	DocumentAnalysis,
 	fileKind,
-	mayMatter,
 	type ClientConfig,
 	type FileKind,
 	type Finding,
+	type PhpEnvironment,
 	type ProjectFacts,
 	type Settings,
 	type Target,
@@ -23,7 +22,11 @@ import {
 } from '../engine/index';
 import { filterOf, isIncluded, readTextSync, walk } from '../node/files';
 import { ProjectFactsCache } from '../node/project';
-import { ProjectIndex } from './project-index';
+import { notedOf, ProjectIndex, type Noted } from './project-index';
+import { lintSavedFile, type SavedContext, type SavedLint } from './saved-file';
+import { ScanWorkers, taskRunner, type ScanResult, type ScanTask } from './scan-workers';
+import type { SymbolScan } from '../node/symbol-pass';
+import { CHUNK, PARALLEL_FROM, takeChunk, threadCount } from '../node/threads';
 import type { PhpEnvironments } from './php-env';
 import { toDiagnostics } from './convert';
 import { BufferedTextDocument } from './text-buffer';
@@ -53,6 +56,10 @@ export class Diagnostics {
 	private folders: string[] = [];
 	/** The workspace scan in progress, and whether another was asked for meanwhile. */
 	private scanning?: Promise<number>;
+	/** How many threads the last scan linted on (the log says it). */
+	scanThreads = 1;
+	/** The scan's worker threads while it runs (enough files for them to be worth starting). */
+	private workers?: ScanWorkers;
 	private rescan = false;
 	private project = new ProjectFactsCache();
 	/** What files need from one another (constants, functions that pass a value on to a sink). */
@@ -124,13 +131,12 @@ export class Diagnostics {
 		if (doc) await this.validate(doc);
 	}
 
-	/** `folderSettings`: the workspace scan passes its folder's, instead of a configuration request per file. */
-	async validate(doc: TextDocument, folderSettings?: Settings, saved = false): Promise<void> {
-		const settings = folderSettings ?? (await this.settings.get(doc.uri));
+	/** Analyses an open document's version and publishes its diagnostics (files not open: validateFile). */
+	async validate(doc: TextDocument): Promise<void> {
+		const settings = await this.settings.get(doc.uri);
 		const current = this.openDocument(doc.uri);
-		if (current && current.version !== doc.version) return;
-		// An editor's version closed meanwhile: closing published the saved file's problems, which must stay.
-		if (!saved && !current) return;
+		// A newer version, or closed meanwhile: closing published the saved file's problems, which must stay.
+		if (current?.version !== doc.version) return;
 		const uri = URI.parse(doc.uri);
 		const kind = fileKind(uri.path, doc.languageId);
 		let findings: Finding[] = [];
@@ -146,21 +152,19 @@ export class Diagnostics {
 			project = facts || php ? { ...facts, packages: facts?.packages ?? {}, ...(php && { php }) } : undefined;
 			// An open document is read in parts where the analysis can (the text around a keystroke).
 			const text: string | BufferedTextDocument = doc instanceof BufferedTextDocument ? doc : doc.getText();
-			let result: ReturnType<typeof analyze>;
-			if (current) {
-				let open = this.analyses.get(doc.uri);
-				if (open?.analysis.kind !== kind) open = { analysis: new DocumentAnalysis(kind), lineCount: 0 };
-				// Where the text changed since the last analysis, from the changes' ranges (else: read afresh).
-				const r = open.analysis.update(text, this.documents.takeEdit(doc.uri), settings, project, this.index.symbols);
-				if (r.edit) change = { edit: r.edit, lineDelta: doc.lineCount - open.lineCount };
-				this.analyses.set(doc.uri, { analysis: open.analysis, lineCount: doc.lineCount });
-				result = r;
-			} else {
-				// A closed file's analysis has no next version to leave anything for.
-				result = analyze(text, kind, settings, project, undefined, this.index.symbols);
-			}
-			if (kind === 'php' && this.index.noted(doc.uri, this.shownName(doc.uri), result) && !this.scanning)
-				this.scheduleCrossFile();
+			let open = this.analyses.get(doc.uri);
+			if (open?.analysis.kind !== kind) open = { analysis: new DocumentAnalysis(kind), lineCount: 0 };
+			// Where the text changed since the last analysis, from the changes' ranges (else: read afresh).
+			const result = open.analysis.update(
+				text,
+				this.documents.takeEdit(doc.uri),
+				settings,
+				project,
+				this.index.symbols,
+			);
+			if (result.edit) change = { edit: result.edit, lineDelta: doc.lineCount - open.lineCount };
+			this.analyses.set(doc.uri, { analysis: open.analysis, lineCount: doc.lineCount });
+			if (kind === 'php') this.noted(doc.uri, notedOf(result));
 			findings = result.findings;
 			targets = result.targets;
 			clients = result.clients;
@@ -168,9 +172,14 @@ export class Diagnostics {
 			if (result.skipped) this.connection.console.info(`Skipped ${doc.uri}: ${result.skipped}`);
 		}
 		const diagnostics = toDiagnostics(doc, findings, change);
-		// Only open documents need their analysis kept (code actions, hovers, lenses); closed files keep nothing.
-		if (kind && current) this.results.set(doc.uri, { doc, kind, findings, targets, clients, project, diagnostics });
-		await this.publish(doc.uri, diagnostics, current ? doc.version : undefined);
+		// Open documents keep their analysis (code actions, hovers, lenses); closed files keep nothing.
+		if (kind) this.results.set(doc.uri, { doc, kind, findings, targets, clients, project, diagnostics });
+		await this.publish(doc.uri, diagnostics, doc.version);
+	}
+
+	/** Records what a PHP file's analysis needs from and offers to other files; a cross-file pass when that changed. */
+	private noted(uri: string, analysis: Noted): void {
+		if (this.index.noted(uri, this.shownName(uri), analysis) && !this.scanning) this.scheduleCrossFile();
 	}
 
 	/** A document was closed: show its saved content again, as the workspace scan would. */
@@ -185,31 +194,33 @@ export class Diagnostics {
 		}
 	}
 
+	/** Lints a workspace file as saved (an open one is analysed as the editor has it, and noted as on disk). */
 	async validateFile(uri: string, folderSettings?: Settings): Promise<void> {
-		// Open, it is analysed as the editor has it; it is on disk all the same (closing it shows the saved file).
 		if (this.openDocument(uri)) return void this.onDisk.add(uri);
-		const file = URI.parse(uri).fsPath;
-		const kind = fileKind(file);
 		const settings = folderSettings ?? (await this.settings.get(uri));
-		const symbols = this.index.symbols;
-		const read =
-			kind && settings.enable
-				? readTextSync(file, settings.maxFileSize, (view) => mayMatter(kind, view, symbols))
-				: undefined;
-		if (read && 'quiet' in read) {
-			// Found on its bytes to hold nothing any pass reads: its analysis is an empty file's (no problem, and nothing
-			// the workspace index needs from it or must still hold from an earlier version).
-			this.onDisk.add(uri);
-			return this.validate(TextDocument.create(uri, kind!, 0, ''), settings, true);
-		}
-		if (!read || 'skipped' in read) {
-			if (read) this.connection.console.info(`Skipped ${file}: ${read.skipped}`);
-			this.results.delete(uri);
-			await this.publish(uri, []);
-			return;
+		this.php?.kick();
+		await this.applySaved(lintSavedFile(uri, settings, this.savedContext()));
+	}
+
+	private savedContext(): SavedContext {
+		return { symbols: this.index.symbols, project: this.project, ...this.detected() };
+	}
+
+	/** Publishes a saved file's lint (this thread's or a scan worker's) and notes it in the workspace index. */
+	private async applySaved(r: SavedLint): Promise<void> {
+		const { uri } = r;
+		// Open meanwhile, it is analysed as the editor has it; it is on disk all the same (closing it shows the file).
+		if (this.openDocument(uri)) return void this.onDisk.add(uri);
+		this.results.delete(uri);
+		if (r.kind === 'skipped') {
+			if (r.why) this.connection.console.info(`Skipped ${URI.parse(uri).fsPath}: ${r.why}`);
+			return this.publish(uri, []);
 		}
 		this.onDisk.add(uri);
-		await this.validate(TextDocument.create(uri, kind!, 0, read.text), settings, true);
+		if (fileKind(URI.parse(uri).path) === 'php') this.noted(uri, r);
+		for (const e of r.errors ?? []) this.connection.console.error(`${uri}: ${e}`);
+		if (r.skipped) this.connection.console.info(`Skipped ${uri}: ${r.skipped}`);
+		await this.publish(uri, r.diagnostics);
 	}
 
 	/**
@@ -237,57 +248,117 @@ export class Diagnostics {
 		const before = new Set(this.onDisk);
 		const visited = new Set<string>();
 		const seen = new Set<string>();
-		const files: { uri: string; settings: Settings }[] = [];
-		for (const folder of folders) {
-			const root = URI.parse(folder).fsPath;
-			const settings = await this.settings.get(folder);
-			if (!settings.enable) continue;
-			const filter = filterOf(settings, await this.settings.filesExclude(folder));
-			for (const file of walk(root, filter, seen)) {
-				const uri = URI.file(file).toString();
-				visited.add(uri);
-				files.push({ uri, settings });
+		const uris: string[] = [];
+		const settingsOf: number[] = [];
+		const settingsList: Settings[] = [];
+		const threads = threadCount();
+		try {
+			for (const folder of folders) {
+				const root = URI.parse(folder).fsPath;
+				const settings = await this.settings.get(folder);
+				if (!settings.enable) continue;
+				settingsList.push(settings);
+				const filter = filterOf(settings, await this.settings.filesExclude(folder));
+				for (const file of walk(root, filter, seen)) {
+					const uri = URI.file(file).toString();
+					visited.add(uri);
+					uris.push(uri);
+					settingsOf.push(settingsList.length - 1);
+					// Enough files to be worth a worker: start them now, they load while the walk goes on.
+					if (uris.length === PARALLEL_FROM && threads > 1) this.workers = new ScanWorkers(threads - 1);
+				}
 			}
+			this.scanThreads = 1 + (this.workers?.size ?? 0);
+			await this.lintSaved(uris, settingsOf, settingsList);
+			for (const uri of before) {
+				if (visited.has(uri)) continue;
+				// No longer a file of the workspace (deleted, excluded, its folder removed): it offers nothing to the
+				// others. Open, it stays as the editor has it (its analysis notes what it needs again).
+				this.onDisk.delete(uri);
+				this.index.forget(uri);
+				const open = this.openDocument(uri);
+				if (open) {
+					await this.validate(open);
+					continue;
+				}
+				this.results.delete(uri);
+				await this.publish(uri, []);
+			}
+			// The workers read the saved PHP files for the index too.
+			await this.crossFile();
+		} finally {
+			this.workers?.dismiss();
+			this.workers = undefined;
 		}
-		// Progress in the status bar (when the client supports it), cancellable: files not reached stay unlinted
-		// until the next scan.
-		const progress = files.length
-			? await this.connection.window.createWorkDoneProgress().catch(() => undefined)
-			: undefined;
-		progress?.begin('Transport Lint', 0, `0 / ${files.length.toLocaleString('en')} files`, true);
-		let shownAt = Date.now();
-		let yieldedAt = Date.now();
-		for (let k = 0; k < files.length; k++) {
-			// Messages that arrived meanwhile (a keystroke, a cancel) are read at least every YIELD_EVERY ms.
-			if (Date.now() - yieldedAt >= YIELD_EVERY) {
-				await new Promise((resolve) => setImmediate(resolve));
-				yieldedAt = Date.now();
-			}
-			if (progress?.token.isCancellationRequested) break;
-			await this.validateFile(files[k]!.uri, files[k]!.settings);
-			if (progress && Date.now() - shownAt >= PROGRESS_EVERY) {
-				shownAt = Date.now();
-				const done = `${(k + 1).toLocaleString('en')} / ${files.length.toLocaleString('en')} files`;
-				progress.report(Math.floor(((k + 1) * 100) / files.length), done);
-			}
-		}
-		progress?.done();
-		for (const uri of before) {
-			if (visited.has(uri)) continue;
-			// No longer a file of the workspace (deleted, excluded, its folder removed): it offers nothing to the
-			// others. Open, it stays as the editor has it (its analysis notes what it needs again).
-			this.onDisk.delete(uri);
-			this.index.forget(uri);
-			const open = this.openDocument(uri);
-			if (open) {
-				await this.validate(open);
-				continue;
-			}
-			this.results.delete(uri);
-			await this.publish(uri, []);
-		}
-		await this.crossFile();
 		return visited.size;
+	}
+
+	/**
+	 * Runs a task over its files on this thread and the scan's workers (sharing the list through `task.next`), giving
+	 * `take` each chunk's first index and results as they come, one chunk after the other. This thread lets other
+	 * messages in (a keystroke, a cancel) every YIELD_EVERY ms.
+	 */
+	private async shared<T extends ScanTask>(
+		task: T,
+		take: (start: number, results: ScanResult<T>[]) => Promise<void> | void,
+	): Promise<void> {
+		let taken = Promise.resolve();
+		const queue = (start: number, results: ScanResult<T>[]) => (taken = taken.then(() => take(start, results)));
+		// A cross-file pass that was due when the scan started runs beside it, on this thread alone.
+		const workers = this.workers?.busy ? undefined : this.workers;
+		const theirs = workers?.run(task, queue, (e) =>
+			this.connection.console.error(`Workspace scan: ${e.message}; the files it held wait for the next scan.`),
+		);
+		const one = taskRunner(task) as (i: number) => ScanResult<T>;
+		const { length } = task.uris;
+		let yieldedAt = Date.now();
+		for (let start; (start = takeChunk(task.next, length)) !== undefined;) {
+			const mine: ScanResult<T>[] = [];
+			for (let i = start; i < Math.min(length, start + CHUNK); i++) {
+				if (Date.now() - yieldedAt >= YIELD_EVERY) {
+					await new Promise((resolve) => setImmediate(resolve));
+					yieldedAt = Date.now();
+				}
+				mine.push(one(i));
+			}
+			await queue(start, mine);
+		}
+		await theirs;
+		await taken;
+	}
+
+	/**
+	 * Lints the scan's files as saved, publishing each as it is linted. Progress shows in the status bar (when the
+	 * client supports it), cancellable: files not reached stay unlinted until the next scan.
+	 */
+	private async lintSaved(uris: string[], settingsOf: number[], settings: Settings[]): Promise<void> {
+		if (!uris.length) return;
+		this.php?.kick();
+		const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
+		const total = uris.length.toLocaleString('en');
+		progress?.begin('Transport Lint', 0, `0 / ${total} files`, true);
+		const next = new Int32Array(new SharedArrayBuffer(4));
+		progress?.token.onCancellationRequested(() => Atomics.store(next, 0, uris.length));
+		let done = 0;
+		let shownAt = Date.now();
+		const symbols = this.index.symbols.toRecord();
+		await this.shared(
+			{ task: 'lint', uris, next, settingsOf, settings, symbols, ...this.detected() },
+			async (_, results) => {
+				for (const r of results) await this.applySaved(r);
+				done += results.length;
+				if (progress && Date.now() - shownAt >= PROGRESS_EVERY) {
+					shownAt = Date.now();
+					progress.report(Math.floor((done * 100) / uris.length), `${done.toLocaleString('en')} / ${total} files`);
+				}
+			},
+		);
+		progress?.done();
+	}
+
+	private detected(): { detected?: PhpEnvironment } {
+		const detected = this.php?.answer;
+		return detected ? { detected } : {};
 	}
 
 	/** How messages name a file: relative to its workspace folder. */
@@ -315,7 +386,23 @@ export class Diagnostics {
 		const open = new Map<string, string>();
 		for (const doc of this.documents.all())
 			if (fileKind(URI.parse(doc.uri).path, doc.languageId) === 'php') open.set(doc.uri, doc.getText());
-		const again = this.index.pass(php, (uri) => this.diskText(uri), open);
+		const again = await this.index.pass(
+			php,
+			async (uris, wanted, calls) => {
+				const scans: SymbolScan[] = new Array(uris.length);
+				const task = {
+					task: 'symbols' as const,
+					uris,
+					next: new Int32Array(new SharedArrayBuffer(4)),
+					maxFileSize: DEFAULTS.maxFileSize,
+					wanted: [...wanted],
+					...(calls && { calls: { source: calls.source, flags: calls.flags } }),
+				};
+				await this.shared(task, (start, results) => results.forEach((r, k) => (scans[start + k] = r)));
+				return scans;
+			},
+			open,
+		);
 		for (const uri of again) await this.revalidate(uri);
 	}
 

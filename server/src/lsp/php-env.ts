@@ -3,9 +3,10 @@
 //! workspaces; until it answers, diagnostics use transportLint.php.version, composer.json's require.php or the
 //! defaults (PHP 8.2+). A new answer re-lints everything and updates the client's status bar item.
 import type { ServerConnection } from './connection';
-import { lowestAllowed, majorMinor, type PhpEnvironment, type Settings } from '../engine/index';
+import type { PhpEnvironment, Settings } from '../engine/index';
 import { PhpBinaryCache, resolveExecutable } from '../node/php-binary';
 import { NO_PHP, PhpStateNotification, type PhpState } from '../protocol';
+import { effectivePhp } from './saved-file';
 import type { SettingsCache } from './settings';
 
 /** How often an unchanged configuration re-checks the binary (its size and mtime) at most. */
@@ -85,19 +86,13 @@ export class PhpEnvironments {
 		return { ...(this.detected && { env: this.detected }), ...(this.error && { error: this.error }), assumed };
 	}
 
-	/**
-	 * The PHP a file's verdicts are for: transportLint.php.version when set (with the binary's facts only if it is
-	 * the same major.minor), else the binary, else the lowest version composer.json's require.php allows.
-	 */
+	/** The binary's answer, when it gave one (the workspace scan's threads get it as data). */
+	get answer(): PhpEnvironment | undefined {
+		return this.detected;
+	}
+
+	/** The PHP a file's verdicts are for (effectivePhp, with the binary's answer). */
 	effective(settings: Settings | undefined, composerPhp?: string): PhpEnvironment | undefined {
-		const wanted = settings?.php.version;
-		const bin = this.detected;
-		if (wanted) {
-			if (bin && majorMinor(bin.version) === majorMinor(wanted)) return bin;
-			return { version: wanted, source: `transportLint.php.version ${wanted}` };
-		}
-		if (bin) return bin;
-		const lowest = composerPhp ? lowestAllowed(composerPhp) : undefined;
-		return lowest ? { version: lowest, source: `composer.json require.php "${composerPhp}"` } : undefined;
+		return effectivePhp(settings, this.detected, composerPhp);
 	}
 }

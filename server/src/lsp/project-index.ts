@@ -2,7 +2,23 @@
 //! parameter on to a sink (from every analysis), and the exports of the files on disk that define what is needed
 //! (read from disk: values of other files are taken as saved). Says which files to analyse again when that changes.
 import { callsOf, WorkspaceSymbols, type AnalyzeResult, type FileSymbols } from '../engine/index';
-import { declaringNames, symbolsOf } from '../node/symbol-pass';
+import { answeredBy } from './saved-file';
+import { declaringNames, symbolsOf, type SymbolScan } from '../node/symbol-pass';
+
+/** What the index keeps of a file's analysis. */
+export interface Noted {
+	/** The names its sinks need from other files. */
+	needs?: string[];
+	/** Its functions that pass a parameter on to a sink. */
+	sinks?: FileSymbols;
+	/** What the index answered for `needs` when the file was analysed, if not the index as it is now (a worker's copy). */
+	answered?: string;
+}
+
+/** What the index keeps of an analysis made with it as it is now. */
+export function notedOf(result: AnalyzeResult): Noted {
+	return { ...(result.needs && { needs: result.needs }), ...(result.exports && { sinks: result.exports(true) }) };
+}
 
 export class ProjectIndex {
 	readonly symbols = new WorkspaceSymbols();
@@ -18,19 +34,19 @@ export class ProjectIndex {
 	private readonly seen = new Map<string, string>();
 
 	/**
-	 * Records an analysis of `uri`. True when what the workspace needs or offers changed so that other files may read
+	 * Records an analysis of `uri` (made with this index as it is now, unless `answered` says what it answered then). True when what the workspace needs or offers changed so that other files may read
 	 * differently (a cross-file pass is due).
 	 */
-	noted(uri: string, name: string, result: AnalyzeResult): boolean {
+	noted(uri: string, name: string, analysis: Noted): boolean {
 		this.names.set(uri, name);
-		const needs = result.needs ?? [];
-		const sinks = result.exports?.(true);
+		const needs = analysis.needs ?? [];
+		const { sinks } = analysis;
 		const hasSinks = sinks && Object.keys(sinks.functions).length > 0;
 		const oldNeeds = this.needs.get(uri) ?? [];
 		const oldSinks = this.sinks.get(uri);
 		if (needs.length) this.needs.set(uri, needs);
 		else this.needs.delete(uri);
-		this.seen.set(uri, this.answered(uri));
+		this.seen.set(uri, analysis.answered ?? this.answered(uri));
 		if (hasSinks) this.sinks.set(uri, sinks);
 		else this.sinks.delete(uri);
 		const sinksChanged = JSON.stringify(oldSinks?.functions ?? {}) !== JSON.stringify(hasSinks ? sinks.functions : {});
@@ -48,12 +64,20 @@ export class ProjectIndex {
 	}
 
 	/**
-	 * The cross-file pass over the PHP files on disk (`read` gives a file's saved text) and the open PHP documents
-	 * (`open`: their texts in the editor): the exports of the saved files that define a needed name, and the files to
-	 * analyse again (those whose needs the index now answers differently, and the callers of functions that pass a
-	 * parameter on to a sink: as saved, or as the editor has them when open).
+	 * The cross-file pass over the PHP files on disk and the open PHP documents (`open`: their texts in the editor):
+	 * the exports of the saved files that define a needed name, and the files to analyse again (those whose needs the
+	 * index now answers differently, and the callers of functions that pass a parameter on to a sink: as saved, or as
+	 * the editor has them when open). `scan` reads the saved files (symbolScanner's answers, in the files' order).
 	 */
-	pass(files: string[], read: (uri: string) => string | undefined, open = new Map<string, string>()): string[] {
+	async pass(
+		files: string[],
+		scan: (
+			files: string[],
+			wanted: ReadonlySet<string>,
+			calls: RegExp | undefined,
+		) => Promise<SymbolScan[]> | SymbolScan[],
+		open = new Map<string, string>(),
+	): Promise<string[]> {
 		const wanted = new Set(declaringNames([...this.needs.values()].flat()));
 		const calls = callsOf(this.symbols.sinkFunctionNames());
 		const again = new Set<string>();
@@ -64,15 +88,17 @@ export class ProjectIndex {
 				this.publish(uri);
 			}
 		} else {
-			for (const uri of files) {
-				const saved = read(uri);
-				if (saved === undefined) continue;
-				const found = symbolsOf(saved, wanted, open.has(uri) ? undefined : calls);
+			const scans = await scan(files, wanted, calls);
+			files.forEach((uri, i) => {
+				const found = scans[i];
+				// Not read (the thread that held it failed): as it was.
+				if (!found) return;
 				if (found.exports) this.exports.set(uri, found.exports);
 				else this.exports.delete(uri);
 				this.publish(uri);
-				if (found.calls) again.add(uri);
-			}
+				// An open file's calls are those of its text in the editor.
+				if (found.calls && !open.has(uri)) again.add(uri);
+			});
 			if (calls) for (const [uri, text] of open) if (calls.test(text)) again.add(uri);
 		}
 		// Files whose needs the index now answers otherwise than when they were analysed (a defining file was read,
@@ -96,7 +122,7 @@ export class ProjectIndex {
 
 	/** What the index answers for a file's needs (a key that changes when the answers do). */
 	private answered(uri: string): string {
-		return (this.needs.get(uri) ?? []).map((n) => this.symbols.answerOf(n)).join('\0');
+		return answeredBy(this.symbols, this.needs.get(uri) ?? []);
 	}
 
 	/** Puts a file's sink summaries and exports (the latter win) in the lookup. */

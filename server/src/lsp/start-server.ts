@@ -11,6 +11,7 @@ import { CodeActionKind } from 'vscode-languageserver-types';
 import { DEFAULT_INCLUDE } from '../engine/settings';
 import { RULES } from '../engine/index';
 import { DOCS_BASE } from '../docs-link';
+import { counted } from '../engine/text';
 import {
 	DetectPhpRequest,
 	FIX_ALL_KIND,
@@ -125,7 +126,9 @@ export function startServer(server: ServerConnection): void {
 		if (folders.length) {
 			const started = Date.now();
 			const count = await diagnostics.scanWorkspace(folders);
-			connection.console.info(`Workspace scan: ${count} files in ${Date.now() - started} ms`);
+			connection.console.info(
+				`Workspace scan: ${count} files in ${Date.now() - started} ms (${counted(diagnostics.scanThreads, 'thread')})`,
+			);
 		}
 	}
 

@@ -1,0 +1,122 @@
+//! The workspace scan's worker threads (the CLI's design: the main thread and the workers share one list of files
+//! through an atomic counter, CHUNK files at a time). A worker lints files as saved (lintSavedFile), or reads them for
+//! the workspace index (symbolScanner), and posts each chunk's results as soon as it has them, so that the server
+//! publishes, reports progress and answers the editor while the scan goes on. The workers run this same module: the
+//! bundle's server.js, or this file in out/.
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { URI } from 'vscode-uri';
+import { WorkspaceSymbols, type FileSymbols, type PhpEnvironment, type Settings } from '../engine/index';
+import { ProjectFactsCache } from '../node/project';
+import { symbolScanner, type SymbolScan } from '../node/symbol-pass';
+import { CHUNK, takeChunk, WORKER_LIMITS } from '../node/threads';
+import { lintSavedFile, type SavedLint } from './saved-file';
+
+/** Work for the threads, as plain data (a worker gets a copy). `next`: the index of the next file no thread took. */
+export type ScanTask = { uris: string[]; next: Int32Array } & (
+	| {
+			task: 'lint';
+			/** Each file's settings, as an index into `settings` (a folder's settings are shared by its files). */
+			settingsOf: number[];
+			settings: Settings[];
+			/** The workspace index when the scan started. */
+			symbols: Record<string, FileSymbols>;
+			/** The PHP binary's answer, when it gave one. */
+			detected?: PhpEnvironment;
+	  }
+	| { task: 'symbols'; maxFileSize: number; wanted: string[]; calls?: { source: string; flags: string } }
+);
+
+/** What a task gives for each file. */
+export type ScanResult<T extends ScanTask> = T extends { task: 'lint' } ? SavedLint : SymbolScan;
+
+type FromWorker = { start: number; results: unknown[] } | { done: true };
+
+const FLAG = 'transportLintScanWorker';
+
+/** What a thread does with the file at an index of a task (made once per task). */
+export function taskRunner(task: ScanTask): (i: number) => SavedLint | SymbolScan {
+	if (task.task === 'lint') {
+		const ctx = {
+			symbols: WorkspaceSymbols.from(task.symbols),
+			project: new ProjectFactsCache(),
+			...(task.detected && { detected: task.detected }),
+		};
+		return (i) => lintSavedFile(task.uris[i]!, task.settings[task.settingsOf[i]!]!, ctx);
+	}
+	const calls = task.calls && new RegExp(task.calls.source, task.calls.flags);
+	const scan = symbolScanner(task.maxFileSize, new Set(task.wanted), calls);
+	return (i) => scan(URI.parse(task.uris[i]!).fsPath);
+}
+
+export class ScanWorkers {
+	private readonly workers: Worker[] = [];
+
+	/** Starts the threads now: they load (tens of milliseconds each) while the main thread walks the tree. */
+	constructor(count: number) {
+		for (let k = 0; k < count; k++)
+			this.workers.push(new Worker(__filename, { workerData: { [FLAG]: true }, resourceLimits: WORKER_LIMITS }));
+	}
+
+	get size(): number {
+		return this.workers.length;
+	}
+
+	/** A task is running: the workers take one task at a time (another goes to the main thread alone). */
+	busy = false;
+
+	/**
+	 * Has every worker take chunks of the task until none is left, calling `onChunk` with each chunk's first index and
+	 * results as they arrive. Resolves when every worker has finished; a worker that fails is said in `onError` (the
+	 * files it held are left out) and is not asked again. Not while `busy`.
+	 */
+	run<T extends ScanTask>(
+		task: T,
+		onChunk: (start: number, results: ScanResult<T>[]) => void,
+		onError: (e: Error) => void,
+	): Promise<void> {
+		this.busy = true;
+		return Promise.all(
+			this.workers.map(
+				(worker) =>
+					new Promise<void>((resolve) => {
+						const finish = () => {
+							worker.off('message', message);
+							worker.off('error', fail);
+							worker.off('exit', exit);
+							resolve();
+						};
+						const message = (m: FromWorker) =>
+							'done' in m ? finish() : onChunk(m.start, m.results as ScanResult<T>[]);
+						const fail = (e: unknown) => {
+							onError(e instanceof Error ? e : new Error(String(e)));
+							this.workers.splice(this.workers.indexOf(worker), 1);
+							finish();
+						};
+						const exit = (code: number) => fail(new Error(`a scan worker exited with ${code}`));
+						worker.on('message', message);
+						worker.once('error', fail);
+						worker.once('exit', exit);
+						worker.postMessage(task);
+					}),
+			),
+		).then(() => void (this.busy = false));
+	}
+
+	dismiss(): void {
+		for (const worker of this.workers) void worker.terminate();
+	}
+}
+
+/** A worker's side: takes chunks of a task until none is left, posting each chunk's results, then says it is done. */
+function work(task: ScanTask): void {
+	const one = taskRunner(task);
+	const { length } = task.uris;
+	for (let start; (start = takeChunk(task.next, length)) !== undefined;) {
+		const results: unknown[] = [];
+		for (let i = start; i < Math.min(length, start + CHUNK); i++) results.push(one(i));
+		parentPort!.postMessage({ start, results } satisfies FromWorker);
+	}
+	parentPort!.postMessage({ done: true } satisfies FromWorker);
+}
+
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.[FLAG]) parentPort!.on('message', work);
