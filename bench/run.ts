@@ -140,6 +140,47 @@ function startServer(script: string, env?: Record<string, string>): Server {
 	};
 }
 
+/**
+ * One keystroke as VS Code with this extension sends it: a character typed at the start of `line` (the document's
+ * `version`), then what VS Code asks (seen in the e2e suite): the code actions at the cursor, the lenses of the lines
+ * on screen and the margin the client asks for (client/src/lenses.ts), and the resolve of each lens on screen. Its
+ * time is until the diagnostics are published and all three answered.
+ */
+async function keystroke(
+	s: Server,
+	uri: string,
+	version: number,
+	line: number,
+): Promise<{ ms: number; lenses: number }> {
+	const published = s.next(uri, version);
+	const t0 = performance.now();
+	let lenses = 0;
+	await s.notify('textDocument/didChange', {
+		textDocument: { uri, version },
+		contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
+	});
+	const cursor = { line, character: 1 };
+	await Promise.all([
+		published,
+		s.send('textDocument/codeAction', {
+			textDocument: { uri },
+			range: { start: cursor, end: cursor },
+			context: { diagnostics: [], triggerKind: 2 },
+		}),
+		s
+			.send<{ range: { start: { line: number } } }[]>('transportLint/codeLens', {
+				textDocument: { uri },
+				lines: [{ start: Math.max(0, line - SCREEN / 2 - 100), end: line + SCREEN / 2 + 100 }],
+			})
+			.then((found) => {
+				lenses = found.length;
+				const shown = found.filter((l) => Math.abs(l.range.start.line - line) <= SCREEN / 2);
+				return Promise.all(shown.map((l) => s.send('codeLens/resolve', l)));
+			}),
+	]);
+	return { ms: performance.now() - t0, lenses };
+}
+
 async function keystrokes(text: string, label: string): Promise<void> {
 	const results: Record<string, number[]> = {};
 	const noop = path.join(ROOT, 'out/bench/noop-server.js');
@@ -173,36 +214,9 @@ async function keystrokes(text: string, label: string): Promise<void> {
 		const times: number[] = [];
 		let lensCount = 0;
 		for (let v = 2; v < EDITS + 2; v++) {
-			const line = Math.floor(rand() * (lines - 1));
-			const published = s.next(uri, v);
-			const t0 = performance.now();
-			await s.notify('textDocument/didChange', {
-				textDocument: { uri, version: v },
-				contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
-			});
-			// What VS Code with this extension then asks (seen in the e2e suite): the code actions at the cursor, the
-			// lenses of the lines on screen and the margin the client asks for (client/src/lenses.ts), and the resolve
-			// of each lens on screen.
-			const cursor = { line, character: 1 };
-			await Promise.all([
-				published,
-				s.send('textDocument/codeAction', {
-					textDocument: { uri },
-					range: { start: cursor, end: cursor },
-					context: { diagnostics: [], triggerKind: 2 },
-				}),
-				s
-					.send<{ range: { start: { line: number } } }[]>('transportLint/codeLens', {
-						textDocument: { uri },
-						lines: [{ start: Math.max(0, line - SCREEN / 2 - 100), end: line + SCREEN / 2 + 100 }],
-					})
-					.then((lenses) => {
-						lensCount = lenses.length;
-						const shown = lenses.filter((l) => Math.abs(l.range.start.line - line) <= SCREEN / 2);
-						return Promise.all(shown.map((l) => s.send('codeLens/resolve', l)));
-					}),
-			]);
-			times.push(performance.now() - t0);
+			const k = await keystroke(s, uri, v, Math.floor(rand() * (lines - 1)));
+			times.push(k.ms);
+			lensCount = k.lenses;
 		}
 		if (name === 'transport-lint') writeFileSync(lensPayload, String(lensCount));
 		results[name] = times;
@@ -272,6 +286,43 @@ async function initialScan(tree: string, label: string): Promise<void> {
 	await s.stop();
 }
 
+/**
+ * Typing during the initial scan (issue 22: the scan yields to keystrokes): a second server scans the tree while a
+ * document outside it, open from the start, gets keystrokes one after the other; then as many keystrokes once the
+ * scan is over, the reference of the same run.
+ */
+async function typingDuringScan(tree: string, label: string, text: string, docLabel: string): Promise<void> {
+	const s = startServer(path.join(ROOT, 'server/out/server.js'));
+	await s.send('initialize', {
+		processId: process.pid,
+		rootUri: pathToFileURL(tree).href,
+		workspaceFolders: [{ uri: pathToFileURL(tree).href, name: 'bench' }],
+		capabilities: { workspace: { configuration: true } },
+	});
+	const uri = pathToFileURL(path.join(tmpdir(), `bench-typing-${process.pid}.php`)).href;
+	const opened = s.next(uri, 1);
+	await s.notify('initialized', {});
+	await s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'php', version: 1, text } });
+	await opened;
+	const rand = rng(11);
+	const lines = text.split('\n').length;
+	const during: number[] = [];
+	let v = 2;
+	const scanned = () => s.logs.some((l) => l.startsWith('Workspace scan:'));
+	while (!scanned()) during.push((await keystroke(s, uri, v++, Math.floor(rand() * (lines - 1)))).ms);
+	const after: number[] = [];
+	for (let k = 0; k < Math.max(during.length, 100); k++)
+		after.push((await keystroke(s, uri, v++, Math.floor(rand() * (lines - 1)))).ms);
+	await s.stop();
+	rows.push([
+		`keystroke during the server's initial scan, ${label} (${docLabel} document, ${during.length} edits)`,
+		`p50 ${pct(during, 50).toFixed(2)} ms, p99 ${pct(during, 99).toFixed(2)} ms, max ${Math.max(...during).toFixed(0)} ms`,
+		`after the scan: p50 ${pct(after, 50).toFixed(2)} ms, p99 ${pct(after, 99).toFixed(2)} ms, max ${Math.max(...after).toFixed(0)} ms`,
+		`p99 ${(pct(during, 99) / pct(after, 99)).toFixed(1)}×`,
+		'',
+	]);
+}
+
 async function coldStart(): Promise<void> {
 	const times: number[] = [];
 	for (let i = 0; i < 5; i++) {
@@ -335,6 +386,8 @@ async function main(): Promise<void> {
 	if (part('lenses')) await keystrokes(urls(), '2 MB, 13,500 URLs');
 	if (part('scan')) await initialScan(tree, generated);
 	if (corpus && part('scan')) await initialScan(corpus, 'real-world corpus');
+	if (part('scan')) await typingDuringScan(tree, generated, php(1 << 20), '1 MB');
+	if (corpus && part('scan')) await typingDuringScan(corpus, 'real-world corpus', php(1 << 20), '1 MB');
 	if (part('cold')) await coldStart();
 	console.log('| measurement | Transport Lint | reference | ratio | memory / size |');
 	console.log('| --- | --- | --- | --- | --- |');

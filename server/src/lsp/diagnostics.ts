@@ -259,7 +259,13 @@ export class Diagnostics {
 				if (!settings.enable) continue;
 				settingsList.push(settings);
 				const filter = filterOf(settings, await this.settings.filesExclude(folder));
+				let yieldedAt = Date.now();
 				for (const file of walk(root, filter, seen)) {
+					// A large tree takes a while to walk: messages that arrive meanwhile are read.
+					if (Date.now() - yieldedAt >= YIELD_EVERY) {
+						await new Promise((resolve) => setImmediate(resolve));
+						yieldedAt = Date.now();
+					}
 					const uri = URI.file(file).toString();
 					visited.add(uri);
 					uris.push(uri);
@@ -309,6 +315,9 @@ export class Diagnostics {
 		const theirs = workers?.run(task, queue, (e) =>
 			this.connection.console.error(`Workspace scan: ${e.message}; the files it held wait for the next scan.`),
 		);
+		// With workers, this thread is the editor's: it publishes their results and serves requests meanwhile, and takes
+		// only what a failed worker left.
+		await theirs;
 		const one = taskRunner(task) as (i: number) => ScanResult<T>;
 		const { length } = task.uris;
 		let yieldedAt = Date.now();
@@ -323,7 +332,6 @@ export class Diagnostics {
 			}
 			await queue(start, mine);
 		}
-		await theirs;
 		await taken;
 	}
 

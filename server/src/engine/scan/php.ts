@@ -40,6 +40,12 @@ export interface Reuse extends ClientCarry {
 	/** Whether the previous version named a library sink class (the value layer's prefilter); set for the next one. */
 	prevNamesSink?: boolean;
 	namesSink?: boolean;
+	/**
+	 * Whether the previous version called a function of another file that passes a parameter on to a sink, and the
+	 * expression (its source) that said so (the index's functions change); set for the next one when it was asked.
+	 */
+	prevCallsSink?: { calls: string; found: boolean };
+	callsSink?: { calls: string; found: boolean };
 	/** Whether the previous version had a transport-lint-disable comment; set by the analysis for the next one. */
 	prevSuppresses?: boolean;
 	suppresses?: boolean;
@@ -86,6 +92,7 @@ export type Carried = Pick<
 	| 'lexed'
 	| 'namesLibrary'
 	| 'namesSink'
+	| 'callsSink'
 	| 'suppresses'
 	| 'prefilterEnd'
 	| 'targetFindings'
@@ -96,9 +103,21 @@ export type Carried = Pick<
 >;
 
 export function carried(done: Reuse): Carried {
-	const { lexed, namesLibrary, namesSink, suppresses, prefilterEnd, targetFindings, scanned, targets, urls, full } =
-		done;
-	return { lexed, namesLibrary, namesSink, suppresses, prefilterEnd, targetFindings, scanned, targets, urls, full };
+	const { lexed, namesLibrary, namesSink, callsSink, suppresses, prefilterEnd, targetFindings } = done;
+	const { scanned, targets, urls, full } = done;
+	return {
+		lexed,
+		namesLibrary,
+		namesSink,
+		callsSink,
+		suppresses,
+		prefilterEnd,
+		targetFindings,
+		scanned,
+		targets,
+		urls,
+		full,
+	};
 }
 
 /**
@@ -114,6 +133,7 @@ export function nextReuse(last: Carried | undefined, edit: TextEdit | undefined)
 				edit,
 				prevNamesLibrary: last.namesLibrary,
 				prevNamesSink: last.namesSink,
+				prevCallsSink: last.callsSink,
 				prevSuppresses: last.suppresses,
 				prevPrefilterEnd: last.prefilterEnd,
 				prevScan: last.scanned,

@@ -18,6 +18,8 @@ export interface SymbolLookup {
 	hasSinkFunctions(): boolean;
 	/** Whether the text names a constant, class or function the index knows (then the value layer must run). */
 	mentionedIn(text: string): boolean;
+	/** The expression mentionedIn tests (calls of the functions that pass a parameter on), when there is one. */
+	sinkCalls(): RegExp | undefined;
 }
 
 /** Text, a parameter of the function being summarised, or a hole. */

@@ -157,6 +157,10 @@ export class WorkspaceSymbols implements SymbolLookup {
 	mentionedIn(text: string): boolean {
 		return this.index().sinkWords?.test(text) ?? false;
 	}
+
+	sinkCalls(): RegExp | undefined {
+		return this.index().sinkWords;
+	}
 }
 
 /** The one value every definition agrees on (defined once, or the same everywhere), else undefined. */
