@@ -20,7 +20,7 @@ import {
 	type TextEdit,
 	DEFAULTS,
 } from '../engine/index';
-import { filterOf, isIncluded, readTextSync, walk } from '../node/files';
+import { filterOf, isIncluded, readTextSync, walk, type FileFilter } from '../node/files';
 import { ProjectFactsCache } from '../node/project';
 import { notedOf, ProjectIndex, type Noted } from './project-index';
 import { lintSavedFile, type SavedContext, type SavedLint } from './saved-file';
@@ -251,17 +251,26 @@ export class Diagnostics {
 		const uris: string[] = [];
 		const settingsOf: number[] = [];
 		const settingsList: Settings[] = [];
+		const roots: { root: string; filter: FileFilter }[] = [];
+		for (const folder of folders) {
+			const settings = await this.settings.get(folder);
+			if (!settings.enable) continue;
+			settingsList.push(settings);
+			roots.push({
+				root: URI.parse(folder).fsPath,
+				filter: filterOf(settings, await this.settings.filesExclude(folder)),
+			});
+		}
+		// With more than one core, a worker walks the folders (thousands of directories take a while: the editor's
+		// requests are answered meanwhile) and stays to lint them if there are enough files for it.
 		const threads = threadCount();
+		if (threads > 1 && roots.length) this.workers = new ScanWorkers(threads - 1);
 		try {
-			for (const folder of folders) {
-				const root = URI.parse(folder).fsPath;
-				const settings = await this.settings.get(folder);
-				if (!settings.enable) continue;
-				settingsList.push(settings);
-				const filter = filterOf(settings, await this.settings.filesExclude(folder));
+			const walked = await this.workers?.walk(roots);
+			for (let k = 0; k < roots.length; k++) {
 				let yieldedAt = Date.now();
-				for (const file of walk(root, filter, seen)) {
-					// A large tree takes a while to walk: messages that arrive meanwhile are read.
+				for (const file of walked?.[k] ?? walk(roots[k]!.root, roots[k]!.filter, seen)) {
+					// A large tree walked here takes a while: messages that arrive meanwhile are read.
 					if (Date.now() - yieldedAt >= YIELD_EVERY) {
 						await new Promise((resolve) => setImmediate(resolve));
 						yieldedAt = Date.now();
@@ -269,10 +278,13 @@ export class Diagnostics {
 					const uri = URI.file(file).toString();
 					visited.add(uri);
 					uris.push(uri);
-					settingsOf.push(settingsList.length - 1);
-					// Enough files to be worth a worker: start them now, they load while the walk goes on.
-					if (uris.length === PARALLEL_FROM && threads > 1) this.workers = new ScanWorkers(threads - 1);
+					settingsOf.push(k);
 				}
+			}
+			// Too few files to be worth a worker: this thread lints them.
+			if (uris.length < PARALLEL_FROM) {
+				this.workers?.dismiss();
+				this.workers = undefined;
 			}
 			this.scanThreads = 1 + (this.workers?.size ?? 0);
 			await this.lintSaved(uris, settingsOf, settingsList);
@@ -369,6 +381,12 @@ export class Diagnostics {
 		return detected ? { detected } : {};
 	}
 
+	/** The workspace folder a file is in. */
+	private folderOf(uri: string): string | undefined {
+		const file = URI.parse(uri).fsPath;
+		return this.folders.find((f) => file.startsWith(URI.parse(f).fsPath + path.sep));
+	}
+
 	/** How messages name a file: relative to its workspace folder. */
 	private shownName(uri: string): string {
 		const file = URI.parse(uri).fsPath;
@@ -411,7 +429,39 @@ export class Diagnostics {
 			},
 			open,
 		);
-		for (const uri of again) await this.revalidate(uri);
+		await this.relint(again);
+	}
+
+	/**
+	 * Analyses files again (the cross-file pass's answer): open ones as the editor has them, saved ones on the scan's
+	 * workers while a scan has them (a large file's analysis would hold up the editor's requests on this thread).
+	 */
+	private async relint(uris: string[]): Promise<void> {
+		const saved: string[] = [];
+		for (const uri of uris) {
+			const open = this.openDocument(uri);
+			if (open) await this.validate(open);
+			else if (this.onDisk.has(uri)) saved.push(uri);
+		}
+		if (!this.workers || this.workers.busy) {
+			for (const uri of saved) await this.validateFile(uri);
+			return;
+		}
+		// Each file with its workspace folder's settings, as the scan lints it.
+		const settings: Settings[] = [];
+		const settingsOf: number[] = [];
+		for (const uri of saved) {
+			const folder = this.folderOf(uri);
+			const s = await this.settings.get(folder ?? uri);
+			const k = settings.indexOf(s);
+			settingsOf.push(k < 0 ? settings.push(s) - 1 : k);
+		}
+		const symbols = this.index.symbols.toRecord();
+		const next = new Int32Array(new SharedArrayBuffer(4));
+		const task = { task: 'lint' as const, uris: saved, next, settingsOf, settings, symbols, ...this.detected() };
+		await this.shared(task, async (_, results) => {
+			for (const r of results) await this.applySaved(r);
+		});
 	}
 
 	private diskText(uri: string): string | undefined {
@@ -438,7 +488,7 @@ export class Diagnostics {
 			return;
 		}
 		const file = URI.parse(uri).fsPath;
-		const folder = this.folders.find((f) => file.startsWith(URI.parse(f).fsPath + path.sep));
+		const folder = this.folderOf(uri);
 		if (!folder) return;
 		const settings = await this.settings.get(folder);
 		const rel = path.relative(URI.parse(folder).fsPath, file).split(path.sep).join('/');
@@ -458,7 +508,7 @@ export class Diagnostics {
 }
 
 /** How long the workspace scan runs before it lets other messages in, in milliseconds. */
-const YIELD_EVERY = 10;
+const YIELD_EVERY = 2;
 
 /** How often the workspace scan reports its progress, in milliseconds. */
 const PROGRESS_EVERY = 250;

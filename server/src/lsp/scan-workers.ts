@@ -6,6 +6,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
 import { WorkspaceSymbols, type FileSymbols, type PhpEnvironment, type Settings } from '../engine/index';
+import { walk, type FileFilter } from '../node/files';
 import { ProjectFactsCache } from '../node/project';
 import { symbolScanner, type SymbolScan } from '../node/symbol-pass';
 import { CHUNK, takeChunk, WORKER_LIMITS } from '../node/threads';
@@ -29,7 +30,13 @@ export type ScanTask = { uris: string[]; next: Int32Array } & (
 /** What a task gives for each file. */
 export type ScanResult<T extends ScanTask> = T extends { task: 'lint' } ? SavedLint : SymbolScan;
 
-type FromWorker = { start: number; results: unknown[] } | { done: true };
+/** A tree to walk (lsp's workspace folders), for a worker: the main thread stays free while a large tree is walked. */
+export interface WalkTask {
+	task: 'walk';
+	roots: { root: string; filter: FileFilter }[];
+}
+
+type FromWorker = { start: number; results: unknown[] } | { done: true } | { walked: string[][] };
 
 const FLAG = 'transportLintScanWorker';
 
@@ -86,7 +93,7 @@ export class ScanWorkers {
 							resolve();
 						};
 						const message = (m: FromWorker) =>
-							'done' in m ? finish() : onChunk(m.start, m.results as ScanResult<T>[]);
+							'done' in m ? finish() : 'start' in m && onChunk(m.start, m.results as ScanResult<T>[]);
 						const fail = (e: unknown) => {
 							onError(e instanceof Error ? e : new Error(String(e)));
 							this.workers.splice(this.workers.indexOf(worker), 1);
@@ -102,13 +109,47 @@ export class ScanWorkers {
 		).then(() => void (this.busy = false));
 	}
 
+	/**
+	 * The files of each root (walk(), symlinked directories followed once across all of them), walked by the first
+	 * worker; undefined if it failed (the caller walks).
+	 */
+	walk(roots: WalkTask['roots']): Promise<string[][] | undefined> {
+		const worker = this.workers[0];
+		if (!worker) return Promise.resolve(undefined);
+		return new Promise((resolve) => {
+			const finish = (walked: string[][] | undefined) => {
+				worker.off('message', message);
+				worker.off('error', fail);
+				resolve(walked);
+			};
+			const message = (m: FromWorker) => 'walked' in m && finish(m.walked);
+			const fail = () => {
+				// Not asked again.
+				this.workers.splice(this.workers.indexOf(worker), 1);
+				void worker.terminate();
+				finish(undefined);
+			};
+			worker.on('message', message);
+			worker.once('error', fail);
+			worker.postMessage({ task: 'walk', roots } satisfies WalkTask);
+		});
+	}
+
 	dismiss(): void {
 		for (const worker of this.workers) void worker.terminate();
 	}
 }
 
-/** A worker's side: takes chunks of a task until none is left, posting each chunk's results, then says it is done. */
-function work(task: ScanTask): void {
+/**
+ * A worker's side: walks the trees of a walk task; takes chunks of another task until none is left, posting each
+ * chunk's results, then says it is done.
+ */
+function work(task: ScanTask | WalkTask): void {
+	if (task.task === 'walk') {
+		const seen = new Set<string>();
+		const walked = task.roots.map(({ root, filter }) => [...walk(root, filter, seen)]);
+		return void parentPort!.postMessage({ walked } satisfies FromWorker);
+	}
 	const one = taskRunner(task);
 	const { length } = task.uris;
 	for (let start; (start = takeChunk(task.next, length)) !== undefined;) {
