@@ -2,7 +2,7 @@
 //! a rule that fails is reported in `errors` and the other rules still run (rust-analyzer's (T, errors)).
 import { lineIndex } from './lines';
 import { scanConfigClients } from './clients/config';
-import { foreignSettings, type ClientConfig, type SslOptions } from './clients/model';
+import { asProjectReads, foreignSettings, type ClientConfig, type SslOptions } from './clients/model';
 import { scanPhpClients, scopeOf, type PhpClientScan } from './clients/php';
 import { majorVersion, makeTarget, type ProjectFacts, type Target } from './target';
 import { RuleRunner } from './rule-runner';
@@ -76,8 +76,10 @@ export function analyze(
 	if (kind === 'php' && needsValues(text, scanned as PhpScan, reuse, symbols)) passes.follow();
 	const targets = scannedTargets(scanned, reuse);
 	if (reuse && kind === 'php') reuse.targets = targets;
-	const clients =
+	const scannedClients =
 		attempt(errors, 'clients', () => scanClients(text, kind, scanned, reuse, passes.full, passes.follow)) ?? NO_CLIENTS;
+	// A MAILER_URL read by the library the project's packages name (Kimai's is Symfony Mailer's).
+	const clients = { ...scannedClients, configs: asProjectReads(scannedClients.configs, project?.packages) };
 	// The value layer has run by now if anything needed it (the scan's sinks or the client pass).
 	const values = passes.values;
 	const valueTargets = values?.candidates.map(makeTarget) ?? [];

@@ -103,6 +103,17 @@ export interface ClientConfig {
 	protocol?: 'SMTP' | 'IMAP';
 	/** A major version of the library or framework, when the project's composer files tell it. */
 	version?: number;
+	/**
+	 * MAILER_URL is SwiftmailerBundle's variable, and Kimai passes it to Symfony Mailer as a DSN. `asSymfonyMailer`:
+	 * the same smtp:// string read as a Symfony Mailer DSN, judged instead of this SwiftmailerBundle reading when the
+	 * project has symfony/mailer and not symfony/swiftmailer-bundle (readerOf).
+	 */
+	asSymfonyMailer?: ClientConfig;
+	/**
+	 * An smtps:// or bridge scheme under MAILER_URL, which SwiftmailerBundle refuses ("Not a built-in Swiftmailer
+	 * transport"): read as a Symfony Mailer DSN, unless the project has symfony/swiftmailer-bundle and not symfony/mailer.
+	 */
+	swiftmailerRejects?: boolean;
 	/** The range a code lens and Test connection use. */
 	start: number;
 	end: number;
@@ -130,6 +141,33 @@ export function moveConfig(c: ClientConfig, delta: number): void {
 	span(c.socketPath?.removePort);
 	if (c.addMode) c.addMode.at += delta;
 	for (const n of c.notes ?? []) span(n.remove);
+	// Its own spans (made anew for it).
+	if (c.asSymfonyMailer) moveConfig(c.asSymfonyMailer, delta);
+}
+
+/**
+ * Which library reads MAILER_URL in this project, from its packages: Symfony Mailer with symfony/mailer and without
+ * symfony/swiftmailer-bundle, SwiftmailerBundle the other way round; undefined when they do not tell.
+ */
+export function mailerUrlReader(packages: Record<string, string> | undefined): 'symfony' | 'swift' | undefined {
+	const symfony = packages?.['symfony/mailer'] !== undefined;
+	const swift = packages?.['symfony/swiftmailer-bundle'] !== undefined;
+	return symfony === swift ? undefined : symfony ? 'symfony' : 'swift';
+}
+
+/**
+ * The configurations as the project's libraries read them: a MAILER_URL judged as Symfony Mailer reads it where the
+ * project uses Symfony Mailer, and an smtps:// one dropped where only SwiftmailerBundle would read it.
+ */
+export function asProjectReads(configs: ClientConfig[], packages: Record<string, string> | undefined): ClientConfig[] {
+	if (!configs.some((c) => c.asSymfonyMailer || c.swiftmailerRejects)) return configs;
+	const reader = mailerUrlReader(packages);
+	const out: ClientConfig[] = [];
+	for (const c of configs) {
+		if (c.swiftmailerRejects && reader === 'swift') continue;
+		out.push(c.asSymfonyMailer && reader === 'symfony' ? c.asSymfonyMailer : c);
+	}
+	return out;
 }
 
 /** Every setting a configuration points at, once each (one may serve twice: CodeIgniter's SMTPCrypto). */

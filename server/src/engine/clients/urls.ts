@@ -51,7 +51,8 @@ function span(value: string, at: (i: number) => number, from: number, to: number
 	return { text: value.slice(from, to), start: at(from), end: at(to), name };
 }
 
-function dsn(value: string, at: (i: number) => number, key: string): ClientConfig | undefined {
+/** `as`: read as a Symfony Mailer DSN whatever the key (MAILER_URL's other reading). */
+function dsn(value: string, at: (i: number) => number, key: string, as?: 'symfony'): ClientConfig | undefined {
 	if (NOT_A_DSN_KEYS.test(key)) return undefined;
 	const m = DSN.exec(value);
 	if (!m) return undefined;
@@ -100,9 +101,11 @@ function dsn(value: string, at: (i: number) => number, key: string): ClientConfi
 			end: at(value.length),
 		};
 	}
-	const swift = SWIFT_KEYS.test(key);
+	const underSwiftKey = as !== 'symfony' && SWIFT_KEYS.test(key);
 	const encryption = options.get('encryption');
-	if (swift) {
+	// SwiftmailerBundle reads only smtp:// (SwiftmailerTransportFactory: another scheme is "Not a built-in Swiftmailer
+	// transport"); an smtps:// or bridge MAILER_URL can only be a Symfony Mailer DSN (Kimai's).
+	if (underSwiftKey && scheme === 'smtp') {
 		const enc = encryption?.value;
 		const effectivePort = port || (enc === 'ssl' ? 465 : 25);
 		return {
@@ -114,10 +117,12 @@ function dsn(value: string, at: (i: number) => number, key: string): ClientConfi
 			mode: swiftMode(enc),
 			modeAt: encryption ? span(value, at, encryption.valueFrom, encryption.to, 'encryption') : undefined,
 			modeText: { implicit: 'ssl', starttls: 'tls' },
+			...withSymfonyReading(dsn(value, at, key, 'symfony')),
 			start: at(0),
 			end: at(value.length),
 		};
 	}
+	const rejects = underSwiftKey ? { swiftmailerRejects: true } : {};
 	if (scheme.includes('+')) {
 		// A bridge (MailgunSmtpTransport, SendgridSmtpTransport, ...) connects to its provider's host and port with its
 		// own TLS choice, whatever the DSN's host says; only the stream options still reach the socket.
@@ -129,6 +134,7 @@ function dsn(value: string, at: (i: number) => number, key: string): ClientConfi
 			host: undefined,
 			modeText: {},
 			notes: [verify],
+			...rejects,
 			start: at(0),
 			end: at(value.length),
 		};
@@ -154,10 +160,13 @@ function dsn(value: string, at: (i: number) => number, key: string): ClientConfi
 		modeAt: scheme === 'smtps' ? schemeAt : undefined,
 		modeText: { implicit: 'smtps', opportunistic: 'smtp' },
 		notes,
+		...rejects,
 		start: at(0),
 		end: at(value.length),
 	};
 }
+
+const withSymfonyReading = (c: ClientConfig | undefined) => (c ? { asSymfonyMailer: c } : {});
 
 type DsnOption = { value: string; from: number; to: number; valueFrom: number };
 

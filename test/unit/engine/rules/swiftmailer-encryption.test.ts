@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findings } from '../../../helpers/marked';
 import { ruleTester } from '../../../helpers/rule-tester';
+import type { ProjectFacts } from '../../../../server/src/engine/index';
 
 const R = 'swiftmailer-encryption';
 
@@ -24,6 +25,42 @@ test("'ssl' on 587/25 and 'tls' or nothing on 465", () => {
 		/Connection to tcp:\/\/smtp\.gmail\.com:465 Timed Out/,
 	);
 	assert.match(findings("new Swift_SmtpTransport('h', 587, 'ssl');")[0]!.message, /wrong version number/);
+});
+
+// MAILER_URL is SwiftmailerBundle's variable, and Kimai 2 passes it to Symfony Mailer as a DSN (kimai/www.kimai.org
+// _documentation/emails.md: "Kimai uses the Symfony Mailer component"; Kimai 1 used SwiftmailerBundle). Which one reads
+// it comes from the packages. SwiftmailerBundle reads only smtp:// (SwiftmailerTransportFactory::createTransport:
+// `throw new \InvalidArgumentException(sprintf('Not a built-in Swiftmailer transport: %s.', $options['transport']))`),
+// and Symfony Mailer's smtp:// on 465 is TLS at once (EsmtpTransport: `if (null === $tls) { if (465 === $port) {
+// $tls = true; } else { $tls = \defined('OPENSSL_VERSION_NUMBER') && 0 === $port && 'localhost' !== $host; } }`).
+const SYMFONY: ProjectFacts = { packages: { 'symfony/mailer': 'v6.4.14' } };
+const SWIFT: ProjectFacts = { packages: { 'symfony/swiftmailer-bundle': 'v3.5.4' } };
+ruleTester(R, 'MAILER_URL read by the library the packages name', {
+	valid: [
+		// Kimai 2's documented Gmail URL: implicit TLS on 465, which only Symfony Mailer can read.
+		{ code: 'MAILER_URL=smtps://{username}:{password}@smtp.gmail.com:465', kind: 'env' },
+		{ code: 'MAILER_URL=smtps://{username}:{password}@smtp.gmail.com:465', kind: 'env', project: SWIFT },
+		{ code: 'MAILER_URL=smtp://user:pass@smtp.example.com:465', kind: 'env', project: SYMFONY },
+		{ code: 'MAILER_URL=gmail+smtp://USERNAME:PASSWORD@default', kind: 'env' },
+	],
+	invalid: [
+		{ code: 'MAILER_URL=smtp://user:pass@smtp.example.com:«465»', kind: 'env', errors: ['plainOn465'] },
+		{ code: 'MAILER_URL=smtp://user:pass@smtp.example.com:«465»', kind: 'env', project: SWIFT, errors: ['plainOn465'] },
+	],
+});
+
+test('a MAILER_URL Symfony Mailer reads is judged as a Symfony Mailer DSN', () => {
+	const f = (text: string, project?: ProjectFacts) =>
+		findings(text, 'env', undefined, project).map((x) => `${x.ruleId} ${x.message}`);
+	// Implicit TLS to 587: what Symfony Mailer does with smtps://, whatever the packages say (SwiftmailerBundle would
+	// refuse the scheme), except in a project that has only SwiftmailerBundle.
+	assert.match(f('MAILER_URL=smtps://u:p@mx.example.com:587')[0]!, /^symfony-mailer-dsn .*wrong version number/);
+	assert.match(f('MAILER_URL=smtps://u:p@mx.example.com:587', SYMFONY)[0]!, /^symfony-mailer-dsn /);
+	assert.deepEqual(f('MAILER_URL=smtps://u:p@mx.example.com:587', SWIFT), []);
+	// ?encryption= is SwiftmailerBundle's: Symfony Mailer ignores it.
+	assert.deepEqual(f('MAILER_URL=smtp://u:p@mx.example.com:587?encryption=ssl', SYMFONY).length, 1);
+	assert.match(f('MAILER_URL=smtp://u:p@mx.example.com:587?encryption=ssl', SYMFONY)[0]!, /encryption/);
+	assert.match(f('MAILER_URL=smtp://u:p@mx.example.com:587?encryption=ssl')[0]!, /^swiftmailer-encryption /);
 });
 
 ruleTester(R, 'MAILER_URL (SwiftmailerBundle) reads ?encryption=', {
