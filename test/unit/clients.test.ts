@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { moveConfig } from '../../server/src/engine/clients/model';
-import { scanPhpClients, type UrlReading } from '../../server/src/engine/clients/php';
 import { urlString } from '../../server/src/engine/clients/urls';
-import { analyze, lexPhp, lexPhpIncremental, probeTarget, type FileKind } from '../../server/src/engine/index';
-import { type Reuse } from '../../server/src/engine/scan/php';
+import { analyze, normalizeSettings, probeTarget, type FileKind } from '../../server/src/engine/index';
+import { nextReuse, type Reuse } from '../../server/src/engine/scan/php';
 
 function targets(text: string, kind: FileKind, laravel?: string) {
 	const project = laravel ? { packages: { 'laravel/framework': laravel } } : undefined;
@@ -106,46 +105,36 @@ test('a connection string moved by d characters reads as the one read at its new
 	);
 });
 
-test('a carried connection string is read again when an edit changed the text before it (its key)', () => {
-	// The lexer carries only tokens far (MARGIN, 400 characters) from an edit; here the same token is handed over
-	// after edits right before it, as a check of the client pass's own condition.
-	const read = (text: string, reuse: Reuse) => {
-		const strings = lexPhp(text).filter((t) => t.kind === 'str');
-		scanPhpClients(text, strings, reuse);
-		return { strings };
-	};
-	const gap = ' '.repeat(40);
-	for (const [before, after, edit, delta] of [
-		// `$a` became `$bb`: one character inserted inside the look-back.
-		["<?php $a = 'smtp://h:465';", "<?php $bb = 'smtp://h:465';", { start: 7, oldEnd: 7, newEnd: 8 }, 1],
-		// `$a` became `$b`: replaced, nothing moved.
-		["<?php $a = 'smtp://h:465';", "<?php $b = 'smtp://h:465';", { start: 7, oldEnd: 8, newEnd: 8 }, 0],
-		// The same, 40 blanks before the string (past the first, short look).
-		[`<?php $a = ${gap}'smtp://h:465';`, `<?php $b = ${gap}'smtp://h:465';`, { start: 7, oldEnd: 8, newEnd: 8 }, 0],
-	] as const) {
-		const first: Reuse = {};
-		const { strings } = read(before, first);
-		assert.ok(first.urls?.get(strings[0]!)?.config, 'the string is read as a connection string');
-		const token = { ...strings[0]!, start: strings[0]!.start + delta, base: strings[0]!.base! + delta };
-		const prevUrls = new WeakMap<object, UrlReading>([
-			[token, { ...first.urls!.get(strings[0]!)!, config: { ...first.urls!.get(strings[0]!)!.config! } }],
-		]);
-		const reuse: Reuse = { prev: lexPhpIncremental(before), edit, prevUrls };
-		const got = scanPhpClients(after, [token], reuse).configs.map((c) => c.label);
-		assert.deepEqual(got, [after.slice(7, after.indexOf(' ='))]);
-	}
-	// An edit far before it: the reading is carried (the same object), moved.
-	const far = '<?php $x = 1;' + ' '.repeat(200) + "$a = 'smtp://h:465';";
+test('connection strings: only those the carried scan read anew are read; the others are carried, moved', () => {
+	// Many statements between the edit and the strings: the lexer carries tokens from 400 characters after an edit on,
+	// and the scan resumes at the next clean checkpoint after that (checkpoints are 2 KB apart).
+	const far =
+		'<?php $x = 1;' +
+		'$y = 2;\n'.repeat(800) +
+		"$a = 'smtp://h:465';\n$b = ['url' => 'rediss://cache:6379'];\n" +
+		'$z = 3;\n'.repeat(800);
+	const settings = normalizeSettings({ maxFileSize: 1 << 30 });
 	const r1: Reuse = {};
-	const s1 = read(far, r1).strings;
-	const moved = { ...s1[0]!, start: s1[0]!.start + 1, base: s1[0]!.base! + 1 };
-	const reading = r1.urls!.get(s1[0]!)!;
-	const r2: Reuse = {
-		prev: lexPhpIncremental(far),
-		edit: { start: 8, oldEnd: 8, newEnd: 9 },
-		prevUrls: new Map([[moved, reading]]),
-	};
-	const configs = scanPhpClients('<?php $xy = 1;' + far.slice(13), [moved], r2).configs;
-	assert.equal(configs[0], reading.config);
-	assert.equal(configs[0]!.start, moved.base);
+	analyze(far, 'php', settings, undefined, r1);
+	const before = [...r1.stringConfigs!];
+	assert.deepEqual(
+		before.map((c) => c.label),
+		['a', 'connection URI'],
+	);
+	// An edit far before them: both carried (the same objects), moved by one.
+	const edited = '<?php $xy = 1;' + far.slice(13);
+	const r2 = nextReuse(r1, { start: 8, oldEnd: 8, newEnd: 9 });
+	const got = analyze(edited, 'php', settings, undefined, r2).clients;
+	assert.deepEqual(r2.stringCarry && r2.stringCarry.delta, 1);
+	assert.equal(r2.stringConfigs![0], before[0]);
+	assert.equal(r2.stringConfigs![1], before[1]);
+	assert.deepEqual(got, analyze(edited, 'php', settings).clients);
+	// An edit of the key right before one: that string is read again, with its new key.
+	const at = edited.indexOf('$a =') + 1;
+	const renamed = edited.slice(0, at) + 'dsn' + edited.slice(at + 1);
+	const r3 = nextReuse(r2, { start: at, oldEnd: at + 1, newEnd: at + 3 });
+	const again = analyze(renamed, 'php', settings, undefined, r3).clients;
+	assert.notEqual(r3.stringConfigs![0], before[0]);
+	assert.equal(r3.stringConfigs![0]!.label, 'dsn');
+	assert.deepEqual(again, analyze(renamed, 'php', settings).clients);
 });

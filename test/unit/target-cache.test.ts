@@ -132,9 +132,8 @@ test('analysing an open PHP document in parts (the text around each edit) equals
 					const s = Math.floor(e.at * text.length);
 					const oldEnd = Math.min(text.length, s + e.remove);
 					const next = text.slice(0, s) + e.insert + text.slice(oldEnd);
-					const beforeReadings = new Set(
-						(reuse.scanned?.strings ?? []).map((t) => reuse.urls?.get(t)).filter((u) => u && u.start >= 0),
-					);
+					// (A Set: the previous list is consumed, its configurations moved in place.)
+					const beforeConfigs = new Set(reuse.stringConfigs);
 					const r = nextReuse(reuse, { start: s, oldEnd, newEnd: s + e.insert.length });
 					const source = new Parts(next);
 					const got = analyze(source, 'php', settings, undefined, r);
@@ -146,12 +145,9 @@ test('analysing an open PHP document in parts (the text around each edit) equals
 					steps++;
 					if (source.wholeReads === 0) windowed++;
 					if (r.splice) spliced++;
-					// The readings are kept in one map from version to version (by string token): a string's reading is
-					// carried when it is the one the previous version had.
-					const readings = (x: Reuse) =>
-						(x.scanned?.strings ?? []).map((t) => x.urls?.get(t)).filter((u) => u && u.start >= 0);
-					urlsRead += readings(r).length;
-					for (const u of readings(r)) if (beforeReadings.has(u)) urlsCarried++;
+					// A connection string's configuration is carried (the same object) unless the scan read its string anew.
+					urlsRead += r.stringConfigs?.length ?? 0;
+					for (const c of r.stringConfigs ?? []) if (beforeConfigs.has(c)) urlsCarried++;
 					const checked = new Set(reuse.targetFindings?.byClient?.values());
 					for (const c of r.targetFindings?.byClient?.values() ?? []) if (checked.has(c)) clientsCarried++;
 					clientsChecked += r.targetFindings?.byClient?.size ?? 0;

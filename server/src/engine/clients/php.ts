@@ -5,6 +5,7 @@
 //! One pass over the full token stream; every look-ahead is bounded.
 import { lineBefore } from '../lines';
 import { firstAt } from '../sorted';
+import { replaceRange } from '../arrays';
 import { isPunct, lexPhp, type Token } from '../scan/php-lexer';
 import { mentions, wholeText, type Since } from '../text';
 import type { ScanResult, TextSource } from '../types';
@@ -80,21 +81,27 @@ export interface ClientCarry extends Since {
 	/** Set by the pass, for the next version. */
 	namesLibrary?: boolean;
 	/**
-	 * The pass's readings of string tokens (a connection string's, or NOT_URL), kept from version to version: a token
-	 * the lexer carries is the same object, so its reading is found again; those of tokens gone are collected.
+	 * The previous version's connection strings, in order (consumed: those after the edit are moved in place), and this
+	 * version's, set by the pass for the next one.
 	 */
-	prevUrls?: Readings;
-	urls?: Readings;
+	prevStringConfigs?: ClientConfig[];
+	stringConfigs?: ClientConfig[];
+	/** Set by the scan when it carried the previous version's string literals (see StringCarry). */
+	stringCarry?: StringCarry;
 }
 
-/** A string that is no connection string (the same token: the same text). */
-const NOT_URL: UrlReading = { start: -1, config: undefined };
-type Readings = WeakMap<object, UrlReading>;
-
-/** A URL string read as a connection string: where its token started then, and what it gave. */
-export interface UrlReading {
+/**
+ * How a carried scan made this version's string literals of the previous version's: those before `start` are the
+ * same, the `fresh` ones from index `before` on are new (the region the scan read anew, which ended at `oldEnd` in
+ * the previous version), and those after it are the previous ones moved by `delta`. The lexer carries no token
+ * within 400 characters after an edit (MARGIN), so no carried string's key (LOOK_BACK before it) was edited.
+ */
+export interface StringCarry {
+	before: number;
+	fresh: number;
 	start: number;
-	config: ClientConfig | undefined;
+	oldEnd: number;
+	delta: number;
 }
 
 /** How far before a URL string its key (`'url' =>`, `$url =`) is looked for. */
@@ -116,40 +123,46 @@ export function scanPhpClients(
 	const configs = connectionStrings(src, strings, reuse);
 	if (!namesLibrary(src, reuse)) return { configs, ssl: [], functionStarts: [] };
 	const text = wholeText(src);
-	const walk = new ClientWalk(text, full ? full() : lexPhp(text, true), readWith(values), configs);
+	// The walk adds its own configurations: to a copy (the connection strings' list is the next version's).
+	const walk = new ClientWalk(text, full ? full() : lexPhp(text, true), readWith(values), configs.slice());
 	return walk.run();
 }
 
 /**
- * Connection strings (`'url' => 'rediss://…'`, `$dsn = 'smtp://…'`). With the previous version's readings
- * (`reuse.prevUrls`), a string the lexer carried (the same token, so the same text) whose look-back the edit left
- * alone is not read again: its configuration is moved with it.
+ * Connection strings (`'url' => 'rediss://…'`, `$dsn = 'smtp://…'`). With the previous version's and how the scan
+ * carried its strings (`reuse.stringCarry`), only the strings the scan read anew are read: the configurations of the
+ * others are the previous version's, those after the edit moved in place (a keystroke in a file with a URL on every
+ * line looked up 13,500 strings).
  */
 function connectionStrings(
 	src: string | TextSource,
 	strings: NonNullable<ScanResult['strings']>,
 	reuse: ClientCarry | undefined,
 ): ClientConfig[] {
+	const carry = reuse?.prev && reuse.edit ? reuse.stringCarry : undefined;
+	const prev = carry ? reuse!.prevStringConfigs : undefined;
+	let configs: ClientConfig[];
+	if (carry && prev) {
+		const b = firstAt(prev.length, (k) => prev[k]!.start >= carry.start);
+		const a = firstAt(prev.length, (k) => prev[k]!.start >= carry.oldEnd);
+		if (carry.delta !== 0) for (let k = a; k < prev.length; k++) moveConfig(prev[k]!, carry.delta);
+		configs = replaceRange(prev, b, a, readStrings(src, strings, carry.before, carry.before + carry.fresh));
+	} else configs = readStrings(src, strings, 0, strings.length);
+	if (reuse) reuse.stringConfigs = configs;
+	return configs;
+}
+
+/** The connection strings among strings [from, to). */
+function readStrings(
+	src: string | TextSource,
+	strings: NonNullable<ScanResult['strings']>,
+	from: number,
+	to: number,
+): ClientConfig[] {
 	const configs: ClientConfig[] = [];
-	const edit = reuse?.prev ? reuse.edit : undefined;
-	const prevUrls = edit ? reuse!.prevUrls : undefined;
-	// One map for every version: a keystroke in a file with a URL on every line made a new one of 13,500 entries.
-	const urls: Readings | undefined = reuse ? (prevUrls ?? new WeakMap()) : undefined;
-	for (const t of strings) {
-		const was = prevUrls?.get(t);
-		if (was === NOT_URL) continue;
-		if (!was && (t.suffix || !URL_STRING.test(t.text))) {
-			urls?.set(t, NOT_URL);
-			continue;
-		}
-		// The text it read lies wholly before the edit, or wholly after what the edit replaced. (The lexer carries no
-		// token within MARGIN, 400 characters, after an edit, so this holds for every carried one: checked all the same.)
-		if (was && (was.start <= edit!.start || was.start - LOOK_BACK >= edit!.oldEnd)) {
-			if (was.config && t.start !== was.start) moveConfig(was.config, t.start - was.start);
-			was.start = t.start;
-			if (was.config) configs.push(was.config);
-			continue;
-		}
+	for (let k = from; k < to; k++) {
+		const t = strings[k]!;
+		if (t.suffix || !URL_STRING.test(t.text)) continue;
 		// A key (`'url' =>`, `$url =`) ends in "=" or ">" right before the string (after blanks): look for it only then.
 		// The last few characters usually tell (a string after "(" or ","): `src` may be a buffer that makes a new
 		// string for each slice.
@@ -158,10 +171,8 @@ function connectionStrings(
 			lastNonBlank(src.slice(Math.max(0, t.start - 16), t.start)) ?? (t.start > 16 ? lastNonBlank(wide()) : undefined);
 		const key = c === '=' || c === '>' ? KEY_BEFORE.exec(wide()) : null;
 		const url = urlString(t.text, (i) => offsetIn(t, i), key?.[2] ?? key?.[3] ?? '');
-		urls?.set(t, { start: t.start, config: url });
 		if (url) configs.push(url);
 	}
-	if (reuse) reuse.urls = urls;
 	return configs;
 }
 

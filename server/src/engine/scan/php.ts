@@ -1,7 +1,7 @@
 //! Finds transport targets in PHP: the first argument of the socket functions (a target even without a scheme),
 //! fsockopen's port and stream_socket_server's flags, STREAM_CRYPTO_METHOD_* constants, and other string
 //! literals whose value is a transport URL.
-import type { ClientCarry } from '../clients/php';
+import type { ClientCarry, StringCarry } from '../clients/php';
 import { wholeText } from '../text';
 import { firstAt } from '../sorted';
 import { replaceRange } from '../arrays';
@@ -98,13 +98,13 @@ export type Carried = Pick<
 	| 'targetFindings'
 	| 'scanned'
 	| 'targets'
-	| 'urls'
+	| 'stringConfigs'
 	| 'full'
 >;
 
 export function carried(done: Reuse): Carried {
 	const { lexed, namesLibrary, namesSink, callsSink, suppresses, prefilterEnd, targetFindings } = done;
-	const { scanned, targets, urls, full } = done;
+	const { scanned, targets, stringConfigs, full } = done;
 	return {
 		lexed,
 		namesLibrary,
@@ -115,7 +115,7 @@ export function carried(done: Reuse): Carried {
 		targetFindings,
 		scanned,
 		targets,
-		urls,
+		stringConfigs,
 		full,
 	};
 }
@@ -138,7 +138,7 @@ export function nextReuse(last: Carried | undefined, edit: TextEdit | undefined)
 				prevPrefilterEnd: last.prefilterEnd,
 				prevScan: last.scanned,
 				prevTargets: last.targets,
-				prevUrls: last.urls,
+				prevStringConfigs: last.stringConfigs,
 				prevFull: last.full,
 			}),
 	};
@@ -195,7 +195,7 @@ export function scanPhp(src: string | TextSource, reuse?: Reuse): ScanResult {
 	let tokens: Token[] | undefined;
 	if (reuse) {
 		const { prev, edit, prevPrefilterEnd } = reuse;
-		reuse.lexed = reuse.prefilterEnd = reuse.scanned = reuse.splice = undefined;
+		reuse.lexed = reuse.prefilterEnd = reuse.scanned = reuse.splice = reuse.stringCarry = undefined;
 		// The text before the edit is unchanged, so a prefilter match that ends before it is still the first one.
 		if (typeof src !== 'string' && prev && edit && prevPrefilterEnd !== undefined && prevPrefilterEnd <= edit.start) {
 			reuse.lexed = lexPhpWindow(src, prev, edit);
@@ -220,6 +220,7 @@ export function scanPhp(src: string | TextSource, reuse?: Reuse): ScanResult {
 		if (carried) {
 			reuse.scanned = carried.scan;
 			reuse.splice = carried.splice;
+			reuse.stringCarry = carried.strings;
 			return carried.scan;
 		}
 	}
@@ -317,7 +318,11 @@ const CLEAN_SEARCH = 16;
  * clean checkpoint at or after where it resynchronised, and the previous results after that, moved (in place: the
  * previous scan is consumed, as the previous lexing is). Undefined when there is nothing to carry.
  */
-function carriedScan(lexed: Lexed, prev: Lexed, before: PhpScan): { scan: PhpScan; splice: Splice } | undefined {
+function carriedScan(
+	lexed: Lexed,
+	prev: Lexed,
+	before: PhpScan,
+): { scan: PhpScan; splice: Splice; strings: StringCarry } | undefined {
 	const r = lexed.redone;
 	if (!r) return undefined;
 	const cps = lexed.checkpoints;
@@ -370,6 +375,7 @@ function carriedScan(lexed: Lexed, prev: Lexed, before: PhpScan): { scan: PhpSca
 			unresolved: replaceRange(before.unresolved, u0, u1, fresh.unresolved),
 		},
 		splice: { before: c0, fresh: fresh.candidates.length, from: c1, delta },
+		strings: { before: s0, fresh: fresh.strings.length, start: from.i, oldEnd: oldTo, delta },
 	};
 }
 
