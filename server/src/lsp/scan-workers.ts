@@ -3,6 +3,8 @@
 //! the workspace index (symbolScanner), and posts each chunk's results as soon as it has them, so that the server
 //! publishes, reports progress and answers the editor while the scan goes on. The workers run this same module: the
 //! bundle's server.js, or this file in out/.
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
 import { WorkspaceSymbols, type FileSymbols, type PhpEnvironment, type Settings } from '../engine/index';
@@ -160,4 +162,25 @@ function work(task: ScanTask | WalkTask): void {
 	parentPort!.postMessage({ done: true } satisfies FromWorker);
 }
 
-if (!isMainThread && (workerData as Record<string, unknown> | null)?.[FLAG]) parentPort!.on('message', work);
+/**
+ * A scan worker runs at a lower priority than the editor (nice 10, or its own if lower already, on Linux where a thread can be niced alone: its id
+ * from /proc/thread-self): while it lints, the server's main thread, VS Code and the user's other programs come first.
+ * Elsewhere the thread keeps the process's priority.
+ */
+export function yieldToTheEditor(): void {
+	try {
+		const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+		if (Number.isInteger(tid) && tid > 0 && tid !== process.pid)
+			setPriority(tid, Math.max(getPriority(tid), SCAN_NICE));
+	} catch {
+		/* not Linux, or not allowed: the process's priority */
+	}
+}
+
+/** The scan workers' niceness (0 is the default, 19 the lowest priority). */
+export const SCAN_NICE = 10;
+
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.[FLAG]) {
+	yieldToTheEditor();
+	parentPort!.on('message', work);
+}
