@@ -312,9 +312,10 @@ export class Diagnostics {
 	}
 
 	/**
-	 * Runs a task over its files on this thread and the scan's workers (sharing the list through `task.next`), giving
-	 * `take` each chunk's first index and results as they come, one chunk after the other. This thread lets other
-	 * messages in (a keystroke, a cancel) every YIELD_EVERY ms.
+	 * Runs a task over its files, giving `take` each chunk's first index and results as they come, one chunk after the
+	 * other: on the scan's workers when there are (sharing the list through `task.next`; this thread then only takes
+	 * what a failed worker left), else on this thread, which lets other messages in (a keystroke, a cancel) every
+	 * YIELD_EVERY ms.
 	 */
 	private async shared<T extends ScanTask>(
 		task: T,
