@@ -140,6 +140,26 @@ function startServer(script: string, env?: Record<string, string>): Server {
 	};
 }
 
+/** The LSP handshake, with `tree` as the workspace folder when given (the server then scans it). */
+async function initialize(s: Server, tree?: string): Promise<void> {
+	await s.send('initialize', {
+		processId: process.pid,
+		rootUri: tree === undefined ? null : pathToFileURL(tree).href,
+		...(tree !== undefined && { workspaceFolders: [{ uri: pathToFileURL(tree).href, name: 'bench' }] }),
+		capabilities: { workspace: { configuration: true } },
+	});
+	await s.notify('initialized', {});
+}
+
+/** Opens a PHP document (a file name in the temporary directory, not on disk) and waits for its diagnostics. */
+async function openDocument(s: Server, name: string, text: string): Promise<string> {
+	const uri = pathToFileURL(path.join(tmpdir(), name)).href;
+	const opened = s.next(uri, 1);
+	await s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'php', version: 1, text } });
+	await opened;
+	return uri;
+}
+
 /**
  * One keystroke as VS Code with this extension sends it: a character typed at the start of `line` (the document's
  * `version`), then what VS Code asks (seen in the e2e suite): the code actions at the cursor, the lenses of the lines
@@ -199,16 +219,8 @@ async function keystrokes(text: string, label: string): Promise<void> {
 		],
 	] as const) {
 		const s = startServer(script, env);
-		await s.send('initialize', {
-			processId: process.pid,
-			rootUri: null,
-			capabilities: { workspace: { configuration: true } },
-		});
-		await s.notify('initialized', {});
-		const uri = pathToFileURL(path.join(tmpdir(), `bench-${label}.php`)).href;
-		const opened = s.next(uri, 1);
-		await s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'php', version: 1, text } });
-		await opened;
+		await initialize(s);
+		const uri = await openDocument(s, `bench-${label}.php`, text);
 		const rand = rng(7);
 		const lines = text.split('\n').length;
 		const times: number[] = [];
@@ -265,13 +277,7 @@ async function keystrokes(text: string, label: string): Promise<void> {
 async function initialScan(tree: string, label: string): Promise<void> {
 	const s = startServer(path.join(ROOT, 'server/out/server.js'));
 	const t0 = performance.now();
-	await s.send('initialize', {
-		processId: process.pid,
-		rootUri: pathToFileURL(tree).href,
-		workspaceFolders: [{ uri: pathToFileURL(tree).href, name: 'bench' }],
-		capabilities: { workspace: { configuration: true } },
-	});
-	await s.notify('initialized', {});
+	await initialize(s, tree);
 	while (!s.logs.some((l) => l.startsWith('Workspace scan:'))) await new Promise((r) => setTimeout(r, 20));
 	const ms = performance.now() - t0;
 	const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${s.pid}/status`, 'utf8'))![1]!;
@@ -293,17 +299,8 @@ async function initialScan(tree: string, label: string): Promise<void> {
  */
 async function typingDuringScan(tree: string, label: string, text: string, docLabel: string): Promise<void> {
 	const s = startServer(path.join(ROOT, 'server/out/server.js'));
-	await s.send('initialize', {
-		processId: process.pid,
-		rootUri: pathToFileURL(tree).href,
-		workspaceFolders: [{ uri: pathToFileURL(tree).href, name: 'bench' }],
-		capabilities: { workspace: { configuration: true } },
-	});
-	const uri = pathToFileURL(path.join(tmpdir(), `bench-typing-${process.pid}.php`)).href;
-	const opened = s.next(uri, 1);
-	await s.notify('initialized', {});
-	await s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'php', version: 1, text } });
-	await opened;
+	await initialize(s, tree);
+	const uri = await openDocument(s, `bench-typing-${process.pid}.php`, text);
 	const rand = rng(11);
 	const lines = text.split('\n').length;
 	const during: number[] = [];
