@@ -283,7 +283,7 @@ export class Diagnostics {
 			}
 			// Too few files to be worth a worker: this thread lints them.
 			if (uris.length < PARALLEL_FROM) {
-				this.workers?.dismiss();
+				void this.workers?.dismiss();
 				this.workers = undefined;
 			}
 			this.scanThreads = 1 + (this.workers?.size ?? 0);
@@ -305,7 +305,7 @@ export class Diagnostics {
 			// The workers read the saved PHP files for the index too.
 			await this.crossFile();
 		} finally {
-			this.workers?.dismiss();
+			void this.workers?.dismiss();
 			this.workers = undefined;
 		}
 		return visited.size;

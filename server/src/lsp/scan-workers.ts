@@ -83,6 +83,7 @@ export class ScanWorkers {
 		onChunk: (start: number, results: ScanResult<T>[]) => void,
 		onError: (e: Error) => void,
 	): Promise<void> {
+		this.dropExited();
 		this.busy = true;
 		return Promise.all(
 			this.workers.map(
@@ -98,7 +99,7 @@ export class ScanWorkers {
 							'done' in m ? finish() : 'start' in m && onChunk(m.start, m.results as ScanResult<T>[]);
 						const fail = (e: unknown) => {
 							onError(e instanceof Error ? e : new Error(String(e)));
-							this.workers.splice(this.workers.indexOf(worker), 1);
+							this.drop(worker);
 							finish();
 						};
 						const exit = (code: number) => fail(new Error(`a scan worker exited with ${code}`));
@@ -116,29 +117,43 @@ export class ScanWorkers {
 	 * worker; undefined if it failed (the caller walks).
 	 */
 	walk(roots: WalkTask['roots']): Promise<string[][] | undefined> {
+		this.dropExited();
 		const worker = this.workers[0];
 		if (!worker) return Promise.resolve(undefined);
 		return new Promise((resolve) => {
 			const finish = (walked: string[][] | undefined) => {
 				worker.off('message', message);
 				worker.off('error', fail);
+				worker.off('exit', fail);
 				resolve(walked);
 			};
 			const message = (m: FromWorker) => 'walked' in m && finish(m.walked);
 			const fail = () => {
-				// Not asked again.
-				this.workers.splice(this.workers.indexOf(worker), 1);
-				void worker.terminate();
+				this.drop(worker);
 				finish(undefined);
 			};
 			worker.on('message', message);
 			worker.once('error', fail);
+			worker.once('exit', fail);
 			worker.postMessage({ task: 'walk', roots } satisfies WalkTask);
 		});
 	}
 
-	dismiss(): void {
-		for (const worker of this.workers) void worker.terminate();
+	/** A worker that failed or exited is not asked again. */
+	private drop(worker: Worker): void {
+		const at = this.workers.indexOf(worker);
+		if (at >= 0) this.workers.splice(at, 1);
+		void worker.terminate();
+	}
+
+	/** Workers gone already (their exit happened before anyone listened): a message to them would wait forever. */
+	private dropExited(): void {
+		for (const w of [...this.workers]) if (w.threadId === -1) this.drop(w);
+	}
+
+	/** Ends the workers (resolves once they have exited). */
+	async dismiss(): Promise<void> {
+		await Promise.all(this.workers.map((w) => w.terminate()));
 	}
 }
 
