@@ -1,8 +1,9 @@
-//! The workspace scan's worker threads (the CLI's design: the main thread and the workers share one list of files
-//! through an atomic counter, CHUNK files at a time). A worker lints files as saved (lintSavedFile), or reads them for
-//! the workspace index (symbolScanner), and posts each chunk's results as soon as it has them, so that the server
-//! publishes, reports progress and answers the editor while the scan goes on. The workers run this same module: the
-//! bundle's server.js, or this file in out/.
+//! The workspace scan's worker threads. A worker walks the workspace folders, lints files as saved (lintSavedFile)
+//! and reads them for the workspace index (symbolScanner); the workers share one list of files through an atomic
+//! counter, CHUNK files at a time (the CLI's design), and post each chunk's results as soon as they have them, so that
+//! the server's main thread publishes, reports progress and answers the editor while the scan goes on (it lints only
+//! what a failed worker left). The workers run niced, and run this same module: the bundle's server.js, or this file
+//! in out/.
 import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
