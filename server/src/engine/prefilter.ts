@@ -45,7 +45,7 @@ export function mayMatter(kind: FileKind, view: string | Bytes, symbols?: Symbol
 		if (PHP_WORDS.some((re) => re.test(text))) return true;
 		// (A function name with non-ASCII letters is not found in a Latin-1 view of UTF-8 bytes: such a caller, rare in
 		// PHP, is then skipped, a finding missed rather than guessed.)
-		if (symbols?.hasSinkFunctions() && symbols.mentionedIn(text)) return true;
+		if (symbols?.sinkCalls()?.test(text)) return true;
 		view = text;
 	} else if (variableWords(kind).some((p) => view.includes(p))) return true;
 	else if (kind === 'yaml' && YAML_MAILER_WORDS.some((w) => view.includes(w))) return true;

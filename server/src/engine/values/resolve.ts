@@ -193,7 +193,7 @@ function toRead(prog: Program, symbols: SymbolLookup | undefined): { bodies: Set
 	// Names are compared in lower case, but only names as long as a sink's are lowered (most are not: this loop runs
 	// over every token of the file).
 	const lengths = new Set([...SINKS_BY_FUNCTION.keys(), ...SINKS_BY_CLASS.keys()].map((n) => n.length));
-	const anyLength = symbols?.hasSinkFunctions() ?? false;
+	const anyLength = symbols?.sinkCalls() !== undefined;
 	for (let k = 0; k < tokens.length; k++) {
 		const t = tokens[k]!;
 		if (t.kind !== 'ident') continue;

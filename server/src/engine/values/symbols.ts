@@ -14,11 +14,10 @@ export interface SymbolLookup {
 	function(name: string): { file: string; fn: SerialFunction } | undefined;
 	/** Whether a function of another file (by lower-case name) passes a parameter on to a sink. */
 	isSinkFunction(name: string): boolean;
-	/** Whether any function of another file passes a parameter on to a sink (else mentionedIn is always false). */
-	hasSinkFunctions(): boolean;
-	/** Whether the text names a constant, class or function the index knows (then the value layer must run). */
-	mentionedIn(text: string): boolean;
-	/** The expression mentionedIn tests (calls of the functions that pass a parameter on), when there is one. */
+	/**
+	 * What a call of a function of another file that passes a parameter on to a sink looks like (callsOf): a text that
+	 * it matches needs the value layer. Undefined when the index knows no such function.
+	 */
 	sinkCalls(): RegExp | undefined;
 }
 

@@ -150,14 +150,6 @@ export class WorkspaceSymbols implements SymbolLookup {
 		return [...this.index().functions].filter(([, l]) => l.some((x) => x.fn.sinks.length)).map(([n]) => n);
 	}
 
-	hasSinkFunctions(): boolean {
-		return this.index().sinkWords !== undefined;
-	}
-
-	mentionedIn(text: string): boolean {
-		return this.index().sinkWords?.test(text) ?? false;
-	}
-
 	sinkCalls(): RegExp | undefined {
 		return this.index().sinkWords;
 	}
