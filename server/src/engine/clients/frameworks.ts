@@ -6,7 +6,7 @@
 //! file's variables (.env, docker-compose `environment:`: laravel-imap's IMAP_*, the Roundcube image's
 //! ROUNDCUBEMAIL_*, CodeIgniter 4's `email.SMTPPort`). Each
 //! reader recognises its framework by the keys and values that identify it, and stays quiet on anything else.
-import { basename, entryPort, entryText, partOf, type Entry, type Literal } from './literal';
+import { basename, entryPort, entryText, partOf, withMode, type Entry, type Literal } from './literal';
 import { symfonyAutoMode } from './laravel';
 import type { ClientConfig, Setting, TlsMode } from './model';
 import { phpmailer, type MailerProp } from './phpmailer';
@@ -168,13 +168,10 @@ const codeIgniter: Reader = (g) => {
 		...(g.alone &&
 			!four &&
 			crypto === undefined &&
-			portLit &&
-			!portLit.setting.foreign && {
-				addMode: {
-					at: portLit.kind === 'str' && portLit.token ? portLit.token.end : portLit.setting.end,
-					text: { implicit: `, '${key.crypto}' => 'ssl'`, starttls: `, '${key.crypto}' => 'tls'` },
-				},
-			}),
+			withMode(portLit, 'after', {
+				implicit: `, '${key.crypto}' => 'ssl'`,
+				starttls: `, '${key.crypto}' => 'tls'`,
+			})),
 		...(starttlsInsideTls && { starttlsInsideTls, starttlsAt: cryptoAt }),
 		...(!known && cryptoAt && { unknownValue: cryptoAt }),
 		...(schemeTwice && { schemeTwice }),
@@ -224,9 +221,7 @@ const cakePhp: Reader = (g) => {
 		modeAt: implicit ? prefixAt : tls?.setting,
 		modeText: implicit ? {} : { starttls: 'true', plain: 'false' },
 		// Where ssl:// goes for TLS at once (with 'tls' => false: see the rule).
-		...(!prefix &&
-			hostLit &&
-			!hostLit.setting.foreign && { addMode: { at: hostLit.setting.start, text: { implicit: 'ssl://' } } }),
+		...(!prefix && withMode(hostLit, 'value start', { implicit: 'ssl://' })),
 		...(implicit && starttls && { starttlsInsideTls: true, starttlsAt: tls.setting }),
 		start: g.start,
 		end: g.end,
@@ -314,10 +309,7 @@ function roundcubeHost(
 		mode: implicit ? 'implicit' : scheme === 'tls' ? 'starttls' : 'plain',
 		modeAt: prefixAt,
 		modeText: { implicit: 'ssl', starttls: 'tls' },
-		...(!prefixAt &&
-			!host.setting.foreign && {
-				addMode: { at: host.setting.start, text: { implicit: 'ssl://', starttls: 'tls://' } },
-			}),
+		...(!prefixAt && withMode(host, 'value start', { implicit: 'ssl://', starttls: 'tls://' })),
 		start: host.setting.start,
 		end: host.setting.end,
 	};

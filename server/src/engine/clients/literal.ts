@@ -4,7 +4,7 @@
 import { isPunct, type Token } from '../scan/php-lexer';
 import type { ValueAnalysis } from '../values/resolve';
 import { isHole } from '../values/value';
-import type { Setting } from './model';
+import type { ModeText, Setting } from './model';
 
 /** A literal value: a string, a number, true/false/null, a class constant or env('NAME', default). */
 export interface Literal {
@@ -51,6 +51,21 @@ export function partOf(l: Literal, from: number, to: number, name: string): Sett
 	if (foreign) return { text, start: l.setting.start, end: l.setting.end, name, foreign };
 	if (l.token) return { text, start: offsetIn(l.token, from), end: offsetIn(l.token, to), name };
 	return l.kind === 'str' ? { text, start: l.setting.start + from, end: l.setting.start + to, name } : undefined;
+}
+
+/**
+ * `{ addMode }`: a fix inserts `text` at a literal as written here, at its value's start (a scheme before a host:
+ * `ssl://`) or after it (past a string's closing quote: another array entry). Nothing without a literal, and nothing
+ * at another file's constant: its text is not here.
+ */
+export function withMode(
+	l: Literal | undefined,
+	where: 'value start' | 'after',
+	text: ModeText,
+): { addMode?: { at: number; text: ModeText } } {
+	if (!l || l.setting.foreign) return {};
+	const at = where === 'value start' ? l.setting.start : l.kind === 'str' && l.token ? l.token.end : l.setting.end;
+	return { addMode: { at, text } };
 }
 
 /** The basename of a possibly qualified name: \PHPMailer\PHPMailer\PHPMailer → PHPMailer. */

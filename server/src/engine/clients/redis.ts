@@ -2,7 +2,7 @@
 //! and Predis / Laravel parameters (`scheme` tcp | tls | unix, also redis/rediss in Predis 2 URIs).
 import { isPunct, type Token } from '../scan/php-lexer';
 import type { ClientConfig, Setting, TlsMode } from './model';
-import { callArgs, partOf, type Literal, type ReadValue } from './literal';
+import { callArgs, partOf, withMode, type Literal, type ReadValue } from './literal';
 
 export const REDIS_PLAIN_PORT = 6379;
 export const REDIS_TLS_PORT = 6380;
@@ -43,7 +43,7 @@ export function redisConnect(
 		mode,
 		modeAt: prefix,
 		modeText: { implicit: 'tls://', plain: '' },
-		addMode: prefix || host.setting.foreign ? undefined : { at: host.setting.start, text: { implicit: 'tls://' } },
+		...(!prefix && withMode(host, 'value start', { implicit: 'tls://' })),
 		start: host.setting.start,
 		end: host.setting.end,
 	};
