@@ -133,14 +133,14 @@ const codeIgniter: Reader = (g) => {
 	const cryptoAt = lit(e.get(key.crypto))?.setting;
 	const known = crypto === undefined || crypto === '' || crypto === 'ssl' || crypto === 'tls';
 	const prefix = hostText ? /^([A-Za-z0-9+.-]+):\/\//.exec(hostText) : null;
-	const prefixAt = prefix && partOf(lit(e.get(key.host))!, 0, prefix[1]!.length, `${key.host} scheme`);
+	const hostLit = lit(e.get(key.host));
+	const prefixAt = prefix && partOf(hostLit!, 0, prefix[1]!.length, `${key.host} scheme`);
 	let mode: TlsMode;
 	let modeAt: Setting | undefined = cryptoAt;
 	let starttlsInsideTls = false;
 	// CodeIgniter writes its own scheme before SMTPHost ($ssl . $this->SMTPHost) for 'ssl', and (4) on port 465.
 	const added = crypto === 'ssl' ? 'ssl' : tlsOn465 ? 'tls' : undefined;
-	const schemeTwice =
-		prefix && added ? { at: partOf(lit(e.get(key.host))!, 0, prefix[0].length, key.host)!, added } : undefined;
+	const schemeTwice = prefix && added ? { at: partOf(hostLit!, 0, prefix[0].length, key.host)!, added } : undefined;
 	if (crypto === 'ssl') mode = 'implicit';
 	else if (prefix && isTlsTransport(prefix[1]!)) {
 		mode = 'implicit';
@@ -160,7 +160,7 @@ const codeIgniter: Reader = (g) => {
 		label: four ? 'CodeIgniter 4 Config\\Email' : 'CodeIgniter 3 smtp_* settings',
 		host: hostText ? hostText.slice(prefix?.[0].length ?? 0) || undefined : undefined,
 		port: p,
-		portAt: lit(e.get(key.port))?.setting,
+		portAt: portLit?.setting,
 		mode,
 		modeAt,
 		modeText: four ? { implicit: '', starttls: 'tls', plain: '' } : { implicit: 'ssl', starttls: 'tls', plain: '' },
