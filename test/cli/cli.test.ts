@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { ROOT } from '../helpers/paths';
+import { writeTree } from '../helpers/tree';
 import { freePort, greeter, listen, makePki, tlsServer } from '../helpers/peers';
 import { RULES } from '../../server/src/engine/index';
 
@@ -310,19 +311,13 @@ test('output names files relative to the working directory, however the paths we
 test('values defined in other files are followed: constants, class constants, and functions that pass a parameter on', () => {
 	for (const filler of [0, 240]) {
 		const dir = path.join(tmp, `cross-file-${filler}`);
-		mkdirSync(path.join(dir, 'src'), { recursive: true });
-		writeFileSync(
-			path.join(dir, 'src/Config.php'),
-			"<?php\nnamespace App;\nclass Config {\n    const SMTP_URL = 'ssl://mx.example.org:25';\n}\ndefine('MEMCACHE_SOCK', 'unix:///run/memcached.sock');\n",
-		);
-		writeFileSync(
-			path.join(dir, 'src/Net.php'),
-			"<?php\nfunction open_smtp($host) {\n    return fsockopen('tcp://' . $host . ':25');\n}\n",
-		);
-		writeFileSync(
-			path.join(dir, 'src/use.php'),
-			"<?php\nuse App\\Config;\n$a = fsockopen(Config::SMTP_URL, -1);\n$c = fsockopen(MEMCACHE_SOCK, 11211);\nopen_smtp('fd00::25');\n",
-		);
+		writeTree(dir, {
+			'src/Config.php':
+				"<?php\nnamespace App;\nclass Config {\n    const SMTP_URL = 'ssl://mx.example.org:25';\n}\ndefine('MEMCACHE_SOCK', 'unix:///run/memcached.sock');\n",
+			'src/Net.php': "<?php\nfunction open_smtp($host) {\n    return fsockopen('tcp://' . $host . ':25');\n}\n",
+			'src/use.php':
+				"<?php\nuse App\\Config;\n$a = fsockopen(Config::SMTP_URL, -1);\n$c = fsockopen(MEMCACHE_SOCK, 11211);\nopen_smtp('fd00::25');\n",
+		});
 		// Enough other files to lint on worker threads (the index is then built across threads).
 		for (let i = 0; i < filler; i++) writeFileSync(path.join(dir, `f${i}.php`), `<?php echo ${i};\n`);
 		const r = run(['--format', 'json', '.'], dir);
@@ -348,15 +343,12 @@ test('values defined in other files are followed: constants, class constants, an
 
 test("WordPress's SMTP constants in wp-config.php, read by a phpmailer_init hook in the theme: judged at the hook, not edited", () => {
 	const dir = path.join(tmp, 'wp-constants');
-	mkdirSync(path.join(dir, 'wp-content/themes/site'), { recursive: true });
-	writeFileSync(
-		path.join(dir, 'wp-config.php'),
-		"<?php\ndefine( 'SMTP_HOST', 'smtp.example.com' );\ndefine( 'SMTP_PORT', '465' );\ndefine( 'SMTP_SECURE', 'tls' );\n",
-	);
-	writeFileSync(
-		path.join(dir, 'wp-content/themes/site/functions.php'),
-		"<?php\nadd_action( 'phpmailer_init', 'send_smtp_email' );\nfunction send_smtp_email( $phpmailer ) {\n\t$phpmailer->isSMTP();\n\t$phpmailer->Host = SMTP_HOST;\n\t$phpmailer->Port = SMTP_PORT;\n\t$phpmailer->SMTPSecure = SMTP_SECURE;\n}\n",
-	);
+	writeTree(dir, {
+		'wp-config.php':
+			"<?php\ndefine( 'SMTP_HOST', 'smtp.example.com' );\ndefine( 'SMTP_PORT', '465' );\ndefine( 'SMTP_SECURE', 'tls' );\n",
+		'wp-content/themes/site/functions.php':
+			"<?php\nadd_action( 'phpmailer_init', 'send_smtp_email' );\nfunction send_smtp_email( $phpmailer ) {\n\t$phpmailer->isSMTP();\n\t$phpmailer->Host = SMTP_HOST;\n\t$phpmailer->Port = SMTP_PORT;\n\t$phpmailer->SMTPSecure = SMTP_SECURE;\n}\n",
+	});
 	const r = run(['--format', 'json', '.'], dir);
 	const found = JSON.parse(r.out) as {
 		file: string;

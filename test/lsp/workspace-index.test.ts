@@ -1,38 +1,29 @@
 //! The server's workspace index: values written in other files (saved on disk) reach a file's diagnostics, follow
 //! changes on disk, and a file closed after the workspace scan shows its saved content's problems again.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TestClient } from '../helpers/lsp';
+import { writeTree } from '../helpers/tree';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'transport-lint-index-'));
 const uri = (rel: string) => pathToFileURL(path.join(dir, rel)).href;
 let client: TestClient;
 
 before(async () => {
-	mkdirSync(path.join(dir, 'src'));
-	writeFileSync(
-		path.join(dir, 'src/Config.php'),
-		"<?php\nclass Config {\n    const SMTP = 'ssl://mx.example.org:25';\n}\n",
-	);
-	writeFileSync(
-		path.join(dir, 'src/Net.php'),
-		"<?php\nfunction open_smtp($h) {\n    return fsockopen('tcp://' . $h . ':25');\n}\n",
-	);
-	writeFileSync(path.join(dir, 'src/use.php'), "<?php\n$a = fsockopen(Config::SMTP, -1);\nopen_smtp('fd00::25');\n");
-	writeFileSync(path.join(dir, 'src/open.php'), "<?php\nstream_socket_client('tcp://fe80::1:80');\n");
-	// WordPress: the SMTP settings are constants of wp-config.php, read by a hook in the theme.
-	writeFileSync(
-		path.join(dir, 'wp-config.php'),
-		"<?php\ndefine( 'SMTP_PORT', '587' );\ndefine( 'SMTP_SECURE', 'ssl' );\n",
-	);
-	writeFileSync(
-		path.join(dir, 'src/mail.php'),
-		'<?php\nfunction smtp( $phpmailer ) {\n\t$phpmailer->isSMTP();\n\t$phpmailer->Port = SMTP_PORT;\n\t$phpmailer->SMTPSecure = SMTP_SECURE;\n}\n',
-	);
+	writeTree(dir, {
+		'src/Config.php': "<?php\nclass Config {\n    const SMTP = 'ssl://mx.example.org:25';\n}\n",
+		'src/Net.php': "<?php\nfunction open_smtp($h) {\n    return fsockopen('tcp://' . $h . ':25');\n}\n",
+		'src/use.php': "<?php\n$a = fsockopen(Config::SMTP, -1);\nopen_smtp('fd00::25');\n",
+		'src/open.php': "<?php\nstream_socket_client('tcp://fe80::1:80');\n",
+		// WordPress: the SMTP settings are constants of wp-config.php, read by a hook in the theme.
+		'wp-config.php': "<?php\ndefine( 'SMTP_PORT', '587' );\ndefine( 'SMTP_SECURE', 'ssl' );\n",
+		'src/mail.php':
+			'<?php\nfunction smtp( $phpmailer ) {\n\t$phpmailer->isSMTP();\n\t$phpmailer->Port = SMTP_PORT;\n\t$phpmailer->SMTPSecure = SMTP_SECURE;\n}\n',
+	});
 	client = new TestClient();
 	// A file open before the workspace scan reaches it.
 	await client.initialize(

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { SettledRequest } from '../../server/src/protocol';
 import { TestClient } from '../helpers/lsp';
+import { writeTree } from '../helpers/tree';
 
 const CLEAN = 300;
 
@@ -148,24 +149,20 @@ test('cancelling the progress stops the scan', async () => {
 
 test('the scan on several threads publishes what one thread does, values of other files and PHP versions included', async () => {
 	const { dir, uri } = workspace();
-	const put = (rel: string, text: string) => {
-		mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-		writeFileSync(path.join(dir, rel), text);
-	};
 	// Files whose findings depend on others, spread over the walk so that different threads take them.
-	put('a/Config.php', "<?php\nclass Config {\n    const SMTP = 'ssl://mx.example.org:25';\n}\n");
-	put('z/use.php', "<?php\n$a = fsockopen(Config::SMTP, -1);\nopen_smtp('fd00::25');\n");
-	put('m/Net.php', "<?php\nfunction open_smtp($h) {\n    return fsockopen('tcp://' . $h . ':25');\n}\n");
-	put('wp-config.php', "<?php\ndefine( 'SMTP_PORT', '587' );\ndefine( 'SMTP_SECURE', 'ssl' );\n");
-	put(
-		'src/zz/mail.php',
-		'<?php\nfunction smtp( $m ) {\n\t$m->isSMTP();\n\t$m->Port = SMTP_PORT;\n\t$m->SMTPSecure = SMTP_SECURE;\n}\n',
-	);
-	// tlsv1.3:// exists from PHP 7.4: flagged only under composer.json's ^7.1.
-	put('legacy/composer.json', '{"require": {"php": "^7.1"}}\n');
-	put('legacy/tls13.php', "<?php\nstream_socket_client('tlsv1.3://127.0.0.1:443');\n");
-	put('modern/tls13.php', "<?php\nstream_socket_client('tlsv1.3://127.0.0.1:443');\n");
-	put('config/.env', 'MAIL_HOST=smtp.example.org\nMAIL_PORT=587\nMAIL_ENCRYPTION=ssl\n');
+	writeTree(dir, {
+		'a/Config.php': "<?php\nclass Config {\n    const SMTP = 'ssl://mx.example.org:25';\n}\n",
+		'z/use.php': "<?php\n$a = fsockopen(Config::SMTP, -1);\nopen_smtp('fd00::25');\n",
+		'm/Net.php': "<?php\nfunction open_smtp($h) {\n    return fsockopen('tcp://' . $h . ':25');\n}\n",
+		'wp-config.php': "<?php\ndefine( 'SMTP_PORT', '587' );\ndefine( 'SMTP_SECURE', 'ssl' );\n",
+		'src/zz/mail.php':
+			'<?php\nfunction smtp( $m ) {\n\t$m->isSMTP();\n\t$m->Port = SMTP_PORT;\n\t$m->SMTPSecure = SMTP_SECURE;\n}\n',
+		// tlsv1.3:// exists from PHP 7.4: flagged only under composer.json's ^7.1.
+		'legacy/composer.json': '{"require": {"php": "^7.1"}}\n',
+		'legacy/tls13.php': "<?php\nstream_socket_client('tlsv1.3://127.0.0.1:443');\n",
+		'modern/tls13.php': "<?php\nstream_socket_client('tlsv1.3://127.0.0.1:443');\n",
+		'config/.env': 'MAIL_HOST=smtp.example.org\nMAIL_PORT=587\nMAIL_ENCRYPTION=ssl\n',
+	});
 	const published = async (threads: number) => {
 		const client = new TestClient({ TRANSPORT_LINT_THREADS: String(threads) });
 		try {
