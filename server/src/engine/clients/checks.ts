@@ -18,6 +18,66 @@ const SMTP_TLS_PORTS: readonly number[] = [SMTPS_PORT];
 /** IMAPS and POP3S: the mail-reading ports that expect TLS at once. */
 export const IMAP_TLS_PORTS: readonly number[] = [993, 995];
 
+/**
+ * Public submission servers that take no mail and no login before STARTTLS (their EHLO offers AUTH only after it):
+ * Gmail answers "530 5.7.0 Must issue a STARTTLS command first.", Microsoft 365 and Outlook.com "530 5.7.57 Client not
+ * authenticated to send mail" (or "504 5.7.4 Unrecognized authentication type" to an AUTH).
+ */
+export const STARTTLS_ONLY_HOSTS = /^smtp\.(gmail|googlemail|office365)\.com$|^smtp-mail\.outlook\.com$/i;
+
+/** What one of STARTTLS_ONLY_HOSTS answers a client that has not sent STARTTLS. */
+export function starttlsRefusal(host: string): string {
+	return /gmail|googlemail/i.test(host)
+		? '530 5.7.0 Must issue a STARTTLS command first'
+		: '530 5.7.57 Client not authenticated to send mail';
+}
+
+/**
+ * A library that never sends STARTTLS by itself (mode `plain`) pointed at one of STARTTLS_ONLY_HOSTS on a port that
+ * greets in plaintext (25, 587), both written: every message fails with starttlsRefusal().
+ */
+export function plainToStarttlsOnlyHost(c: ClientConfig, mode: TlsMode | undefined): boolean {
+	return (
+		mode === 'plain' &&
+		!!c.portAt &&
+		(c.port === 25 || c.port === 587) &&
+		c.host !== undefined &&
+		STARTTLS_ONLY_HOSTS.test(c.host)
+	);
+}
+
+/**
+ * The finding for plainToStarttlsOnlyHost(): on the setting that decides TLS (else on the port), with the fix that
+ * asks for STARTTLS and the one that moves to implicit TLS on 465, where the configuration can say either.
+ */
+export function starttlsOnlyHostFinding<Id extends string>(
+	c: ClientConfig,
+	said: { messageId: Id; data?: MessageData; detail: string },
+	titles: { starttls: string; implicit: string },
+): RuleFinding<Id> {
+	const at = c.modeAt ?? c.portAt!;
+	const fixes: Fix[] = [];
+	const write = (mode: TlsMode): Fix['edits'] | undefined => {
+		const text = c.modeText[mode];
+		if (c.modeAt && text !== undefined) return [{ start: c.modeAt.start, end: c.modeAt.end, text }];
+		const add = c.addMode?.text[mode];
+		return add === undefined ? undefined : [{ start: c.addMode!.at, end: c.addMode!.at, text: add }];
+	};
+	const starttls = write('starttls');
+	if (starttls) fixes.push({ title: titles.starttls, edits: starttls, preferred: true });
+	const implicit = write('implicit');
+	if (implicit && c.portAt)
+		fixes.push({
+			title: titles.implicit,
+			edits: [...implicit, { start: c.portAt.start, end: c.portAt.end, text: '465' }].sort((a, b) => a.start - b.start),
+		});
+	const rel = [
+		...related(c.portAt, `The port (${c.portAt?.name}) is set here.`, at),
+		...(c.modeAt === at ? [] : related(c.modeAt, `TLS is decided here (${c.modeAt?.name}).`, at)),
+	];
+	return { start: at.start, end: at.end, ...said, fixes, ...(rel.length && { related: rel }) };
+}
+
 export type Mismatch = 'tls-on-plain-port' | 'plaintext-on-tls-port';
 
 /** The mail mismatch of a configuration, if any. */

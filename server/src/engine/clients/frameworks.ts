@@ -65,10 +65,17 @@ const lit = (e: Entry | undefined): Literal | undefined => (e === undefined || e
 const yiiSwift: Reader = (g) => {
 	if (g.from !== 'array' || !names(g.entries.get('class'), 'Swift_SmtpTransport')) return undefined;
 	const { entries } = g;
+	const port = lit(entries.get('port'));
 	return swift({
 		start: g.start,
 		end: g.end,
 		values: { host: entries.get('host'), port: entries.get('port'), security: entries.get('encryption') },
+		...(port && {
+			addEncryption: {
+				after: port,
+				text: { implicit: ", 'encryption' => 'ssl'", starttls: ", 'encryption' => 'tls'" },
+			},
+		}),
 	}).map((c) => ({ ...c, label: "Yii 2 'transport'" }));
 };
 

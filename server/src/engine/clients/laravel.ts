@@ -47,7 +47,9 @@ export function laravelMail(
 		const modeAt = (entries.get('scheme') as Literal).setting;
 		return { ...base, mode, modeAt, modeText: { implicit: 'smtps', opportunistic: 'smtp' } };
 	}
-	const encAt = enc ? (entries.get('encryption') as Literal).setting : undefined;
+	// Written as null or '' (MAIL_ENCRYPTION=null): no encryption, and the place a fix writes one.
+	const encEntry = entries.get('encryption');
+	const encAt = encEntry && encEntry !== 'other' ? encEntry.setting : undefined;
 	const modern: TlsMode = enc === 'tls' && port === 465 ? 'implicit' : symfonyAutoMode(port, hostName);
 	return {
 		...base,

@@ -600,6 +600,9 @@ function swiftFrom(tokens: Token[], open: number, start: number, read: ReadValue
 		const lit = read(tokens, a, names[i]!);
 		call.values[(['host', 'port', 'security'] as const)[i]!] = lit ?? 'other';
 	});
+	const port = call.values.port;
+	if (args.length === 2 && port && port !== 'other')
+		call.addEncryption = { after: port, text: { implicit: ", 'ssl'", starttls: ", 'tls'" } };
 	// (new Swift_SmtpTransport(...))->setPort(...)->setEncryption(...)
 	let j = end;
 	if (isPunct(tokens[j], ')')) j++;
@@ -621,5 +624,7 @@ function readSetter(tokens: Token[], k: number, call: SwiftCall, read: ReadValue
 	const key = setters[name];
 	if (key && args[0] !== undefined)
 		call.values[key] = read(tokens, args[0], key === 'security' ? 'encryption' : key) ?? 'other';
+	// A setter after the constructor: the constructor's arguments no longer decide alone.
+	if (key === 'port' || key === 'security') delete call.addEncryption;
 	return end;
 }

@@ -3,14 +3,19 @@
 //! so TLS from the first byte; 'tls' connects with tcp:// and requires STARTTLS; no encryption stays in plaintext.
 //! Without encryption the host is used as it is (StreamBuffer::establishSocketConnection() adds a scheme only when
 //! `protocol` is set), so a host written `ssl://smtp.example.com` opens ssl://.
-import type { ClientConfig, TlsMode } from './model';
-import { partOf, type Literal } from './literal';
+import type { ClientConfig, ModeText, TlsMode } from './model';
+import { partOf, withMode, type Literal } from './literal';
 import { isTlsTransport } from '../transports';
 
 export interface SwiftCall {
 	start: number;
 	end: number;
 	values: { host?: Literal | 'other'; port?: Literal | 'other'; security?: Literal | 'other' };
+	/**
+	 * Where an encryption can be written when none is: after the constructor's port argument (`new
+	 * Swift_SmtpTransport('host', 25)` → `, 'tls'`), or after a configuration array's port entry.
+	 */
+	addEncryption?: { after: Literal; text: ModeText };
 }
 
 export function swiftMode(encryption: string | undefined): TlsMode {
@@ -44,6 +49,7 @@ export function swift(call: SwiftCall): ClientConfig[] {
 				mode: swiftMode(enc),
 				modeAt: security?.kind === 'str' ? security.setting : undefined,
 				modeText: { implicit: 'ssl', starttls: 'tls' },
+				...(!security && call.addEncryption && withMode(call.addEncryption.after, 'after', call.addEncryption.text)),
 			},
 		];
 	if (!host) return [];

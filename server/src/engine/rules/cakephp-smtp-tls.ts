@@ -1,7 +1,16 @@
 //! CakePHP's SmtpTransport (src/Mailer/Transport/SmtpTransport.php _connect(), src/Network/Socket.php connect()):
 //! an ssl:// prefix in 'host' opens TLS at once; 'tls' => true connects in plaintext and sends STARTTLS after EHLO;
 //! both together send STARTTLS over TLS, which the server refuses.
-import { hostPort, mailMismatch, pairFinding, portName, starttlsInsideTlsFinding } from '../clients/checks';
+import {
+	hostPort,
+	mailMismatch,
+	pairFinding,
+	plainToStarttlsOnlyHost,
+	portName,
+	starttlsInsideTlsFinding,
+	starttlsOnlyHostFinding,
+	starttlsRefusal,
+} from '../clients/checks';
 import type { Fix } from '../types';
 import { ALL_ORIGINS, defineRule } from './rule';
 
@@ -21,6 +30,8 @@ export const cakephpSmtpTls = defineRule({
 				'CakePHP connects in plaintext ({{how}}) but port 465 expects TLS at once: it times out. Use port 587 with tls=true.',
 			starttlsInsideTls:
 				"CakePHP opens ssl:// and then sends STARTTLS for 'tls' => true, which the server refuses. Set 'tls' => false with ssl://.",
+			starttlsRequired:
+				"CakePHP sends no STARTTLS without 'tls' => true, and {{host}} refuses mail and login before it (530). Set 'tls' => true.",
 		},
 	},
 	checkClient(c, ctx) {
@@ -34,6 +45,18 @@ export const cakephpSmtpTls = defineRule({
 			{ title: "Set 'tls' => false", text: 'false' },
 		);
 		if (inside) return [inside];
+		if (plainToStarttlsOnlyHost(c, c.mode))
+			return [
+				starttlsOnlyHostFinding(
+					c,
+					{
+						messageId: 'starttlsRequired',
+						data: { host: c.host },
+						detail: `CakePHP's ${c.label} connects to ${hostPort(c)} in plaintext and sends STARTTLS only for 'tls' => true; ${c.host} offers AUTH only after STARTTLS and refuses mail before it, so the login or MAIL FROM fails: "SMTP Error: ${starttlsRefusal(c.host!)}". Set 'tls' => true on port ${c.port}, or write ssl:// before the host and use port 465.`,
+					},
+					{ starttls: "Set 'tls' => true (STARTTLS)", implicit: 'Write ssl:// before the host and use port 465' },
+				),
+			];
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		if (mismatch === 'tls-on-plain-port')
 			return [

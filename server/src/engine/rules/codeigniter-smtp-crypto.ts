@@ -6,9 +6,12 @@ import {
 	hostPort,
 	mailMismatch,
 	pairFinding,
+	plainToStarttlsOnlyHost,
 	portName,
 	schemeTwiceFinding,
 	starttlsInsideTlsFinding,
+	starttlsOnlyHostFinding,
+	starttlsRefusal,
 	written,
 } from '../clients/checks';
 import { ALL_ORIGINS, defineRule } from './rule';
@@ -33,6 +36,8 @@ export const codeigniterSmtpCrypto = defineRule({
 				"CodeIgniter opens TLS ({{how}}) and then sends STARTTLS for 'tls', which the server refuses. Set {{name}} to '' there.",
 			schemeTwice:
 				'CodeIgniter writes {{added}}:// before this host, which has {{scheme}}:// already: PHP looks up "{{scheme}}" and fails. Remove {{scheme}}:// from the host.',
+			starttlsRequired:
+				"CodeIgniter sends no STARTTLS unless {{name}} is 'tls', and {{host}} refuses mail and login before it (530). Set {{name}} to 'tls'.",
 			unknownValue:
 				"CodeIgniter compares {{name}} with 'tls' and 'ssl' exactly: '{{value}}' means no encryption at all. Write '{{meant}}'.",
 		},
@@ -75,6 +80,21 @@ export const codeigniterSmtpCrypto = defineRule({
 			{ title: `Set ${name} to ''`, text: '' },
 		);
 		if (inside) return [inside];
+		if (plainToStarttlsOnlyHost(c, c.mode))
+			return [
+				starttlsOnlyHostFinding(
+					c,
+					{
+						messageId: 'starttlsRequired',
+						data: { name: cryptoName, host: c.host },
+						detail: `${c.label}: CodeIgniter connects to ${hostPort(c)} in plaintext and sends STARTTLS only when ${cryptoName} is 'tls'; ${c.host} offers AUTH only after STARTTLS and refuses mail before it, so CodeIgniter logs "Failed to send AUTH LOGIN command. Error: ${starttlsRefusal(c.host!)}". Set ${cryptoName} to 'tls' on port ${c.port}, or 'ssl' with port 465.`,
+					},
+					{
+						starttls: `Set ${cryptoName} to 'tls' (STARTTLS)`,
+						implicit: four ? "Use port 465 with SMTPCrypto '' (TLS at once)" : "Use 'ssl' on port 465",
+					},
+				),
+			];
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		if (mismatch === 'tls-on-plain-port')
 			return [

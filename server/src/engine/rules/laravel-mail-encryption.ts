@@ -2,7 +2,16 @@
 //! (MailManager::createSmtpTransport()). Laravel 9+ reads `scheme` (smtps = TLS at once) and otherwise lets Symfony
 //! Mailer choose by the port; Laravel 8 and older hand `encryption` to SwiftMailer.
 import { majorVersion } from '../target';
-import { hostPort, mailMismatch, pairFinding, portName, written } from '../clients/checks';
+import {
+	hostPort,
+	mailMismatch,
+	pairFinding,
+	plainToStarttlsOnlyHost,
+	portName,
+	starttlsOnlyHostFinding,
+	starttlsRefusal,
+	written,
+} from '../clients/checks';
 import { ALL_ORIGINS, defineRule } from './rule';
 
 export const laravelMailEncryption = defineRule({
@@ -18,6 +27,8 @@ export const laravelMailEncryption = defineRule({
 				'{{setting}} starts TLS at once but port {{port}} greets in plaintext: "wrong version number". Use scheme smtp on {{port}} (STARTTLS), or port 465.',
 			sslOnPlainPort:
 				'On Laravel {{version}}, {{setting}} starts TLS at once but port {{port}} greets in plaintext: "wrong version number". Use tls, or port 465.',
+			starttlsRequired:
+				'On Laravel {{version}}, SwiftMailer sends no STARTTLS unless MAIL_ENCRYPTION is tls, and {{host}} refuses mail before it (530). Use tls.',
 			plainOn465:
 				'On Laravel {{version}}, {{setting}} speaks plaintext first but port 465 expects TLS at once: "Timed Out". Use ssl, or port 587.',
 		},
@@ -45,11 +56,24 @@ export const laravelMailEncryption = defineRule({
 		}
 		// MAIL_ENCRYPTION: only Laravel 8 and older (SwiftMailer) act on it the way it reads.
 		if (version !== undefined && version >= 9) return [];
+		// Only with a known Laravel 8 or older: Laravel 9+ upgrades with STARTTLS whenever the server offers it.
+		if (version !== undefined && plainToStarttlsOnlyHost(c, c.mode))
+			return [
+				starttlsOnlyHostFinding(
+					c,
+					{
+						messageId: 'starttlsRequired',
+						data: { version, host: c.host },
+						detail: `On Laravel ${version}, ${c.modeAt ? written(c.modeAt) + envNote : 'no encryption'} makes SwiftMailer connect to ${hostPort(c)} in plaintext without ever sending STARTTLS; ${c.host} offers AUTH only after STARTTLS and refuses mail before it: "Expected response code 250 but got code "530", with message "${starttlsRefusal(c.host!)}"". Use encryption tls on port ${c.port}, or ssl with port 465. Laravel 9+ sends STARTTLS by itself when the server offers it.`,
+					},
+					{ starttls: 'Use encryption tls (STARTTLS)', implicit: 'Use encryption ssl on port 465' },
+				),
+			];
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		if (!mismatch) return [];
 		const known = version !== undefined;
 		// Without a version, only an encryption that is written and contradicts the port is worth a note.
-		if (!known && !c.modeAt) return [];
+		if (!known && (!c.modeAt || c.mode === 'plain')) return [];
 		const intro = known ? `On Laravel ${version}` : 'If this project runs Laravel 8 or older (composer.lock not found)';
 		const modern = 'Laravel 9+ chooses TLS by the port instead (implicit TLS on 465, STARTTLS when offered elsewhere).';
 		const severity = known ? undefined : ('info' as const);

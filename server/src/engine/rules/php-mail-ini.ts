@@ -2,15 +2,10 @@
 //! `smtp_port` with a plain TCP socket and speaks SMTP without TLS and without logging in, so an implicit-TLS port
 //! (465) or a URL in `SMTP` (ssl://smtp.gmail.com) cannot work; elsewhere mail() runs sendmail_path and both are
 //! ignored. There is nothing to fix in the INI file: the mail has to go through a library that speaks TLS.
+import { STARTTLS_ONLY_HOSTS } from '../clients/checks';
 import { ALL_ORIGINS, defineRule } from './rule';
 
 const TLS_PORTS = new Set([465, 993, 995]);
-/**
- * Submission servers that take mail only after STARTTLS and a login, which mail() cannot do: Gmail ("530 5.7.0 Must
- * issue a STARTTLS command first"), Microsoft 365 and Outlook.com ("530 5.7.57 Client not authenticated").
- */
-const LOGIN_REQUIRED = /^smtp\.(gmail|googlemail|office365)\.com$|^smtp-mail\.outlook\.com$/i;
-
 export const phpMailIni = defineRule({
 	meta: {
 		id: 'php-mail-ini',
@@ -44,7 +39,7 @@ export const phpMailIni = defineRule({
 				},
 			];
 		// A written SMTP (the default, localhost, is none of these): the configuration's range is that setting.
-		if (c.port !== undefined && !TLS_PORTS.has(c.port) && c.host && LOGIN_REQUIRED.test(c.host))
+		if (c.port !== undefined && !TLS_PORTS.has(c.port) && c.host && STARTTLS_ONLY_HOSTS.test(c.host))
 			return [
 				{
 					start: c.start,

@@ -1,6 +1,16 @@
 //! SwiftMailer: Swift_SmtpTransport's encryption (constructor, setEncryption(), MAILER_URL's ?encryption=) that
 //! does not fit the port. 'ssl' opens ssl:// at once; 'tls' connects with tcp:// and requires STARTTLS.
-import { hostPort, mailMismatch, pairFinding, portName, schemeTwiceFinding, written } from '../clients/checks';
+import {
+	hostPort,
+	mailMismatch,
+	pairFinding,
+	plainToStarttlsOnlyHost,
+	portName,
+	schemeTwiceFinding,
+	starttlsOnlyHostFinding,
+	starttlsRefusal,
+	written,
+} from '../clients/checks';
 import { majorVersion } from '../target';
 import { TRANSPORTS } from '../transports';
 import { ALL_ORIGINS, defineRule } from './rule';
@@ -19,6 +29,8 @@ export const swiftmailerEncryption = defineRule({
 				'SwiftMailer writes {{added}}:// before this host, which has {{scheme}}:// already: PHP looks up "{{scheme}}" and fails. Remove {{scheme}}:// from the host.',
 			notATransport:
 				'SwiftMailer opens {{transport}}://, a transport PHP does not have: "Unable to find the socket transport". Use \'{{meant}}\' ({{how}}).',
+			starttlsRequired:
+				"SwiftMailer sends no STARTTLS unless encryption is 'tls', and {{host}} refuses mail and login before it (530). Use 'tls'.",
 			plainOn465:
 				'SwiftMailer speaks plaintext first ({{how}}) but port 465 expects TLS at once: "Timed Out". Use \'ssl\' on 465, or port 587.',
 		},
@@ -52,6 +64,18 @@ export const swiftmailerEncryption = defineRule({
 				},
 			];
 		}
+		if (plainToStarttlsOnlyHost(c, c.mode))
+			return [
+				starttlsOnlyHostFinding(
+					c,
+					{
+						messageId: 'starttlsRequired',
+						data: { host: c.host },
+						detail: `${c.label} connects to ${hostPort(c)} in plaintext, and SwiftMailer sends STARTTLS only for encryption 'tls' (it does not upgrade when the server offers it); ${c.host} offers AUTH only after STARTTLS and refuses mail before it: "Expected response code 250 but got code "530", with message "${starttlsRefusal(c.host!)}"". Use 'tls' on port ${c.port}, or 'ssl' with port 465.`,
+					},
+					{ starttls: "Use STARTTLS ('tls')", implicit: "Use 'ssl' on port 465" },
+				),
+			];
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		if (!mismatch) return [];
 		if (mismatch === 'tls-on-plain-port')

@@ -81,3 +81,35 @@ ruleTester(R, "CakePHP's transport URLs: TransportFactory reads ?tls=true as the
 		{ code: 'EMAIL_TRANSPORT_DEFAULT_URL="debug://"', kind: 'env' },
 	],
 });
+
+ruleTester(R, "no 'tls' => true to a server that takes nothing before STARTTLS (Gmail, Microsoft 365)", {
+	// src/Mailer/Transport/SmtpTransport.php _connect(): STARTTLS only `if ($config['tls'])`; _auth() then sends
+	// AUTH PLAIN / AUTH LOGIN in plaintext, and _smtpSend() throws "SMTP Error: %s" on the 530.
+	invalid: [
+		{
+			// passbolt/passbolt_api#51 (CakePHP 2): "SMTP Error: 530 5.7.0 Must issue a STARTTLS command first."
+			code: "class EmailConfig {\n\tpublic $default = array('transport' => 'Smtp', 'host' => 'smtp.gmail.com', 'port' => «587», 'username' => 'u', 'password' => 'p');\n}",
+			errors: ['starttlsRequired'],
+		},
+		{
+			code: "TransportFactory::setConfig('o', ['className' => 'Smtp', 'host' => 'smtp.office365.com', 'port' => 587, 'tls' => «false»]);",
+			errors: ['starttlsRequired'],
+			output:
+				"TransportFactory::setConfig('o', ['className' => 'Smtp', 'host' => 'smtp.office365.com', 'port' => 587, 'tls' => true]);",
+		},
+	],
+	valid: [
+		"TransportFactory::setConfig('g', ['className' => 'Smtp', 'host' => 'smtp.gmail.com', 'port' => 587, 'tls' => true]);",
+		"TransportFactory::setConfig('x', ['className' => 'Smtp', 'host' => 'mail.example.com', 'port' => 587, 'tls' => false]);",
+	],
+});
+
+test("without a 'tls' key the fix for a Gmail transport is ssl:// on 465", () => {
+	const f = findings(
+		"TransportFactory::setConfig('g', ['className' => 'Smtp', 'host' => 'smtp.gmail.com', 'port' => 587]);",
+	).find((x) => x.ruleId === R)!;
+	assert.deepEqual(
+		f.fixes.map((x) => [x.title, x.edits.map((e) => e.text)]),
+		[['Write ssl:// before the host and use port 465', ['ssl://', '465']]],
+	);
+});

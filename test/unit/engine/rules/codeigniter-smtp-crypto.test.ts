@@ -146,3 +146,28 @@ test('the fix for STARTTLS inside TLS empties SMTPCrypto, and the port is relate
 	assert.match(f.related![0]!.message, /SMTPPort/);
 	assert.match(f.detail!, /Connection on port 465 should set this to ''/);
 });
+
+ruleTester(R, "no 'tls' to a server that takes nothing before STARTTLS (Gmail, Microsoft 365)", {
+	// system/libraries/Email.php: STARTTLS only `if ($this->smtp_crypto === 'tls')`; _smtp_authenticate() then sends
+	// 'AUTH LOGIN' and, on anything but 334, logs lang 'email_failed_smtp_login':
+	//     'Failed to send AUTH LOGIN command. Error: %s'
+	invalid: [
+		{
+			code: "$this->load->library('email', ['protocol' => 'smtp', 'smtp_host' => 'smtp.gmail.com', 'smtp_port' => «587», 'smtp_user' => 'u', 'smtp_pass' => 'p']);",
+			errors: ['starttlsRequired'],
+			output:
+				"$this->load->library('email', ['protocol' => 'smtp', 'smtp_host' => 'smtp.gmail.com', 'smtp_port' => 587, 'smtp_crypto' => 'tls', 'smtp_user' => 'u', 'smtp_pass' => 'p']);",
+		},
+		{
+			code: "$config['protocol'] = 'smtp';\n$config['smtp_host'] = 'smtp.office365.com';\n$config['smtp_port'] = 587;\n$config['smtp_crypto'] = '«»';",
+			errors: ['starttlsRequired'],
+			output:
+				"$config['protocol'] = 'smtp';\n$config['smtp_host'] = 'smtp.office365.com';\n$config['smtp_port'] = 587;\n$config['smtp_crypto'] = 'tls';",
+		},
+	],
+	valid: [
+		"$config['protocol'] = 'smtp';\n$config['smtp_host'] = 'smtp.gmail.com';\n$config['smtp_port'] = 587;\n$config['smtp_crypto'] = 'tls';",
+		// SendGrid takes plaintext on 587 (its CodeIgniter page): not one of the servers known to refuse it.
+		"$config['protocol'] = 'smtp';\n$config['smtp_host'] = 'smtp.sendgrid.net';\n$config['smtp_port'] = 587;\n$config['smtp_crypto'] = '';",
+	],
+});

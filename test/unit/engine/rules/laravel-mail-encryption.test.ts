@@ -108,3 +108,20 @@ ruleTester(R, 'docker-compose environment entries and phpunit.xml <env> are read
 		},
 	],
 });
+
+test('MAIL_ENCRYPTION=null to Gmail on 587: Laravel 8 (SwiftMailer) never sends STARTTLS, Laravel 9+ does when offered', () => {
+	// Laravel 8's MailManager::createSmtpTransport() hands `encryption` to Swift_SmtpTransport, which sends STARTTLS
+	// only for 'tls' (EsmtpTransport: `if ($this->params['tls'])`); Laravel 9's Symfony EsmtpTransport sends it
+	// whenever the EHLO answer offers it.
+	const env = 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.gmail.com\nMAIL_PORT=587\nMAIL_ENCRYPTION=null\n';
+	const [f] = on('v8.83.27', env);
+	assert.equal(f?.messageId, 'starttlsRequired');
+	assert.equal(env.slice(f!.start, f!.end), 'null');
+	assert.deepEqual(
+		f!.fixes[0]!.edits.map((e) => e.text),
+		['tls'],
+	);
+	assert.match(f!.detail!, /530 5\.7\.0 Must issue a STARTTLS command first/);
+	assert.deepEqual(on('v10.48.0', env), []);
+	assert.deepEqual(on(undefined, env), [], 'unknown version: Laravel 9+ would be right');
+});

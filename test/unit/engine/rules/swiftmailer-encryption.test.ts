@@ -237,3 +237,37 @@ ruleTester(R, 'SwiftmailerBundle in XML: <swiftmailer:config> and its <swiftmail
 		{ code: '<swiftmailer:config transport="smtp" port="587" encryption="&#115;sl"/><broken', kind: 'xml' },
 	],
 });
+
+ruleTester(R, 'no encryption to a server that takes nothing before STARTTLS (Gmail, Microsoft 365)', {
+	// lib/classes/Swift/Transport/EsmtpTransport.php: STARTTLS is sent only when setEncryption() set params['tls']:
+	//     if ('tls' == $encryption) { ... $this->params['tls'] = true;
+	//     if ($this->params['tls']) { try { $this->executeCommand("STARTTLS\r\n", [220]);
+	// swiftmailer/swiftmailer#1239: "PHPMailer send STARTTLS command where Swiftmailer not" → "530 5.7.0 Must issue a
+	// STARTTLS command first."
+	invalid: [
+		{
+			code: "$t = new Swift_SmtpTransport('smtp.gmail.com', «25»);",
+			errors: ['starttlsRequired'],
+			output: "$t = new Swift_SmtpTransport('smtp.gmail.com', 25, 'tls');",
+		},
+		{
+			code: "$t = (new Swift_SmtpTransport('smtp.office365.com', «587»))->setUsername('u');",
+			errors: ['starttlsRequired'],
+			output: "$t = (new Swift_SmtpTransport('smtp.office365.com', 587, 'tls'))->setUsername('u');",
+		},
+		{
+			code: "'transport' => ['class' => 'Swift_SmtpTransport', 'host' => 'smtp.gmail.com', 'port' => «587»],",
+			errors: ['starttlsRequired'],
+			output:
+				"'transport' => ['class' => 'Swift_SmtpTransport', 'host' => 'smtp.gmail.com', 'port' => 587, 'encryption' => 'tls'],",
+		},
+		{ code: 'swiftmailer:\n    host: smtp.gmail.com\n    port: «587»\n', kind: 'yaml', errors: ['starttlsRequired'] },
+	],
+	valid: [
+		"$t = new Swift_SmtpTransport('smtp.gmail.com', 587, 'tls');",
+		// Other servers may take plaintext on 587 or 25: not known, not judged.
+		"$t = new Swift_SmtpTransport('smtp.example.org', 587);",
+		// A port set later than the constructor: where it is written decides.
+		"$t = new Swift_SmtpTransport('smtp.gmail.com', 25); $t->setPort(465); $t->setEncryption('ssl');",
+	],
+});
