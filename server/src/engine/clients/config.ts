@@ -19,9 +19,15 @@ const LARAVEL_PREFIXES: readonly string[] = ['MAIL_', 'REDIS_'];
 /**
  * The frameworks' own variables, read in .env, docker-compose, INI and XML files but not JSON (twelve thousand JSON
  * files of a real tree would each be searched for them): laravel-imap's IMAP_*, the Roundcube docker image's
- * ROUNDCUBEMAIL_*, CodeIgniter 4's `email.SMTP*` / `email.protocol`.
+ * ROUNDCUBEMAIL_*, Passbolt's EMAIL_TRANSPORT_DEFAULT_*, CodeIgniter 4's `email.SMTP*` / `email.protocol`.
  */
-const FRAMEWORK_PREFIXES: readonly string[] = ['IMAP_', 'ROUNDCUBEMAIL_', 'email.SMTP', 'email.protocol'];
+const FRAMEWORK_PREFIXES: readonly string[] = [
+	'IMAP_',
+	'ROUNDCUBEMAIL_',
+	'EMAIL_TRANSPORT_DEFAULT_',
+	'email.SMTP',
+	'email.protocol',
+];
 /** The prefixes of the variables read here. */
 export const VARIABLE_PREFIXES: readonly string[] = [...LARAVEL_PREFIXES, ...FRAMEWORK_PREFIXES];
 

@@ -395,6 +395,53 @@ function imapConfig(
 }
 
 /**
+ * Passbolt (a CakePHP application; config/app.default.php, and the passbolt/passbolt docker image's documented
+ * variables): `'host' => env('EMAIL_TRANSPORT_DEFAULT_HOST', 'localhost')`, `'port' => env('…_PORT', 25)`,
+ * `'tls' => env('EMAIL_TRANSPORT_DEFAULT_TLS', null)`, handed to CakePHP's SmtpTransport unconverted. CakePHP's env()
+ * returns the variable's string as it is, and SmtpTransport tests `if ($config['tls'])`, so every value but '' and '0'
+ * sends STARTTLS: 'false' and 'null' too (passbolt/passbolt-helm#9, passbolt/passbolt_docker#151).
+ */
+export const PASSBOLT_LABEL = 'Passbolt EMAIL_TRANSPORT_DEFAULT_*';
+
+const passboltEnv: Reader = (g) => {
+	if (g.from !== 'env') return undefined;
+	const e = g.entries;
+	const key = (k: string) => `EMAIL_TRANSPORT_DEFAULT_${k}`;
+	if (!e.has(key('HOST')) && !e.has(key('PORT')) && !e.has(key('TLS'))) return undefined;
+	// A transport URL overrides the other keys (TransportFactory parses it over them); another class ignores them.
+	if (str(e.get(key('URL')))) return undefined;
+	const className = str(e.get(key('CLASS_NAME')));
+	if (className !== undefined && className !== 'Smtp') return undefined;
+	const port = entryPort(e.get(key('PORT')));
+	const hostLit = lit(e.get(key('HOST')));
+	const hostText = hostLit ? hostLit.setting.text : 'localhost';
+	if (port === 'other') return undefined;
+	const tls = lit(e.get(key('TLS')));
+	const tlsText = tls?.setting.text.trim();
+	const starttls = tlsText !== undefined && tlsText !== '' && tlsText !== '0';
+	const prefix = /^([A-Za-z0-9+.-]+):\/\//.exec(hostText);
+	const implicit = !!prefix && isTlsTransport(prefix[1]!);
+	if (prefix && !implicit && prefix[1]!.toLowerCase() !== 'tcp') return undefined;
+	const prefixAt = prefix && hostLit ? partOf(hostLit, 0, prefix[0].length, `${key('HOST')} prefix`) : undefined;
+	return {
+		library: 'cakephp',
+		label: PASSBOLT_LABEL,
+		host: hostText.slice(prefix?.[0].length ?? 0) || undefined,
+		port: port ?? 25,
+		portAt: lit(e.get(key('PORT')))?.setting,
+		mode: implicit ? 'implicit' : starttls ? 'starttls' : 'plain',
+		modeAt: implicit ? (prefixAt ?? undefined) : tls?.setting,
+		modeText: implicit ? {} : { starttls: 'true', plain: '' },
+		...(!prefix && withMode(hostLit, 'value start', { implicit: 'ssl://' })),
+		...(implicit && starttls && tls && { starttlsInsideTls: true, starttlsAt: tls.setting }),
+		// A value that reads as "no" but is a non-empty string, so true: STARTTLS.
+		...(tls && starttls && /^(false|null|no|off|none)$/i.test(tlsText!) && { unknownValue: tls.setting }),
+		start: g.start,
+		end: g.end,
+	};
+};
+
+/**
  * WP Mail SMTP's constants in wp-config.php (WPMS_ON, WPMS_MAILER 'smtp', WPMS_SMTP_HOST, WPMS_SMTP_PORT, WPMS_SSL
  * '' / 'ssl' / 'tls', WPMS_SMTP_AUTOTLS): the plugin hands them to PHPMailer's Host, Port, SMTPSecure and
  * SMTPAutoTLS, so PHPMailer's semantics apply. Read when WPMS_ON is not false and the mailer is SMTP.
@@ -467,6 +514,7 @@ const nextcloud: Reader = (g) => {
 
 const READERS: readonly Reader[] = [
 	roundcubeDocker,
+	passboltEnv,
 	imapEnv,
 
 	yiiSwift,

@@ -113,3 +113,64 @@ test("without a 'tls' key the fix for a Gmail transport is ssl:// on 465", () =>
 		[['Write ssl:// before the host and use port 465', ['ssl://', '465']]],
 	);
 });
+
+ruleTester(R, "Passbolt's EMAIL_TRANSPORT_DEFAULT_*: the TLS variable is a string, and 'false' is true", {
+	// passbolt_api config/app.default.php: 'tls' => env('EMAIL_TRANSPORT_DEFAULT_TLS', null),
+	// cakephp src/Core/functions.php env(): `$val = $_SERVER[$key] ?? $_ENV[$key] ?? null; ... return $val;` (a string)
+	// src/Mailer/Transport/SmtpTransport.php _connect(): if ($config['tls']) { $this->_smtpSend('STARTTLS', '220'); ...
+	invalid: [
+		{
+			// passbolt/passbolt-helm#9: "Mail TLS is used even if value set to false" (printenv in the container).
+			code: 'EMAIL_TRANSPORT_DEFAULT_PORT=25\nEMAIL_TRANSPORT_DEFAULT_HOST=ourpostfix\nEMAIL_TRANSPORT_DEFAULT_TLS=«false»',
+			kind: 'env',
+			errors: ['tlsString'],
+		},
+		{
+			// passbolt/passbolt_docker#151, following help.passbolt.com's SSL example: STARTTLS inside TLS.
+			code: 'EMAIL_TRANSPORT_DEFAULT_HOST=ssl://mail.example.com\nEMAIL_TRANSPORT_DEFAULT_PORT=465\nEMAIL_TRANSPORT_DEFAULT_TLS=«null»',
+			kind: 'env',
+			errors: ['starttlsInsideTls'],
+		},
+		{
+			code: 'services:\n  passbolt:\n    image: passbolt/passbolt:latest-ce\n    environment:\n      EMAIL_TRANSPORT_DEFAULT_HOST: "mail.example.com"\n      EMAIL_TRANSPORT_DEFAULT_PORT: 465\n      EMAIL_TRANSPORT_DEFAULT_TLS: "«true»"\n',
+			kind: 'yaml',
+			errors: ['plainOn465'],
+		},
+	],
+	valid: [
+		{
+			code: 'EMAIL_TRANSPORT_DEFAULT_HOST=smtp.example.com\nEMAIL_TRANSPORT_DEFAULT_PORT=587\nEMAIL_TRANSPORT_DEFAULT_TLS=true',
+			kind: 'env',
+		},
+		{
+			code: 'EMAIL_TRANSPORT_DEFAULT_HOST=ssl://smtp.example.com\nEMAIL_TRANSPORT_DEFAULT_PORT=465\nEMAIL_TRANSPORT_DEFAULT_TLS=',
+			kind: 'env',
+		},
+		// passbolt_docker's docker-compose: plaintext on 587 to a server whose policy is not known.
+		{
+			code: 'environment:\n  EMAIL_TRANSPORT_DEFAULT_HOST: "smtp.domain.tld"\n  EMAIL_TRANSPORT_DEFAULT_PORT: 587\n',
+			kind: 'yaml',
+		},
+		// '0' is false in PHP.
+		{
+			code: 'EMAIL_TRANSPORT_DEFAULT_HOST=smtp.example.com\nEMAIL_TRANSPORT_DEFAULT_PORT=25\nEMAIL_TRANSPORT_DEFAULT_TLS=0',
+			kind: 'env',
+		},
+		// A transport URL replaces the other keys; another class ignores them.
+		{
+			code: 'EMAIL_TRANSPORT_DEFAULT_URL=smtp://mail.example.com:587?tls=true\nEMAIL_TRANSPORT_DEFAULT_TLS=false',
+			kind: 'env',
+		},
+		{ code: 'EMAIL_TRANSPORT_DEFAULT_CLASS_NAME=Debug\nEMAIL_TRANSPORT_DEFAULT_TLS=false', kind: 'env' },
+	],
+});
+
+test("Passbolt's 'false': the fix empties the variable, and a Gmail host without it gets the STARTTLS message in its terms", () => {
+	const text = 'EMAIL_TRANSPORT_DEFAULT_TLS=false\n';
+	const [f] = findings(text, 'env').filter((x) => x.ruleId === R);
+	assert.deepEqual(f!.fixes[0]!.edits, [{ start: 28, end: 33, text: '' }]);
+	assert.match(f!.detail!, /every string but '' and '0' is true/);
+	const [g] = findings('EMAIL_TRANSPORT_DEFAULT_HOST=smtp.gmail.com\nEMAIL_TRANSPORT_DEFAULT_PORT=587\n', 'env');
+	assert.equal(g!.messageId, 'starttlsRequired');
+	assert.match(g!.message, /Set EMAIL_TRANSPORT_DEFAULT_TLS=true/);
+});
