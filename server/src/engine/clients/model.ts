@@ -97,6 +97,11 @@ export interface ClientConfig {
 		reader: 'phpredis' | 'predis' | 'predis-unix' | 'config';
 		removePort?: { start: number; end: number };
 	};
+	/**
+	 * A Symfony Mailer bridge DSN (`mailersend+smtp://USER:PASS@default`): the bridge's scheme and the DSN's host, which
+	 * the bridge replaces with its provider's (rules judge a bridge by its package's version).
+	 */
+	bridge?: { scheme: Setting; host: Setting };
 	/** A value the library does not know, read as `mode` (CodeIgniter: 'TLS' is no encryption). */
 	unknownValue?: Setting;
 	/** The protocol the library speaks, when it is not the library's usual one (Roundcube: SMTP or IMAP). */

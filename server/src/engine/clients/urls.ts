@@ -127,13 +127,17 @@ function dsn(value: string, at: (i: number) => number, key: string, as?: 'symfon
 		// A bridge (MailgunSmtpTransport, SendgridSmtpTransport, ...) connects to its provider's host and port with its
 		// own TLS choice, whatever the DSN's host says; only the stream options still reach the socket.
 		const verify = verifyPeerOff(options, value, at, removal);
-		if (!verify) return undefined;
+		const hostFrom = /^[^:]+:\/\/(?:[^/?#\s]*@)?/.exec(value)![0].length;
 		return {
 			library: 'symfony-mailer',
 			label: key || 'DSN',
 			host: undefined,
 			modeText: {},
-			notes: [verify],
+			bridge: {
+				scheme: schemeAt,
+				host: span(value, at, hostFrom, hostFrom + host.length + (m[3] ? m[3].length + 1 : 0), 'host'),
+			},
+			...(verify && { notes: [verify] }),
 			...rejects,
 			start: at(0),
 			end: at(value.length),

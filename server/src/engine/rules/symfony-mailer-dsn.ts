@@ -2,7 +2,66 @@
 //! and STARTTLS when offered elsewhere (EsmtpTransport). `encryption` is not a Symfony Mailer option, and
 //! verify_peer=0 turns certificate checks off.
 import { hostPort, mailMismatch, pairFinding, portName } from '../clients/checks';
+import type { ClientConfig } from '../clients/model';
+import { versionParts } from '../php-env';
+import type { RuleContext } from '../target';
 import { ALL_ORIGINS, defineRule, type RuleFinding } from './rule';
+
+/**
+ * Bridges whose SMTP transport starts TLS at once on a port that greets in plaintext, in the versions `broken`
+ * names (the package's version from composer.lock; unknown: not judged).
+ */
+const TLS_ON_PLAIN_PORT_BRIDGES: Record<
+	string,
+	{
+		name: string;
+		package: string;
+		host: string;
+		port: number;
+		broken: (v: [number, number, number]) => boolean;
+		fixed: string;
+	}
+> = {
+	// symfony/mailer-send-mailer Transport/MailerSendSmtpTransport.php (from 6.3.0):
+	//     parent::__construct('smtp.mailersend.net', 587, true, $dispatcher, $logger);
+	// symfony/symfony#60640 "[Mailer] use STARTTLS for SMTP with MailerSend" is in 6.4.23 (CHANGELOG-6.4.md) and 7.3.1
+	// (CHANGELOG-7.3.md); 7.0 and 7.1 had ended. 7.2 is not judged: its fixed patch is not read here.
+	'mailersend+smtp': {
+		name: 'MailerSend',
+		package: 'symfony/mailer-send-mailer',
+		host: 'smtp.mailersend.net',
+		port: 587,
+		broken: ([major, minor, patch]) =>
+			(major === 6 && (minor === 3 || (minor === 4 && patch < 23))) ||
+			(major === 7 && (minor < 2 || (minor === 3 && patch < 1))),
+		fixed: '6.4.23 or 7.3.1',
+	},
+};
+
+/** The finding for a bridge that starts TLS at once on its provider's plaintext port, in the installed version. */
+function brokenBridge(c: ClientConfig, ctx: RuleContext): RuleFinding<DsnMessage> | undefined {
+	const b = c.bridge && TLS_ON_PLAIN_PORT_BRIDGES[c.bridge.scheme.text.toLowerCase()];
+	const installed = b && ctx.project?.packages[b.package];
+	const v = installed === undefined ? undefined : versionParts(installed);
+	if (!b || !v || !b.broken(v) || ctx.project?.from === 'composer.json') return undefined;
+	const { scheme, host } = c.bridge!;
+	return {
+		start: scheme.start,
+		end: scheme.end,
+		messageId: 'bridgeTlsOnPlainPort',
+		data: { bridge: b.name, version: installed!, host: `${b.host}:${b.port}` },
+		detail: `${b.package} ${installed} makes its SMTP transport with new EsmtpTransport('${b.host}', ${b.port}, true): TLS from the first byte to a port that greets in plaintext, so every send fails with "Connection could not be established with host "ssl://${b.host}:${b.port}": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number" (symfony/symfony#60636). Update ${b.package} to ${b.fixed}, or write the provider's host in a plain smtp:// DSN (STARTTLS on ${b.port}).`,
+		fixes: [
+			{
+				title: `Use smtp://…@${b.host}:${b.port} (STARTTLS)`,
+				edits: [
+					{ start: scheme.start, end: scheme.end, text: 'smtp' },
+					{ start: host.start, end: host.end, text: `${b.host}:${b.port}` },
+				],
+			},
+		],
+	};
+}
 
 export const symfonyMailerDsn = defineRule({
 	meta: {
@@ -21,6 +80,8 @@ export const symfonyMailerDsn = defineRule({
 				'smtps:// starts TLS at once but port {{port}} greets in plaintext: "wrong version number". Use smtp:// on {{port}} (STARTTLS by itself), or port 465.',
 			swiftOption:
 				'Symfony Mailer ignores "{{option}}" (a SwiftMailer option): TLS comes from the scheme and the port. Use smtps:// or port 465 for implicit TLS.',
+			bridgeTlsOnPlainPort:
+				'The {{bridge}} bridge {{version}} starts TLS at once on {{host}}, a plaintext port: "wrong version number". Update it, or use smtp:// to that host.',
 			verifyPeerOff:
 				'{{option}} turns off certificate and host-name checks: anyone on the path can read the mail and credentials. Fix the CA bundle or host name instead.',
 		},
@@ -28,6 +89,8 @@ export const symfonyMailerDsn = defineRule({
 	checkClient(c, ctx) {
 		if (c.library !== 'symfony-mailer') return [];
 		const out: RuleFinding<DsnMessage>[] = [];
+		const bridge = brokenBridge(c, ctx);
+		if (bridge) out.push(bridge);
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		// `new EsmtpTransport($host, $port, $tls)`: the same semantics, decided by $tls instead of the scheme.
 		const constructed = c.modeAt?.name === 'tls';
@@ -101,4 +164,10 @@ export const symfonyMailerDsn = defineRule({
 	},
 });
 
-type DsnMessage = 'tlsTrueOnPlainPort' | 'tlsFalseOn465' | 'smtpsOnPlainPort' | 'swiftOption' | 'verifyPeerOff';
+type DsnMessage =
+	| 'tlsTrueOnPlainPort'
+	| 'tlsFalseOn465'
+	| 'smtpsOnPlainPort'
+	| 'swiftOption'
+	| 'verifyPeerOff'
+	| 'bridgeTlsOnPlainPort';

@@ -128,3 +128,65 @@ test("Yii 2's symfonymailer transport without a port is read as a DSN without on
 	const [local] = analyze("<?php\n$x = ['transport' => ['scheme' => 'smtp', 'host' => 'localhost']];\n", 'php').clients;
 	assert.deepEqual([local!.port, local!.mode], [25, 'plain']);
 });
+
+ruleTester(R, 'the MailerSend bridge starts TLS at once on 587 before 6.4.23 / 7.3.1 (composer.lock)', {
+	// symfony/mailer-send-mailer Transport/MailerSendSmtpTransport.php:
+	//     parent::__construct('smtp.mailersend.net', 587, true, $dispatcher, $logger);
+	// fixed by symfony/symfony#60640 ("use STARTTLS for SMTP with MailerSend"): CHANGELOG-6.4.md 6.4.23, CHANGELOG-7.3.md 7.3.1.
+	invalid: [
+		{
+			code: 'MAILER_DSN=«mailersend+smtp»://USERNAME:PASSWORD@default\n',
+			kind: 'env',
+			project: { packages: { 'symfony/mailer-send-mailer': 'v7.3.0' }, from: 'composer.lock' },
+			errors: ['bridgeTlsOnPlainPort'],
+		},
+		{
+			code: 'MAILER_DSN=«mailersend+smtp»://u:p@default?verify_peer=1\n',
+			kind: 'env',
+			project: { packages: { 'symfony/mailer-send-mailer': '6.4.22' } },
+			errors: ['bridgeTlsOnPlainPort'],
+		},
+	],
+	valid: [
+		{ code: 'MAILER_DSN=mailersend+smtp://u:p@default\n', kind: 'env' },
+		{
+			code: 'MAILER_DSN=mailersend+smtp://u:p@default\n',
+			kind: 'env',
+			project: { packages: { 'symfony/mailer-send-mailer': 'v6.4.23' } },
+		},
+		{
+			code: 'MAILER_DSN=mailersend+smtp://u:p@default\n',
+			kind: 'env',
+			project: { packages: { 'symfony/mailer-send-mailer': 'v7.3.1' } },
+		},
+		// 7.2: its fixed patch is not known here.
+		{
+			code: 'MAILER_DSN=mailersend+smtp://u:p@default\n',
+			kind: 'env',
+			project: { packages: { 'symfony/mailer-send-mailer': 'v7.2.0' } },
+		},
+		// A constraint is not the installed version.
+		{
+			code: 'MAILER_DSN=mailersend+smtp://u:p@default\n',
+			kind: 'env',
+			project: { packages: { 'symfony/mailer-send-mailer': '^7.3' }, from: 'composer.json' },
+		},
+		// Other bridges choose right.
+		{
+			code: 'MAILER_DSN=mailgun+smtp://u:p@default\n',
+			kind: 'env',
+			project: { packages: { 'symfony/mailgun-mailer': 'v6.4.0' } },
+		},
+	],
+});
+
+test("the bridge's fix writes the provider's host in a plain smtp:// DSN", () => {
+	const text = 'MAILER_DSN=mailersend+smtp://USERNAME:PASSWORD@default\n';
+	const [f] = findings(text, 'env', undefined, { packages: { 'symfony/mailer-send-mailer': 'v7.3.0' } }).filter(
+		(x) => x.ruleId === R,
+	);
+	assert.equal(
+		applyEdits(text, [f!.fixes[0]!.edits]).text,
+		'MAILER_DSN=smtp://USERNAME:PASSWORD@smtp.mailersend.net:587\n',
+	);
+});
