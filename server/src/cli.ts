@@ -230,24 +230,51 @@ class Workers {
 			);
 	}
 
-	/** Runs a task on every thread, the main one too; each result has the place of its file. */
+	/**
+	 * Runs a task on every thread, the main one too; each result has the place of its file. A worker that fails (out
+	 * of memory on a huge file, say) is dropped, and the files it had taken are done again on this thread.
+	 */
 	async run<T>(t: Task): Promise<T[]> {
 		const next = new Int32Array(new SharedArrayBuffer(4));
 		const done = this.workers.map(
 			(worker) =>
-				new Promise<(T | undefined)[]>((resolve, reject) => {
-					const fail = (e: unknown) =>
-						reject(e instanceof Error ? e : new Error(`a lint worker exited with ${String(e)}`));
-					worker.once('message', (m: (T | undefined)[]) => {
+				new Promise<(T | undefined)[]>((resolve) => {
+					const stop = () => {
+						worker.off('message', answer);
 						worker.off('error', fail);
+						worker.off('exit', fail);
+					};
+					const fail = (e: unknown) => {
+						stop();
+						this.drop(worker, typeof e === 'number' ? `exit code ${e}` : e);
+						resolve([]);
+					};
+					const answer = (m: (T | undefined)[]) => {
+						stop();
 						resolve(m);
-					});
-					worker.once('error', fail);
+					};
+					worker.on('message', answer);
+					worker.on('error', fail);
+					worker.on('exit', fail);
 					worker.postMessage({ ...t, next });
 				}),
 		);
 		const parts = [runTask(t, next) as (T | undefined)[], ...(await Promise.all(done))];
-		return t.files.map((_, i) => parts.find((p) => p[i] !== undefined)![i]!);
+		const out = t.files.map((_, i) => parts.find((p) => p[i] !== undefined)?.[i]);
+		const missing = out.flatMap((r, i) => (r === undefined ? [i] : []));
+		if (missing.length) {
+			const again = runTask({ ...t, files: missing.map((i) => t.files[i]!) }) as T[];
+			missing.forEach((i, k) => (out[i] = again[k]));
+		}
+		return out as T[];
+	}
+
+	private drop(worker: Worker, e: unknown): void {
+		const at = this.workers.indexOf(worker);
+		if (at >= 0) this.workers.splice(at, 1);
+		void worker.terminate();
+		const why = e instanceof Error ? ((e as { code?: string }).code ?? e.message) : String(e);
+		process.stderr.write(`transport-lint: a lint worker stopped (${why}); its files are linted on the main thread\n`);
 	}
 
 	dismiss(): void {

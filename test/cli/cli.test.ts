@@ -13,8 +13,14 @@ const CLI = path.join(ROOT, 'server/out/cli.js');
 const tmp = mkdtempSync(path.join(tmpdir(), 'transport-lint-cli-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(args: string[], cwd = ROOT) {
-	const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+function run(args: string[], cwd = ROOT, env?: Record<string, string>) {
+	const r = spawnSync(process.execPath, [CLI, ...args], {
+		cwd,
+		encoding: 'utf8',
+		timeout: 60_000,
+		maxBuffer: 64 << 20,
+		...(env && { env: { ...process.env, ...env } }),
+	});
 	return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -283,6 +289,7 @@ test('a large tree is linted on several threads with the same output, in the sam
 			cwd: ROOT,
 			encoding: 'utf8',
 			timeout: 60_000,
+			maxBuffer: 64 << 20,
 			env: { ...process.env, TRANSPORT_LINT_THREADS: threads },
 		});
 	const one = runWith('1');
@@ -573,4 +580,26 @@ test('probe --all: every fully known target once, 4 at a time, one line each; ex
 		plaintext.close();
 		tlsPeer.close();
 	}
+});
+
+test('a lint worker that runs out of memory is dropped and its files are linted on the main thread: the same output', () => {
+	// 210 files of 12 KB of URLs (more than PARALLEL_FROM, so a worker starts); their results fill more than the worker's 16 MB.
+	const dir = path.join(tmp, 'oom');
+	const files: Record<string, string> = {};
+	for (let k = 0; k < 210; k++) {
+		let s = '<?php\n';
+		for (let i = 0; s.length < 12_000; i++)
+			s += `$fp${i} = stream_socket_client("ssl://h${k}x${i}.example.com:587");\n`;
+		files[`f${String(k).padStart(3, '0')}.php`] = s;
+	}
+	writeTree(dir, files);
+	const small = run([dir], ROOT, { TRANSPORT_LINT_WORKER_HEAP_MB: '16', TRANSPORT_LINT_THREADS: '2' });
+	const one = run([dir], ROOT, { TRANSPORT_LINT_THREADS: '1' });
+	assert.match(
+		small.err,
+		/a lint worker stopped \(ERR_WORKER_OUT_OF_MEMORY\); its files are linted on the main thread/,
+	);
+	assert.equal(small.code, one.code);
+	assert.equal(small.out, one.out);
+	assert.match(small.err, /210 files checked/);
 });

@@ -57,15 +57,9 @@ export function starttlsOnlyHostFinding<Id extends string>(
 ): RuleFinding<Id> {
 	const at = c.modeAt ?? c.portAt!;
 	const fixes: Fix[] = [];
-	const write = (mode: TlsMode): Fix['edits'] | undefined => {
-		const text = c.modeText[mode];
-		if (c.modeAt && text !== undefined) return [{ start: c.modeAt.start, end: c.modeAt.end, text }];
-		const add = c.addMode?.text[mode];
-		return add === undefined ? undefined : [{ start: c.addMode!.at, end: c.addMode!.at, text: add }];
-	};
-	const starttls = write('starttls');
+	const starttls = modeEdits(c, 'starttls');
 	if (starttls) fixes.push({ title: titles.starttls, edits: starttls, preferred: true });
-	const implicit = write('implicit');
+	const implicit = modeEdits(c, 'implicit');
 	if (implicit && c.portAt)
 		fixes.push({
 			title: titles.implicit,
@@ -76,6 +70,17 @@ export function starttlsOnlyHostFinding<Id extends string>(
 		...(c.modeAt === at ? [] : related(c.modeAt, `TLS is decided here (${c.modeAt?.name}).`, at)),
 	];
 	return { start: at.start, end: at.end, ...said, fixes, ...(rel.length && { related: rel }) };
+}
+
+/**
+ * The edits that make the configuration ask for `mode`: the setting that decides TLS rewritten, else the setting
+ * that asks for it inserted (ClientConfig.addMode); undefined when it cannot say that mode.
+ */
+export function modeEdits(c: ClientConfig, mode: TlsMode): Fix['edits'] | undefined {
+	const text = c.modeText[mode];
+	if (c.modeAt && text !== undefined) return [{ start: c.modeAt.start, end: c.modeAt.end, text }];
+	const add = c.addMode?.text[mode];
+	return add === undefined ? undefined : [{ start: c.addMode!.at, end: c.addMode!.at, text: add }];
 }
 
 export type Mismatch = 'tls-on-plain-port' | 'plaintext-on-tls-port';
@@ -132,14 +137,8 @@ export function pairFinding<Id extends string>(
 	const { messageId, data, detail } = said;
 	const at = c.modeAt ?? c.portAt ?? { start: c.start, end: c.end };
 	const fixes: Fix[] = [];
-	const modeText = toMode && c.modeText[toMode.mode];
-	if (toMode && modeText !== undefined && c.modeAt)
-		fixes.push({ title: toMode.title, edits: [{ start: c.modeAt.start, end: c.modeAt.end, text: modeText }] });
-	else if (toMode && !c.modeAt && c.addMode?.text[toMode.mode] !== undefined)
-		fixes.push({
-			title: toMode.title,
-			edits: [{ start: c.addMode.at, end: c.addMode.at, text: c.addMode.text[toMode.mode]! }],
-		});
+	const modeFix = toMode && modeEdits(c, toMode.mode);
+	if (modeFix) fixes.push({ title: toMode!.title, edits: modeFix });
 	if (toPort && c.portAt)
 		fixes.push({
 			title: toPort.title,
