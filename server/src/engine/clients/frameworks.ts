@@ -436,8 +436,9 @@ const passboltEnv: Reader = (g) => {
 		...(implicit && starttls && tls && { starttlsInsideTls: true, starttlsAt: tls.setting }),
 		// A value that reads as "no" but is a non-empty string, so true: STARTTLS.
 		...(tls && starttls && /^(false|null|no|off|none)$/i.test(tlsText!) && { unknownValue: tls.setting }),
-		start: g.start,
-		end: g.end,
+		// The file's other variables are not this configuration's: its range (the lens's line) is the host's.
+		start: hostLit?.setting.start ?? g.start,
+		end: hostLit?.setting.end ?? g.end,
 	};
 };
 

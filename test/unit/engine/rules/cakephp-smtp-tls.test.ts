@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyze, testTargets } from '../../../../server/src/engine/index';
 import { findings } from '../../../helpers/marked';
 import { ruleTester } from '../../../helpers/rule-tester';
 
@@ -173,4 +174,24 @@ test("Passbolt's 'false': the fix empties the variable, and a Gmail host without
 	const [g] = findings('EMAIL_TRANSPORT_DEFAULT_HOST=smtp.gmail.com\nEMAIL_TRANSPORT_DEFAULT_PORT=587\n', 'env');
 	assert.equal(g!.messageId, 'starttlsRequired');
 	assert.match(g!.message, /Set EMAIL_TRANSPORT_DEFAULT_TLS=true/);
+});
+
+test('Test connection connects to a Passbolt configuration as CakePHP will: TLS=false is STARTTLS, ssl:// is TLS at once', () => {
+	const targets = (text: string) =>
+		testTargets(analyze(text, 'env')).map(({ target, starttls }) => ({ target, starttls }));
+	assert.deepEqual(
+		targets(
+			'EMAIL_TRANSPORT_DEFAULT_HOST=relay.example.com\nEMAIL_TRANSPORT_DEFAULT_PORT=25\nEMAIL_TRANSPORT_DEFAULT_TLS=false\n',
+		),
+		[{ target: 'tcp://relay.example.com:25', starttls: 'smtp' }],
+	);
+	assert.deepEqual(
+		targets(
+			'EMAIL_TRANSPORT_DEFAULT_HOST=relay.example.com\nEMAIL_TRANSPORT_DEFAULT_PORT=25\nEMAIL_TRANSPORT_DEFAULT_TLS=\n',
+		),
+		[{ target: 'tcp://relay.example.com:25', starttls: undefined }],
+	);
+	assert.deepEqual(targets('EMAIL_TRANSPORT_DEFAULT_HOST=ssl://smtp.example.com\nEMAIL_TRANSPORT_DEFAULT_PORT=465\n'), [
+		{ target: 'tls://smtp.example.com:465', starttls: undefined },
+	]);
 });
