@@ -1,7 +1,15 @@
 //! Roundcube's smtp_host and imap_host (program/lib/Roundcube/rcube_smtp.php connect(), rcube_utils::
 //! parse_host_uri()): `ssl://` opens TLS at once, `tls://` connects in plaintext and sends STARTTLS, no prefix stays
 //! in plaintext. Here tls:// is Roundcube's word for STARTTLS, not PHP's transport: tls:// on 587 or 143 is right.
-import { IMAP_TLS_PORTS, mailMismatch, pairFinding, portName } from '../clients/checks';
+import {
+	IMAP_TLS_PORTS,
+	mailMismatch,
+	pairFinding,
+	plainToStarttlsOnlyHost,
+	portName,
+	starttlsOnlyHostFinding,
+	starttlsRefusal,
+} from '../clients/checks';
 import { IMPLICIT_TLS_TWIN, PLAIN_TWIN } from '../transports';
 import { ALL_ORIGINS, defineRule } from './rule';
 
@@ -18,6 +26,8 @@ export const roundcubeHostPrefix = defineRule({
 				'Roundcube opens ssl:// ({{key}}) but port {{port}} greets in plaintext: "wrong version number". Use tls:// (STARTTLS) on {{port}}, or port {{tlsPort}}.',
 			starttlsOnTlsPort:
 				'Roundcube reads tls:// as STARTTLS ({{key}}), but port {{port}} expects TLS at once: the connection times out. Use ssl:// on {{port}}, or port {{plainPort}}.',
+			starttlsRequired:
+				'Roundcube sends STARTTLS only for tls:// ({{key}} has none), and {{host}} refuses mail and login before it (530). Write tls:// before the host.',
 			plainOnTlsPort:
 				'Roundcube connects in plaintext ({{key}} has no ssl://) but port {{port}} expects TLS at once: it times out. Write ssl:// before the host, or use port {{plainPort}}.',
 		},
@@ -31,6 +41,23 @@ export const roundcubeHostPrefix = defineRule({
 		const error = imap
 			? `"IMAP Error: Login failed for … Could not connect to ${where}"`
 			: `"SMTP Error: Connection failed: Failed to connect socket"`;
+		// rcube_smtp::connect(): `if ($use_tls) { $this->conn->starttls(); }` ($use_tls: the tls:// prefix), then
+		// auth(…, false, …): Net_SMTP's own STARTTLS is off.
+		if (!imap && plainToStarttlsOnlyHost(c, c.mode))
+			return [
+				starttlsOnlyHostFinding(
+					c,
+					{
+						messageId: 'starttlsRequired',
+						data: { key, host: c.host },
+						detail: `Roundcube (${c.label}) connects to ${where} in plaintext and sends STARTTLS only when the host is written with tls://; ${c.host} offers AUTH only after STARTTLS and refuses mail before it ("${starttlsRefusal(c.host!)}"), so Roundcube logs "SMTP Error: Authentication failure" (with a login) or "SMTP Error: Failed to set sender '…'. 5.7.0 Must issue a STARTTLS command first (Code: 530)" (roundcube#8726). Write tls://${c.host} (STARTTLS on ${c.port}), or ssl:// with port 465.`,
+					},
+					{
+						starttls: 'Write tls:// (STARTTLS) before the host',
+						implicit: 'Write ssl:// before the host and use port 465',
+					},
+				),
+			];
 		if (mismatch === 'tls-on-plain-port') {
 			const tlsPort = IMPLICIT_TLS_TWIN.get(c.port!) ?? (imap ? 993 : 465);
 			return [

@@ -69,3 +69,28 @@ test('the fixes change the prefix or the port, and a missing prefix is inserted'
 	);
 	assert.match(g.related![0]!.message, /smtp_host port/);
 });
+
+ruleTester(R, 'no tls:// to a server that takes nothing before STARTTLS (Gmail, Microsoft 365)', {
+	// program/lib/Roundcube/rcube_smtp.php connect(): $use_tls = $scheme === 'tls'; … if ($use_tls) { $result =
+	// $this->conn->starttls(); } … $this->conn->auth($smtp_user, $smtp_pass, $smtp_auth_type, false, $smtp_authz);
+	invalid: [
+		{
+			code: "$config['smtp_host'] = 'smtp.gmail.com:«587»';",
+			errors: ['starttlsRequired'],
+			output: "$config['smtp_host'] = 'tls://smtp.gmail.com:587';",
+		},
+		{
+			code: "$config['smtp_server'] = 'smtp.office365.com';\n$config['smtp_port'] = «587»;",
+			errors: ['starttlsRequired'],
+			output: "$config['smtp_server'] = 'tls://smtp.office365.com';\n$config['smtp_port'] = 587;",
+		},
+	],
+	valid: [
+		"$config['smtp_host'] = 'tls://smtp.gmail.com:587';",
+		// deflomu/Roundcube-SMTP-per-Identity-Plugin#14: Gmail with tls:// on 587 works.
+		"$config['smtp_server'] = 'tls://smtp.gmail.com';\n$config['smtp_port'] = 587;",
+		"$config['smtp_host'] = 'localhost:587';",
+		// IMAP is not judged by this (Gmail's IMAP has no plaintext port at all).
+		"$config['imap_host'] = 'imap.gmail.com:143';",
+	],
+});
