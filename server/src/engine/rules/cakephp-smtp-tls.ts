@@ -20,7 +20,8 @@ export const cakephpSmtpTls = defineRule({
 	meta: {
 		id: 'cakephp-smtp-tls',
 		defaultSeverity: 'warning',
-		summary: "CakePHP SmtpTransport whose TLS does not fit the port: ssl:// on 587, 'tls' => true or nothing on 465.",
+		summary:
+			"CakePHP SmtpTransport (and Passbolt's variables) whose TLS does not fit the port or server: ssl:// on 587, 'tls' => true or nothing on 465, no 'tls' to Gmail.",
 		origins: ALL_ORIGINS,
 		fixes: 'sometimes',
 		messages: {

@@ -24,7 +24,7 @@ export const codeigniterSmtpCrypto = defineRule({
 		id: 'codeigniter-smtp-crypto',
 		defaultSeverity: 'warning',
 		summary:
-			"CodeIgniter SMTP encryption that does not fit the port ('ssl' on 587, 'tls' on 465) or that it does not know ('TLS').",
+			"CodeIgniter SMTP encryption that does not fit the port ('ssl' on 587, 'tls' on 465) or the server (none to Gmail), or that it does not know ('TLS').",
 		origins: ALL_ORIGINS,
 		fixes: 'always',
 		messages: {

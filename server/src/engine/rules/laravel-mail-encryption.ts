@@ -19,7 +19,7 @@ export const laravelMailEncryption = defineRule({
 		id: 'laravel-mail-encryption',
 		defaultSeverity: 'warning',
 		summary:
-			'Laravel MAIL_SCHEME / MAIL_ENCRYPTION that does not fit MAIL_PORT (smtps on 587; on Laravel 8 and older, ssl on 587 or tls on 465).',
+			'Laravel MAIL_SCHEME / MAIL_ENCRYPTION that does not fit MAIL_PORT (smtps on 587; on Laravel 8 and older, ssl on 587, tls on 465, none to Gmail).',
 		origins: ALL_ORIGINS,
 		fixes: 'always',
 		messages: {

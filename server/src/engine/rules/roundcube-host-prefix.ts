@@ -18,7 +18,7 @@ export const roundcubeHostPrefix = defineRule({
 		id: 'roundcube-host-prefix',
 		defaultSeverity: 'warning',
 		summary:
-			'Roundcube smtp_host / imap_host whose prefix does not fit the port: ssl:// on 587 or 143, tls:// or none on 465 or 993.',
+			'Roundcube smtp_host / imap_host whose prefix does not fit the port or server: ssl:// on 587 or 143, tls:// or none on 465 or 993, none to Gmail.',
 		origins: ALL_ORIGINS,
 		fixes: 'always',
 		messages: {

@@ -19,7 +19,8 @@ export const swiftmailerEncryption = defineRule({
 	meta: {
 		id: 'swiftmailer-encryption',
 		defaultSeverity: 'warning',
-		summary: "SwiftMailer encryption that does not fit the port: 'ssl' on 587 or 25, 'tls' or none on 465.",
+		summary:
+			"SwiftMailer encryption that does not fit the port or server: 'ssl' on 587 or 25, 'tls' or none on 465, none to Gmail.",
 		origins: ALL_ORIGINS,
 		fixes: 'always',
 		messages: {
