@@ -507,6 +507,13 @@ const nextcloud: Reader = (g) => {
 		mode: swiftMailer ? swiftMode(value) : value === 'ssl' ? 'implicit' : symfonyAutoMode(p, host || '127.0.0.1'),
 		modeAt: lit(secure)?.setting,
 		modeText: swiftMailer ? { implicit: 'ssl', starttls: 'tls' } : { implicit: 'ssl', opportunistic: '' },
+		// Without mail_smtpsecure (before 26: no encryption), the fix writes it after the port.
+		...(swiftMailer &&
+			!secure &&
+			withMode(lit(e.get('mail_smtpport')), 'after', {
+				implicit: ", 'mail_smtpsecure' => 'ssl'",
+				starttls: ", 'mail_smtpsecure' => 'tls'",
+			})),
 		...(major !== undefined && { version: major }),
 		start: g.start,
 		end: g.end,

@@ -2,7 +2,15 @@
 //! getSmtpInstance()) pass `mail_smtpsecure === 'ssl' ? true : null` to Symfony Mailer's EsmtpTransport: 'ssl' starts
 //! TLS at once, anything else lets Symfony choose (TLS at once on 465, STARTTLS when offered elsewhere). Before 26,
 //! SwiftMailer's setEncryption() took the value: 'tls' required STARTTLS, also on 465.
-import { hostPort, mailMismatch, pairFinding, portName } from '../clients/checks';
+import {
+	hostPort,
+	mailMismatch,
+	pairFinding,
+	plainToStarttlsOnlyHost,
+	portName,
+	starttlsOnlyHostFinding,
+	starttlsRefusal,
+} from '../clients/checks';
 import { ALL_ORIGINS, defineRule } from './rule';
 
 export const nextcloudMailSmtpsecure = defineRule({
@@ -10,12 +18,14 @@ export const nextcloudMailSmtpsecure = defineRule({
 		id: 'nextcloud-mail-smtpsecure',
 		defaultSeverity: 'warning',
 		summary:
-			"Nextcloud mail_smtpsecure that does not fit mail_smtpport: 'ssl' on 587 or 25; before Nextcloud 26, 'tls' or none on 465.",
+			"Nextcloud mail_smtpsecure that does not fit mail_smtpport: 'ssl' on 587 or 25; before Nextcloud 26, 'tls' or none on 465, none to Gmail.",
 		origins: ALL_ORIGINS,
 		fixes: 'always',
 		messages: {
 			sslOnPlainPort:
 				'Nextcloud starts TLS at once for mail_smtpsecure \'ssl\' but port {{port}} greets in plaintext: "wrong version number". Use {{use}} on {{port}}, or port 465.',
+			starttlsRequired:
+				"Nextcloud {{version}} (SwiftMailer) sends no STARTTLS unless mail_smtpsecure is 'tls', and {{host}} refuses mail before it (530). Use 'tls'.",
 			plainOn465:
 				"Nextcloud {{version}} (SwiftMailer) speaks plaintext first ({{how}}) but port 465 expects TLS at once: it times out. Use 'ssl' on 465, or port 587.",
 		},
@@ -24,6 +34,20 @@ export const nextcloudMailSmtpsecure = defineRule({
 		if (c.library !== 'nextcloud') return [];
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		const swift = c.version !== undefined && c.version < 26;
+		// Before 26, Mailer::getSmtpInstance(): `if (!empty($smtpSecurity)) { $transport->setEncryption($smtpSecurity); }`,
+		// and SwiftMailer sends STARTTLS only for 'tls'. From 26, Symfony Mailer sends it whenever it is offered.
+		if (swift && plainToStarttlsOnlyHost(c, c.mode))
+			return [
+				starttlsOnlyHostFinding(
+					c,
+					{
+						messageId: 'starttlsRequired',
+						data: { version: c.version!, host: c.host },
+						detail: `Nextcloud ${c.version} (${c.label}) hands mail_smtpsecure to SwiftMailer, which connects to ${hostPort(c)} in plaintext and never sends STARTTLS without 'tls'; ${c.host} offers AUTH only after STARTTLS and refuses mail before it: "Expected response code 250 but got code "530", with message "${starttlsRefusal(c.host!)}"". Use 'tls' on port ${c.port}, or 'ssl' with port 465. (Nextcloud 26 and later send STARTTLS by themselves.)`,
+					},
+					{ starttls: "Use 'tls' (STARTTLS)", implicit: "Use 'ssl' on port 465" },
+				),
+			];
 		if (mismatch === 'tls-on-plain-port')
 			return [
 				pairFinding(

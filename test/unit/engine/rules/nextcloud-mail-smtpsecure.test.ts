@@ -51,3 +51,24 @@ test("the fixes say what each Nextcloud does: '' on 26+, 'tls' before", () => {
 	).find((f) => f.ruleId === R)!;
 	assert.equal(old.fixes[0]!.edits[0]!.text, 'tls');
 });
+
+ruleTester(R, 'before Nextcloud 26, no mail_smtpsecure to Gmail or Microsoft 365: SwiftMailer never sends STARTTLS', {
+	// Nextcloud 25 lib/private/Mail/Mailer.php getSmtpInstance():
+	//     $smtpSecurity = $this->config->getSystemValue('mail_smtpsecure', '');
+	//     if (!empty($smtpSecurity)) { $transport->setEncryption($smtpSecurity); }
+	// and SwiftMailer's EsmtpTransport sends STARTTLS only `if ($this->params['tls'])`.
+	invalid: [
+		{
+			code: "$CONFIG = array('version' => '25.0.3.2', 'mail_smtphost' => 'smtp.gmail.com', 'mail_smtpport' => «587»);",
+			errors: ['starttlsRequired'],
+			output:
+				"$CONFIG = array('version' => '25.0.3.2', 'mail_smtphost' => 'smtp.gmail.com', 'mail_smtpport' => 587, 'mail_smtpsecure' => 'tls');",
+		},
+	],
+	valid: [
+		"$CONFIG = array('version' => '26.0.0.1', 'mail_smtphost' => 'smtp.gmail.com', 'mail_smtpport' => 587);",
+		"$CONFIG = array('version' => '25.0.3.2', 'mail_smtphost' => 'smtp.gmail.com', 'mail_smtpport' => 587, 'mail_smtpsecure' => 'tls');",
+		// No version: Nextcloud 26+ would be right.
+		"$CONFIG = array('mail_smtphost' => 'smtp.gmail.com', 'mail_smtpport' => 587);",
+	],
+});
