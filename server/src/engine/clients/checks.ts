@@ -26,7 +26,7 @@ export const IMAP_TLS_PORTS: readonly number[] = [993, 995];
 export const STARTTLS_ONLY_HOSTS = /^smtp\.(gmail|googlemail|office365)\.com$|^smtp-mail\.outlook\.com$/i;
 
 /** What one of STARTTLS_ONLY_HOSTS answers a client that has not sent STARTTLS. */
-export function starttlsRefusal(host: string): string {
+function starttlsRefusal(host: string): string {
 	return /gmail|googlemail/i.test(host)
 		? '530 5.7.0 Must issue a STARTTLS command first'
 		: '530 5.7.57 Client not authenticated to send mail';
@@ -34,42 +34,33 @@ export function starttlsRefusal(host: string): string {
 
 /**
  * A library that never sends STARTTLS by itself (mode `plain`) pointed at one of STARTTLS_ONLY_HOSTS on a port that
- * greets in plaintext (25, 587), both written: every message fails with starttlsRefusal().
- */
-export function plainToStarttlsOnlyHost(c: ClientConfig, mode: TlsMode | undefined): boolean {
-	return (
-		mode === 'plain' &&
-		!!c.portAt &&
-		(c.port === 25 || c.port === 587) &&
-		c.host !== undefined &&
-		STARTTLS_ONLY_HOSTS.test(c.host)
-	);
-}
-
-/**
- * The finding for plainToStarttlsOnlyHost(): on the setting that decides TLS (else on the port), with the fix that
- * asks for STARTTLS and the one that moves to implicit TLS on 465, where the configuration can say either.
+ * greets in plaintext (25, 587), both written, fails every message. The finding sits on the setting that decides TLS
+ * (else on the port), with the fix that asks for STARTTLS (preferred) and the one that moves to implicit TLS on 465,
+ * where the configuration can say either; `say` words it, given the server's answer.
  */
 export function starttlsOnlyHostFinding<Id extends string>(
 	c: ClientConfig,
-	said: { messageId: Id; data?: MessageData; detail: string },
+	mode: TlsMode | undefined,
+	say: (reply: string) => { messageId: Id; data?: MessageData; detail: string },
 	titles: { starttls: string; implicit: string },
-): RuleFinding<Id> {
-	const at = c.modeAt ?? c.portAt!;
+): RuleFinding<Id> | undefined {
+	if (mode !== 'plain' || !c.portAt || (c.port !== 25 && c.port !== 587)) return undefined;
+	if (c.host === undefined || !STARTTLS_ONLY_HOSTS.test(c.host)) return undefined;
+	const at = c.modeAt ?? c.portAt;
 	const fixes: Fix[] = [];
 	const starttls = modeEdits(c, 'starttls');
 	if (starttls) fixes.push({ title: titles.starttls, edits: starttls, preferred: true });
 	const implicit = modeEdits(c, 'implicit');
-	if (implicit && c.portAt)
+	if (implicit)
 		fixes.push({
 			title: titles.implicit,
-			edits: [...implicit, { start: c.portAt.start, end: c.portAt.end, text: '465' }].sort((a, b) => a.start - b.start),
+			edits: [...implicit, { start: c.portAt.start, end: c.portAt.end, text: '465' }].sort((x, y) => x.start - y.start),
 		});
 	const rel = [
-		...related(c.portAt, `The port (${c.portAt?.name}) is set here.`, at),
+		...related(c.portAt, `The port (${c.portAt.name}) is set here.`, at),
 		...(c.modeAt === at ? [] : related(c.modeAt, `TLS is decided here (${c.modeAt?.name}).`, at)),
 	];
-	return { start: at.start, end: at.end, ...said, fixes, ...(rel.length && { related: rel }) };
+	return { start: at.start, end: at.end, ...say(starttlsRefusal(c.host)), fixes, ...(rel.length && { related: rel }) };
 }
 
 /**

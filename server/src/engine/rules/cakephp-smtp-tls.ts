@@ -5,11 +5,9 @@ import {
 	hostPort,
 	mailMismatch,
 	pairFinding,
-	plainToStarttlsOnlyHost,
 	portName,
 	starttlsInsideTlsFinding,
 	starttlsOnlyHostFinding,
-	starttlsRefusal,
 } from '../clients/checks';
 import type { Fix } from '../types';
 import { PASSBOLT_LABEL } from '../clients/frameworks';
@@ -69,18 +67,17 @@ export const cakephpSmtpTls = defineRule({
 					],
 				},
 			];
-		if (plainToStarttlsOnlyHost(c, c.mode))
-			return [
-				starttlsOnlyHostFinding(
-					c,
-					{
-						messageId: 'starttlsRequired',
-						data: { host: c.host, on: w.on },
-						detail: `CakePHP's ${c.label} connects to ${hostPort(c)} in plaintext and sends STARTTLS only for ${w.on}; ${c.host} offers AUTH only after STARTTLS and refuses mail before it, so the login or MAIL FROM fails: "SMTP Error: ${starttlsRefusal(c.host!)}". Set ${w.on} on port ${c.port}, or write ssl:// before the host and use port 465.`,
-					},
-					{ starttls: `Set ${w.on} (STARTTLS)`, implicit: 'Write ssl:// before the host and use port 465' },
-				),
-			];
+		const required = starttlsOnlyHostFinding(
+			c,
+			c.mode,
+			(reply) => ({
+				messageId: 'starttlsRequired',
+				data: { host: c.host, on: w.on },
+				detail: `CakePHP's ${c.label} connects to ${hostPort(c)} in plaintext and sends STARTTLS only for ${w.on}; ${c.host} offers AUTH only after STARTTLS and refuses mail before it, so the login or MAIL FROM fails: "SMTP Error: ${reply}". Set ${w.on} on port ${c.port}, or write ssl:// before the host and use port 465.`,
+			}),
+			{ starttls: `Set ${w.on} (STARTTLS)`, implicit: 'Write ssl:// before the host and use port 465' },
+		);
+		if (required) return [required];
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		if (mismatch === 'tls-on-plain-port')
 			return [

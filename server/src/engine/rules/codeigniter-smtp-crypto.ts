@@ -6,12 +6,10 @@ import {
 	hostPort,
 	mailMismatch,
 	pairFinding,
-	plainToStarttlsOnlyHost,
 	portName,
 	schemeTwiceFinding,
 	starttlsInsideTlsFinding,
 	starttlsOnlyHostFinding,
-	starttlsRefusal,
 	written,
 } from '../clients/checks';
 import { ALL_ORIGINS, defineRule } from './rule';
@@ -80,21 +78,20 @@ export const codeigniterSmtpCrypto = defineRule({
 			{ title: `Set ${name} to ''`, text: '' },
 		);
 		if (inside) return [inside];
-		if (plainToStarttlsOnlyHost(c, c.mode))
-			return [
-				starttlsOnlyHostFinding(
-					c,
-					{
-						messageId: 'starttlsRequired',
-						data: { name: cryptoName, host: c.host },
-						detail: `${c.label}: CodeIgniter connects to ${hostPort(c)} in plaintext and sends STARTTLS only when ${cryptoName} is 'tls'; ${c.host} offers AUTH only after STARTTLS and refuses mail before it, so CodeIgniter logs "Failed to send AUTH LOGIN command. Error: ${starttlsRefusal(c.host!)}". Set ${cryptoName} to 'tls' on port ${c.port}, or 'ssl' with port 465.`,
-					},
-					{
-						starttls: `Set ${cryptoName} to 'tls' (STARTTLS)`,
-						implicit: four ? "Use port 465 with SMTPCrypto '' (TLS at once)" : "Use 'ssl' on port 465",
-					},
-				),
-			];
+		const required = starttlsOnlyHostFinding(
+			c,
+			c.mode,
+			(reply) => ({
+				messageId: 'starttlsRequired',
+				data: { name: cryptoName, host: c.host },
+				detail: `${c.label}: CodeIgniter connects to ${hostPort(c)} in plaintext and sends STARTTLS only when ${cryptoName} is 'tls'; ${c.host} offers AUTH only after STARTTLS and refuses mail before it, so CodeIgniter logs "Failed to send AUTH LOGIN command. Error: ${reply}". Set ${cryptoName} to 'tls' on port ${c.port}, or 'ssl' with port 465.`,
+			}),
+			{
+				starttls: `Set ${cryptoName} to 'tls' (STARTTLS)`,
+				implicit: four ? "Use port 465 with SMTPCrypto '' (TLS at once)" : "Use 'ssl' on port 465",
+			},
+		);
+		if (required) return [required];
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		if (mismatch === 'tls-on-plain-port')
 			return [

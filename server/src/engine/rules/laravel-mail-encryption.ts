@@ -2,16 +2,7 @@
 //! (MailManager::createSmtpTransport()). Laravel 9+ reads `scheme` (smtps = TLS at once) and otherwise lets Symfony
 //! Mailer choose by the port; Laravel 8 and older hand `encryption` to SwiftMailer.
 import { majorVersion } from '../target';
-import {
-	hostPort,
-	mailMismatch,
-	pairFinding,
-	plainToStarttlsOnlyHost,
-	portName,
-	starttlsOnlyHostFinding,
-	starttlsRefusal,
-	written,
-} from '../clients/checks';
+import { hostPort, mailMismatch, pairFinding, portName, starttlsOnlyHostFinding, written } from '../clients/checks';
 import { ALL_ORIGINS, defineRule } from './rule';
 
 export const laravelMailEncryption = defineRule({
@@ -57,18 +48,17 @@ export const laravelMailEncryption = defineRule({
 		// MAIL_ENCRYPTION: only Laravel 8 and older (SwiftMailer) act on it the way it reads.
 		if (version !== undefined && version >= 9) return [];
 		// Only with a known Laravel 8 or older: Laravel 9+ upgrades with STARTTLS whenever the server offers it.
-		if (version !== undefined && plainToStarttlsOnlyHost(c, c.mode))
-			return [
-				starttlsOnlyHostFinding(
-					c,
-					{
-						messageId: 'starttlsRequired',
-						data: { version, host: c.host },
-						detail: `On Laravel ${version}, ${c.modeAt ? written(c.modeAt) + envNote : 'no encryption'} makes SwiftMailer connect to ${hostPort(c)} in plaintext without ever sending STARTTLS; ${c.host} offers AUTH only after STARTTLS and refuses mail before it: "Expected response code 250 but got code "530", with message "${starttlsRefusal(c.host!)}"". Use encryption tls on port ${c.port}, or ssl with port 465. Laravel 9+ sends STARTTLS by itself when the server offers it.`,
-					},
-					{ starttls: 'Use encryption tls (STARTTLS)', implicit: 'Use encryption ssl on port 465' },
-				),
-			];
+		const required = starttlsOnlyHostFinding(
+			c,
+			c.mode,
+			(reply) => ({
+				messageId: 'starttlsRequired',
+				data: { version, host: c.host },
+				detail: `On Laravel ${version}, ${c.modeAt ? written(c.modeAt) + envNote : 'no encryption'} makes SwiftMailer connect to ${hostPort(c)} in plaintext without ever sending STARTTLS; ${c.host} offers AUTH only after STARTTLS and refuses mail before it: "Expected response code 250 but got code "530", with message "${reply}"". Use encryption tls on port ${c.port}, or ssl with port 465. Laravel 9+ sends STARTTLS by itself when the server offers it.`,
+			}),
+			{ starttls: 'Use encryption tls (STARTTLS)', implicit: 'Use encryption ssl on port 465' },
+		);
+		if (required && version !== undefined) return [required];
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		if (!mismatch) return [];
 		const known = version !== undefined;

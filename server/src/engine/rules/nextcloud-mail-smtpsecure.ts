@@ -2,15 +2,7 @@
 //! getSmtpInstance()) pass `mail_smtpsecure === 'ssl' ? true : null` to Symfony Mailer's EsmtpTransport: 'ssl' starts
 //! TLS at once, anything else lets Symfony choose (TLS at once on 465, STARTTLS when offered elsewhere). Before 26,
 //! SwiftMailer's setEncryption() took the value: 'tls' required STARTTLS, also on 465.
-import {
-	hostPort,
-	mailMismatch,
-	pairFinding,
-	plainToStarttlsOnlyHost,
-	portName,
-	starttlsOnlyHostFinding,
-	starttlsRefusal,
-} from '../clients/checks';
+import { hostPort, mailMismatch, pairFinding, portName, starttlsOnlyHostFinding } from '../clients/checks';
 import { ALL_ORIGINS, defineRule } from './rule';
 
 export const nextcloudMailSmtpsecure = defineRule({
@@ -36,18 +28,17 @@ export const nextcloudMailSmtpsecure = defineRule({
 		const swift = c.version !== undefined && c.version < 26;
 		// Before 26, Mailer::getSmtpInstance(): `if (!empty($smtpSecurity)) { $transport->setEncryption($smtpSecurity); }`,
 		// and SwiftMailer sends STARTTLS only for 'tls'. From 26, Symfony Mailer sends it whenever it is offered.
-		if (swift && plainToStarttlsOnlyHost(c, c.mode))
-			return [
-				starttlsOnlyHostFinding(
-					c,
-					{
-						messageId: 'starttlsRequired',
-						data: { version: c.version!, host: c.host },
-						detail: `Nextcloud ${c.version} (${c.label}) hands mail_smtpsecure to SwiftMailer, which connects to ${hostPort(c)} in plaintext and never sends STARTTLS without 'tls'; ${c.host} offers AUTH only after STARTTLS and refuses mail before it: "Expected response code 250 but got code "530", with message "${starttlsRefusal(c.host!)}"". Use 'tls' on port ${c.port}, or 'ssl' with port 465. (Nextcloud 26 and later send STARTTLS by themselves.)`,
-					},
-					{ starttls: "Use 'tls' (STARTTLS)", implicit: "Use 'ssl' on port 465" },
-				),
-			];
+		const required = starttlsOnlyHostFinding(
+			c,
+			c.mode,
+			(reply) => ({
+				messageId: 'starttlsRequired',
+				data: { version: c.version!, host: c.host },
+				detail: `Nextcloud ${c.version} (${c.label}) hands mail_smtpsecure to SwiftMailer, which connects to ${hostPort(c)} in plaintext and never sends STARTTLS without 'tls'; ${c.host} offers AUTH only after STARTTLS and refuses mail before it: "Expected response code 250 but got code "530", with message "${reply}"". Use 'tls' on port ${c.port}, or 'ssl' with port 465. (Nextcloud 26 and later send STARTTLS by themselves.)`,
+			}),
+			{ starttls: "Use 'tls' (STARTTLS)", implicit: "Use 'ssl' on port 465" },
+		);
+		if (required && swift) return [required];
 		if (mismatch === 'tls-on-plain-port')
 			return [
 				pairFinding(

@@ -1,15 +1,7 @@
 //! Roundcube's smtp_host and imap_host (program/lib/Roundcube/rcube_smtp.php connect(), rcube_utils::
 //! parse_host_uri()): `ssl://` opens TLS at once, `tls://` connects in plaintext and sends STARTTLS, no prefix stays
 //! in plaintext. Here tls:// is Roundcube's word for STARTTLS, not PHP's transport: tls:// on 587 or 143 is right.
-import {
-	IMAP_TLS_PORTS,
-	mailMismatch,
-	pairFinding,
-	plainToStarttlsOnlyHost,
-	portName,
-	starttlsOnlyHostFinding,
-	starttlsRefusal,
-} from '../clients/checks';
+import { IMAP_TLS_PORTS, mailMismatch, pairFinding, portName, starttlsOnlyHostFinding } from '../clients/checks';
 import { IMPLICIT_TLS_TWIN, PLAIN_TWIN } from '../transports';
 import { ALL_ORIGINS, defineRule } from './rule';
 
@@ -43,21 +35,20 @@ export const roundcubeHostPrefix = defineRule({
 			: `"SMTP Error: Connection failed: Failed to connect socket"`;
 		// rcube_smtp::connect(): `if ($use_tls) { $this->conn->starttls(); }` ($use_tls: the tls:// prefix), then
 		// auth(…, false, …): Net_SMTP's own STARTTLS is off.
-		if (!imap && plainToStarttlsOnlyHost(c, c.mode))
-			return [
-				starttlsOnlyHostFinding(
-					c,
-					{
-						messageId: 'starttlsRequired',
-						data: { key, host: c.host },
-						detail: `Roundcube (${c.label}) connects to ${where} in plaintext and sends STARTTLS only when the host is written with tls://; ${c.host} offers AUTH only after STARTTLS and refuses mail before it ("${starttlsRefusal(c.host!)}"), so Roundcube logs "SMTP Error: Authentication failure" (with a login) or "SMTP Error: Failed to set sender '…'. 5.7.0 Must issue a STARTTLS command first (Code: 530)" (roundcube#8726). Write tls://${c.host} (STARTTLS on ${c.port}), or ssl:// with port 465.`,
-					},
-					{
-						starttls: 'Write tls:// (STARTTLS) before the host',
-						implicit: 'Write ssl:// before the host and use port 465',
-					},
-				),
-			];
+		const required = starttlsOnlyHostFinding(
+			c,
+			c.mode,
+			(reply) => ({
+				messageId: 'starttlsRequired',
+				data: { key, host: c.host },
+				detail: `Roundcube (${c.label}) connects to ${where} in plaintext and sends STARTTLS only when the host is written with tls://; ${c.host} offers AUTH only after STARTTLS and refuses mail before it ("${reply}"), so Roundcube logs "SMTP Error: Authentication failure" (with a login) or "SMTP Error: Failed to set sender '…'. 5.7.0 Must issue a STARTTLS command first (Code: 530)" (roundcube#8726). Write tls://${c.host} (STARTTLS on ${c.port}), or ssl:// with port 465.`,
+			}),
+			{
+				starttls: 'Write tls:// (STARTTLS) before the host',
+				implicit: 'Write ssl:// before the host and use port 465',
+			},
+		);
+		if (required && !imap) return [required];
 		if (mismatch === 'tls-on-plain-port') {
 			const tlsPort = IMPLICIT_TLS_TWIN.get(c.port!) ?? (imap ? 993 : 465);
 			return [

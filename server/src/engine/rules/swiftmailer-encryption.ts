@@ -4,11 +4,9 @@ import {
 	hostPort,
 	mailMismatch,
 	pairFinding,
-	plainToStarttlsOnlyHost,
 	portName,
 	schemeTwiceFinding,
 	starttlsOnlyHostFinding,
-	starttlsRefusal,
 	written,
 } from '../clients/checks';
 import { majorVersion } from '../target';
@@ -65,18 +63,17 @@ export const swiftmailerEncryption = defineRule({
 				},
 			];
 		}
-		if (plainToStarttlsOnlyHost(c, c.mode))
-			return [
-				starttlsOnlyHostFinding(
-					c,
-					{
-						messageId: 'starttlsRequired',
-						data: { host: c.host },
-						detail: `${c.label} connects to ${hostPort(c)} in plaintext, and SwiftMailer sends STARTTLS only for encryption 'tls' (it does not upgrade when the server offers it); ${c.host} offers AUTH only after STARTTLS and refuses mail before it: "Expected response code 250 but got code "530", with message "${starttlsRefusal(c.host!)}"". Use 'tls' on port ${c.port}, or 'ssl' with port 465.`,
-					},
-					{ starttls: "Use STARTTLS ('tls')", implicit: "Use 'ssl' on port 465" },
-				),
-			];
+		const required = starttlsOnlyHostFinding(
+			c,
+			c.mode,
+			(reply) => ({
+				messageId: 'starttlsRequired',
+				data: { host: c.host },
+				detail: `${c.label} connects to ${hostPort(c)} in plaintext, and SwiftMailer sends STARTTLS only for encryption 'tls' (it does not upgrade when the server offers it); ${c.host} offers AUTH only after STARTTLS and refuses mail before it: "Expected response code 250 but got code "530", with message "${reply}"". Use 'tls' on port ${c.port}, or 'ssl' with port 465.`,
+			}),
+			{ starttls: "Use STARTTLS ('tls')", implicit: "Use 'ssl' on port 465" },
+		);
+		if (required) return [required];
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		if (!mismatch) return [];
 		if (mismatch === 'tls-on-plain-port')
