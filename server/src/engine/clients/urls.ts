@@ -136,6 +136,7 @@ function dsn(value: string, at: (i: number) => number, key: string, as?: 'symfon
 			bridge: {
 				scheme: schemeAt,
 				host: span(value, at, hostFrom, hostFrom + host.length + (m[3] ? m[3].length + 1 : 0), 'host'),
+				options: new Map([...options].map(([name, o]) => [name, o.value])),
 			},
 			...(verify && { notes: [verify] }),
 			...rejects,

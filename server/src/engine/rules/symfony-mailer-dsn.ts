@@ -16,10 +16,12 @@ const TLS_ON_PLAIN_PORT_BRIDGES: Record<
 	{
 		name: string;
 		package: string;
-		host: string;
+		/** The host the bridge connects to, given the DSN's options. */
+		host: (options: ReadonlyMap<string, string>) => string;
 		port: number;
 		broken: (v: [number, number, number]) => boolean;
 		fixed: string;
+		report: string;
 	}
 > = {
 	// symfony/mailer-send-mailer Transport/MailerSendSmtpTransport.php (from 6.3.0):
@@ -29,12 +31,28 @@ const TLS_ON_PLAIN_PORT_BRIDGES: Record<
 	'mailersend+smtp': {
 		name: 'MailerSend',
 		package: 'symfony/mailer-send-mailer',
-		host: 'smtp.mailersend.net',
+		host: () => 'smtp.mailersend.net',
 		port: 587,
 		broken: ([major, minor, patch]) =>
 			(major === 6 && (minor === 3 || (minor === 4 && patch < 23))) ||
 			(major === 7 && (minor < 2 || (minor === 3 && patch < 1))),
 		fixed: '6.4.23 or 7.3.1',
+		report: 'symfony/symfony#60636',
+	},
+	// symfony/mailgun-mailer Transport/MailgunSmtpTransport.php, tag v6.3.0 (465 before, "Update default Mailgun port"):
+	//     parent::__construct('us' !== ($region ?: 'us') ? sprintf('smtp.%s.mailgun.org', $region) : 'smtp.mailgun.org', 587, true, …
+	// and from tag v6.3.2 (df371e4, symfony/symfony#51042 "Disable tls for mailgun as it should use STARTTLS"): 587, false.
+	'mailgun+smtp': {
+		name: 'Mailgun',
+		package: 'symfony/mailgun-mailer',
+		host: (options) => {
+			const region = options.get('region') || 'us';
+			return region !== 'us' ? `smtp.${region}.mailgun.org` : 'smtp.mailgun.org';
+		},
+		port: 587,
+		broken: ([major, minor, patch]) => major === 6 && minor === 3 && patch < 2,
+		fixed: '6.3.2',
+		report: 'symfony/symfony#51042',
 	},
 };
 
@@ -44,19 +62,20 @@ function brokenBridge(c: ClientConfig, ctx: RuleContext): RuleFinding<DsnMessage
 	const installed = b && ctx.project?.packages[b.package];
 	const v = installed === undefined ? undefined : versionParts(installed);
 	if (!b || !v || !b.broken(v) || ctx.project?.from === 'composer.json') return undefined;
-	const { scheme, host } = c.bridge!;
+	const { scheme, host, options } = c.bridge!;
+	const provider = b.host(options);
 	return {
 		start: scheme.start,
 		end: scheme.end,
 		messageId: 'bridgeTlsOnPlainPort',
-		data: { bridge: b.name, version: installed!, host: `${b.host}:${b.port}` },
-		detail: `${b.package} ${installed} makes its SMTP transport with new EsmtpTransport('${b.host}', ${b.port}, true): TLS from the first byte to a port that greets in plaintext, so every send fails with "Connection could not be established with host "ssl://${b.host}:${b.port}": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number" (symfony/symfony#60636). Update ${b.package} to ${b.fixed}, or write the provider's host in a plain smtp:// DSN (STARTTLS on ${b.port}).`,
+		data: { bridge: b.name, version: installed!, host: `${provider}:${b.port}` },
+		detail: `${b.package} ${installed} makes its SMTP transport with new EsmtpTransport('${provider}', ${b.port}, true): TLS from the first byte to a port that greets in plaintext, so every send fails with "Connection could not be established with host "ssl://${provider}:${b.port}": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number" (${b.report}). Update ${b.package} to ${b.fixed}, or write the provider's host in a plain smtp:// DSN (STARTTLS on ${b.port}).`,
 		fixes: [
 			{
-				title: `Use smtp://…@${b.host}:${b.port} (STARTTLS)`,
+				title: `Use smtp://…@${provider}:${b.port} (STARTTLS)`,
 				edits: [
 					{ start: scheme.start, end: scheme.end, text: 'smtp' },
-					{ start: host.start, end: host.end, text: `${b.host}:${b.port}` },
+					{ start: host.start, end: host.end, text: `${provider}:${b.port}` },
 				],
 			},
 		],

@@ -190,3 +190,41 @@ test("the bridge's fix writes the provider's host in a plain smtp:// DSN", () =>
 		'MAILER_DSN=smtp://USERNAME:PASSWORD@smtp.mailersend.net:587\n',
 	);
 });
+
+ruleTester(R, 'the Mailgun bridge started TLS at once on 587 in 6.3.0 and 6.3.1', {
+	// symfony/mailgun-mailer Transport/MailgunSmtpTransport.php at tag v6.3.0:
+	//     parent::__construct('us' !== ($region ?: 'us') ? sprintf('smtp.%s.mailgun.org', $region) : 'smtp.mailgun.org', 587, true, …
+	// at tag v6.3.2 (symfony/symfony#51042): …, 587, false, …
+	invalid: [
+		{
+			code: 'MAILER_DSN=«mailgun+smtp»://USERNAME:PASSWORD@default?region=eu\n',
+			kind: 'env',
+			project: { packages: { 'symfony/mailgun-mailer': 'v6.3.0' } },
+			errors: ['bridgeTlsOnPlainPort'],
+		},
+	],
+	valid: [
+		{
+			code: 'MAILER_DSN=mailgun+smtp://u:p@default\n',
+			kind: 'env',
+			project: { packages: { 'symfony/mailgun-mailer': 'v6.3.2' } },
+		},
+		// 6.2 used 465 with TLS at once: right.
+		{
+			code: 'MAILER_DSN=mailgun+smtp://u:p@default\n',
+			kind: 'env',
+			project: { packages: { 'symfony/mailgun-mailer': 'v6.2.14' } },
+		},
+	],
+});
+
+test("the Mailgun fix writes the region's host", () => {
+	const text = 'MAILER_DSN=mailgun+smtp://USERNAME:PASSWORD@default?region=eu\n';
+	const [f] = findings(text, 'env', undefined, { packages: { 'symfony/mailgun-mailer': 'v6.3.0' } }).filter(
+		(x) => x.ruleId === R,
+	);
+	assert.equal(
+		applyEdits(text, [f!.fixes[0]!.edits]).text,
+		'MAILER_DSN=smtp://USERNAME:PASSWORD@smtp.eu.mailgun.org:587?region=eu\n',
+	);
+});
