@@ -101,7 +101,7 @@ export interface ClientConfig {
 	 * A Symfony Mailer bridge DSN (`mailersend+smtp://USER:PASS@default`): the bridge's scheme and the DSN's host, which
 	 * the bridge replaces with its provider's (rules judge a bridge by its package's version).
 	 */
-	bridge?: { scheme: Setting; host: Setting; options: ReadonlyMap<string, string> };
+	bridge?: { scheme: Setting; user?: Setting; host: Setting; options: ReadonlyMap<string, string> };
 	/** A value the library does not know, read as `mode` (CodeIgniter: 'TLS' is no encryption). */
 	unknownValue?: Setting;
 	/** The protocol the library speaks, when it is not the library's usual one (Roundcube: SMTP or IMAP). */

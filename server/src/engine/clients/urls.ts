@@ -137,6 +137,7 @@ function dsn(value: string, at: (i: number) => number, key: string, as?: 'symfon
 				scheme: schemeAt,
 				host: span(value, at, hostFrom, hostFrom + host.length + (m[3] ? m[3].length + 1 : 0), 'host'),
 				options: new Map([...options].map(([name, o]) => [name, o.value])),
+				...(hostFrom > scheme.length + 4 && { user: span(value, at, scheme.length + 3, hostFrom - 1, 'user') }),
 			},
 			...(verify && { notes: [verify] }),
 			...rejects,

@@ -22,6 +22,10 @@ const TLS_ON_PLAIN_PORT_BRIDGES: Record<
 		broken: (v: [number, number, number]) => boolean;
 		fixed: string;
 		report: string;
+		/** The factory makes the same transport for `…+smtps`. */
+		smtps: boolean;
+		/** The bridge logs in with the DSN's user as the password too (Postmark's server token). */
+		userIsPassword?: boolean;
 	}
 > = {
 	// symfony/mailer-send-mailer Transport/MailerSendSmtpTransport.php (from 6.3.0):
@@ -38,6 +42,33 @@ const TLS_ON_PLAIN_PORT_BRIDGES: Record<
 			(major === 7 && (minor < 2 || (minor === 3 && patch < 1))),
 		fixed: '6.4.23 or 7.3.1',
 		report: 'symfony/symfony#60636',
+		smtps: false,
+	},
+	// symfony/postmark-mailer Transport/PostmarkSmtpTransport.php and symfony/mailchimp-mailer
+	// Transport/MandrillSmtpTransport.php at tags v4.4.0-v4.4.3 and v5.0.0-v5.0.3:
+	//     parent::__construct('smtp.postmarkapp.com', 587, true, $dispatcher, $logger);
+	// and `…, 587, false, …` from v4.4.4 and v5.0.4 (symfony/symfony#35518, "Fix STARTTLS support for Postmark and
+	// Mandrill"; 4.3 passed 'tls', STARTTLS, to the older EsmtpTransport).
+	'postmark+smtp': {
+		name: 'Postmark',
+		package: 'symfony/postmark-mailer',
+		host: () => 'smtp.postmarkapp.com',
+		port: 587,
+		broken: postmarkMandrillBroken,
+		fixed: '4.4.4 or 5.0.4',
+		report: 'symfony/symfony#34846',
+		smtps: true,
+		userIsPassword: true,
+	},
+	'mandrill+smtp': {
+		name: 'Mandrill',
+		package: 'symfony/mailchimp-mailer',
+		host: () => 'smtp.mandrillapp.com',
+		port: 587,
+		broken: postmarkMandrillBroken,
+		fixed: '4.4.4 or 5.0.4',
+		report: 'symfony/symfony#34846',
+		smtps: true,
 	},
 	// symfony/mailgun-mailer Transport/MailgunSmtpTransport.php, tag v6.3.0 (465 before, "Update default Mailgun port"):
 	//     parent::__construct('us' !== ($region ?: 'us') ? sprintf('smtp.%s.mailgun.org', $region) : 'smtp.mailgun.org', 587, true, …
@@ -53,20 +84,33 @@ const TLS_ON_PLAIN_PORT_BRIDGES: Record<
 		broken: ([major, minor, patch]) => major === 6 && minor === 3 && patch < 2,
 		fixed: '6.3.2',
 		report: 'symfony/symfony#51042',
+		smtps: true,
 	},
 };
 
+function postmarkMandrillBroken([major, minor, patch]: [number, number, number]): boolean {
+	return (major === 4 && minor === 4 && patch < 4) || (major === 5 && minor === 0 && patch < 4);
+}
+
 /** The finding for a bridge that starts TLS at once on its provider's plaintext port, in the installed version. */
 function brokenBridge(c: ClientConfig, ctx: RuleContext): RuleFinding<DsnMessage> | undefined {
-	const b = c.bridge && TLS_ON_PLAIN_PORT_BRIDGES[c.bridge.scheme.text.toLowerCase()];
+	// Each factory's supports(): postmark+smtp and postmark+smtps make the same PostmarkSmtpTransport, and so on.
+	const scheme = c.bridge?.scheme.text.toLowerCase() ?? '';
+	const smtp = TLS_ON_PLAIN_PORT_BRIDGES[scheme.replace(/\+smtps$/, '+smtp')];
+	const b = smtp && (scheme.endsWith('+smtp') || smtp.smtps) ? smtp : undefined;
 	const installed = b && ctx.project?.packages[b.package];
 	const v = installed === undefined ? undefined : versionParts(installed);
 	if (!b || !v || !b.broken(v) || ctx.project?.from === 'composer.json') return undefined;
-	const { scheme, host, options } = c.bridge!;
+	const { scheme: schemeAt, user, host, options } = c.bridge!;
 	const provider = b.host(options);
+	// Postmark's token is its user and its password: a plain DSN writes it twice.
+	const login =
+		b.userIsPassword && user && !user.text.includes(':')
+			? [{ start: user.start, end: user.end, text: `${user.text}:${user.text}` }]
+			: [];
 	return {
-		start: scheme.start,
-		end: scheme.end,
+		start: schemeAt.start,
+		end: schemeAt.end,
 		messageId: 'bridgeTlsOnPlainPort',
 		data: { bridge: b.name, version: installed!, host: `${provider}:${b.port}` },
 		detail: `${b.package} ${installed} makes its SMTP transport with new EsmtpTransport('${provider}', ${b.port}, true): TLS from the first byte to a port that greets in plaintext, so every send fails with "Connection could not be established with host "ssl://${provider}:${b.port}": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A00010B:SSL routines::wrong version number" (${b.report}). Update ${b.package} to ${b.fixed}, or write the provider's host in a plain smtp:// DSN (STARTTLS on ${b.port}).`,
@@ -74,7 +118,8 @@ function brokenBridge(c: ClientConfig, ctx: RuleContext): RuleFinding<DsnMessage
 			{
 				title: `Use smtp://…@${provider}:${b.port} (STARTTLS)`,
 				edits: [
-					{ start: scheme.start, end: scheme.end, text: 'smtp' },
+					{ start: schemeAt.start, end: schemeAt.end, text: 'smtp' },
+					...login,
 					{ start: host.start, end: host.end, text: `${provider}:${b.port}` },
 				],
 			},

@@ -228,3 +228,62 @@ test("the Mailgun fix writes the region's host", () => {
 		'MAILER_DSN=smtp://USERNAME:PASSWORD@smtp.eu.mailgun.org:587?region=eu\n',
 	);
 });
+
+ruleTester(R, 'the Postmark and Mandrill bridges started TLS at once on 587 in 4.4.0-4.4.3 and 5.0.0-5.0.3', {
+	// symfony/postmark-mailer Transport/PostmarkSmtpTransport.php at tag v5.0.3:
+	//     parent::__construct('smtp.postmarkapp.com', 587, true, $dispatcher, $logger); $this->setUsername($id); $this->setPassword($id);
+	// at v5.0.4 and v4.4.4: …, 587, false, … (symfony/symfony#35518); PostmarkTransportFactory makes it for postmark+smtp
+	// and postmark+smtps alike. symfony/mailchimp-mailer's MandrillSmtpTransport the same, at the same tags.
+	invalid: [
+		{
+			code: 'MAILER_DSN=«postmark+smtp»://ID@default\n',
+			kind: 'env',
+			project: { packages: { 'symfony/postmark-mailer': 'v5.0.1' } },
+			errors: ['bridgeTlsOnPlainPort'],
+		},
+		{
+			code: 'MAILER_DSN=«postmark+smtps»://ID@default\n',
+			kind: 'env',
+			project: { packages: { 'symfony/postmark-mailer': 'v4.4.3' } },
+			errors: ['bridgeTlsOnPlainPort'],
+		},
+		{
+			code: 'MAILER_DSN=«mandrill+smtp»://USERNAME:PASSWORD@default\n',
+			kind: 'env',
+			project: { packages: { 'symfony/mailchimp-mailer': 'v5.0.0' } },
+			errors: ['bridgeTlsOnPlainPort'],
+		},
+	],
+	valid: [
+		{
+			code: 'MAILER_DSN=postmark+smtp://ID@default\n',
+			kind: 'env',
+			project: { packages: { 'symfony/postmark-mailer': 'v5.0.4' } },
+		},
+		{
+			code: 'MAILER_DSN=mandrill+smtp://U:P@default\n',
+			kind: 'env',
+			project: { packages: { 'symfony/mailchimp-mailer': 'v4.4.4' } },
+		},
+		// 4.3 handed 'tls' (STARTTLS) to the older EsmtpTransport.
+		{
+			code: 'MAILER_DSN=postmark+smtp://ID@default\n',
+			kind: 'env',
+			project: { packages: { 'symfony/postmark-mailer': 'v4.3.11' } },
+		},
+		// MailerSendTransportFactory has no mailersend+smtps.
+		{
+			code: 'MAILER_DSN=mailersend+smtps://u:p@default\n',
+			kind: 'env',
+			project: { packages: { 'symfony/mailer-send-mailer': 'v7.0.0' } },
+		},
+	],
+});
+
+test("Postmark's fix writes its token as user and password, as the bridge logged in", () => {
+	const text = 'MAILER_DSN=postmark+smtp://ID@default\n';
+	const [f] = findings(text, 'env', undefined, { packages: { 'symfony/postmark-mailer': 'v5.0.1' } }).filter(
+		(x) => x.ruleId === R,
+	);
+	assert.equal(applyEdits(text, [f!.fixes[0]!.edits]).text, 'MAILER_DSN=smtp://ID:ID@smtp.postmarkapp.com:587\n');
+});
