@@ -1,6 +1,6 @@
 //! PHPMailer: SMTPSecure (or an ssl:// / tls:// prefix in Host) that does not fit the port. 'ssl' opens ssl://
 //! (TLS at once), 'tls' connects in plaintext and sends STARTTLS (src/PHPMailer.php smtpConnect()).
-import { hostPort, mailMismatch, pairFinding, portName, written } from '../clients/checks';
+import { hostPort, mailMismatch, pairFinding, portName, starttlsOnlyHostFinding, written } from '../clients/checks';
 import { ALL_ORIGINS, defineRule } from './rule';
 
 const FAILED = 'SMTP Error: Could not connect to SMTP host.';
@@ -10,18 +10,34 @@ export const phpmailerEncryption = defineRule({
 		id: 'phpmailer-encryption',
 		defaultSeverity: 'warning',
 		summary:
-			"PHPMailer SMTPSecure / Host prefix that does not fit the port: 'ssl' (SMTPS) on 587, 'tls' or none on 465.",
+			"PHPMailer SMTPSecure / Host prefix that does not fit the port or server: 'ssl' (SMTPS) on 587, 'tls' or none on 465, no TLS at all to Gmail.",
 		origins: ALL_ORIGINS,
 		fixes: 'always',
 		messages: {
 			tlsOnPlainPort:
 				'PHPMailer starts TLS at once ({{how}}) but port {{port}} greets in plaintext: "wrong version number". Use \'tls\' on {{port}}, or port 465.',
+			starttlsRequired:
+				"PHPMailer sends no STARTTLS here (SMTPAutoTLS is false, SMTPSecure empty), and {{host}} refuses mail and login before it (530). Use 'tls'.",
 			plainOn465:
 				"PHPMailer speaks plaintext first ({{how}}) but port 465 expects TLS at once: send() times out. Use 'ssl' on 465, or port 587.",
 		},
 	},
 	checkClient(c, ctx) {
 		if (c.library !== 'phpmailer') return [];
+		// src/SMTP.php authenticate(): `if (!array_key_exists('AUTH', $this->server_caps)) { $this->setError('Authentication
+		// is not allowed at this stage'); return false; }` — and these servers offer AUTH only after STARTTLS, which
+		// PHPMailer sends by itself unless SMTPAutoTLS is false (src/PHPMailer.php smtpConnect()).
+		const required = starttlsOnlyHostFinding(
+			c,
+			c.mode,
+			(reply) => ({
+				messageId: 'starttlsRequired',
+				data: { host: c.host },
+				detail: `PHPMailer connects to ${hostPort(c)} in plaintext and, with SMTPAutoTLS false and no SMTPSecure, never sends STARTTLS; ${c.host} offers AUTH only after it and refuses mail before it ("${reply}"), so send() fails with "SMTP Error: Could not authenticate." (or the sender is refused). Set SMTPSecure to 'tls' (PHPMailer::ENCRYPTION_STARTTLS) on port ${c.port}, or remove SMTPAutoTLS = false.`,
+			}),
+			{ starttls: "Use STARTTLS ('tls')", implicit: "Use 'ssl' on port 465" },
+		);
+		if (required) return [required];
 		const mismatch = mailMismatch(c, c.mode, ctx);
 		if (!mismatch) return [];
 		const how = c.modeAt?.name === 'Host prefix' ? 'the ssl:// prefix in Host' : written(c.modeAt);

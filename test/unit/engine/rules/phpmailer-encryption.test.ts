@@ -172,3 +172,28 @@ ruleTester(
 		],
 	},
 );
+
+ruleTester(
+	R,
+	'SMTPAutoTLS false and no SMTPSecure to a server that takes nothing before STARTTLS (Gmail, Microsoft 365)',
+	{
+		// src/SMTP.php authenticate(): if (!array_key_exists('AUTH', $this->server_caps)) {
+		//     $this->setError('Authentication is not allowed at this stage'); //... e.g. after STARTTLS
+		// and src/PHPMailer.php smtpConnect() sends STARTTLS without SMTPSecure only `if ($this->SMTPAutoTLS && …)`.
+		invalid: [
+			{
+				code: "$mail->isSMTP();\n$mail->Host = 'smtp.gmail.com';\n$mail->Port = «587»;\n$mail->SMTPAutoTLS = false;",
+				errors: ['starttlsRequired'],
+				output:
+					"$mail->isSMTP();\n$mail->Host = 'smtp.gmail.com';\n$mail->Port = 587;\n$mail->SMTPSecure = 'tls';\n$mail->SMTPAutoTLS = false;",
+			},
+		],
+		valid: [
+			// SMTPAutoTLS on (the default): PHPMailer upgrades when offered.
+			"$mail->isSMTP();\n$mail->Host = 'smtp.gmail.com';\n$mail->Port = 587;",
+			"$mail->isSMTP();\n$mail->Host = 'smtp.gmail.com';\n$mail->Port = 587;\n$mail->SMTPSecure = 'tls';\n$mail->SMTPAutoTLS = false;",
+			// Other servers may take plaintext.
+			"$mail->isSMTP();\n$mail->Host = 'mail.example.com';\n$mail->Port = 587;\n$mail->SMTPAutoTLS = false;",
+		],
+	},
+);
