@@ -129,161 +129,92 @@ test("Yii 2's symfonymailer transport without a port is read as a DSN without on
 	assert.deepEqual([local!.port, local!.mode], [25, 'plain']);
 });
 
-ruleTester(R, 'the MailerSend bridge starts TLS at once on 587 before 6.4.23 / 7.3.1 (composer.lock)', {
+/** A bridge DSN in .env, with the bridge package's installed version. */
+function bridge(dsn: string, pkg: string, version: string, from?: 'composer.json') {
+	return {
+		code: `MAILER_DSN=${dsn}\n`,
+		kind: 'env' as const,
+		project: { packages: { [pkg]: version }, ...(from && { from }) },
+	};
+}
+
+ruleTester(R, 'bridges that started TLS at once on 587, in the versions that did (composer.lock)', {
 	// symfony/mailer-send-mailer Transport/MailerSendSmtpTransport.php:
 	//     parent::__construct('smtp.mailersend.net', 587, true, $dispatcher, $logger);
 	// fixed by symfony/symfony#60640 ("use STARTTLS for SMTP with MailerSend"): CHANGELOG-6.4.md 6.4.23, CHANGELOG-7.3.md 7.3.1.
-	invalid: [
-		{
-			code: 'MAILER_DSN=«mailersend+smtp»://USERNAME:PASSWORD@default\n',
-			kind: 'env',
-			project: { packages: { 'symfony/mailer-send-mailer': 'v7.3.0' }, from: 'composer.lock' },
-			errors: ['bridgeTlsOnPlainPort'],
-		},
-		{
-			code: 'MAILER_DSN=«mailersend+smtp»://u:p@default?verify_peer=1\n',
-			kind: 'env',
-			project: { packages: { 'symfony/mailer-send-mailer': '6.4.22' } },
-			errors: ['bridgeTlsOnPlainPort'],
-		},
-	],
-	valid: [
-		{ code: 'MAILER_DSN=mailersend+smtp://u:p@default\n', kind: 'env' },
-		{
-			code: 'MAILER_DSN=mailersend+smtp://u:p@default\n',
-			kind: 'env',
-			project: { packages: { 'symfony/mailer-send-mailer': 'v6.4.23' } },
-		},
-		{
-			code: 'MAILER_DSN=mailersend+smtp://u:p@default\n',
-			kind: 'env',
-			project: { packages: { 'symfony/mailer-send-mailer': 'v7.3.1' } },
-		},
-		// 7.2: its fixed patch is not known here.
-		{
-			code: 'MAILER_DSN=mailersend+smtp://u:p@default\n',
-			kind: 'env',
-			project: { packages: { 'symfony/mailer-send-mailer': 'v7.2.0' } },
-		},
-		// A constraint is not the installed version.
-		{
-			code: 'MAILER_DSN=mailersend+smtp://u:p@default\n',
-			kind: 'env',
-			project: { packages: { 'symfony/mailer-send-mailer': '^7.3' }, from: 'composer.json' },
-		},
-		// Other bridges choose right.
-		{
-			code: 'MAILER_DSN=mailgun+smtp://u:p@default\n',
-			kind: 'env',
-			project: { packages: { 'symfony/mailgun-mailer': 'v6.4.0' } },
-		},
-	],
-});
-
-test("the bridge's fix writes the provider's host in a plain smtp:// DSN", () => {
-	const text = 'MAILER_DSN=mailersend+smtp://USERNAME:PASSWORD@default\n';
-	const [f] = findings(text, 'env', undefined, { packages: { 'symfony/mailer-send-mailer': 'v7.3.0' } }).filter(
-		(x) => x.ruleId === R,
-	);
-	assert.equal(
-		applyEdits(text, [f!.fixes[0]!.edits]).text,
-		'MAILER_DSN=smtp://USERNAME:PASSWORD@smtp.mailersend.net:587\n',
-	);
-});
-
-ruleTester(R, 'the Mailgun bridge started TLS at once on 587 in 6.3.0 and 6.3.1', {
 	// symfony/mailgun-mailer Transport/MailgunSmtpTransport.php at tag v6.3.0:
 	//     parent::__construct('us' !== ($region ?: 'us') ? sprintf('smtp.%s.mailgun.org', $region) : 'smtp.mailgun.org', 587, true, …
 	// at tag v6.3.2 (symfony/symfony#51042): …, 587, false, …
-	invalid: [
-		{
-			code: 'MAILER_DSN=«mailgun+smtp»://USERNAME:PASSWORD@default?region=eu\n',
-			kind: 'env',
-			project: { packages: { 'symfony/mailgun-mailer': 'v6.3.0' } },
-			errors: ['bridgeTlsOnPlainPort'],
-		},
-	],
-	valid: [
-		{
-			code: 'MAILER_DSN=mailgun+smtp://u:p@default\n',
-			kind: 'env',
-			project: { packages: { 'symfony/mailgun-mailer': 'v6.3.2' } },
-		},
-		// 6.2 used 465 with TLS at once: right.
-		{
-			code: 'MAILER_DSN=mailgun+smtp://u:p@default\n',
-			kind: 'env',
-			project: { packages: { 'symfony/mailgun-mailer': 'v6.2.14' } },
-		},
-	],
-});
-
-test("the Mailgun fix writes the region's host", () => {
-	const text = 'MAILER_DSN=mailgun+smtp://USERNAME:PASSWORD@default?region=eu\n';
-	const [f] = findings(text, 'env', undefined, { packages: { 'symfony/mailgun-mailer': 'v6.3.0' } }).filter(
-		(x) => x.ruleId === R,
-	);
-	assert.equal(
-		applyEdits(text, [f!.fixes[0]!.edits]).text,
-		'MAILER_DSN=smtp://USERNAME:PASSWORD@smtp.eu.mailgun.org:587?region=eu\n',
-	);
-});
-
-ruleTester(R, 'the Postmark and Mandrill bridges started TLS at once on 587 in 4.4.0-4.4.3 and 5.0.0-5.0.3', {
 	// symfony/postmark-mailer Transport/PostmarkSmtpTransport.php at tag v5.0.3:
 	//     parent::__construct('smtp.postmarkapp.com', 587, true, $dispatcher, $logger); $this->setUsername($id); $this->setPassword($id);
 	// at v5.0.4 and v4.4.4: …, 587, false, … (symfony/symfony#35518); PostmarkTransportFactory makes it for postmark+smtp
 	// and postmark+smtps alike. symfony/mailchimp-mailer's MandrillSmtpTransport the same, at the same tags.
 	invalid: [
 		{
-			code: 'MAILER_DSN=«postmark+smtp»://ID@default\n',
-			kind: 'env',
-			project: { packages: { 'symfony/postmark-mailer': 'v5.0.1' } },
+			...bridge('«mailersend+smtp»://USERNAME:PASSWORD@default', 'symfony/mailer-send-mailer', 'v7.3.0'),
 			errors: ['bridgeTlsOnPlainPort'],
 		},
 		{
-			code: 'MAILER_DSN=«postmark+smtps»://ID@default\n',
-			kind: 'env',
-			project: { packages: { 'symfony/postmark-mailer': 'v4.4.3' } },
+			...bridge('«mailersend+smtp»://u:p@default?verify_peer=1', 'symfony/mailer-send-mailer', '6.4.22'),
 			errors: ['bridgeTlsOnPlainPort'],
 		},
 		{
-			code: 'MAILER_DSN=«mandrill+smtp»://USERNAME:PASSWORD@default\n',
-			kind: 'env',
-			project: { packages: { 'symfony/mailchimp-mailer': 'v5.0.0' } },
+			...bridge('«mailgun+smtp»://USERNAME:PASSWORD@default?region=eu', 'symfony/mailgun-mailer', 'v6.3.0'),
+			errors: ['bridgeTlsOnPlainPort'],
+		},
+		{
+			...bridge('«postmark+smtp»://ID@default', 'symfony/postmark-mailer', 'v5.0.1'),
+			errors: ['bridgeTlsOnPlainPort'],
+		},
+		{
+			...bridge('«postmark+smtps»://ID@default', 'symfony/postmark-mailer', 'v4.4.3'),
+			errors: ['bridgeTlsOnPlainPort'],
+		},
+		{
+			...bridge('«mandrill+smtp»://USERNAME:PASSWORD@default', 'symfony/mailchimp-mailer', 'v5.0.0'),
 			errors: ['bridgeTlsOnPlainPort'],
 		},
 	],
 	valid: [
-		{
-			code: 'MAILER_DSN=postmark+smtp://ID@default\n',
-			kind: 'env',
-			project: { packages: { 'symfony/postmark-mailer': 'v5.0.4' } },
-		},
-		{
-			code: 'MAILER_DSN=mandrill+smtp://U:P@default\n',
-			kind: 'env',
-			project: { packages: { 'symfony/mailchimp-mailer': 'v4.4.4' } },
-		},
-		// 4.3 handed 'tls' (STARTTLS) to the older EsmtpTransport.
-		{
-			code: 'MAILER_DSN=postmark+smtp://ID@default\n',
-			kind: 'env',
-			project: { packages: { 'symfony/postmark-mailer': 'v4.3.11' } },
-		},
+		{ code: 'MAILER_DSN=mailersend+smtp://u:p@default\n', kind: 'env' },
+		bridge('mailersend+smtp://u:p@default', 'symfony/mailer-send-mailer', 'v6.4.23'),
+		bridge('mailersend+smtp://u:p@default', 'symfony/mailer-send-mailer', 'v7.3.1'),
+		// 7.2: its fixed patch is not known here.
+		bridge('mailersend+smtp://u:p@default', 'symfony/mailer-send-mailer', 'v7.2.0'),
+		// A constraint is not the installed version.
+		bridge('mailersend+smtp://u:p@default', 'symfony/mailer-send-mailer', '^7.3', 'composer.json'),
 		// MailerSendTransportFactory has no mailersend+smtps.
-		{
-			code: 'MAILER_DSN=mailersend+smtps://u:p@default\n',
-			kind: 'env',
-			project: { packages: { 'symfony/mailer-send-mailer': 'v7.0.0' } },
-		},
+		bridge('mailersend+smtps://u:p@default', 'symfony/mailer-send-mailer', 'v7.0.0'),
+		bridge('mailgun+smtp://u:p@default', 'symfony/mailgun-mailer', 'v6.3.2'),
+		// 6.2 used 465 with TLS at once: right.
+		bridge('mailgun+smtp://u:p@default', 'symfony/mailgun-mailer', 'v6.2.14'),
+		bridge('mailgun+smtp://u:p@default', 'symfony/mailgun-mailer', 'v6.4.0'),
+		bridge('postmark+smtp://ID@default', 'symfony/postmark-mailer', 'v5.0.4'),
+		bridge('mandrill+smtp://U:P@default', 'symfony/mailchimp-mailer', 'v4.4.4'),
+		// 4.3 handed 'tls' (STARTTLS) to the older EsmtpTransport.
+		bridge('postmark+smtp://ID@default', 'symfony/postmark-mailer', 'v4.3.11'),
 	],
 });
 
-test("Postmark's fix writes its token as user and password, as the bridge logged in", () => {
-	const text = 'MAILER_DSN=postmark+smtp://ID@default\n';
-	const [f] = findings(text, 'env', undefined, { packages: { 'symfony/postmark-mailer': 'v5.0.1' } }).filter(
-		(x) => x.ruleId === R,
-	);
-	assert.equal(applyEdits(text, [f!.fixes[0]!.edits]).text, 'MAILER_DSN=smtp://ID:ID@smtp.postmarkapp.com:587\n');
+test("a bridge's fix writes the provider's host (by region) in a plain smtp:// DSN, and Postmark's token twice", () => {
+	const cases: [string, string, string, string][] = [
+		[
+			'mailersend+smtp://USERNAME:PASSWORD@default',
+			'symfony/mailer-send-mailer',
+			'v7.3.0',
+			'smtp://USERNAME:PASSWORD@smtp.mailersend.net:587',
+		],
+		[
+			'mailgun+smtp://USERNAME:PASSWORD@default?region=eu',
+			'symfony/mailgun-mailer',
+			'v6.3.0',
+			'smtp://USERNAME:PASSWORD@smtp.eu.mailgun.org:587?region=eu',
+		],
+		['postmark+smtp://ID@default', 'symfony/postmark-mailer', 'v5.0.1', 'smtp://ID:ID@smtp.postmarkapp.com:587'],
+	];
+	for (const [dsn, pkg, version, fixed] of cases) {
+		const { code, kind, project } = bridge(dsn, pkg, version);
+		const [f] = findings(code, kind, undefined, project).filter((x) => x.ruleId === R);
+		assert.equal(applyEdits(code, [f!.fixes[0]!.edits]).text, `MAILER_DSN=${fixed}\n`, dsn);
+	}
 });
