@@ -2,7 +2,7 @@
 //! transport-lint [paths...]: lints files and folders with the engine; text, JSON or SARIF; --fix writes fixes.
 import { promises as fs, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import {
 	analyze,
 	fileKind,
@@ -22,7 +22,7 @@ import { counted } from './engine/text';
 import { DOCS_BASE } from './docs-link';
 import { filterOf, readTextSync, shownPath, statOrUndefined, walk } from './node/files';
 import { ProjectFactsCache } from './node/project';
-import { CHUNK, PARALLEL_FROM, takeChunk, threadCount, WORKER_LIMITS } from './node/threads';
+import { CHUNK, converse, PARALLEL_FROM, takeChunk, threadCount, WorkerPool } from './node/threads';
 import { PROBE_USAGE, ProbeUsageError, probeMain } from './cli/probe-command';
 import { locate, toSarif, withoutBaseline, type FileFindings } from './cli/sarif';
 import { declaringNames, symbolScanner, type SymbolScan } from './node/symbol-pass';
@@ -220,14 +220,9 @@ function lintFile(file: string, job: LintJob, project: ProjectFactsCache, symbol
  * Lint workers, started while the files are still being found (a worker takes tens of milliseconds to load);
  * `run` hands them the list and the job, and they lint it with the main thread.
  */
-class Workers {
-	private readonly workers: Worker[] = [];
-
+class Workers extends WorkerPool {
 	constructor(count: number) {
-		for (let k = 0; k < count; k++)
-			this.workers.push(
-				new Worker(__filename, { workerData: { transportLintWorker: true }, resourceLimits: WORKER_LIMITS }),
-			);
+		super(count, __filename, { transportLintWorker: true });
 	}
 
 	/**
@@ -235,30 +230,17 @@ class Workers {
 	 * of memory on a huge file, say) is dropped, and the files it had taken are done again on this thread.
 	 */
 	async run<T>(t: Task): Promise<T[]> {
+		this.dropExited();
 		const next = new Int32Array(new SharedArrayBuffer(4));
-		const done = this.workers.map(
-			(worker) =>
-				new Promise<(T | undefined)[]>((resolve) => {
-					const stop = () => {
-						worker.off('message', answer);
-						worker.off('error', fail);
-						worker.off('exit', fail);
-					};
-					const fail = (e: unknown) => {
-						stop();
-						this.drop(worker, typeof e === 'number' ? `exit code ${e}` : e);
-						resolve([]);
-					};
-					const answer = (m: (T | undefined)[]) => {
-						stop();
-						resolve(m);
-					};
-					worker.on('message', answer);
-					worker.on('error', fail);
-					worker.on('exit', fail);
-					worker.postMessage({ ...t, next });
-				}),
-		);
+		const done = this.workers.map(async (worker) => {
+			let results: (T | undefined)[] = [];
+			const failure = await converse(worker, { ...t, next }, (m: (T | undefined)[]) => ((results = m), true));
+			if (!failure) return results;
+			this.drop(worker);
+			const why = (failure as { code?: string }).code ?? failure.message;
+			process.stderr.write(`transport-lint: a lint worker stopped (${why}); its files are linted on the main thread\n`);
+			return [];
+		});
 		const parts = [runTask(t, next) as (T | undefined)[], ...(await Promise.all(done))];
 		const out = t.files.map((_, i) => parts.find((p) => p[i] !== undefined)?.[i]);
 		const missing = out.flatMap((r, i) => (r === undefined ? [i] : []));
@@ -267,18 +249,6 @@ class Workers {
 			missing.forEach((i, k) => (out[i] = again[k]));
 		}
 		return out as T[];
-	}
-
-	private drop(worker: Worker, e: unknown): void {
-		const at = this.workers.indexOf(worker);
-		if (at >= 0) this.workers.splice(at, 1);
-		void worker.terminate();
-		const why = e instanceof Error ? ((e as { code?: string }).code ?? e.message) : String(e);
-		process.stderr.write(`transport-lint: a lint worker stopped (${why}); its files are linted on the main thread\n`);
-	}
-
-	dismiss(): void {
-		for (const worker of this.workers) void worker.terminate();
 	}
 }
 
@@ -380,7 +350,7 @@ async function main(argv: string[]): Promise<number> {
 			}
 		}
 	} catch (e) {
-		workers?.dismiss();
+		void workers?.dismiss();
 		throw e;
 	}
 	const job: LintJob = { settings, php, fix: parsed.fix };
@@ -390,7 +360,7 @@ async function main(argv: string[]): Promise<number> {
 		// --fix writes files as it lints them: values from other files are not followed there.
 		if (!parsed.fix) await crossFile(files, linted, job, workers);
 	} finally {
-		workers?.dismiss();
+		void workers?.dismiss();
 	}
 	let results: FileFindings[] = [];
 	for (const l of linted) {

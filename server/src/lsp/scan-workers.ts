@@ -6,13 +6,13 @@
 //! in out/.
 import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
 import { WorkspaceSymbols, type FileSymbols, type PhpEnvironment, type Settings } from '../engine/index';
 import { walk, type FileFilter } from '../node/files';
 import { ProjectFactsCache } from '../node/project';
 import { symbolScanner, type SymbolScan } from '../node/symbol-pass';
-import { CHUNK, takeChunk, WORKER_LIMITS } from '../node/threads';
+import { CHUNK, converse, takeChunk, WorkerPool } from '../node/threads';
 import { lintSavedFile, type SavedLint } from './saved-file';
 
 /** Work for the threads, as plain data (a worker gets a copy). `next`: the index of the next file no thread took. */
@@ -58,17 +58,9 @@ export function taskRunner(task: ScanTask): (i: number) => SavedLint | SymbolSca
 	return (i) => scan(URI.parse(task.uris[i]!).fsPath);
 }
 
-export class ScanWorkers {
-	private readonly workers: Worker[] = [];
-
-	/** Starts the threads now: they load (tens of milliseconds each) while the main thread walks the tree. */
+export class ScanWorkers extends WorkerPool {
 	constructor(count: number) {
-		for (let k = 0; k < count; k++)
-			this.workers.push(new Worker(__filename, { workerData: { [FLAG]: true }, resourceLimits: WORKER_LIMITS }));
-	}
-
-	get size(): number {
-		return this.workers.length;
+		super(count, __filename, { [FLAG]: true });
 	}
 
 	/** A task is running: the workers take one task at a time (another goes to the main thread alone). */
@@ -87,29 +79,16 @@ export class ScanWorkers {
 		this.dropExited();
 		this.busy = true;
 		return Promise.all(
-			this.workers.map(
-				(worker) =>
-					new Promise<void>((resolve) => {
-						const finish = () => {
-							worker.off('message', message);
-							worker.off('error', fail);
-							worker.off('exit', exit);
-							resolve();
-						};
-						const message = (m: FromWorker) =>
-							'done' in m ? finish() : 'start' in m && onChunk(m.start, m.results as ScanResult<T>[]);
-						const fail = (e: unknown) => {
-							onError(e instanceof Error ? e : new Error(String(e)));
-							this.drop(worker);
-							finish();
-						};
-						const exit = (code: number) => fail(new Error(`a scan worker exited with ${code}`));
-						worker.on('message', message);
-						worker.once('error', fail);
-						worker.once('exit', exit);
-						worker.postMessage(task);
-					}),
-			),
+			this.workers.map(async (worker) => {
+				const failure = await converse(worker, task, (m: FromWorker) => {
+					if ('start' in m) onChunk(m.start, m.results as ScanResult<T>[]);
+					return 'done' in m;
+				});
+				if (failure) {
+					onError(failure);
+					this.drop(worker);
+				}
+			}),
 		).then(() => void (this.busy = false));
 	}
 
@@ -117,44 +96,17 @@ export class ScanWorkers {
 	 * The files of each root (walk(), symlinked directories followed once across all of them), walked by the first
 	 * worker; undefined if it failed (the caller walks).
 	 */
-	walk(roots: WalkTask['roots']): Promise<string[][] | undefined> {
+	async walk(roots: WalkTask['roots']): Promise<string[][] | undefined> {
 		this.dropExited();
 		const worker = this.workers[0];
-		if (!worker) return Promise.resolve(undefined);
-		return new Promise((resolve) => {
-			const finish = (walked: string[][] | undefined) => {
-				worker.off('message', message);
-				worker.off('error', fail);
-				worker.off('exit', fail);
-				resolve(walked);
-			};
-			const message = (m: FromWorker) => 'walked' in m && finish(m.walked);
-			const fail = () => {
-				this.drop(worker);
-				finish(undefined);
-			};
-			worker.on('message', message);
-			worker.once('error', fail);
-			worker.once('exit', fail);
-			worker.postMessage({ task: 'walk', roots } satisfies WalkTask);
+		if (!worker) return undefined;
+		let walked: string[][] | undefined;
+		const failure = await converse(worker, { task: 'walk', roots } satisfies WalkTask, (m: FromWorker) => {
+			if ('walked' in m) walked = m.walked;
+			return walked !== undefined;
 		});
-	}
-
-	/** A worker that failed or exited is not asked again. */
-	private drop(worker: Worker): void {
-		const at = this.workers.indexOf(worker);
-		if (at >= 0) this.workers.splice(at, 1);
-		void worker.terminate();
-	}
-
-	/** Workers gone already (their exit happened before anyone listened): a message to them would wait forever. */
-	private dropExited(): void {
-		for (const w of [...this.workers]) if (w.threadId === -1) this.drop(w);
-	}
-
-	/** Ends the workers (resolves once they have exited). */
-	async dismiss(): Promise<void> {
-		await Promise.all(this.workers.map((w) => w.terminate()));
+		if (failure) this.drop(worker);
+		return walked;
 	}
 }
 

@@ -1,5 +1,6 @@
 //! How many threads lint a tree: the CLI's and the language server's workspace scan share the answer.
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 
 /** Below this many files a worker costs more than it saves (a worker takes tens of milliseconds to load). */
 export const PARALLEL_FROM = 200;
@@ -38,4 +39,66 @@ export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSize
 function workerHeapMb(): number {
 	const forced = Number(process.env.TRANSPORT_LINT_WORKER_HEAP_MB);
 	return Number.isInteger(forced) && forced >= 16 ? forced : 256;
+}
+
+/**
+ * Posts `message` to a worker and listens until `onMessage` says the exchange is over (returns true), or the worker
+ * fails or exits first. Resolves with the failure (undefined when the exchange ended); the listeners are gone either
+ * way.
+ */
+export function converse<M>(
+	worker: Worker,
+	message: unknown,
+	onMessage: (m: M) => boolean,
+): Promise<Error | undefined> {
+	return new Promise((resolve) => {
+		const end = (failure: Error | undefined) => {
+			worker.off('message', answer);
+			worker.off('error', fail);
+			worker.off('exit', exit);
+			resolve(failure);
+		};
+		const answer = (m: M) => {
+			if (onMessage(m)) end(undefined);
+		};
+		const fail = (e: unknown) => end(e instanceof Error ? e : new Error(String(e)));
+		const exit = (code: number) => end(new Error(`the worker exited with ${code}`));
+		worker.on('message', answer);
+		worker.on('error', fail);
+		worker.on('exit', exit);
+		worker.postMessage(message);
+	});
+}
+
+/**
+ * Worker threads running `file` with WORKER_LIMITS (the CLI's lint workers, the server's scan workers). A worker that
+ * failed or exited is dropped and not asked again.
+ */
+export class WorkerPool {
+	protected readonly workers: Worker[] = [];
+
+	/** Starts the threads now: they load (tens of milliseconds each) while the main thread finds the files. */
+	constructor(count: number, file: string, workerData: Record<string, unknown>) {
+		for (let k = 0; k < count; k++) this.workers.push(new Worker(file, { workerData, resourceLimits: WORKER_LIMITS }));
+	}
+
+	get size(): number {
+		return this.workers.length;
+	}
+
+	protected drop(worker: Worker): void {
+		const at = this.workers.indexOf(worker);
+		if (at >= 0) this.workers.splice(at, 1);
+		void worker.terminate();
+	}
+
+	/** Workers gone already (their exit happened before anyone listened): a message to them would wait forever. */
+	protected dropExited(): void {
+		for (const w of [...this.workers]) if (w.threadId === -1) this.drop(w);
+	}
+
+	/** Ends the workers (resolves once they have exited). */
+	async dismiss(): Promise<void> {
+		await Promise.all(this.workers.map((w) => w.terminate()));
+	}
 }
