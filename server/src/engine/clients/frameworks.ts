@@ -211,29 +211,48 @@ const cakePhp: Reader = (g) => {
 	const tls = e.get('tls');
 	if (port === 'other' || hostText === 'other' || tls === 'other') return undefined;
 	if (tls && tls.kind !== 'bool') return undefined;
-	const starttls = tls?.setting.text === 'true';
-	const p = port ?? 25;
-	const prefix = hostText ? /^([A-Za-z0-9+.-]+):\/\//.exec(hostText) : null;
+	return cakeSmtp(
+		{ text: hostText, at: lit(e.get('host')) },
+		{ value: port, at: lit(e.get('port'))?.setting },
+		{ starttls: tls?.setting.text === 'true', at: tls?.setting, off: 'false' },
+		{ label: 'SmtpTransport', start: g.start, end: g.end },
+	);
+};
+
+/**
+ * The SmtpTransport CakePHP makes (src/Network/Socket.php connect(): a `scheme://` in the host is the socket's
+ * transport, ssl:// TLS at once; SmtpTransport::_connect(): STARTTLS `if ($config['tls'])`; port 25 by default), from
+ * the host as written, the port, and whether 'tls' asks for STARTTLS (`off`: how 'tls' is written off). Undefined for
+ * a prefix that is neither a TLS transport nor tcp://.
+ */
+function cakeSmtp(
+	host: { text: string | undefined; at: Literal | undefined },
+	port: { value: number | undefined; at: Setting | undefined },
+	tls: { starttls: boolean; at: Setting | undefined; off: string },
+	where: { label: string; start: number; end: number },
+): ClientConfig | undefined {
+	const hostText = host.text ?? 'localhost';
+	const prefix = /^([A-Za-z0-9+.-]+):\/\//.exec(hostText);
 	const implicit = !!prefix && isTlsTransport(prefix[1]!);
 	if (prefix && !implicit && prefix[1]!.toLowerCase() !== 'tcp') return undefined;
-	const prefixAt = prefix ? partOf(lit(e.get('host'))!, 0, prefix[0].length, 'host prefix') : undefined;
-	const hostLit = lit(e.get('host'));
+	const prefixAt =
+		prefix && host.at ? partOf(host.at, 0, prefix[0].length, `${host.at.setting.name} prefix`) : undefined;
 	return {
 		library: 'cakephp',
-		label: 'SmtpTransport',
-		host: (hostText ?? 'localhost').slice(prefix?.[0].length ?? 0) || undefined,
-		port: p,
-		portAt: lit(e.get('port'))?.setting,
-		mode: implicit ? 'implicit' : starttls ? 'starttls' : 'plain',
-		modeAt: implicit ? prefixAt : tls?.setting,
-		modeText: implicit ? {} : { starttls: 'true', plain: 'false' },
+		label: where.label,
+		host: hostText.slice(prefix?.[0].length ?? 0) || undefined,
+		port: port.value ?? 25,
+		portAt: port.at,
+		mode: implicit ? 'implicit' : tls.starttls ? 'starttls' : 'plain',
+		modeAt: implicit ? prefixAt : tls.at,
+		modeText: implicit ? {} : { starttls: 'true', plain: tls.off },
 		// Where ssl:// goes for TLS at once (with 'tls' => false: see the rule).
-		...(!prefix && withMode(hostLit, 'value start', { implicit: 'ssl://' })),
-		...(implicit && starttls && { starttlsInsideTls: true, starttlsAt: tls.setting }),
-		start: g.start,
-		end: g.end,
+		...(!prefix && withMode(host.at, 'value start', { implicit: 'ssl://' })),
+		...(implicit && tls.starttls && tls.at && { starttlsInsideTls: true, starttlsAt: tls.at }),
+		start: where.start,
+		end: where.end,
 	};
-};
+}
 
 /**
  * Roundcube (program/lib/Roundcube/rcube_smtp.php connect(), rcube_utils::parse_host_uri()): `smtp_host` and
@@ -413,33 +432,20 @@ const passboltEnv: Reader = (g) => {
 	const className = str(e.get(key('CLASS_NAME')));
 	if (className !== undefined && className !== 'Smtp') return undefined;
 	const port = entryPort(e.get(key('PORT')));
-	const hostLit = lit(e.get(key('HOST')));
-	const hostText = hostLit ? hostLit.setting.text : 'localhost';
 	if (port === 'other') return undefined;
+	const hostLit = lit(e.get(key('HOST')));
 	const tls = lit(e.get(key('TLS')));
 	const tlsText = tls?.setting.text.trim();
 	const starttls = tlsText !== undefined && tlsText !== '' && tlsText !== '0';
-	const prefix = /^([A-Za-z0-9+.-]+):\/\//.exec(hostText);
-	const implicit = !!prefix && isTlsTransport(prefix[1]!);
-	if (prefix && !implicit && prefix[1]!.toLowerCase() !== 'tcp') return undefined;
-	const prefixAt = prefix && hostLit ? partOf(hostLit, 0, prefix[0].length, `${key('HOST')} prefix`) : undefined;
-	return {
-		library: 'cakephp',
-		label: PASSBOLT_LABEL,
-		host: hostText.slice(prefix?.[0].length ?? 0) || undefined,
-		port: port ?? 25,
-		portAt: lit(e.get(key('PORT')))?.setting,
-		mode: implicit ? 'implicit' : starttls ? 'starttls' : 'plain',
-		modeAt: implicit ? (prefixAt ?? undefined) : tls?.setting,
-		modeText: implicit ? {} : { starttls: 'true', plain: '' },
-		...(!prefix && withMode(hostLit, 'value start', { implicit: 'ssl://' })),
-		...(implicit && starttls && tls && { starttlsInsideTls: true, starttlsAt: tls.setting }),
-		// A value that reads as "no" but is a non-empty string, so true: STARTTLS.
-		...(tls && starttls && /^(false|null|no|off|none)$/i.test(tlsText!) && { unknownValue: tls.setting }),
+	const c = cakeSmtp(
+		{ text: hostLit?.setting.text, at: hostLit },
+		{ value: port, at: lit(e.get(key('PORT')))?.setting },
+		{ starttls, at: tls?.setting, off: '' },
 		// The file's other variables are not this configuration's: its range (the lens's line) is the host's.
-		start: hostLit?.setting.start ?? g.start,
-		end: hostLit?.setting.end ?? g.end,
-	};
+		{ label: PASSBOLT_LABEL, start: hostLit?.setting.start ?? g.start, end: hostLit?.setting.end ?? g.end },
+	);
+	// A value that reads as "no" but is a non-empty string, so true: STARTTLS.
+	return c && tls && starttls && /^(false|null|no|off|none)$/i.test(tlsText!) ? { ...c, unknownValue: tls.setting } : c;
 };
 
 /**
