@@ -7,7 +7,7 @@ import {
 	analyze,
 	fileKind,
 	fixAll,
-	lowestAllowed,
+	effectivePhp,
 	mayMatter,
 	normalizeSettings,
 	WorkspaceSymbols,
@@ -193,10 +193,8 @@ function lintFile(file: string, job: LintJob, project: ProjectFactsCache, symbol
 		if (text !== read.text) writeFileSync(file, text);
 	}
 	const facts = project.forFile(file);
-	const composer = facts?.packages.php ? lowestAllowed(facts.packages.php) : undefined;
-	const php =
-		job.php ??
-		(composer ? { version: composer, source: `composer.json require.php "${facts!.packages.php}"` } : undefined);
+	// --php-version or --php's answer, else composer.json's require.php (the CLI reads no php.version setting).
+	const php = effectivePhp(undefined, job.php, facts?.packages.php);
 	const result = analyze(
 		text,
 		kind,

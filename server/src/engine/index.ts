@@ -15,7 +15,7 @@ export { DEFAULTS, normalizeSettings, type RuleLevel, type Settings } from './se
 export { majorVersion, makeTarget, type ProjectFacts, type Target } from './target';
 export * from './types';
 export { lineIndex, lineStarts, type Position } from './lines';
-export { lowestAllowed, majorMinor, olderThan, versionParts, type PhpEnvironment } from './php-env';
+export { effectivePhp, lowestAllowed, majorMinor, olderThan, versionParts, type PhpEnvironment } from './php-env';
 export { lexAllIncremental, lexPhp, lexPhpIncremental, type Lexed, type TextEdit } from './scan/php-lexer';
 export { callsOf, declaredNames, WorkspaceSymbols, type FileSymbols } from './values/workspace';
 export type { SymbolLookup } from './values/symbols';

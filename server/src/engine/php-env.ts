@@ -47,3 +47,22 @@ export function majorMinor(v: string): string {
 	const p = versionParts(v);
 	return p ? `${p[0]}.${p[1]}` : v;
 }
+
+/**
+ * The PHP a file's verdicts are for: `wanted` (transportLint.php.version) when set, with the binary's facts only if it
+ * is the same major.minor; else the binary's answer (`detected`); else the lowest version composer.json's require.php
+ * allows.
+ */
+export function effectivePhp(
+	wanted: string | undefined,
+	detected: PhpEnvironment | undefined,
+	composerPhp?: string,
+): PhpEnvironment | undefined {
+	if (wanted) {
+		if (detected && majorMinor(detected.version) === majorMinor(wanted)) return detected;
+		return { version: wanted, source: `transportLint.php.version ${wanted}` };
+	}
+	if (detected) return detected;
+	const lowest = composerPhp ? lowestAllowed(composerPhp) : undefined;
+	return lowest ? { version: lowest, source: `composer.json require.php "${composerPhp}"` } : undefined;
+}

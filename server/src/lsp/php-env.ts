@@ -3,10 +3,9 @@
 //! workspaces; until it answers, diagnostics use transportLint.php.version, composer.json's require.php or the
 //! defaults (PHP 8.2+). A new answer re-lints everything and updates the client's status bar item.
 import type { ServerConnection } from './connection';
-import type { PhpEnvironment, Settings } from '../engine/index';
+import { effectivePhp, type PhpEnvironment, type Settings } from '../engine/index';
 import { PhpBinaryCache, resolveExecutable } from '../node/php-binary';
 import { NO_PHP, PhpStateNotification, type PhpState } from '../protocol';
-import { effectivePhp } from './saved-file';
 import type { SettingsCache } from './settings';
 
 /** How often an unchanged configuration re-checks the binary (its size and mtime) at most. */
@@ -93,6 +92,6 @@ export class PhpEnvironments {
 
 	/** The PHP a file's verdicts are for (effectivePhp, with the binary's answer). */
 	effective(settings: Settings | undefined, composerPhp?: string): PhpEnvironment | undefined {
-		return effectivePhp(settings, this.detected, composerPhp);
+		return effectivePhp(settings?.php.version, this.detected, composerPhp);
 	}
 }

@@ -7,8 +7,7 @@ import { URI } from 'vscode-uri';
 import {
 	analyze,
 	fileKind,
-	lowestAllowed,
-	majorMinor,
+	effectivePhp,
 	mayMatter,
 	type FileSymbols,
 	type PhpEnvironment,
@@ -60,7 +59,7 @@ export function lintSavedFile(uri: string, settings: Settings, ctx: SavedContext
 	if ('quiet' in read) return { uri, kind: 'linted', quiet: true, diagnostics: [] };
 	if ('skipped' in read) return { uri, kind: 'skipped', why: read.skipped };
 	const facts = ctx.project.forFile(file);
-	const php = effectivePhp(settings, ctx.detected, facts?.packages.php);
+	const php = effectivePhp(settings.php.version, ctx.detected, facts?.packages.php);
 	const project: ProjectFacts | undefined =
 		facts || php ? { ...facts, packages: facts?.packages ?? {}, ...(php && { php }) } : undefined;
 	const result = analyze(read.text, kind, settings, project, undefined, symbols);
@@ -80,23 +79,4 @@ export function lintSavedFile(uri: string, settings: Settings, ctx: SavedContext
 /** What an index answers for a file's needs: a key that changes when the answers do. */
 export function answeredBy(symbols: WorkspaceSymbols, needs: readonly string[]): string {
 	return needs.map((n) => symbols.answerOf(n)).join('\0');
-}
-
-/**
- * The PHP a file's verdicts are for: transportLint.php.version when set (with the binary's facts only if it is the
- * same major.minor), else the binary's answer, else the lowest version composer.json's require.php allows.
- */
-export function effectivePhp(
-	settings: Settings | undefined,
-	detected: PhpEnvironment | undefined,
-	composerPhp?: string,
-): PhpEnvironment | undefined {
-	const wanted = settings?.php.version;
-	if (wanted) {
-		if (detected && majorMinor(detected.version) === majorMinor(wanted)) return detected;
-		return { version: wanted, source: `transportLint.php.version ${wanted}` };
-	}
-	if (detected) return detected;
-	const lowest = composerPhp ? lowestAllowed(composerPhp) : undefined;
-	return lowest ? { version: lowest, source: `composer.json require.php "${composerPhp}"` } : undefined;
 }
