@@ -201,3 +201,24 @@ test('an edit that names a mail library in a file that named none is seen (the c
 		);
 	}
 });
+
+test('a carried bridge DSN moves with the edit: judged again later (another composer.lock), it is where it is', () => {
+	// Far after the edit (the lexer and the scan carry what is past the next clean checkpoint), as a string the
+	// connection-string pass carries and moves instead of reading it again.
+	const v1 =
+		'<?php $x = 1;' +
+		'$y = 2;\n'.repeat(800) +
+		"$dsn = 'mailersend+smtp://USER:PASS@default';\n" +
+		'$z = 3;\n'.repeat(800);
+	const reuse: Reuse = {};
+	analyze(v1, 'php', undefined, { packages: {} }, reuse);
+	const v2 = '<?php $xy = 1;' + v1.slice(13);
+	const next = nextReuse(reuse, { start: 8, oldEnd: 8, newEnd: 9 });
+	// The bridge's version is known from this keystroke on: its configuration, carried, is judged now.
+	const project = { packages: { 'symfony/mailer-send-mailer': 'v7.3.0' } };
+	const got = analyze(v2, 'php', undefined, project, next);
+	assert.equal(next.stringCarry?.delta, 1);
+	const fresh = analyze(v2, 'php', undefined, project);
+	assert.ok(fresh.findings.some((f) => f.messageId === 'bridgeTlsOnPlainPort'));
+	assert.deepEqual(got.findings, fresh.findings);
+});

@@ -178,6 +178,7 @@ export function asProjectReads(configs: ClientConfig[], packages: Record<string,
 /** Every setting a configuration points at, once each (one may serve twice: CodeIgniter's SMTPCrypto). */
 function settingsOf(c: ClientConfig): Set<Setting> {
 	const all = [c.portAt, c.modeAt, c.starttlsAt, c.schemeTwice?.at, c.unknownValue, c.socketPath?.at];
+	if (c.bridge) all.push(c.bridge.scheme, c.bridge.user, c.bridge.host);
 	for (const n of c.notes ?? []) all.push(n.at);
 	return new Set(all.filter((s): s is Setting => s !== undefined));
 }
