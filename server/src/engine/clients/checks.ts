@@ -1,6 +1,6 @@
 //! What the mail and Redis client rules share: which ports want which first byte, and a finding that sits on the
 //! setting that decides TLS, points at the port (relatedInformation), and offers to change either.
-import type { ClientConfig, Setting, TlsMode } from './model';
+import { protocolOf, type ClientConfig, type Setting, type TlsMode } from './model';
 import type { RuleContext } from '../target';
 import type { Fix, Related, Severity } from '../types';
 import type { MessageData, RuleFinding } from '../rules/rule';
@@ -17,6 +17,33 @@ export const SMTPS_PORT = 465;
 const SMTP_TLS_PORTS: readonly number[] = [SMTPS_PORT];
 /** IMAPS and POP3S: the mail-reading ports that expect TLS at once. */
 export const IMAP_TLS_PORTS: readonly number[] = [993, 995];
+
+/**
+ * The well-known ports of the other mail protocols, by the protocol a client speaks: an SMTP client given POP3's or
+ * IMAP's port, an IMAP client given SMTP's or POP3's. `tls`: the service expects TLS at once.
+ */
+const OTHER_MAIL_PORTS: Record<'SMTP' | 'IMAP', ReadonlyMap<number, { service: string; tls: boolean }>> = {
+	SMTP: new Map([
+		[110, { service: 'POP3', tls: false }],
+		[143, { service: 'IMAP', tls: false }],
+		[993, { service: 'IMAPS', tls: true }],
+		[995, { service: 'POP3S', tls: true }],
+	]),
+	IMAP: new Map([
+		[25, { service: 'SMTP', tls: false }],
+		[587, { service: 'SMTP submission', tls: false }],
+		[465, { service: 'SMTPS', tls: true }],
+		[110, { service: 'POP3', tls: false }],
+		[995, { service: 'POP3S', tls: true }],
+	]),
+};
+
+/** The other mail protocol's service at the port written in a mail configuration, if it is one. */
+export function otherMailService(c: ClientConfig): { service: string; tls: boolean } | undefined {
+	const protocol = protocolOf(c);
+	if (protocol === 'Redis' || c.port === undefined || !c.portAt) return undefined;
+	return OTHER_MAIL_PORTS[protocol].get(c.port);
+}
 
 /**
  * Public submission servers that take no mail and no login before STARTTLS (their EHLO offers AUTH only after it):
@@ -85,7 +112,8 @@ export function mailMismatch(
 ): Mismatch | undefined {
 	// Only a port written in the configuration: a library default may be overridden where we cannot see.
 	if (c.port === undefined || !mode || (!c.portAt && c.library !== 'symfony-mailer')) return undefined;
-	// Any port that greets in plaintext: SMTP's, and POP3's or IMAP's given to a mailer by mistake (110, 143).
+	// Another mail protocol's port (POP3's to a mailer, SMTP's to php-imap): no TLS setting helps (mail-port-protocol).
+	if (otherMailService(c)) return undefined;
 	const plainPort =
 		SMTP_PLAIN_PORTS.has(c.port) || STARTTLS_PORTS.has(c.port) || ctx.settings.starttlsPorts.includes(c.port);
 	const tlsPort = tlsPorts.includes(c.port);

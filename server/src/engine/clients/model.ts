@@ -23,6 +23,11 @@ export function isMailer(library: Library): boolean {
 	return library !== 'redis' && library !== 'imap';
 }
 
+/** The protocol a configuration speaks: Roundcube's says it per setting, php-imap IMAP, the other mailers SMTP. */
+export function protocolOf(c: { library: Library; protocol?: 'SMTP' | 'IMAP' }): ClientProtocol {
+	return c.protocol ?? (c.library === 'imap' ? 'IMAP' : isMailer(c.library) ? 'SMTP' : 'Redis');
+}
+
 /**
  * implicit: TLS from the first byte (ssl://); starttls: plaintext, then STARTTLS, failing when it is refused;
  * opportunistic: STARTTLS when the server offers it, else plaintext; plain: never TLS.
@@ -194,7 +199,7 @@ export function effectiveMode(c: ClientConfig): TlsMode | undefined {
 	return c.mode;
 }
 
-const LIBRARY_NAMES: Record<Library, string> = {
+export const LIBRARY_NAMES: Record<Library, string> = {
 	phpmailer: 'PHPMailer',
 	swiftmailer: 'SwiftMailer',
 	'symfony-mailer': 'Symfony Mailer',
@@ -222,8 +227,7 @@ export function probeTarget(
 	const mode = effectiveMode(c);
 	if (!c.host || c.port === undefined || !mode) return undefined;
 	if (!/^[A-Za-z0-9._-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(c.host)) return undefined;
-	const protocol: ClientProtocol =
-		c.protocol ?? (c.library === 'imap' ? 'IMAP' : isMailer(c.library) ? 'SMTP' : 'Redis');
+	const protocol = protocolOf(c);
 	const upgrades = protocol !== 'Redis' && (mode === 'starttls' || mode === 'opportunistic');
 	const starttls = upgrades ? (protocol === 'IMAP' ? 'imap' : 'smtp') : undefined;
 	return {

@@ -3,6 +3,7 @@ import { bracketSyntax } from './bracket-syntax';
 import { cakephpSmtpTls } from './cakephp-smtp-tls';
 import { codeigniterSmtpCrypto } from './codeigniter-smtp-crypto';
 import { imapEncryption } from './imap-encryption';
+import { mailPortProtocol } from './mail-port-protocol';
 import { nextcloudMailSmtpsecure } from './nextcloud-mail-smtpsecure';
 import { phpMailIni } from './php-mail-ini';
 import { roundcubeHostPrefix } from './roundcube-host-prefix';
@@ -68,6 +69,7 @@ export const RULES: readonly Rule[] = [
 	roundcubeHostPrefix,
 	nextcloudMailSmtpsecure,
 	imapEncryption,
+	mailPortProtocol,
 	phpMailIni,
 	insecureSslContext,
 ];

@@ -17,11 +17,6 @@ ruleTester(R, "php-imap: 'ssl' and 'tls' are TLS at once, 'starttls' upgrades", 
 			errors: ['tlsOnPlainPort'],
 		},
 		{
-			// Webklex/php-imap#581: "Unable to connect to tls://xxxxxx.goserver.host:587".
-			code: "$c = $cm->make([\n\t'host' => 'xxxxxx.goserver.host',\n\t'port' => 587,\n\t'encryption' => '«tls»',\n\t'protocol' => 'imap'\n]);",
-			errors: ['tlsOnPlainPort'],
-		},
-		{
 			code: "$c = $cm->make(['host' => 'imap.example.com', 'port' => 143, 'encryption' => '«ssl»', 'validate_cert' => true]);",
 			errors: ['tlsOnPlainPort'],
 		},
@@ -44,6 +39,8 @@ ruleTester(R, "php-imap: 'ssl' and 'tls' are TLS at once, 'starttls' upgrades", 
 		"$c = $cm->make(['host' => 'mail.host.com', 'port' => 110, 'encryption' => false, 'protocol' => 'pop3']);",
 		"$c = $cm->make(['host' => 'h', 'port' => 143, 'encryption' => 'tls', 'protocol' => 'legacy-imap']);",
 		"$c = $cm->make(['host' => 'h', 'port' => env('IMAP_PORT'), 'encryption' => 'ssl', 'protocol' => 'imap']);",
+		// An SMTP port: mail-port-protocol's finding, not this rule's (no encryption value fits it).
+		"$c = $cm->make(['host' => 'h', 'port' => 587, 'encryption' => 'tls', 'protocol' => 'imap']);",
 		// Not an IMAP account: nothing says so.
 		"$x = ['host' => 'h', 'port' => 143, 'encryption' => 'ssl'];",
 	],
