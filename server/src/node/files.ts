@@ -1,5 +1,6 @@
 //! Finding and reading the files to lint, shared by the CLI and the language server's workspace scan.
 import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import * as path from 'node:path';
 import { Minimatch } from 'minimatch';
 import { fileKind } from '../engine/file-kind';
@@ -135,6 +136,12 @@ export function readTextSync(
 		if (size > maxBytes) return { skipped: `larger than the size limit (${size} > ${maxBytes} bytes)` };
 		const buf = readAll(fd, size, maxBytes);
 		if (!matters) return decode(buf);
+		// An ASCII file (most source code) reads the same as Latin-1 and as UTF-8: one string is both the prefilter's
+		// view and the text, made once (the PHP prefilter needs a string anyway), instead of a view and then a decoding.
+		if (isAscii(buf) && !isBinary(buf)) {
+			const text = buf.toString('latin1');
+			return matters(text) ? { text } : { quiet: true };
+		}
 		if (!isUtf16(buf) && !isBinary(buf) && !matters(buf)) return { quiet: true };
 		const read = decode(buf);
 		return 'text' in read && isUtf16(buf) && !matters(read.text) ? { quiet: true } : read;
