@@ -10,6 +10,7 @@ import { basename, entryPort, entryText, partOf, withMode, type Entry, type Lite
 import { symfonyAutoMode } from './laravel';
 import type { ClientConfig, Setting, TlsMode } from './model';
 import { phpmailer, type MailerProp } from './phpmailer';
+import { REDIS_PLAIN_PORT, redisSchemeMode } from './redis';
 import { swift, swiftMode } from './swift';
 import { isTlsTransport } from '../transports';
 
@@ -526,6 +527,63 @@ const nextcloud: Reader = (g) => {
 	};
 };
 
+/**
+ * Redis Object Cache (rhubarbgroup/redis-cache)'s constants in wp-config.php. includes/object-cache.php
+ * build_parameters() starts from `'scheme' => 'tcp', 'host' => '127.0.0.1', 'port' => 6379` and overrides each with
+ * WP_REDIS_SCHEME, WP_REDIS_HOST, WP_REDIS_PORT, WP_REDIS_PATH when defined; phpredis then gets
+ * connect('tls://' . host, port) for scheme tls, connect(path, -1) for unix, else connect(host, port), and Predis the
+ * parameters (host and port dropped for unix). A cluster, shards or replication (WP_REDIS_CLUSTER, _SHARDS,
+ * _SERVERS, _SENTINEL) is built otherwise and is not read here.
+ */
+const redisObjectCache: Reader = (g) => {
+	const e = g.entries;
+	if (g.from !== 'define' || !(e.has('WP_REDIS_HOST') || e.has('WP_REDIS_SCHEME'))) return undefined;
+	if (['WP_REDIS_CLUSTER', 'WP_REDIS_SHARDS', 'WP_REDIS_SERVERS', 'WP_REDIS_SENTINEL'].some((k) => e.has(k)))
+		return undefined;
+	const schemeLit = lit(e.get('WP_REDIS_SCHEME'));
+	const hostLit = lit(e.get('WP_REDIS_HOST'));
+	const scheme = e.has('WP_REDIS_SCHEME') ? str(e.get('WP_REDIS_SCHEME')) : 'tcp';
+	const host = e.has('WP_REDIS_HOST') ? str(e.get('WP_REDIS_HOST')) : '127.0.0.1';
+	const port = e.has('WP_REDIS_PORT') ? entryPort(e.get('WP_REDIS_PORT')) : REDIS_PLAIN_PORT;
+	// Not a literal (a constant of another file, getenv()): not known, not judged.
+	if (scheme === undefined || host === undefined || port === undefined || port === 'other') return undefined;
+	const mode = redisSchemeMode(scheme);
+	// The unix scheme reads WP_REDIS_PATH (and drops host and port); a host with a scheme of its own is not read.
+	if (mode === undefined || host.includes('://')) return undefined;
+	const portAt = lit(e.get('WP_REDIS_PORT'))?.setting;
+	const label = 'Redis Object Cache (WP_REDIS_*)';
+	const at = hostLit?.setting ?? schemeLit!.setting;
+	if (host.startsWith('/')) {
+		// phpredis reads a path as a socket only with a port below 1; Predis never with scheme tcp. Which client runs is
+		// WP_REDIS_CLIENT, else phpredis when the extension is loaded: a port below 1 is judged only for Predis.
+		const client = str(e.get('WP_REDIS_CLIENT'))?.toLowerCase();
+		if (port < 1 && client !== 'predis') return undefined;
+		return {
+			library: 'redis',
+			label,
+			host,
+			port,
+			portAt,
+			modeText: {},
+			socketPath: { at: hostLit!.setting, reader: 'wp-redis' },
+			start: at.start,
+			end: at.end,
+		};
+	}
+	return {
+		library: 'redis',
+		label,
+		host,
+		port,
+		portAt,
+		mode,
+		modeAt: schemeLit?.setting,
+		modeText: { implicit: 'tls', plain: 'tcp' },
+		start: at.start,
+		end: at.end,
+	};
+};
+
 const READERS: readonly Reader[] = [
 	roundcubeDocker,
 	passboltEnv,
@@ -539,4 +597,5 @@ const READERS: readonly Reader[] = [
 	imapAccount,
 	wpMailSmtp,
 	nextcloud,
+	redisObjectCache,
 ];

@@ -99,7 +99,7 @@ export interface ClientConfig {
 	 */
 	socketPath?: {
 		at: Setting;
-		reader: 'phpredis' | 'predis' | 'predis-unix' | 'config';
+		reader: 'phpredis' | 'predis' | 'predis-unix' | 'config' | 'wp-redis';
 		removePort?: { start: number; end: number };
 	};
 	/**

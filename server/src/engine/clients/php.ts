@@ -27,7 +27,7 @@ import { bundleMailer } from './swiftmailer-bundle';
  * scanner's string literals instead, so a file full of `tcp://…:6379` literals is not lexed twice.
  */
 export const CLIENT_PREFILTER =
-	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|EsmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(|smtp_(?:crypto|port|host|server)|mail_smtp(?:secure|port)|SMTP(?:Crypto|Port)|imap_host|default_host|WPMS_SMTP_PORT|\bSmtpTransport\b|['"]Smtp['"]|['"]swiftmailer['"]|Predis\\Client\s*\(/i;
+	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|EsmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(|smtp_(?:crypto|port|host|server)|mail_smtp(?:secure|port)|SMTP(?:Crypto|Port)|imap_host|default_host|WPMS_SMTP_PORT|WP_REDIS_(?:HOST|SCHEME)\b|\bSmtpTransport\b|['"]Smtp['"]|['"]swiftmailer['"]|Predis\\Client\s*\(/i;
 
 const URL_STRING = new RegExp(`^(?:${CONNECTION_SCHEME_PATTERN})://`, 'i');
 const KEY_BEFORE = /(?:(['"])([A-Za-z0-9_.-]+)\1\s*=>|\$([A-Za-z0-9_]+)\s*=)\s*$/;

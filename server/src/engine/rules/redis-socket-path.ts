@@ -22,6 +22,8 @@ export const redisSocketPath = defineRule({
 				"Predis reads the socket from 'path', not 'host': it throws \"Missing UNIX domain socket path.\" Rename 'host' to 'path'.",
 			configPort:
 				'phpredis and Predis look "{{path}}" up as a host name when given port {{port}}, and fail. For a socket, set {{portName}} to null.',
+			wpRedisHost:
+				"Redis Object Cache passes WP_REDIS_HOST as a host name with port {{port}}, so the socket path fails. Use WP_REDIS_SCHEME 'unix' and WP_REDIS_PATH.",
 		},
 	},
 	checkClient(c) {
@@ -32,7 +34,7 @@ export const redisSocketPath = defineRule({
 		const rel = related(c.portAt, `The port (${c.portAt?.name}) is set here.`, sp.at);
 		const base = { start: sp.at.start, end: sp.at.end, ...(rel.length && { related: rel }) };
 		const fixes: Fix[] = [];
-		let finding: RuleFinding<'phpredisPort' | 'predisTcp' | 'predisUnixHost' | 'configPort'>;
+		let finding: RuleFinding<'phpredisPort' | 'predisTcp' | 'predisUnixHost' | 'configPort' | 'wpRedisHost'>;
 		if (sp.reader === 'phpredis') {
 			if (sp.removePort)
 				fixes.push({
@@ -68,6 +70,16 @@ export const redisSocketPath = defineRule({
 				...base,
 				messageId: 'predisUnixHost',
 				detail: `With 'scheme' => 'unix', Predis (${c.label}) reads the socket from 'path' (StreamConnection::unixStreamInitializer()) and ignores 'host': without 'path' it throws InvalidArgumentException "Missing UNIX domain socket path." Write 'path' => '${path}'.`,
+				fixes,
+			};
+		} else if (sp.reader === 'wp-redis') {
+			// includes/object-cache.php: the unix scheme alone reads WP_REDIS_PATH, for both clients —
+			//     if ( strcasecmp( 'unix', $parameters['scheme'] ) === 0 ) { $args['host'] = $parameters['path']; $args['port'] = -1; }
+			finding = {
+				...base,
+				messageId: 'wpRedisHost',
+				data: { port },
+				detail: `Redis Object Cache (build_parameters() in its object-cache.php) keeps scheme tcp and port ${port}${c.portAt ? '' : ' (its default)'} and gives WP_REDIS_HOST to its client as a host name: phpredis opens "tcp://${path}:${port}" (it reads a path as a socket only with a port below 1), Predis the same; both fail with "php_network_getaddresses: getaddrinfo for ${path} failed", and the plugin reports "Not connected". The plugin reads a socket from WP_REDIS_PATH with WP_REDIS_SCHEME 'unix': define( 'WP_REDIS_SCHEME', 'unix' ); define( 'WP_REDIS_PATH', '${path}' );`,
 				fixes,
 			};
 		} else {

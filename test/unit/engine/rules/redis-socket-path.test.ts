@@ -89,3 +89,49 @@ test('no lens or Test connection for a socket path: it is not a host to connect 
 		[],
 	);
 });
+
+ruleTester(R, "Redis Object Cache's WP_REDIS_* constants (wp-config.php)", {
+	// rhubarbgroup/redis-cache includes/object-cache.php build_parameters():
+	//     $parameters = [ 'scheme' => 'tcp', 'host' => '127.0.0.1', 'port' => 6379, ...
+	//     $constant = sprintf( 'WP_REDIS_%s', strtoupper( $setting ) ); if ( defined( $constant ) ) { $parameters[ $setting ] = constant( $constant );
+	// connect_using_phpredis(): only the unix scheme reads the path —
+	//     if ( strcasecmp( 'unix', $parameters['scheme'] ) === 0 ) { $args['host'] = $parameters['path']; $args['port'] = -1; }
+	invalid: [
+		{
+			// rhubarbgroup/redis-cache#339: "when I try to enter the UNIX socket's address, it does not work".
+			code: "define( 'WP_REDIS_HOST', '«/var/run/redis/redis.sock»' );",
+			errors: ['wpRedisHost'],
+		},
+		{
+			code: "define( 'WP_REDIS_SCHEME', 'tcp' );\ndefine( 'WP_REDIS_HOST', '«/tmp/redis.sock»' );\ndefine( 'WP_REDIS_PORT', 6379 );",
+			errors: ['wpRedisHost'],
+		},
+		{
+			// Port 0 opens the socket with phpredis, never with Predis (scheme tcp).
+			code: "define( 'WP_REDIS_CLIENT', 'predis' );\ndefine( 'WP_REDIS_HOST', '«/tmp/redis.sock»' );\ndefine( 'WP_REDIS_PORT', 0 );",
+			errors: ['wpRedisHost'],
+		},
+	],
+	valid: [
+		// The plugin's README.
+		"define( 'WP_REDIS_SCHEME', 'unix' );\ndefine( 'WP_REDIS_PATH', '/var/run/redis.sock' );",
+		// The unix scheme drops the host: a path written there too is harmless (rhubarbgroup/redis-cache#403).
+		"define( 'WP_REDIS_SCHEME', 'unix' );\ndefine( 'WP_REDIS_HOST', '/home/whatever/redis/redis.sock' );\ndefine( 'WP_REDIS_PATH', '/home/whatever/redis/redis.sock' );",
+		// phpredis (the default client when its extension is loaded) reads a path with port 0 as a socket.
+		"define( 'WP_REDIS_HOST', '/tmp/redis.sock' );\ndefine( 'WP_REDIS_PORT', 0 );",
+		"define( 'WP_REDIS_HOST', '127.0.0.1' );\ndefine( 'WP_REDIS_PORT', 6379 );",
+		// Not known here.
+		"define( 'WP_REDIS_HOST', getenv( 'REDIS_HOST' ) );",
+	],
+});
+
+test("Redis Object Cache: the detail writes the plugin's two constants", () => {
+	const [f] = findings("<?php\ndefine( 'WP_REDIS_HOST', '/var/run/redis/redis.sock' );\n", 'php').filter(
+		(x) => x.ruleId === R,
+	);
+	assert.match(
+		f!.detail!,
+		/define\( 'WP_REDIS_SCHEME', 'unix' \); define\( 'WP_REDIS_PATH', '\/var\/run\/redis\/redis\.sock' \);/,
+	);
+	assert.deepEqual(f!.fixes, []);
+});

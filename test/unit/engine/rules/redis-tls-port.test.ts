@@ -32,6 +32,15 @@ ruleTester(R, 'TLS to 6379 and plaintext to 6380, in URIs, arrays, connect() and
 			code: "return ['redis' => ['default' => ['host' => 'cache.example.net', 'port' => «6380»]]];",
 			errors: ['plainTo6380'],
 		},
+		{
+			// Redis Object Cache (wp-config.php): WP_REDIS_SCHEME 'tls' makes phpredis connect('tls://' . host, port).
+			code: "define( 'WP_REDIS_SCHEME', '«tls»' );\ndefine( 'WP_REDIS_HOST', 'contoso.redis.cache.windows.net' );\ndefine( 'WP_REDIS_PORT', 6379 );",
+			errors: ['tlsTo6379Azure'],
+		},
+		{
+			code: "define( 'WP_REDIS_HOST', 'cache.example.net' );\ndefine( 'WP_REDIS_PORT', «6380» );",
+			errors: ['plainTo6380'],
+		},
 	],
 });
 
@@ -49,6 +58,10 @@ test('fixes change the scheme or the port', () => {
 
 ruleTester(R, 'documented and correct configurations are quiet', {
 	valid: [
+		// Redis Object Cache's README: ElastiCache with in-transit encryption serves TLS on 6379.
+		"define( 'WP_REDIS_SCHEME', 'tls' );\ndefine( 'WP_REDIS_HOST', 'master.ncit.ameaqx.use1.cache.amazonaws.com' );\ndefine( 'WP_REDIS_PORT', 6379 );",
+		// Its INSTALL.md.
+		"define( 'WP_REDIS_HOST', '127.0.0.1' );\ndefine( 'WP_REDIS_PORT', 6379 );",
 		// Predis README: plain connection, TLS with the default port, parameters array.
 		"$client = new Predis\\Client('tcp://10.0.0.1:6379');",
 		"$client = new Predis\\Client(['scheme' => 'tcp', 'host' => '10.0.0.1', 'port' => 6379]);",
