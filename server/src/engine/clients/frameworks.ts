@@ -532,14 +532,14 @@ const nextcloud: Reader = (g) => {
  * build_parameters() starts from `'scheme' => 'tcp', 'host' => '127.0.0.1', 'port' => 6379` and overrides each with
  * WP_REDIS_SCHEME, WP_REDIS_HOST, WP_REDIS_PORT, WP_REDIS_PATH when defined; phpredis then gets
  * connect('tls://' . host, port) for scheme tls, connect(path, -1) for unix, else connect(host, port), and Predis the
- * parameters (host and port dropped for unix). A cluster, shards or replication (WP_REDIS_CLUSTER, _SHARDS,
- * _SERVERS, _SENTINEL) is built otherwise and is not read here.
+ * parameters (host and port dropped for unix). A cluster is read by redisCluster(); shards and replication
+ * (WP_REDIS_SHARDS, _SERVERS, _SENTINEL) are built otherwise and are not read here.
  */
 const redisObjectCache: Reader = (g) => {
 	const e = g.entries;
 	if (g.from !== 'define' || !(e.has('WP_REDIS_HOST') || e.has('WP_REDIS_SCHEME'))) return undefined;
-	if (['WP_REDIS_CLUSTER', 'WP_REDIS_SHARDS', 'WP_REDIS_SERVERS', 'WP_REDIS_SENTINEL'].some((k) => e.has(k)))
-		return undefined;
+	if (e.has('WP_REDIS_CLUSTER')) return redisCluster(e);
+	if (['WP_REDIS_SHARDS', 'WP_REDIS_SERVERS', 'WP_REDIS_SENTINEL'].some((k) => e.has(k))) return undefined;
 	const schemeLit = lit(e.get('WP_REDIS_SCHEME'));
 	const hostLit = lit(e.get('WP_REDIS_HOST'));
 	const scheme = e.has('WP_REDIS_SCHEME') ? str(e.get('WP_REDIS_SCHEME')) : 'tcp';
@@ -583,6 +583,41 @@ const redisObjectCache: Reader = (g) => {
 		end: at.end,
 	};
 };
+
+/**
+ * Redis Object Cache's WP_REDIS_CLUSTER, a list of node URLs: build_cluster_connection_array() writes each node as
+ * `$components['scheme']` if the node has one, else WP_REDIS_SCHEME —
+ *     if ( ! empty( $components['scheme'] ) ) { $scheme = $components['scheme']; } elseif ( defined( 'WP_REDIS_SCHEME' ) ) {
+ * so a node's own tcp:// wins over WP_REDIS_SCHEME 'tls'. Such a node is a configuration that `overrides` the
+ * constant; the other nodes are what the constant says, and are not read.
+ */
+function redisCluster(e: ReadonlyMap<string, Entry>): ClientConfig[] {
+	const schemeLit = lit(e.get('WP_REDIS_SCHEME'));
+	const wanted = schemeLit && schemeLit.kind === 'str' ? redisSchemeMode(schemeLit.setting.text) : undefined;
+	if (wanted !== 'implicit') return [];
+	const out: ClientConfig[] = [];
+	for (let k = 0; e.has(`WP_REDIS_CLUSTER[${k}]`); k++) {
+		const node = lit(e.get(`WP_REDIS_CLUSTER[${k}]`));
+		if (!node || node.kind !== 'str') continue;
+		const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/:?#]+)(?::(\d{1,5}))?/.exec(node.setting.text);
+		if (!m || redisSchemeMode(m[1]!) !== 'plain') continue;
+		const scheme = partOf(node, 0, m[1]!.length, "the node's scheme");
+		if (!scheme) continue;
+		out.push({
+			library: 'redis',
+			label: 'Redis Object Cache (WP_REDIS_CLUSTER)',
+			host: m[2]!,
+			...(m[3] !== undefined && { port: Number(m[3]) }),
+			mode: 'plain',
+			modeAt: scheme,
+			modeText: { implicit: 'tls', plain: 'tcp' },
+			overrides: { at: schemeLit!.setting, mode: wanted },
+			start: node.setting.start,
+			end: node.setting.end,
+		});
+	}
+	return out;
+}
 
 const READERS: readonly Reader[] = [
 	roundcubeDocker,

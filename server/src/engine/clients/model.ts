@@ -107,6 +107,11 @@ export interface ClientConfig {
 	 * the bridge replaces with its provider's (rules judge a bridge by its package's version).
 	 */
 	bridge?: { scheme: Setting; user?: Setting; host: Setting; options: ReadonlyMap<string, string> };
+	/**
+	 * A setting written elsewhere that this configuration's own `modeAt` overrides: a Redis Object Cache cluster node's
+	 * scheme over WP_REDIS_SCHEME (`at`, whose value asks for `mode`).
+	 */
+	overrides?: { at: Setting; mode: TlsMode };
 	/** A value the library does not know, read as `mode` (CodeIgniter: 'TLS' is no encryption). */
 	unknownValue?: Setting;
 	/** The protocol the library speaks, when it is not the library's usual one (Roundcube: SMTP or IMAP). */
@@ -182,7 +187,7 @@ export function asProjectReads(configs: ClientConfig[], packages: Record<string,
 
 /** Every setting a configuration points at, once each (one may serve twice: CodeIgniter's SMTPCrypto). */
 function settingsOf(c: ClientConfig): Set<Setting> {
-	const all = [c.portAt, c.modeAt, c.starttlsAt, c.schemeTwice?.at, c.unknownValue, c.socketPath?.at];
+	const all = [c.portAt, c.modeAt, c.starttlsAt, c.schemeTwice?.at, c.unknownValue, c.socketPath?.at, c.overrides?.at];
 	if (c.bridge) all.push(c.bridge.scheme, c.bridge.user, c.bridge.host);
 	for (const n of c.notes ?? []) all.push(n.at);
 	return new Set(all.filter((s): s is Setting => s !== undefined));

@@ -27,7 +27,7 @@ import { bundleMailer } from './swiftmailer-bundle';
  * scanner's string literals instead, so a file full of `tcp://…:6379` literals is not lexed twice.
  */
 export const CLIENT_PREFILTER =
-	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|EsmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(|smtp_(?:crypto|port|host|server)|mail_smtp(?:secure|port)|SMTP(?:Crypto|Port)|imap_host|default_host|WPMS_SMTP_PORT|WP_REDIS_(?:HOST|SCHEME)\b|\bSmtpTransport\b|['"]Smtp['"]|['"]swiftmailer['"]|Predis\\Client\s*\(/i;
+	/SMTPSecure|->Port\b|PHPMailer|Swift_SmtpTransport|EsmtpTransport|stream_context_|['"](?:scheme|encryption|ssl|redis|transport|driver)['"]\s*=>|redis(?:->|\?->)p?connect\s*\(|smtp_(?:crypto|port|host|server)|mail_smtp(?:secure|port)|SMTP(?:Crypto|Port)|imap_host|default_host|WPMS_SMTP_PORT|WP_REDIS_(?:HOST|SCHEME|CLUSTER)\b|\bSmtpTransport\b|['"]Smtp['"]|['"]swiftmailer['"]|Predis\\Client\s*\(/i;
 
 const URL_STRING = new RegExp(`^(?:${CONNECTION_SCHEME_PATTERN})://`, 'i');
 const KEY_BEFORE = /(?:(['"])([A-Za-z0-9_.-]+)\1\s*=>|\$([A-Za-z0-9_]+)\s*=)\s*$/;
@@ -255,6 +255,8 @@ class ClientWalk {
 		if (name?.kind !== 'str' || !isPunct(tokens[k + 3], ',')) return;
 		this.defines ??= newGroup('define', tokens[k]!.start);
 		setIn(this.defines, name.text, this.read(tokens, k + 4, name.text), tokens[k + 4]?.end ?? name.end);
+		// Redis Object Cache's cluster: a list of node URLs, each an entry of its own (`WP_REDIS_CLUSTER[0]`…).
+		if (name.text === 'WP_REDIS_CLUSTER') listItems(tokens, k + 4, this.read, name.text, this.defines);
 	}
 
 	/** A property declaration at token k (a modifier): `public string $SMTPCrypto = 'tls';`. */
@@ -585,6 +587,37 @@ const PROPERTY_MODIFIERS = new Set(['public', 'protected', 'private', 'var']);
 
 function newGroup(from: Group['from'], start: number, name?: string): Group {
 	return { from, ...(name !== undefined && { name }), keys: NO_KEYS, entries: new Map(), start, end: start };
+}
+
+/**
+ * The literal items of a list (`[a, b]` or `array(a, b)`) at token k, set in `g` as `name[0]`, `name[1]`…; an item that
+ * is not a literal is 'other'. Nothing when the value is not a list.
+ */
+function listItems(tokens: Token[], k: number, read: ReadValue, name: string, g: Group): void {
+	const open = isPunct(tokens[k], '[')
+		? k
+		: tokens[k]?.text.toLowerCase() === 'array' && isPunct(tokens[k + 1], '(')
+			? k + 1
+			: -1;
+	if (open < 0) return;
+	const close = isPunct(tokens[open], '[') ? ']' : ')';
+	let depth = 0;
+	let item = 0;
+	let start = open + 1;
+	for (let j = open + 1; j < tokens.length; j++) {
+		const t = tokens[j]!;
+		const ends = depth === 0 && (isPunct(t, ',') || isPunct(t, close));
+		if (ends) {
+			if (j > start) {
+				const lit = read(tokens, start, `${name}[${item}]`);
+				setIn(g, `${name}[${item}]`, lit && lit.next === j ? lit : undefined, t.end);
+				item++;
+			}
+			if (isPunct(t, close)) return;
+			start = j + 1;
+		} else if (isPunct(t, '[') || isPunct(t, '(')) depth++;
+		else if (isPunct(t, ']') || isPunct(t, ')')) depth--;
+	}
 }
 
 function setIn(g: Group, key: string, lit: Literal | undefined, end: number): void {

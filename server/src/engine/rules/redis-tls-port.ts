@@ -1,5 +1,6 @@
 //! Redis clients (Predis, phpredis, Laravel): TLS to 6379, the usual plaintext port, or plaintext to 6380, by
-//! convention the TLS port of managed Redis services. Only a known service makes this more than a convention.
+//! convention the TLS port of managed Redis services. Only a known service makes this more than a convention. And a
+//! node's own tcp:// that overrides the TLS its configuration asks for (Redis Object Cache's cluster).
 import { pairFinding } from '../clients/checks';
 import type { ClientConfig } from '../clients/model';
 import { ALL_ORIGINS, defineRule, type MessageData } from './rule';
@@ -15,10 +16,12 @@ export const redisTlsPort = defineRule({
 		id: 'redis-tls-port',
 		defaultSeverity: 'warning',
 		summary:
-			'Redis client TLS to 6379 or plaintext to 6380: a warning for services known to use them otherwise, else information.',
+			"Redis client TLS to 6379 or plaintext to 6380 (a warning for services known to use them otherwise, else information); a cluster node's tcp:// over WP_REDIS_SCHEME 'tls'.",
 		origins: ALL_ORIGINS,
 		fixes: 'always',
 		messages: {
+			schemeOverridden:
+				"Redis Object Cache uses this node's tcp:// over {{setting}} '{{wanted}}': it connects to this node in plaintext. Write tls://, or drop the scheme.",
 			tlsTo6379Azure:
 				"{{client}} starts TLS on 6379, Azure Cache for Redis's non-TLS port: the handshake fails. Use 6380 for TLS, or {{plain}} on 6379.",
 			tlsTo6379:
@@ -30,8 +33,40 @@ export const redisTlsPort = defineRule({
 		},
 	},
 	checkClient(c) {
+		if (c.library !== 'redis') return [];
+		// A cluster node's own scheme: Redis Object Cache build_cluster_connection_array() (quoted in the test).
+		if (c.overrides && c.modeAt && c.mode !== c.overrides.mode) {
+			const at = c.modeAt;
+			return [
+				{
+					start: at.start,
+					end: at.end,
+					messageId: 'schemeOverridden',
+					data: { setting: c.overrides.at.name, wanted: c.overrides.at.text },
+					detail: `Redis Object Cache (${c.label}) writes each cluster node with its own scheme when it has one, and with ${c.overrides.at.name} only when it has none: this node is "${at.text}://${c.host}${c.port === undefined ? '' : `:${c.port}`}", so phpredis or Predis connects to it in plaintext although ${c.overrides.at.name} is '${c.overrides.at.text}'. A cluster that requires TLS then never answers (the connection times out). Write tls:// before the node, or drop its scheme so that ${c.overrides.at.name} applies.`,
+					fixes: [
+						{
+							title: 'Write tls:// (the scheme asked for)',
+							edits: [{ start: at.start, end: at.end, text: 'tls' }],
+							preferred: true,
+						},
+						{
+							title: `Drop the node's scheme (${c.overrides.at.name} applies)`,
+							edits: [{ start: at.start, end: at.end + 3, text: '' }],
+						},
+					],
+					related: [
+						{
+							start: c.overrides.at.start,
+							end: c.overrides.at.end,
+							message: `${c.overrides.at.name} asks for TLS here.`,
+						},
+					],
+				},
+			];
+		}
 		// Only ports written in the configuration: a default port says nothing about what the user meant.
-		if (c.library !== 'redis' || c.port === undefined || !c.portAt) return [];
+		if (c.port === undefined || !c.portAt) return [];
 		const plainText = c.modeText.plain === '' ? 'no prefix' : `${c.modeText.plain}://`;
 		const tlsText = c.modeText.implicit?.endsWith('://') ? c.modeText.implicit : `${c.modeText.implicit}://`;
 		const azure = c.host !== undefined && AZURE.test(c.host);

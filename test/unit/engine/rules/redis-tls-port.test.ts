@@ -98,3 +98,31 @@ test('a known service keeps the warning: Azure Cache for Redis serves TLS on 638
 	assert.deepEqual(severities("$redis->connect('tls://contoso.redis.cache.windows.net', 6379);"), ['warning']);
 	assert.deepEqual(severities('REDIS_URL=redis://contoso.redis.cache.windows.net:6380', 'env'), ['warning']);
 });
+
+ruleTester(R, "Redis Object Cache's cluster: a node's own scheme wins over WP_REDIS_SCHEME", {
+	// rhubarbgroup/redis-cache includes/object-cache.php build_cluster_connection_array():
+	//     if ( ! empty( $components['scheme'] ) ) { $scheme = $components['scheme']; }
+	//     elseif ( defined( 'WP_REDIS_SCHEME' ) ) { $scheme = WP_REDIS_SCHEME; }
+	invalid: [
+		{
+			// predis/predis#1474: an ElastiCache cluster with TLS required; the nodes written with tcp:// time out.
+			code: "define( 'WP_REDIS_SCHEME', 'tls' );\ndefine( 'WP_REDIS_CLUSTER', [\n  '«tcp»://node-1.cache.amazonaws.com:6379?alias=node-01',\n  '«tcp»://node-2.cache.amazonaws.com:6379?alias=node-02',\n] );",
+			errors: ['schemeOverridden', 'schemeOverridden'],
+			output:
+				"define( 'WP_REDIS_SCHEME', 'tls' );\ndefine( 'WP_REDIS_CLUSTER', [\n  'tls://node-1.cache.amazonaws.com:6379?alias=node-01',\n  'tls://node-2.cache.amazonaws.com:6379?alias=node-02',\n] );",
+		},
+		{
+			code: "define( 'WP_REDIS_SCHEME', 'tls' );\ndefine( 'WP_REDIS_CLUSTER', array( 'tls://a.cache.amazonaws.com:6379', '«tcp»://b.cache.amazonaws.com:6379' ) );",
+			errors: ['schemeOverridden'],
+			output:
+				"define( 'WP_REDIS_SCHEME', 'tls' );\ndefine( 'WP_REDIS_CLUSTER', array( 'tls://a.cache.amazonaws.com:6379', 'tls://b.cache.amazonaws.com:6379' ) );",
+		},
+	],
+	valid: [
+		// Nodes without a scheme take WP_REDIS_SCHEME.
+		"define( 'WP_REDIS_SCHEME', 'tls' );\ndefine( 'WP_REDIS_CLUSTER', [ 'node-1.cache.amazonaws.com:6379', 'node-2.cache.amazonaws.com:6379' ] );",
+		// Redis Object Cache's README: a cluster of tcp:// nodes, no TLS asked for.
+		"define( 'WP_REDIS_CLUSTER', [\n    'tcp://127.0.0.1:6379?alias=node-01',\n    'tcp://127.0.0.2:6379?alias=node-02',\n    'tcp://127.0.0.3:6379?alias=node-03',\n] );",
+		"define( 'WP_REDIS_SCHEME', 'tcp' );\ndefine( 'WP_REDIS_CLUSTER', [ 'tcp://127.0.0.1:6379' ] );",
+	],
+});
