@@ -555,9 +555,10 @@ const redisObjectCache: Reader = (g) => {
 	const at = hostLit?.setting ?? schemeLit!.setting;
 	if (host.startsWith('/')) {
 		// phpredis reads a path as a socket only with a port below 1; Predis never with scheme tcp. Which client runs is
-		// WP_REDIS_CLIENT, else phpredis when the extension is loaded: a port below 1 is judged only for Predis.
+		// WP_REDIS_CLIENT, else phpredis when the extension is loaded: a port below 1 is judged only for Predis. Relay's
+		// reading of a path is not known here.
 		const client = str(e.get('WP_REDIS_CLIENT'))?.toLowerCase();
-		if (port < 1 && client !== 'predis') return undefined;
+		if ((port < 1 && client !== 'predis') || client === 'relay') return undefined;
 		return {
 			library: 'redis',
 			label,
