@@ -184,7 +184,7 @@ function runTask(t: Task, next?: Int32Array): (Linted | SymbolScan | undefined)[
 function lintFile(file: string, job: LintJob, project: ProjectFactsCache, symbols: WorkspaceSymbols): Linted {
 	const kind = fileKind(file)!;
 	// A file the prefilter turns down has nothing to fix or find, and needs or offers no value.
-	const read = readTextSync(file, job.settings.maxFileSize, (view) => mayMatter(kind, view, symbols));
+	const read = readTextSync(file, job.settings.maxFileSize, (view) => mayMatter(kind, view, symbols), kind === 'php');
 	if ('quiet' in read) return { uri: shownPath(file), findings: [] };
 	if ('skipped' in read) return { uri: shownPath(file), skipped: read.skipped };
 	let { text } = read;

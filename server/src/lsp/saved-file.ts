@@ -53,7 +53,7 @@ export function lintSavedFile(uri: string, settings: Settings, ctx: SavedContext
 	const kind = fileKind(file);
 	if (!kind || !settings.enable) return { uri, kind: 'skipped' };
 	const { symbols } = ctx;
-	const read = readTextSync(file, settings.maxFileSize, (view) => mayMatter(kind, view, symbols));
+	const read = readTextSync(file, settings.maxFileSize, (view) => mayMatter(kind, view, symbols), kind === 'php');
 	// Found on its bytes to hold nothing any pass reads: no problem, and nothing the workspace index needs from it or
 	// must still hold from an earlier version.
 	if ('quiet' in read) return { uri, kind: 'linted', quiet: true, diagnostics: [] };

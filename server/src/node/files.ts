@@ -117,17 +117,20 @@ export type ReadResult = { text: string } | { skipped: string };
 export function readTextSync(file: string, maxBytes: number): ReadResult;
 /**
  * With `matters` (the engine's prefilter, given the bytes of a UTF-8 file, or the text of a UTF-16 one): a file it
- * turns down is `{ quiet: true }`, found so on its bytes, never decoded.
+ * turns down is `{ quiet: true }`, found so on its bytes, never decoded. With `stringView` (a prefilter that reads a
+ * string anyway: PHP's), an ASCII file is given as its Latin-1 string, which is also its text when kept.
  */
 export function readTextSync(
 	file: string,
 	maxBytes: number,
 	matters: (view: Buffer | string) => boolean,
+	stringView?: boolean,
 ): ReadResult | { quiet: true };
 export function readTextSync(
 	file: string,
 	maxBytes: number,
 	matters?: (view: Buffer | string) => boolean,
+	stringView = false,
 ): ReadResult | { quiet: true } {
 	let fd: number | undefined;
 	try {
@@ -137,8 +140,8 @@ export function readTextSync(
 		const buf = readAll(fd, size, maxBytes);
 		if (!matters) return decode(buf);
 		// An ASCII file (most source code) reads the same as Latin-1 and as UTF-8: one string is both the prefilter's
-		// view and the text, made once (the PHP prefilter needs a string anyway), instead of a view and then a decoding.
-		if (isAscii(buf) && !isBinary(buf)) {
+		// view and the text, made once, instead of a view and then a decoding.
+		if (stringView && isAscii(buf) && !isBinary(buf)) {
 			const text = buf.toString('latin1');
 			return matters(text) ? { text } : { quiet: true };
 		}

@@ -30,11 +30,18 @@ export function symbolScanner(
 	return (file) => {
 		if (fileKind(file) !== 'php') return { calls: false };
 		let called = false;
-		const read = readTextSync(file, maxFileSize, (bytes) => {
-			const view = typeof bytes === 'string' ? bytes : bytes.toString('latin1');
-			called = calls?.test(view) ?? false;
-			return !ascii || (mention !== undefined && mention.test(view) && declaredNames(view).some((n) => wanted.has(n)));
-		});
+		const read = readTextSync(
+			file,
+			maxFileSize,
+			(bytes) => {
+				const view = typeof bytes === 'string' ? bytes : bytes.toString('latin1');
+				called = calls?.test(view) ?? false;
+				return (
+					!ascii || (mention !== undefined && mention.test(view) && declaredNames(view).some((n) => wanted.has(n)))
+				);
+			},
+			true,
+		);
 		if ('quiet' in read) return { calls: called };
 		if ('skipped' in read) return { calls: false };
 		return symbolsOf(read.text, wanted, calls);
