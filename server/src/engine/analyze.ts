@@ -206,9 +206,15 @@ function guard(text: string | TextSource, settings: Settings): string | undefine
 /** Whether a scanned candidate is one the value layer follows instead (a call argument, or a literal it is made of). */
 function replacedBy(values: ValueAnalysis | undefined): (c: Candidate) => boolean {
 	if (!values || (!values.replaced.length && !values.literalStarts.size)) return () => false;
-	return (c) =>
-		(c.origin === 'literal' && values.literalStarts.has(c.start)) ||
-		(c.origin === 'call' && values.replaced.some((r) => c.start >= r.start && c.start < r.end));
+	const { replaced, literalStarts } = values;
+	// Asked for every target on every keystroke: a loop, not some() with a closure made each time.
+	return (c) => {
+		if (c.origin === 'literal') return literalStarts.has(c.start);
+		if (c.origin !== 'call') return false;
+		for (let i = 0; i < replaced.length; i++)
+			if (c.start >= replaced[i]!.start && c.start < replaced[i]!.end) return true;
+		return false;
+	};
 }
 
 /**

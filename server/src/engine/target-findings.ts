@@ -24,35 +24,18 @@ export function targetFindings(
 	const byTarget = last && last.byTarget.size <= Math.max(1024, 4 * targets.length) ? last.byTarget : new Map();
 	const perTarget: (Finding[] | undefined)[] = new Array(targets.length);
 	const known: TargetFindings = { context, byTarget, perTarget };
-	// A target carried from the previous version (same text and shape, moved with its candidate) has its findings.
-	const splice = last?.perTarget && !reuse?.uncached ? reuse?.splice : undefined;
-	for (let k = 0; k < targets.length; k++) {
+	/** A target not carried: its findings from the cache by key, else from the rules. */
+	const fresh = (k: number): void => {
 		const target = targets[k]!;
 		const candidate = target.candidate;
 		const report = !replaced(candidate);
-		if (splice && !target.context) {
-			const { before, fresh, from, delta } = splice;
-			const own =
-				k < before
-					? last!.perTarget![k]
-					: k >= before + fresh
-						? last!.perTarget![k - before - fresh + from]
-						: undefined;
-			if (own) {
-				// The previous version's findings are consumed, as its targets are: each object is this target's own.
-				if (delta !== 0 && k >= before) for (const f of own) moveInPlace(f, delta);
-				perTarget[k] = own;
-				if (report) for (const f of own) findings.push(f);
-				continue;
-			}
-		}
 		const key = target.context || reuse?.uncached ? undefined : targetKey(candidate);
 		const cached = key === undefined ? undefined : byTarget.get(key);
 		if (cached) {
 			const now = cached.map((f: Finding) => moved(f, candidate.start));
 			perTarget[k] = now;
 			if (report) for (const f of now) findings.push(f);
-			continue;
+			return;
 		}
 		const failures = runner.errors.length;
 		const found = runner.url(target);
@@ -65,6 +48,31 @@ export function targetFindings(
 			);
 		}
 		if (report) for (const f of perTarget[k] ?? found) findings.push(f);
+	};
+	// A target carried from the previous version (same text and shape, moved with its candidate) has its findings.
+	const splice = last?.perTarget && !reuse?.uncached ? reuse?.splice : undefined;
+	if (!splice) {
+		for (let k = 0; k < targets.length; k++) fresh(k);
+	} else {
+		// On a keystroke this loop runs for every target of the document: it makes nothing (a loop of its own, apart
+		// from the rules' path, measured at 0.2 MB a keystroke over 13,500 targets instead of 0.7 MB).
+		const { before, fresh: made, from, delta } = splice;
+		const previous = last!.perTarget!;
+		for (let k = 0; k < targets.length; k++) {
+			const own =
+				targets[k]!.context || (k >= before && k < before + made)
+					? undefined
+					: previous[k < before ? k : k - before - made + from];
+			if (!own) {
+				fresh(k);
+				continue;
+			}
+			// The previous version's findings are consumed, as its targets are: each object is this target's own.
+			perTarget[k] = own;
+			if (own.length === 0) continue;
+			if (delta !== 0 && k >= before) for (let i = 0; i < own.length; i++) moveInPlace(own[i]!, delta);
+			if (!replaced(targets[k]!.candidate)) for (let i = 0; i < own.length; i++) findings.push(own[i]!);
+		}
 	}
 	if (reuse) reuse.targetFindings = known;
 	return findings;
