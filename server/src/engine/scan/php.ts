@@ -387,11 +387,16 @@ function moveCandidate(c: Candidate, delta: number): void {
 	if (c.partial && c.partial.suffixStart >= 0) c.partial.suffixStart += delta;
 	const call = c.call;
 	if (!call) return;
-	for (const a of [call.port, call.flags, call.context]) {
-		if (!a) continue;
-		a.start += delta;
-		a.end += delta;
-	}
+	// Each by name, not a loop over a list of them: this runs for every candidate after the edit on every keystroke.
+	moveSpan(call.port, delta);
+	moveSpan(call.flags, delta);
+	moveSpan(call.context, delta);
+}
+
+function moveSpan(a: { start: number; end: number } | undefined, delta: number): void {
+	if (!a) return;
+	a.start += delta;
+	a.end += delta;
 }
 
 function isCallee(tokens: Token[], k: number): boolean {
