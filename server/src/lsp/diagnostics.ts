@@ -52,6 +52,8 @@ export class Diagnostics {
 	/** Each open document's analysis (it keeps what one version leaves for the next), and the line count it saw. */
 	private readonly analyses = new Map<string, { analysis: DocumentAnalysis; lineCount: number }>();
 	private readonly pending = new Map<string, TextDocument>();
+	/** 1 while open documents' changes wait for their analysis: the scan's workers wait meanwhile (editorFirst()). */
+	private readonly editing = new Int32Array(new SharedArrayBuffer(4));
 	private readonly onDisk = new Set<string>();
 	private folders: string[] = [];
 	/** The workspace scan in progress, and whether another was asked for meanwhile. */
@@ -122,13 +124,21 @@ export class Diagnostics {
 	schedule(doc: TextDocument): void {
 		const first = !this.pending.has(doc.uri);
 		this.pending.set(doc.uri, doc);
+		Atomics.store(this.editing, 0, 1);
 		if (first) this.work.soon(() => this.flush(doc.uri));
 	}
 
 	private async flush(uri: string): Promise<void> {
 		const doc = this.pending.get(uri);
 		this.pending.delete(uri);
-		if (doc) await this.validate(doc);
+		try {
+			if (doc) await this.validate(doc);
+		} finally {
+			if (!this.pending.size) {
+				Atomics.store(this.editing, 0, 0);
+				Atomics.notify(this.editing, 0);
+			}
+		}
 	}
 
 	/** Analyses an open document's version and publishes its diagnostics (files not open: validateFile). */
@@ -325,7 +335,7 @@ export class Diagnostics {
 		const queue = (start: number, results: ScanResult<T>[]) => (taken = taken.then(() => take(start, results)));
 		// A cross-file pass that was due when the scan started runs beside it, on this thread alone.
 		const workers = this.workers?.busy ? undefined : this.workers;
-		const theirs = workers?.run(task, queue, (e) =>
+		const theirs = workers?.run({ ...task, editing: this.editing }, queue, (e) =>
 			this.connection.console.error(`Workspace scan: ${e.message}; the files it held wait for the next scan.`),
 		);
 		// With workers, this thread is the editor's: it publishes their results and serves requests meanwhile, and takes
