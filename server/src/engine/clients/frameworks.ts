@@ -550,38 +550,29 @@ const redisObjectCache: Reader = (g) => {
 	const mode = redisSchemeMode(scheme);
 	// The unix scheme reads WP_REDIS_PATH (and drops host and port); a host with a scheme of its own is not read.
 	if (mode === undefined || host.includes('://')) return undefined;
-	const portAt = lit(e.get('WP_REDIS_PORT'))?.setting;
-	const label = 'Redis Object Cache (WP_REDIS_*)';
 	const at = hostLit?.setting ?? schemeLit!.setting;
+	const base = {
+		library: 'redis' as const,
+		label: 'Redis Object Cache (WP_REDIS_*)',
+		host,
+		port,
+		portAt: lit(e.get('WP_REDIS_PORT'))?.setting,
+		start: at.start,
+		end: at.end,
+	};
 	if (host.startsWith('/')) {
 		// phpredis reads a path as a socket only with a port below 1; Predis never with scheme tcp. Which client runs is
 		// WP_REDIS_CLIENT, else phpredis when the extension is loaded: a port below 1 is judged only for Predis. Relay's
 		// reading of a path is not known here.
 		const client = str(e.get('WP_REDIS_CLIENT'))?.toLowerCase();
 		if ((port < 1 && client !== 'predis') || client === 'relay') return undefined;
-		return {
-			library: 'redis',
-			label,
-			host,
-			port,
-			portAt,
-			modeText: {},
-			socketPath: { at: hostLit!.setting, reader: 'wp-redis' },
-			start: at.start,
-			end: at.end,
-		};
+		return { ...base, modeText: {}, socketPath: { at: hostLit!.setting, reader: 'wp-redis' } };
 	}
 	return {
-		library: 'redis',
-		label,
-		host,
-		port,
-		portAt,
+		...base,
 		mode,
 		modeAt: schemeLit?.setting,
 		modeText: { implicit: 'tls', plain: 'tcp' },
-		start: at.start,
-		end: at.end,
 	};
 };
 
