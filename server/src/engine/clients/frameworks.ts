@@ -11,6 +11,7 @@ import { symfonyAutoMode } from './laravel';
 import type { ClientConfig, Setting, TlsMode } from './model';
 import { phpmailer, type MailerProp } from './phpmailer';
 import { REDIS_PLAIN_PORT, redisSchemeMode } from './redis';
+import { REDIS_URL } from './urls';
 import { swift, swiftMode } from './swift';
 import { isTlsTransport } from '../transports';
 
@@ -591,7 +592,9 @@ function redisCluster(e: ReadonlyMap<string, Entry>): ClientConfig[] {
 	for (let k = 0; e.has(`WP_REDIS_CLUSTER[${k}]`); k++) {
 		const node = lit(e.get(`WP_REDIS_CLUSTER[${k}]`));
 		if (!node || node.kind !== 'str') continue;
-		const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/:?#]+)(?::(\d{1,5}))?/.exec(node.setting.text);
+		// Read as any Redis URL of the connection-string pass is (a node without a port is not judged: the plugin writes
+		// `%d` of no port, 0).
+		const m = REDIS_URL.exec(node.setting.text);
 		if (!m || redisSchemeMode(m[1]!) !== 'plain') continue;
 		const scheme = partOf(node, 0, m[1]!.length, "the node's scheme");
 		if (!scheme) continue;
@@ -599,7 +602,7 @@ function redisCluster(e: ReadonlyMap<string, Entry>): ClientConfig[] {
 			library: 'redis',
 			label: 'Redis Object Cache (WP_REDIS_CLUSTER)',
 			host: m[2]!,
-			...(m[3] !== undefined && { port: Number(m[3]) }),
+			port: Number(m[3]),
 			mode: 'plain',
 			modeAt: scheme,
 			modeText: { implicit: 'tls', plain: 'tcp' },

@@ -23,7 +23,8 @@ export function isConnectionScheme(scheme: string): boolean {
 // The user info runs to the last "@", as parse_url() reads it (CakePHP's own example: smtp://my@gmail.com:secret@…).
 const DSN =
 	/^((?:[A-Za-z0-9-]+\+)?smtps?):\/\/(?:[^/?#\s]*@)?(\[[0-9A-Fa-f:.]+\]|[^:/?#\s@]+)(?::(\d{1,5}))?\/?(\?[^#\s]*)?$/;
-const REDIS =
+/** A Redis URL: scheme, host (bracketed IPv6 too) and port; user info and a path or query may follow. */
+export const REDIS_URL =
 	/^(tcp|tls|ssl|redis|rediss):\/\/(?:[^@/?#\s]*@)?(\[[0-9A-Fa-f:.]+\]|[^:/?#\s@]+):(\d{1,5})(?:[/?#]\S*)?$/i;
 /** Keys whose URL SwiftmailerBundle (Symfony 3/4) reads, with `encryption` meaning something. */
 const SWIFT_KEYS = /^(MAILER_URL|SWIFTMAILER_URL|swiftmailer\.url)$/i;
@@ -193,7 +194,7 @@ function verifyPeerOff(
 }
 
 function redisUrl(value: string, at: (i: number) => number): ClientConfig | undefined {
-	const m = REDIS.exec(value);
+	const m = REDIS_URL.exec(value);
 	if (!m) return undefined;
 	const port = Number(m[3]);
 	if (port !== REDIS_PLAIN_PORT && port !== REDIS_TLS_PORT) return undefined;

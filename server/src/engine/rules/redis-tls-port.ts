@@ -43,7 +43,7 @@ export const redisTlsPort = defineRule({
 					end: at.end,
 					messageId: 'schemeOverridden',
 					data: { setting: c.overrides.at.name, wanted: c.overrides.at.text },
-					detail: `Redis Object Cache (${c.label}) writes each cluster node with its own scheme when it has one, and with ${c.overrides.at.name} only when it has none: this node is "${at.text}://${c.host}${c.port === undefined ? '' : `:${c.port}`}", so phpredis or Predis connects to it in plaintext although ${c.overrides.at.name} is '${c.overrides.at.text}'. A cluster that requires TLS then never answers (the connection times out). Write tls:// before the node, or drop its scheme so that ${c.overrides.at.name} applies.`,
+					detail: `${c.label} writes each cluster node with its own scheme when it has one, and with ${c.overrides.at.name} only when it has none: this node is "${at.text}://${c.host}${c.port === undefined ? '' : `:${c.port}`}", so phpredis or Predis connects to it in plaintext although ${c.overrides.at.name} is '${c.overrides.at.text}'. A cluster that requires TLS then never answers (the connection times out). Write tls:// before the node, or drop its scheme so that ${c.overrides.at.name} applies.`,
 					fixes: [
 						{
 							title: 'Write tls:// (the scheme asked for)',

@@ -126,3 +126,13 @@ ruleTester(R, "Redis Object Cache's cluster: a node's own scheme wins over WP_RE
 		"define( 'WP_REDIS_SCHEME', 'tcp' );\ndefine( 'WP_REDIS_CLUSTER', [ 'tcp://127.0.0.1:6379' ] );",
 	],
 });
+
+test("Redis Object Cache's cluster: a node is read as any Redis URL is (a bracketed IPv6 host too)", () => {
+	const [f] = findings(
+		"<?php\ndefine( 'WP_REDIS_SCHEME', 'tls' );\ndefine( 'WP_REDIS_CLUSTER', [ 'tcp://[fd00::10]:6379' ] );\n",
+		'php',
+	).filter((x) => x.ruleId === R);
+	assert.equal(f?.messageId, 'schemeOverridden');
+	assert.match(f!.detail!, /^Redis Object Cache \(WP_REDIS_CLUSTER\) writes each cluster node/);
+	assert.match(f!.detail!, /this node is "tcp:\/\/\[fd00::10\]:6379"/);
+});
