@@ -4,7 +4,7 @@ import { protocolOf, type ClientConfig, type Setting, type TlsMode } from './mod
 import type { RuleContext } from '../target';
 import type { Fix, Related, Severity } from '../types';
 import type { MessageData, RuleFinding } from '../rules/rule';
-import { STARTTLS_PORTS } from '../transports';
+import { IMPLICIT_TLS_PORTS, STARTTLS_PORTS } from '../transports';
 
 /** SMTP ports where the server greets in plaintext (and may offer STARTTLS). */
 export const SMTP_PLAIN_PORTS: ReadonlyMap<number, string> = new Map([
@@ -19,30 +19,34 @@ const SMTP_TLS_PORTS: readonly number[] = [SMTPS_PORT];
 export const IMAP_TLS_PORTS: readonly number[] = [993, 995];
 
 /**
- * The well-known ports of the other mail protocols, by the protocol a client speaks: an SMTP client given POP3's or
- * IMAP's port, an IMAP client given SMTP's or POP3's. `tls`: the service expects TLS at once.
+ * The well-known ports of the other mail protocols, by the protocol a client speaks (an SMTP client given POP3's or
+ * IMAP's port, an IMAP client given SMTP's or POP3's), with the service's name for messages.
  */
-const OTHER_MAIL_PORTS: Record<'SMTP' | 'IMAP', ReadonlyMap<number, { service: string; tls: boolean }>> = {
+const OTHER_MAIL_PORTS: Record<'SMTP' | 'IMAP', ReadonlyMap<number, string>> = {
 	SMTP: new Map([
-		[110, { service: 'POP3', tls: false }],
-		[143, { service: 'IMAP', tls: false }],
-		[993, { service: 'IMAPS', tls: true }],
-		[995, { service: 'POP3S', tls: true }],
+		[110, 'POP3'],
+		[143, 'IMAP'],
+		[993, 'IMAPS'],
+		[995, 'POP3S'],
 	]),
 	IMAP: new Map([
-		[25, { service: 'SMTP', tls: false }],
-		[587, { service: 'SMTP submission', tls: false }],
-		[465, { service: 'SMTPS', tls: true }],
-		[110, { service: 'POP3', tls: false }],
-		[995, { service: 'POP3S', tls: true }],
+		[25, 'SMTP'],
+		[587, 'SMTP submission'],
+		[465, 'SMTPS'],
+		[110, 'POP3'],
+		[995, 'POP3S'],
 	]),
 };
 
-/** The other mail protocol's service at the port written in a mail configuration, if it is one. */
+/**
+ * The other mail protocol's service at the port written in a mail configuration, if it is one; `tls`: the service
+ * expects TLS at once (IMPLICIT_TLS_PORTS).
+ */
 export function otherMailService(c: ClientConfig): { service: string; tls: boolean } | undefined {
 	const protocol = protocolOf(c);
 	if (protocol === 'Redis' || c.port === undefined || !c.portAt) return undefined;
-	return OTHER_MAIL_PORTS[protocol].get(c.port);
+	const service = OTHER_MAIL_PORTS[protocol].get(c.port);
+	return service === undefined ? undefined : { service, tls: IMPLICIT_TLS_PORTS.has(c.port) };
 }
 
 /**
